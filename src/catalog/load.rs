@@ -1,0 +1,141 @@
+//! Reading checklist files: the built-in ones, the user's folders, and single files for `check`.
+//! A bad user file is reported and skipped; the others still load.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::format::ChecklistFile;
+use super::validate::validate;
+use super::{BUILTIN_CHECKLISTS, Catalog, Origin};
+use crate::text_pos::TextPos;
+
+/// Larger checklist files are refused unread: 100,000 items fit in well under this.
+pub const MAX_CHECKLIST_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A problem in one checklist file, printed as `file:line:col: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub file: String,
+    pub pos: Option<TextPos>,
+    pub message: String,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.pos {
+            Some(pos) => write!(f, "{}:{pos}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Parses and validates one checklist's text. `name` is used in problem reports.
+pub fn parse_checklist(name: &str, text: &str) -> Result<ChecklistFile, Vec<FileProblem>> {
+    let file: ChecklistFile = ron::Options::default().from_str(text).map_err(|err| {
+        vec![FileProblem {
+            file: name.to_owned(),
+            pos: Some(TextPos { line: err.span.start.line, col: err.span.start.col }),
+            message: format!("{} (see the checklist format in the README)", err.code),
+        }]
+    })?;
+    let problems = validate(&file, text);
+    if problems.is_empty() {
+        Ok(file)
+    } else {
+        Err(problems
+            .into_iter()
+            .map(|p| FileProblem { file: name.to_owned(), pos: p.pos, message: p.message })
+            .collect())
+    }
+}
+
+/// Reads a checklist file as text, refusing huge and non-UTF-8 files with a clear problem.
+pub fn read_checklist_file(path: &Path) -> Result<String, FileProblem> {
+    let name = path.display().to_string();
+    let problem = |pos, message: String| FileProblem { file: name.clone(), pos, message };
+    let file = std::fs::File::open(path).map_err(|e| problem(None, format!("cannot open: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_CHECKLIST_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(None, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_CHECKLIST_BYTES {
+        return Err(problem(
+            None,
+            format!("larger than {} MiB; split it into several checklists", MAX_CHECKLIST_BYTES / (1024 * 1024)),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let pos = TextPos::of_invalid_utf8(err.as_bytes(), err.utf8_error().valid_up_to());
+        problem(Some(pos), "not valid UTF-8 text; save the file as UTF-8".to_owned())
+    })
+}
+
+/// The `*.ron` files in each folder, sorted by name within a folder. A folder that does not exist
+/// is no problem (the config folder usually has none); one that cannot be read is.
+pub fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for dir in dirs {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(err) => {
+                problems.push(FileProblem {
+                    file: dir.display().to_string(),
+                    pos: None,
+                    message: format!("cannot read checklist folder: {err}"),
+                });
+                continue;
+            }
+        };
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron") && path.is_file())
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    (files, problems)
+}
+
+/// Loads the built-in checklists and every `*.ron` file in `user_dirs`. Files with problems are
+/// skipped and reported; a user checklist may not reuse the id of one loaded before it.
+pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
+    let mut parsed = Vec::new();
+    let mut problems = Vec::new();
+    for (name, text) in BUILTIN_CHECKLISTS {
+        match parse_checklist(name, text) {
+            Ok(file) => parsed.push((file, Origin::BuiltIn(name))),
+            Err(found) => problems.extend(found),
+        }
+    }
+    let (paths, dir_problems) = user_checklist_files(user_dirs);
+    problems.extend(dir_problems);
+    for path in paths {
+        let result = read_checklist_file(&path)
+            .map_err(|p| vec![p])
+            .and_then(|text| parse_checklist(&path.display().to_string(), &text));
+        match result {
+            Ok(file) => parsed.push((file, Origin::File(path))),
+            Err(found) => problems.extend(found),
+        }
+    }
+    let (catalog, rejected) = Catalog::from_files(parsed);
+    for (file, origin) in rejected {
+        let name = match origin {
+            Origin::BuiltIn(name) => name.to_owned(),
+            Origin::File(path) => path.display().to_string(),
+        };
+        problems.push(FileProblem {
+            file: name,
+            pos: None,
+            message: format!(
+                "checklist id {:?} is already used by another checklist; give this one its own id",
+                file.id
+            ),
+        });
+    }
+    (catalog, problems)
+}

@@ -1,0 +1,197 @@
+//! The catalog: every loaded checklist, validated and indexed. Items live in one flat vector in
+//! display order, so views and scores walk them without nested lookups.
+
+mod builtin;
+pub mod format;
+mod load;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+pub use builtin::BUILTIN_CHECKLISTS;
+pub use format::{ChecklistFile, ItemFile, SectionFile, Track};
+pub use load::{
+    FileProblem, MAX_CHECKLIST_BYTES, load_catalog, parse_checklist, read_checklist_file, user_checklist_files,
+};
+
+use crate::{Stage, Weight};
+
+/// Where a checklist came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn(&'static str),
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Checklist {
+    pub id: String,
+    pub title: String,
+    pub track: Track,
+    pub description: String,
+    pub origin: Origin,
+    pub sections: Vec<Section>,
+}
+
+impl Checklist {
+    /// Indices into [`Catalog::items`] of all items of this checklist.
+    pub fn item_range(&self) -> Range<usize> {
+        let start = self.sections.first().map_or(0, |s| s.items.start);
+        let end = self.sections.last().map_or(start, |s| s.items.end);
+        start..end
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    /// Indices into [`Catalog::items`].
+    pub items: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// `checklist-id/item-id`: the permanent key of this item's progress.
+    pub full_id: String,
+    pub id: String,
+    pub checklist: usize,
+    pub section: usize,
+    pub title: String,
+    pub stage: Stage,
+    pub weight: Weight,
+    pub description: String,
+    pub proof: String,
+    pub resources: Vec<String>,
+    /// Earlier full ids whose progress carries over to this item.
+    pub aliases: Vec<String>,
+}
+
+/// Why an id given by a person could not be resolved to one item.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("unknown item {query:?}{}", did_you_mean(.suggestions))]
+    Unknown { query: String, suggestions: Vec<String> },
+    #[error("item id {query:?} is in several checklists; use the full id: {}", .candidates.join(", "))]
+    Ambiguous { query: String, candidates: Vec<String> },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        " (see `skillgap list` for all ids)".to_owned()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub checklists: Vec<Checklist>,
+    pub items: Vec<Item>,
+    by_full_id: HashMap<String, usize>,
+    by_item_id: HashMap<String, Vec<usize>>,
+    by_alias: HashMap<String, usize>,
+}
+
+impl Catalog {
+    /// Builds a catalog from validated checklist files. A checklist whose id is already taken is
+    /// returned in the second value instead of being added.
+    pub fn from_files(files: Vec<(ChecklistFile, Origin)>) -> (Catalog, Vec<(ChecklistFile, Origin)>) {
+        let mut catalog = Catalog::default();
+        let mut rejected = Vec::new();
+        for (file, origin) in files {
+            if catalog.checklist_index(&file.id).is_some() {
+                rejected.push((file, origin));
+            } else {
+                catalog.push(file, origin);
+            }
+        }
+        (catalog, rejected)
+    }
+
+    fn push(&mut self, file: ChecklistFile, origin: Origin) {
+        let checklist_index = self.checklists.len();
+        let mut sections = Vec::with_capacity(file.sections.len());
+        for (section_index, section) in file.sections.into_iter().enumerate() {
+            let start = self.items.len();
+            for item in section.items {
+                let full_id = format!("{}/{}", file.id, item.id);
+                let aliases: Vec<String> = item
+                    .aliases
+                    .into_iter()
+                    .map(|alias| if alias.contains('/') { alias } else { format!("{}/{alias}", file.id) })
+                    .collect();
+                let index = self.items.len();
+                self.by_full_id.insert(full_id.clone(), index);
+                self.by_item_id.entry(item.id.clone()).or_default().push(index);
+                for alias in &aliases {
+                    self.by_alias.entry(alias.clone()).or_insert(index);
+                }
+                self.items.push(Item {
+                    full_id,
+                    id: item.id,
+                    checklist: checklist_index,
+                    section: section_index,
+                    title: item.title,
+                    stage: item.stage,
+                    weight: item.weight,
+                    description: item.description,
+                    proof: item.proof,
+                    resources: item.resources,
+                    aliases,
+                });
+            }
+            sections.push(Section { id: section.id, title: section.title, items: start..self.items.len() });
+        }
+        self.checklists.push(Checklist {
+            id: file.id,
+            title: file.title,
+            track: file.track,
+            description: file.description,
+            origin,
+            sections,
+        });
+    }
+
+    pub fn checklist_index(&self, id: &str) -> Option<usize> {
+        self.checklists.iter().position(|c| c.id == id)
+    }
+
+    /// The item with this full id, or whose aliases include it.
+    pub fn item_index(&self, full_id: &str) -> Option<usize> {
+        self.by_full_id.get(full_id).or_else(|| self.by_alias.get(full_id)).copied()
+    }
+
+    /// Resolves what a person typed: a full id, an alias, or an item id that only one checklist has.
+    pub fn resolve(&self, query: &str) -> Result<usize, ResolveError> {
+        let query = query.trim();
+        if let Some(index) = self.item_index(query) {
+            return Ok(index);
+        }
+        match self.by_item_id.get(query).map(Vec::as_slice) {
+            Some([index]) => Ok(*index),
+            Some(many) if !many.is_empty() => Err(ResolveError::Ambiguous {
+                query: query.to_owned(),
+                candidates: many.iter().map(|&i| self.items[i].full_id.clone()).collect(),
+            }),
+            _ => Err(ResolveError::Unknown { query: query.to_owned(), suggestions: self.closest_ids(query, 3) }),
+        }
+    }
+
+    /// The full ids most like `query`, best first.
+    pub fn closest_ids(&self, query: &str, count: usize) -> Vec<String> {
+        let mut scored: Vec<(f64, &str)> = self
+            .items
+            .iter()
+            .map(|item| {
+                let against = if query.contains('/') { item.full_id.as_str() } else { item.id.as_str() };
+                (strsim::jaro_winkler(query, against), item.full_id.as_str())
+            })
+            .filter(|(similarity, _)| *similarity > 0.7)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        scored.into_iter().take(count).map(|(_, id)| id.to_owned()).collect()
+    }
+}

@@ -1,0 +1,22 @@
+//! skillgap: which DevOps and software-engineering basics you still miss, across the whole lifecycle.
+//!
+//! The crate is a pure core (checklists, progress, score, reports) plus a store that alone touches the
+//! disk, and two thin shells over them: the command line ([`cli`]) and the window ([`gui`]).
+//!
+//! Data flows one way: checklist files and the progress file become a [`catalog::Catalog`] and a
+//! [`progress::Progress`]; [`score`] and [`report`] are pure functions of the two; every change of progress
+//! goes through [`tracker::Tracker::apply`], which records it and saves it.
+
+pub mod catalog;
+pub mod cli;
+pub mod gui;
+pub mod paths;
+pub mod progress;
+pub mod report;
+pub mod score;
+pub mod stage;
+pub mod store;
+pub mod text_pos;
+pub mod tracker;
+
+pub use stage::{Stage, Weight};

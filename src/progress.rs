@@ -1,0 +1,274 @@
+//! A person's progress: a status per item (keyed by full id), notes, evidence links, and the history of
+//! every status change. [`Progress::apply`] is the only way progress changes.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, Item};
+
+/// The schema version this build writes. See `store::migrate` for how older files are upgraded.
+pub const CURRENT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Todo,
+    Learning,
+    Done,
+    /// Not relevant to me: leaves the score's denominator.
+    Skipped,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Todo, Status::Learning, Status::Done, Status::Skipped];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::Learning => "learning",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Todo => "To do",
+            Status::Learning => "Learning",
+            Status::Done => "Done",
+            Status::Skipped => "Skipped",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        let text = text.trim();
+        Status::ALL.into_iter().find(|s| s.id().eq_ignore_ascii_case(text))
+    }
+
+    /// Counts towards the score's denominator.
+    pub fn is_applicable(self) -> bool {
+        self != Status::Skipped
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// What is known about one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemProgress {
+    #[serde(default)]
+    pub status: Status,
+    /// When anything about the item last changed.
+    pub changed: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// A link to something the person built that proves the item.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+/// One status change, as the history records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEvent {
+    pub item: String,
+    pub from: Status,
+    pub to: Status,
+    pub at: DateTime<Utc>,
+}
+
+/// The whole progress file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub version: u32,
+    /// Keyed by full item id. Entries of items that no checklist has any more are kept.
+    #[serde(default)]
+    pub items: BTreeMap<String, ItemProgress>,
+    #[serde(default)]
+    pub history: Vec<HistoryEvent>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress { version: CURRENT_VERSION, items: BTreeMap::new(), history: Vec::new() }
+    }
+}
+
+/// One change a person makes to one item. Fields left `None` stay as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Change {
+    /// Full id of the item.
+    pub item: String,
+    pub status: Option<Status>,
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+}
+
+impl Change {
+    pub fn status(item: impl Into<String>, status: Status) -> Change {
+        Change { item: item.into(), status: Some(status), ..Change::default() }
+    }
+}
+
+impl Progress {
+    /// The progress of `item`, looked up by its full id and then by its aliases, so progress stored
+    /// under an old id shows on the renamed item.
+    pub fn get(&self, item: &Item) -> Option<&ItemProgress> {
+        self.items.get(&item.full_id).or_else(|| item.aliases.iter().find_map(|alias| self.items.get(alias)))
+    }
+
+    pub fn status(&self, item: &Item) -> Status {
+        self.get(item).map_or(Status::Todo, |p| p.status)
+    }
+
+    /// Applies one change at time `now`. A status change is appended to the history. Returns whether
+    /// anything changed. `catalog` resolves aliases so a change to a renamed item starts from the
+    /// progress stored under its old id.
+    pub fn apply(&mut self, catalog: &Catalog, change: &Change, now: DateTime<Utc>) -> bool {
+        let inherited = catalog.item_index(&change.item).and_then(|index| self.get(&catalog.items[index])).cloned();
+        let entry = self.items.entry(change.item.clone());
+        let current = match entry {
+            std::collections::btree_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::btree_map::Entry::Vacant(v) => v.insert(inherited.unwrap_or(ItemProgress {
+                status: Status::Todo,
+                changed: now,
+                note: String::new(),
+                evidence: String::new(),
+            })),
+        };
+        let before = current.clone();
+        if let Some(status) = change.status {
+            current.status = status;
+        }
+        if let Some(note) = &change.note {
+            current.note.clone_from(note);
+        }
+        if let Some(evidence) = &change.evidence {
+            current.evidence = evidence.trim().to_owned();
+        }
+        let changed =
+            current.status != before.status || current.note != before.note || current.evidence != before.evidence;
+        if changed {
+            current.changed = now;
+        }
+        if current.status != before.status {
+            self.history.push(HistoryEvent {
+                item: change.item.clone(),
+                from: before.status,
+                to: current.status,
+                at: now,
+            });
+        }
+        let is_untouched_default =
+            !changed && current.status == Status::Todo && current.note.is_empty() && current.evidence.is_empty();
+        if is_untouched_default && !self.history.iter().any(|e| e.item == change.item) {
+            // A no-op on an item never touched before leaves no trace in the file.
+            self.items.remove(&change.item);
+        }
+        changed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Stage;
+    use crate::catalog::{Catalog, ChecklistFile, ItemFile, Origin, SectionFile};
+
+    fn catalog() -> Catalog {
+        let item = |id: &str, aliases: Vec<String>| ItemFile {
+            id: id.into(),
+            title: id.into(),
+            stage: Stage::Build,
+            weight: Default::default(),
+            description: String::new(),
+            proof: String::new(),
+            resources: vec![],
+            aliases,
+        };
+        let file = ChecklistFile {
+            id: "c".into(),
+            title: "C".into(),
+            track: Default::default(),
+            description: String::new(),
+            sections: vec![SectionFile {
+                id: "s".into(),
+                title: "S".into(),
+                items: vec![item("a", vec![]), item("renamed", vec!["old".into()])],
+            }],
+        };
+        Catalog::from_files(vec![(file, Origin::BuiltIn("c.ron"))]).0
+    }
+
+    fn at(seconds: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000 + seconds, 0).unwrap()
+    }
+
+    #[test]
+    fn status_change_is_recorded_in_history() {
+        let catalog = catalog();
+        let mut progress = Progress::default();
+        assert!(progress.apply(&catalog, &Change::status("c/a", Status::Learning), at(0)));
+        assert!(progress.apply(&catalog, &Change::status("c/a", Status::Done), at(10)));
+        assert_eq!(progress.history.len(), 2);
+        assert_eq!(
+            progress.history[1],
+            HistoryEvent { item: "c/a".into(), from: Status::Learning, to: Status::Done, at: at(10) }
+        );
+        assert_eq!(progress.items["c/a"].changed, at(10));
+    }
+
+    #[test]
+    fn same_status_again_changes_nothing() {
+        let catalog = catalog();
+        let mut progress = Progress::default();
+        progress.apply(&catalog, &Change::status("c/a", Status::Done), at(0));
+        assert!(!progress.apply(&catalog, &Change::status("c/a", Status::Done), at(5)));
+        assert_eq!(progress.history.len(), 1);
+        assert_eq!(progress.items["c/a"].changed, at(0));
+        assert!(!progress.apply(&catalog, &Change::status("c/new", Status::Todo), at(5)));
+        assert!(!progress.items.contains_key("c/new"));
+    }
+
+    #[test]
+    fn note_and_evidence_change_without_history() {
+        let catalog = catalog();
+        let mut progress = Progress::default();
+        let change = Change {
+            item: "c/a".into(),
+            note: Some("read the docs".into()),
+            evidence: Some(" https://x.org ".into()),
+            ..Change::default()
+        };
+        assert!(progress.apply(&catalog, &change, at(0)));
+        assert_eq!(progress.items["c/a"].note, "read the docs");
+        assert_eq!(progress.items["c/a"].evidence, "https://x.org");
+        assert!(progress.history.is_empty());
+    }
+
+    #[test]
+    fn progress_under_an_alias_shows_on_the_renamed_item_and_carries_over() {
+        let catalog = catalog();
+        let mut progress = Progress::default();
+        progress.items.insert(
+            "c/old".into(),
+            ItemProgress { status: Status::Done, changed: at(0), note: "kept".into(), evidence: String::new() },
+        );
+        let renamed = &catalog.items[1];
+        assert_eq!(progress.status(renamed), Status::Done);
+        progress.apply(
+            &catalog,
+            &Change { item: "c/renamed".into(), evidence: Some("https://e.org".into()), ..Change::default() },
+            at(1),
+        );
+        assert_eq!(progress.items["c/renamed"].note, "kept");
+        assert_eq!(progress.items["c/renamed"].status, Status::Done);
+        assert!(progress.items.contains_key("c/old"), "old entries are never dropped");
+    }
+}

@@ -1,0 +1,144 @@
+//! The summary as one self-contained HTML page (no network, no scripts) that prints well.
+
+use std::fmt::Write;
+
+use super::{Summary, percent_label, stage_name};
+use crate::progress::Status;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r#"
+:root { color-scheme: light dark; --fg: #1d232b; --muted: #5b6572; --bg: #ffffff; --card: #f4f6f8; --bar: #dfe4ea; --accent: #2f7d4f; --warn: #b35c00; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6e9ee; --muted: #9aa4b1; --bg: #16191d; --card: #20252b; --bar: #333a43; --accent: #5cc48a; --warn: #f0a045; } }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); max-width: 56rem; margin: 2rem auto; padding: 0 1.5rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; } h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
+.muted { color: var(--muted); }
+.hero { display: flex; gap: 2rem; align-items: center; background: var(--card); border-radius: 10px; padding: 1rem 1.5rem; margin: 1rem 0; }
+.score { font-size: 3rem; font-weight: 700; line-height: 1; } .score small { font-size: 1rem; color: var(--muted); font-weight: 400; }
+table { border-collapse: collapse; width: 100%; } td, th { padding: .2rem .5rem; text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; width: 6rem; }
+.bar { background: var(--bar); border-radius: 4px; height: .7rem; width: 100%; min-width: 8rem; } .bar > span { display: block; height: 100%; border-radius: 4px; background: var(--accent); }
+ul.items { list-style: none; padding-left: 0; margin: 0; } ul.items li { padding: .1rem 0; }
+.box { display: inline-block; width: 1.3rem; font-family: ui-monospace, monospace; }
+.learning { color: var(--warn); } .skipped { color: var(--muted); text-decoration: line-through; }
+section.checklist { break-inside: auto; } h3 { break-after: avoid; } li { break-inside: avoid; }
+@media print {
+  :root { --fg: #000; --muted: #444; --bg: #fff; --card: #f2f2f2; --bar: #ddd; --accent: #2f7d4f; --warn: #8a4500; color-scheme: light; }
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  .hero, .bar > span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-after: avoid; }
+}
+"#;
+
+pub fn render_html(summary: &Summary) -> String {
+    let mut out = String::new();
+    let _ = write_html(&mut out, summary);
+    out
+}
+
+fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
+    let date = s.date.format("%Y-%m-%d");
+    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
+    writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
+    writeln!(out, "<title>skillgap summary, {date}</title>\n<style>{STYLE}</style>\n</head>\n<body>")?;
+    writeln!(out, "<h1>skillgap summary</h1>\n<p class=\"muted\">{date}</p>")?;
+    writeln!(out, "<div class=\"hero\"><div class=\"score\">{:.0}<small>/100</small></div>", s.readiness)?;
+    writeln!(
+        out,
+        "<div><strong>Level {}: {}</strong><br>{}<br><span class=\"muted\">{} of {} applicable items done ({} in all). {}</span></div></div>",
+        s.level,
+        escape_html(s.level_name),
+        escape_html(&s.explanation),
+        s.done,
+        s.applicable,
+        s.total,
+        escape_html(s.next_level)
+    )?;
+    writeln!(out, "<h2>Stages</h2>\n<table>")?;
+    for stage in &s.stages {
+        let width = stage.percent.unwrap_or(0.0).clamp(0.0, 100.0);
+        writeln!(
+            out,
+            "<tr><th>{}</th><td><div class=\"bar\"><span style=\"width:{width:.1}%\"></span></div></td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td></tr>",
+            stage.name,
+            percent_label(stage.percent),
+            stage.done,
+            stage.applicable
+        )?;
+    }
+    writeln!(out, "</table>")?;
+    if !s.gaps.is_empty() {
+        writeln!(out, "<h2>Top gaps</h2>\n<ol>")?;
+        for gap in &s.gaps {
+            writeln!(
+                out,
+                "<li>{} <span class=\"muted\">({}, +{:.1} readiness)</span></li>",
+                escape_html(&gap.title),
+                stage_name(gap.stage),
+                gap.gain
+            )?;
+        }
+        writeln!(out, "</ol>")?;
+    }
+    if !s.recent.is_empty() {
+        writeln!(out, "<h2>Recently done</h2>\n<ul>")?;
+        for recent in &s.recent {
+            writeln!(out, "<li>{}: {}</li>", recent.at.format("%Y-%m-%d"), escape_html(&recent.title))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    for checklist in &s.checklists {
+        writeln!(
+            out,
+            "<section class=\"checklist\"><h2>{} <span class=\"muted\">{}/{}</span></h2>",
+            escape_html(&checklist.title),
+            checklist.done,
+            checklist.total
+        )?;
+        for section in &checklist.sections {
+            writeln!(
+                out,
+                "<h3>{} <span class=\"muted\">{}/{}</span></h3>\n<ul class=\"items\">",
+                escape_html(&section.title),
+                section.done,
+                section.total
+            )?;
+            for item in &section.items {
+                let (mark, class, suffix) = match item.status {
+                    Status::Done => (
+                        "[x]",
+                        "done",
+                        item.done_at
+                            .map(|at| format!(" <span class=\"muted\">done {}</span>", at.format("%Y-%m-%d")))
+                            .unwrap_or_default(),
+                    ),
+                    Status::Learning => ("[~]", "learning", " <span class=\"muted\">learning</span>".to_owned()),
+                    Status::Skipped => ("[-]", "skipped", String::new()),
+                    Status::Todo => ("[ ]", "todo", String::new()),
+                };
+                writeln!(
+                    out,
+                    "<li class=\"{class}\"><span class=\"box\">{mark}</span>{}{suffix}</li>",
+                    escape_html(&item.title)
+                )?;
+            }
+            writeln!(out, "</ul>")?;
+        }
+        writeln!(out, "</section>")?;
+    }
+    writeln!(out, "</body>\n</html>")
+}

@@ -1,0 +1,66 @@
+//! The summary for a terminal.
+
+use std::fmt::Write;
+
+use super::{Summary, percent_label, stage_name};
+
+const BAR_WIDTH: usize = 20;
+
+fn bar(percent: Option<f64>) -> String {
+    let filled = percent.map_or(0, |p| ((p / 100.0) * BAR_WIDTH as f64).round() as usize).min(BAR_WIDTH);
+    format!("{}{}", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled))
+}
+
+pub fn render_text(summary: &Summary) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_text(&mut out, summary);
+    out
+}
+
+fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
+    writeln!(out, "skillgap summary, {}", s.date.format("%Y-%m-%d"))?;
+    writeln!(out)?;
+    writeln!(out, "Readiness  {:.0}/100   Level {}: {}", s.readiness, s.level, s.level_name)?;
+    writeln!(out, "{}", s.explanation)?;
+    writeln!(out, "Overall    {} of {} applicable items done ({} in all)", s.done, s.applicable, s.total)?;
+    writeln!(out)?;
+    writeln!(out, "Stages")?;
+    for stage in &s.stages {
+        let learning = if stage.learning > 0 { format!(", {} learning", stage.learning) } else { String::new() };
+        writeln!(
+            out,
+            "  {:<8} [{}] {:>4}  {}/{} done{learning}",
+            stage.name,
+            bar(stage.percent),
+            percent_label(stage.percent),
+            stage.done,
+            stage.applicable
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "Checklists")?;
+    for checklist in &s.checklists {
+        writeln!(out, "  {} ({}): {}/{}", checklist.title, checklist.id, checklist.done, checklist.total)?;
+        for section in &checklist.sections {
+            writeln!(out, "    {:<40} {:>3}/{:<3}", section.title, section.done, section.total)?;
+        }
+    }
+    writeln!(out)?;
+    if s.gaps.is_empty() {
+        writeln!(out, "No gaps: every applicable item is done.")?;
+    } else {
+        writeln!(out, "Top gaps (readiness points each would add)")?;
+        for gap in &s.gaps {
+            writeln!(out, "  +{:>4.1}  {:<8} {}  ({})", gap.gain, stage_name(gap.stage), gap.title, gap.id)?;
+        }
+    }
+    if !s.recent.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Recently done")?;
+        for recent in &s.recent {
+            writeln!(out, "  {}  {}", recent.at.format("%Y-%m-%d"), recent.title)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,267 @@
+//! The full-lifecycle readiness score: pure functions of a catalog and progress.
+//!
+//! - A stage's coverage = weight of its done items / weight of its applicable (not skipped) items.
+//! - Readiness (0-100) = the harmonic mean of the coverages of the stages that have applicable items:
+//!   like a chain, the weakest stage holds it back, and a stage at 0 gives 0.
+//! - The level counts how far along the lifecycle the stages are at least half covered.
+//! - Gaps are the open items ranked by how much ticking each would raise readiness.
+
+use crate::catalog::Catalog;
+use crate::progress::{Progress, Status};
+use crate::{Stage, Weight};
+
+/// Coverage needed for a stage to count towards a level.
+pub const LEVEL_THRESHOLD: f64 = 0.5;
+/// Coverage every stage needs for the top level.
+pub const FULL_CYCLE_THRESHOLD: f64 = 0.9;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Localhost = 0,
+    BuildsAndTests = 1,
+    Ships = 2,
+    RunsInProduction = 3,
+    Observed = 4,
+    Recoverable = 5,
+    FullCycle = 6,
+}
+
+impl Level {
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Localhost => "Localhost",
+            Level::BuildsAndTests => "Builds and tests",
+            Level::Ships => "Ships",
+            Level::RunsInProduction => "Runs in production",
+            Level::Observed => "Observed",
+            Level::Recoverable => "Recoverable",
+            Level::FullCycle => "Full-cycle",
+        }
+    }
+
+    /// What reaching the next level takes, in a sentence.
+    pub fn next_step(self) -> &'static str {
+        match self {
+            Level::Localhost => "Reach 50% in Build and Test to build and test with confidence.",
+            Level::BuildsAndTests => "Reach 50% in Ship to get your app to real users.",
+            Level::Ships => "Reach 50% in Run to keep it running in production.",
+            Level::RunsInProduction => "Reach 50% in Observe to see what it does there.",
+            Level::Observed => "Reach 50% in Recover to bring it back when it breaks.",
+            Level::Recoverable => "Reach 90% in every stage for the full cycle.",
+            Level::FullCycle => "Every stage is at 90% or more.",
+        }
+    }
+}
+
+/// One stage's numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StageScore {
+    pub done_weight: u64,
+    pub applicable_weight: u64,
+    pub done: usize,
+    pub learning: usize,
+    pub applicable: usize,
+    pub skipped: usize,
+}
+
+impl StageScore {
+    /// Done weight / applicable weight, or `None` when nothing in the stage is applicable.
+    pub fn coverage(&self) -> Option<f64> {
+        (self.applicable_weight > 0).then(|| self.done_weight as f64 / self.applicable_weight as f64)
+    }
+
+    pub fn percent(&self) -> Option<f64> {
+        self.coverage().map(|c| c * 100.0)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    /// Indexed by [`Stage::index`].
+    pub stages: [StageScore; 6],
+    /// 0..=100.
+    pub readiness: f64,
+    /// The applicable stage with the lowest coverage (the first of equals in lifecycle order).
+    pub limiting: Option<Stage>,
+    pub level: Level,
+    pub done: usize,
+    pub applicable: usize,
+    pub total: usize,
+}
+
+impl Score {
+    pub fn stage(&self, stage: Stage) -> &StageScore {
+        &self.stages[stage.index()]
+    }
+
+    /// Done / applicable items, in percent (0 when nothing is applicable).
+    pub fn overall_percent(&self) -> f64 {
+        if self.applicable == 0 { 0.0 } else { self.done as f64 * 100.0 / self.applicable as f64 }
+    }
+}
+
+/// Readiness in 0..=100 from per-stage coverages (`None` = stage left out).
+pub fn readiness_of(coverages: impl IntoIterator<Item = Option<f64>>) -> f64 {
+    let mut count = 0usize;
+    let mut reciprocal_sum = 0.0;
+    for coverage in coverages.into_iter().flatten() {
+        if coverage <= 0.0 {
+            return 0.0;
+        }
+        count += 1;
+        reciprocal_sum += 1.0 / coverage;
+    }
+    if count == 0 { 0.0 } else { (100.0 * count as f64 / reciprocal_sum).min(100.0) }
+}
+
+fn level_of(stages: &[StageScore; 6]) -> Level {
+    let meets = |stage: Stage, threshold: f64| stages[stage.index()].coverage().is_none_or(|c| c >= threshold);
+    if stages.iter().all(|s| s.applicable == 0) {
+        return Level::Localhost;
+    }
+    if Stage::ALL.iter().all(|&s| meets(s, FULL_CYCLE_THRESHOLD)) {
+        return Level::FullCycle;
+    }
+    let ladder = [
+        (&[Stage::Build, Stage::Test][..], Level::BuildsAndTests),
+        (&[Stage::Ship][..], Level::Ships),
+        (&[Stage::Run][..], Level::RunsInProduction),
+        (&[Stage::Observe][..], Level::Observed),
+        (&[Stage::Recover][..], Level::Recoverable),
+    ];
+    let mut level = Level::Localhost;
+    for (needed, reached) in ladder {
+        if needed.iter().all(|&s| meets(s, LEVEL_THRESHOLD)) {
+            level = reached;
+        } else {
+            break;
+        }
+    }
+    level
+}
+
+/// Statuses of all catalog items, in catalog order. Views compute this once per change and share it.
+pub fn statuses(catalog: &Catalog, progress: &Progress) -> Vec<Status> {
+    catalog.items.iter().map(|item| progress.status(item)).collect()
+}
+
+/// The score of `statuses` (as from [`statuses`]) over `catalog`.
+pub fn score(catalog: &Catalog, statuses: &[Status]) -> Score {
+    let mut stages = [StageScore::default(); 6];
+    for (item, &status) in catalog.items.iter().zip(statuses) {
+        let stage = &mut stages[item.stage.index()];
+        match status {
+            Status::Skipped => stage.skipped += 1,
+            other => {
+                stage.applicable += 1;
+                stage.applicable_weight += item.weight.points();
+                match other {
+                    Status::Done => {
+                        stage.done += 1;
+                        stage.done_weight += item.weight.points();
+                    }
+                    Status::Learning => stage.learning += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+    let readiness = readiness_of(stages.iter().map(StageScore::coverage));
+    let limiting = Stage::ALL
+        .into_iter()
+        .filter_map(|s| stages[s.index()].coverage().map(|c| (s, c)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(s, _)| s);
+    Score {
+        readiness,
+        limiting,
+        level: level_of(&stages),
+        done: stages.iter().map(|s| s.done).sum(),
+        applicable: stages.iter().map(|s| s.applicable).sum(),
+        total: catalog.items.len(),
+        stages,
+    }
+}
+
+/// One open item and what ticking it would add.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gap {
+    /// Index into [`Catalog::items`].
+    pub item: usize,
+    /// Readiness points ticking this item alone would add.
+    pub gain: f64,
+}
+
+/// Gains closer than this are ties, so the ranking does not hinge on rounding noise.
+const GAIN_RESOLUTION: f64 = 1e-9;
+
+/// The open items (not done, not skipped), best first: the largest readiness gain; among equal gains
+/// the item of the weakest stage, then the higher weight, then catalog order.
+pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score) -> Vec<Gap> {
+    let coverages: [Option<f64>; 6] = std::array::from_fn(|i| score.stages[i].coverage());
+    let zero_stages = coverages.iter().flatten().filter(|&&c| c <= 0.0).count();
+    let count = coverages.iter().flatten().count() as f64;
+    let reciprocal_sum: f64 = coverages.iter().flatten().filter(|&&c| c > 0.0).map(|c| 1.0 / c).sum();
+
+    let gain_of = |stage: Stage, weight: Weight| -> f64 {
+        let s = &score.stages[stage.index()];
+        let coverage = (s.done_weight + weight.points()) as f64 / s.applicable_weight as f64;
+        let old = coverages[stage.index()].unwrap_or(0.0);
+        let new_readiness = if old <= 0.0 {
+            // The stage leaves the zero group; readiness stays 0 while another stage is still at 0.
+            if zero_stages > 1 {
+                return 0.0;
+            }
+            100.0 * count / (reciprocal_sum + 1.0 / coverage)
+        } else if zero_stages > 0 {
+            return 0.0;
+        } else {
+            100.0 * count / (reciprocal_sum - 1.0 / old + 1.0 / coverage)
+        };
+        (new_readiness.min(100.0) - score.readiness).max(0.0)
+    };
+
+    let mut found: Vec<(i64, Gap)> = catalog
+        .items
+        .iter()
+        .zip(statuses)
+        .enumerate()
+        .filter(|(_, (_, status))| matches!(status, Status::Todo | Status::Learning))
+        .map(|(index, (item, _))| {
+            let gain = gain_of(item.stage, item.weight);
+            ((gain / GAIN_RESOLUTION).round() as i64, Gap { item: index, gain })
+        })
+        .collect();
+    found.sort_by(|(ka, a), (kb, b)| {
+        let (ia, ib) = (&catalog.items[a.item], &catalog.items[b.item]);
+        let coverage = |stage: Stage| coverages[stage.index()].unwrap_or(0.0);
+        kb.cmp(ka)
+            .then_with(|| coverage(ia.stage).total_cmp(&coverage(ib.stage)))
+            .then_with(|| ia.weight.cmp(&ib.weight))
+            .then_with(|| a.item.cmp(&b.item))
+    });
+    found.into_iter().map(|(_, gap)| gap).collect()
+}
+
+/// The sentence that explains the score: "Limited by Recover (12%). Next: <top gap>".
+pub fn explanation(catalog: &Catalog, score: &Score, top_gap: Option<&Gap>) -> String {
+    let Some(limiting) = score.limiting else {
+        return "Nothing to measure yet: every item is skipped or no checklist is loaded.".to_owned();
+    };
+    let percent = score.stage(limiting).percent().unwrap_or(0.0);
+    let mut sentence = format!("Limited by {limiting} ({percent:.0}%).");
+    match top_gap {
+        Some(gap) => {
+            sentence.push_str(&format!(" Next: {}", catalog.items[gap.item].title));
+            if !sentence.ends_with(['.', '!', '?']) {
+                sentence.push('.');
+            }
+        }
+        None => sentence.push_str(" Every applicable item is done."),
+    }
+    sentence
+}

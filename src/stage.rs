@@ -1,0 +1,105 @@
+//! The six lifecycle stages and the three item weights: the vocabulary every part of skillgap shares.
+
+use serde::{Deserialize, Serialize};
+
+/// A stage of the software lifecycle. Readiness is measured per stage, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Stage {
+    Build,
+    Test,
+    Ship,
+    Run,
+    Observe,
+    Recover,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [Stage::Build, Stage::Test, Stage::Ship, Stage::Run, Stage::Observe, Stage::Recover];
+
+    /// Position in [`Stage::ALL`], for per-stage arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The lowercase id used in JSON and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Build => "build",
+            Stage::Test => "test",
+            Stage::Ship => "ship",
+            Stage::Run => "run",
+            Stage::Observe => "observe",
+            Stage::Recover => "recover",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Build => "Build",
+            Stage::Test => "Test",
+            Stage::Ship => "Ship",
+            Stage::Run => "Run",
+            Stage::Observe => "Observe",
+            Stage::Recover => "Recover",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|stage| stage.id().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How much an item counts towards its stage's coverage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub enum Weight {
+    /// The basics of the list.
+    Core,
+    #[default]
+    Recommended,
+    Advanced,
+}
+
+impl Weight {
+    pub const ALL: [Weight; 3] = [Weight::Core, Weight::Recommended, Weight::Advanced];
+
+    /// Points in the coverage formula: Core 3, Recommended 2, Advanced 1.
+    pub fn points(self) -> u64 {
+        match self {
+            Weight::Core => 3,
+            Weight::Recommended => 2,
+            Weight::Advanced => 1,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Weight::Core => "core",
+            Weight::Recommended => "recommended",
+            Weight::Advanced => "advanced",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Weight::Core => "Core",
+            Weight::Recommended => "Recommended",
+            Weight::Advanced => "Advanced",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Weight> {
+        Weight::ALL.into_iter().find(|weight| weight.id().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+impl std::fmt::Display for Weight {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}

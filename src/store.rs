@@ -1,0 +1,331 @@
+//! The progress file on disk. Only this module touches it.
+//!
+//! - One RON file, `progress.ron`, in the data folder, with a schema `version`.
+//! - Saves are atomic and durable: a temporary file in the same folder, fsync, rename, fsync the folder.
+//! - The file being replaced is kept as `progress.ron.bak`, and once a day in `backups/` (14 days kept).
+//! - A file that cannot be read is never overwritten: [`Store::save`] refuses until it was read.
+//! - A lock file serialises the read-merge-write of several processes on one folder.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::{DateTime, Utc};
+
+use crate::progress::{CURRENT_VERSION, Progress};
+use crate::text_pos::TextPos;
+
+pub const PROGRESS_FILE: &str = "progress.ron";
+pub const BACKUP_FILE: &str = "progress.ron.bak";
+pub const BACKUP_DIR: &str = "backups";
+pub const LOCK_FILE: &str = "progress.lock";
+/// Daily backups kept in `backups/`.
+pub const DAILY_BACKUPS_KEPT: usize = 14;
+/// Progress files larger than this are refused unread.
+pub const MAX_PROGRESS_BYTES: u64 = 512 * 1024 * 1024;
+
+const WHAT_TO_DO: &str = "The file was left untouched. List backups with `skillgap backups` and restore one with \
+`skillgap restore FILE`, or move the file aside to start afresh.";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot read progress file {path}: {source}")]
+    Read { path: PathBuf, source: io::Error },
+    #[error("progress file {path}{} cannot be read: {message}\n{WHAT_TO_DO}", .pos.map(|p| format!(":{p}")).unwrap_or_default())]
+    Damaged { path: PathBuf, pos: Option<TextPos>, message: String },
+    #[error(
+        "progress file {path} has version {version}, but this skillgap knows versions up to {CURRENT_VERSION}. \
+It was left untouched: update skillgap to use it."
+    )]
+    TooNew { path: PathBuf, version: u32 },
+    #[error(
+        "cannot save progress to {path}: {source}. Your changes are kept in memory; fix the cause \
+(for example make the folder writable or free some space) and try again."
+    )]
+    Write { path: PathBuf, source: io::Error },
+    #[error("the progress file {path} could not be read, so skillgap will not overwrite it. {WHAT_TO_DO}")]
+    NotLoaded { path: PathBuf },
+}
+
+/// What identifies one version of the file on disk: a save replaces the file (new inode) and any
+/// edit changes its size or modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Fingerprint { len: meta.len(), modified: meta.modified().ok(), inode })
+}
+
+/// How far the store trusts what is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sync {
+    /// Never read, or the last read failed: saving would overwrite something unread.
+    Unread,
+    /// In step with the file as it was at this fingerprint (`None`: there was no file).
+    Seen(Option<Fingerprint>),
+}
+
+/// One backup file, as `skillgap backups` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub path: PathBuf,
+    pub modified: Option<DateTime<Utc>>,
+    pub bytes: u64,
+}
+
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    sync: Sync,
+}
+
+/// Holds the folder's lock file locked until dropped.
+#[derive(Debug)]
+pub struct Lock(#[allow(dead_code)] File);
+
+impl Store {
+    pub fn new(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into(), sync: Sync::Unread }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(PROGRESS_FILE)
+    }
+
+    /// Reads the progress file. No file yet means empty progress. On failure the store stays
+    /// unread, so it will refuse to save over the file.
+    pub fn load(&mut self) -> Result<Progress, StoreError> {
+        let path = self.path();
+        let before = fingerprint(&path);
+        let result = read_progress(&path);
+        self.sync = match &result {
+            Ok(_) => Sync::Seen(before),
+            Err(_) => Sync::Unread,
+        };
+        result
+    }
+
+    /// Whether the file on disk is not the one this store last read or wrote.
+    pub fn changed_on_disk(&self) -> bool {
+        match self.sync {
+            Sync::Unread => true,
+            Sync::Seen(seen) => fingerprint(&self.path()) != seen,
+        }
+    }
+
+    /// Waits for, then takes, the folder's lock (created if needed).
+    pub fn lock(&self) -> Result<Lock, StoreError> {
+        let path = self.dir.join(LOCK_FILE);
+        let write_error = |source| StoreError::Write { path: path.clone(), source };
+        fs::create_dir_all(&self.dir).map_err(write_error)?;
+        let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(write_error)?;
+        file.lock().map_err(write_error)?;
+        Ok(Lock(file))
+    }
+
+    /// Writes `progress` atomically and durably, keeping the replaced file as backups.
+    pub fn save(&mut self, progress: &Progress) -> Result<(), StoreError> {
+        let path = self.path();
+        if self.sync == Sync::Unread && path.exists() {
+            return Err(StoreError::NotLoaded { path });
+        }
+        let text = to_ron(progress);
+        let write_error = |source| StoreError::Write { path: path.clone(), source };
+        fs::create_dir_all(&self.dir).map_err(write_error)?;
+        if path.exists() {
+            self.keep_backups(&path).map_err(write_error)?;
+        }
+        atomic_write(&path, text.as_bytes()).map_err(write_error)?;
+        self.sync = Sync::Seen(fingerprint(&path));
+        Ok(())
+    }
+
+    /// Keeps the file about to be replaced as `progress.ron.bak` and, once a day, in `backups/`.
+    /// Hard links make this free of copying; where the file system has none, it copies.
+    fn keep_backups(&self, current: &Path) -> io::Result<()> {
+        let staged = self.dir.join(format!("{BACKUP_FILE}.tmp"));
+        let _ = fs::remove_file(&staged);
+        if fs::hard_link(current, &staged).is_err() {
+            fs::copy(current, &staged)?;
+        }
+        fs::rename(&staged, self.dir.join(BACKUP_FILE))?;
+
+        let daily_dir = self.dir.join(BACKUP_DIR);
+        let today = self.dir.join(BACKUP_DIR).join(format!("progress-{}.ron", Utc::now().format("%Y-%m-%d")));
+        if !today.exists() {
+            fs::create_dir_all(&daily_dir)?;
+            if fs::hard_link(current, &today).is_err() {
+                fs::copy(current, &today)?;
+            }
+            prune_daily_backups(&daily_dir)?;
+        }
+        Ok(())
+    }
+
+    /// The backups, newest first: `progress.ron.bak`, then the daily ones.
+    pub fn backups(&self) -> Vec<Backup> {
+        let mut found: Vec<Backup> = Vec::new();
+        let describe = |path: PathBuf| {
+            let meta = fs::metadata(&path).ok()?;
+            meta.is_file().then(|| Backup {
+                modified: meta.modified().ok().map(DateTime::<Utc>::from),
+                bytes: meta.len(),
+                path,
+            })
+        };
+        found.extend(describe(self.dir.join(BACKUP_FILE)));
+        if let Ok(entries) = fs::read_dir(self.dir.join(BACKUP_DIR)) {
+            let mut daily: Vec<Backup> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+                .filter_map(describe)
+                .collect();
+            daily.sort_by(|a, b| b.path.cmp(&a.path));
+            found.extend(daily);
+        }
+        found
+    }
+
+    /// Replaces the progress file with a backup, after checking the backup reads and keeping the
+    /// current file (if any) in `backups/` under a name that says when it was replaced.
+    pub fn restore(&mut self, backup: &Path) -> Result<Progress, StoreError> {
+        let restored = read_progress(backup)?;
+        let path = self.path();
+        let write_error = |source| StoreError::Write { path: path.clone(), source };
+        if path.exists() {
+            let keep_dir = self.dir.join(BACKUP_DIR);
+            fs::create_dir_all(&keep_dir).map_err(write_error)?;
+            let keep = keep_dir.join(format!("progress-before-restore-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
+            fs::copy(&path, &keep).map_err(write_error)?;
+        }
+        atomic_write(&path, to_ron(&restored).as_bytes()).map_err(write_error)?;
+        self.sync = Sync::Seen(fingerprint(&path));
+        Ok(restored)
+    }
+}
+
+fn prune_daily_backups(dir: &Path) -> io::Result<()> {
+    let mut daily: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("progress-2") && n.ends_with(".ron"))
+        })
+        .collect();
+    // Names sort by date (progress-YYYY-MM-DD.ron).
+    daily.sort();
+    let excess = daily.len().saturating_sub(DAILY_BACKUPS_KEPT);
+    for old in &daily[..excess] {
+        fs::remove_file(old)?;
+    }
+    Ok(())
+}
+
+/// Serialises progress as the file's text.
+pub fn to_ron(progress: &Progress) -> String {
+    let config = ron::ser::PrettyConfig::new().depth_limit(3).indentor("  ".to_owned());
+    // Serialising plain data with string keys cannot fail; fall back to compact form just in case.
+    ron::ser::to_string_pretty(progress, config).unwrap_or_else(|_| ron::to_string(progress).unwrap_or_default())
+}
+
+/// Writes `bytes` to `path` so that a crash leaves either the old or the new file, never a mix.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new().prefix(".skillgap-").suffix(".tmp").tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Reads and parses a progress file; a missing file is empty progress.
+pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
+    let bytes = match read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
+        Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), source }),
+    };
+    parse_progress(path, &bytes)
+}
+
+fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    File::open(path)?.take(MAX_PROGRESS_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_PROGRESS_BYTES {
+        return Err(io::Error::other(format!("larger than {} MiB", MAX_PROGRESS_BYTES / (1024 * 1024))));
+    }
+    Ok(bytes)
+}
+
+/// Only the version, read first so a newer file is refused before its fields are judged.
+#[derive(serde::Deserialize)]
+struct VersionOnly {
+    /// 0 when the field is missing: no released file lacks it.
+    #[serde(default)]
+    version: u32,
+}
+
+/// Parses the bytes of a progress file, upgrading older versions.
+pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError> {
+    let damaged = |pos, message: String| StoreError::Damaged { path: path.to_path_buf(), pos, message };
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        damaged(Some(TextPos::of_invalid_utf8(bytes, err.valid_up_to())), "not UTF-8 text".to_owned())
+    })?;
+    if text.trim().is_empty() {
+        return Err(damaged(None, "the file is empty (a progress file always holds at least its version)".to_owned()));
+    }
+    let spanned = |err: ron::error::SpannedError| {
+        damaged(Some(TextPos { line: err.span.start.line, col: err.span.start.col }), err.code.to_string())
+    };
+    let version = ron::Options::default().from_str::<VersionOnly>(text).map_err(spanned)?.version;
+    if version == 0 {
+        return Err(damaged(None, "it has no `version` field, so it is not a skillgap progress file".to_owned()));
+    }
+    if version > CURRENT_VERSION {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), version });
+    }
+    migrate(version, text).map_err(|err| match err {
+        MigrateError::Parse(err) => spanned(err),
+        MigrateError::Unknown(version) => damaged(None, format!("unknown version {version}")),
+    })
+}
+
+enum MigrateError {
+    Parse(ron::error::SpannedError),
+    Unknown(u32),
+}
+
+/// Reads a file of schema `version` as the current [`Progress`]. Version 1 is the first released
+/// schema; each later version adds an arm that reads the old shape and converts it.
+fn migrate(version: u32, text: &str) -> Result<Progress, MigrateError> {
+    match version {
+        1 => ron::Options::default().from_str::<Progress>(text).map_err(MigrateError::Parse),
+        other => Err(MigrateError::Unknown(other)),
+    }
+}

@@ -1,0 +1,109 @@
+//! The one place progress changes: [`Tracker::apply`] records a change in memory (with its history
+//! event) and saves it. The GUI and the CLI both go through it.
+//!
+//! Several processes may share one data folder (two windows, a window and `skillgap mark`). A save
+//! takes the folder's lock, and if the file changed since this tracker last read it, reads it again
+//! and replays this tracker's unsaved changes on top, so neither side loses the other's changes.
+
+use chrono::{DateTime, Utc};
+
+use crate::catalog::Catalog;
+use crate::progress::{Change, Progress};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug)]
+pub struct Tracker {
+    catalog: Catalog,
+    progress: Progress,
+    store: Store,
+    /// Changes applied in memory but not yet on disk, with the time they were made.
+    unsaved: Vec<(Change, DateTime<Utc>)>,
+}
+
+impl Tracker {
+    /// Loads progress from `store`. Fails (and leaves the file untouched) when it cannot be read.
+    pub fn open(catalog: Catalog, mut store: Store) -> Result<Tracker, StoreError> {
+        let progress = store.load()?;
+        Ok(Tracker { catalog, progress, store, unsaved: Vec::new() })
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Whether some applied changes are not on disk yet (the last save failed).
+    pub fn has_unsaved_changes(&self) -> bool {
+        !self.unsaved.is_empty()
+    }
+
+    /// Applies `changes` at the current time and saves. Returns how many changed anything. If the
+    /// save fails the changes stay applied in memory and a later [`Tracker::save`] writes them.
+    pub fn apply(&mut self, changes: &[Change]) -> Result<usize, StoreError> {
+        self.apply_at(changes, Utc::now())
+    }
+
+    /// [`Tracker::apply`] with an explicit time (tests, imports).
+    pub fn apply_at(&mut self, changes: &[Change], now: DateTime<Utc>) -> Result<usize, StoreError> {
+        let mut applied = 0;
+        for change in changes {
+            if self.progress.apply(&self.catalog, change, now) {
+                self.unsaved.push((change.clone(), now));
+                applied += 1;
+            }
+        }
+        if applied > 0 {
+            self.save()?;
+        }
+        Ok(applied)
+    }
+
+    /// Writes unsaved changes, merging with whatever another process saved meanwhile.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        if self.unsaved.is_empty() {
+            return Ok(());
+        }
+        let _lock = self.store.lock()?;
+        if self.store.changed_on_disk() {
+            let mut merged = self.store.load()?;
+            for (change, at) in &self.unsaved {
+                merged.apply(&self.catalog, change, *at);
+            }
+            self.progress = merged;
+        }
+        self.store.save(&self.progress)?;
+        self.unsaved.clear();
+        Ok(())
+    }
+
+    /// Picks up a file another process wrote. With unsaved changes it merges them (by saving);
+    /// otherwise it just reads. Returns whether the progress in memory changed.
+    pub fn reload_if_changed(&mut self) -> Result<bool, StoreError> {
+        if !self.store.changed_on_disk() {
+            return Ok(false);
+        }
+        if self.has_unsaved_changes() {
+            let before = self.progress.clone();
+            self.save()?;
+            return Ok(before != self.progress);
+        }
+        let fresh = self.store.load()?;
+        let changed = fresh != self.progress;
+        self.progress = fresh;
+        Ok(changed)
+    }
+
+    /// Replaces the progress with a backup (see [`Store::restore`]).
+    pub fn restore(&mut self, backup: &std::path::Path) -> Result<(), StoreError> {
+        self.progress = self.store.restore(backup)?;
+        self.unsaved.clear();
+        Ok(())
+    }
+}
