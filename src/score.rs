@@ -261,7 +261,58 @@ pub fn explanation(catalog: &Catalog, score: &Score, top_gap: Option<&Gap>) -> S
                 sentence.push('.');
             }
         }
-        None => sentence.push_str(" Every applicable item is done."),
+        None => return "Every applicable item is done: ready for the whole lifecycle.".to_owned(),
     }
     sentence
+}
+
+/// Readiness and items done right after one moment of the history.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimelinePoint {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub readiness: f64,
+    pub done: usize,
+}
+
+/// Replays the status history over the catalog, one point per moment that changed something.
+/// Linear in the history: each event updates one stage's sums. Events of unknown items are skipped.
+pub fn timeline(catalog: &Catalog, history: &[crate::progress::HistoryEvent]) -> Vec<TimelinePoint> {
+    let mut stages = [StageScore::default(); 6];
+    for item in &catalog.items {
+        let stage = &mut stages[item.stage.index()];
+        stage.applicable += 1;
+        stage.applicable_weight += item.weight.points();
+    }
+    let mut points: Vec<TimelinePoint> = Vec::new();
+    let mut done = 0usize;
+    for event in history {
+        let Some(index) = catalog.item_index(&event.item) else { continue };
+        let item = &catalog.items[index];
+        let stage = &mut stages[item.stage.index()];
+        let points_of = item.weight.points();
+        // Undo the old status's contribution, then add the new one's.
+        match event.from {
+            Status::Done => {
+                stage.done_weight = stage.done_weight.saturating_sub(points_of);
+                done = done.saturating_sub(1);
+            }
+            Status::Skipped => stage.applicable_weight += points_of,
+            _ => {}
+        }
+        match event.to {
+            Status::Done => {
+                stage.done_weight += points_of;
+                done += 1;
+            }
+            Status::Skipped => stage.applicable_weight = stage.applicable_weight.saturating_sub(points_of),
+            _ => {}
+        }
+        let point =
+            TimelinePoint { at: event.at, readiness: readiness_of(stages.iter().map(StageScore::coverage)), done };
+        match points.last_mut() {
+            Some(last) if last.at == event.at => *last = point,
+            _ => points.push(point),
+        }
+    }
+    points
 }

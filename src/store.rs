@@ -176,6 +176,16 @@ impl Store {
         Ok(())
     }
 
+    /// Renames the progress file to `progress.ron.damaged-<time>` beside it, so a fresh one can start
+    /// while the old bytes stay on disk. Returns the new name.
+    pub fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
+        let path = self.path();
+        let aside = self.dir.join(format!("{PROGRESS_FILE}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
+        fs::rename(&path, &aside).map_err(|source| StoreError::Write { path: path.clone(), source })?;
+        self.sync = Sync::Unread;
+        Ok(aside)
+    }
+
     /// The backups, newest first: `progress.ron.bak`, then the daily ones.
     pub fn backups(&self) -> Vec<Backup> {
         let mut found: Vec<Backup> = Vec::new();

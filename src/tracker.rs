@@ -27,6 +27,20 @@ impl Tracker {
         Ok(Tracker { catalog, progress, store, unsaved: Vec::new() })
     }
 
+    /// A tracker over a progress file that could not be read: it shows empty progress and its store
+    /// refuses to save, so the unread file is never overwritten.
+    pub fn unreadable(catalog: Catalog, store: Store) -> Tracker {
+        Tracker { catalog, progress: Progress::default(), store, unsaved: Vec::new() }
+    }
+
+    /// Renames an unreadable progress file aside (see [`Store::move_aside`]) and starts afresh.
+    pub fn move_aside_and_start_fresh(&mut self) -> Result<std::path::PathBuf, StoreError> {
+        let moved = self.store.move_aside()?;
+        self.progress = self.store.load()?;
+        self.unsaved.clear();
+        Ok(moved)
+    }
+
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }

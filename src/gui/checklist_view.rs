@@ -1,0 +1,448 @@
+//! The Checklists view: filters, the item list (virtualised: only visible rows are laid out), and the
+//! detail of the selected item with its note and evidence link.
+
+use egui::{Align, Layout, RichText, Sense, Ui};
+
+use super::command::Command;
+use super::model::Model;
+use super::widgets;
+use crate::catalog::validate::is_http_url;
+use crate::progress::Status;
+use crate::{Stage, Weight};
+
+/// Seconds after the last keystroke before a note or evidence link is saved.
+pub const DRAFT_SAVE_DELAY: f64 = 1.0;
+const ROW_HEIGHT: f32 = 26.0;
+
+/// Which part of the catalog the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    All,
+    Checklist(usize),
+    Section(usize, usize),
+}
+
+impl Scope {
+    pub fn checklist(self) -> Option<usize> {
+        match self {
+            Scope::All => None,
+            Scope::Checklist(c) | Scope::Section(c, _) => Some(c),
+        }
+    }
+}
+
+/// What the list is narrowed to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    pub scope: Scope,
+    /// Searches across all checklists, whatever the scope.
+    pub search: String,
+    pub status: Option<Status>,
+    pub stage: Option<Stage>,
+    pub weight: Option<Weight>,
+    /// Only items not done and not skipped.
+    pub missing_only: bool,
+}
+
+/// The note and evidence link being edited, saved after a pause, when focus leaves, or on switch.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Draft {
+    item: Option<usize>,
+    note: String,
+    evidence: String,
+    /// Time of the last keystroke not yet saved.
+    edited_at: Option<f64>,
+    /// Model generation the draft was loaded at.
+    generation: u64,
+}
+
+#[derive(Default)]
+pub struct ChecklistView {
+    pub filters: Filters,
+    pub selected: Option<usize>,
+    /// Indices of the items the filters let through, rebuilt only when filters or progress change.
+    visible: Vec<usize>,
+    visible_key: Option<(Filters, u64)>,
+    draft: Draft,
+    pub focus_search: bool,
+    scroll_to_selected: bool,
+    last_scroll_offset: f32,
+    last_viewport_height: f32,
+}
+
+impl ChecklistView {
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    fn refresh_visible(&mut self, model: &Model) {
+        let key = (self.filters.clone(), model.generation);
+        if self.visible_key.as_ref() == Some(&key) {
+            return;
+        }
+        let catalog = model.catalog();
+        let f = &self.filters;
+        let needle = f.search.trim().to_lowercase();
+        let range = if needle.is_empty() {
+            match f.scope {
+                Scope::All => 0..catalog.items.len(),
+                Scope::Checklist(c) => catalog.checklists.get(c).map_or(0..0, |c| c.item_range()),
+                Scope::Section(c, s) => {
+                    catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or(0..0, |s| s.items.clone())
+                }
+            }
+        } else {
+            0..catalog.items.len()
+        };
+        self.visible = range
+            .filter(|&index| {
+                let item = &catalog.items[index];
+                let status = model.statuses[index];
+                f.status.is_none_or(|s| s == status)
+                    && f.stage.is_none_or(|s| s == item.stage)
+                    && f.weight.is_none_or(|w| w == item.weight)
+                    && (!f.missing_only || matches!(status, Status::Todo | Status::Learning))
+                    && (needle.is_empty()
+                        || item.title.to_lowercase().contains(&needle)
+                        || item.full_id.contains(&needle)
+                        || item.description.to_lowercase().contains(&needle))
+            })
+            .collect();
+        self.visible_key = Some(key);
+    }
+
+    /// Moves the selection by `delta` rows within the visible list.
+    pub fn move_selection(&mut self, delta: isize) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let current = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s));
+        let next = match current {
+            Some(position) => position.saturating_add_signed(delta).min(self.visible.len() - 1),
+            None => 0,
+        };
+        self.selected = Some(self.visible[next]);
+        self.scroll_to_selected = true;
+    }
+
+    /// Shows `item`, widening the filters if they hide it.
+    pub fn reveal(&mut self, model: &Model, item: usize) {
+        self.refresh_visible(model);
+        if !self.visible.contains(&item) {
+            self.filters = Filters::default();
+            self.refresh_visible(model);
+        }
+        self.selected = Some(item);
+        self.scroll_to_selected = true;
+    }
+
+    /// Saves the draft if it differs from what is stored. Called on pause, focus loss, switch and exit.
+    pub fn flush_draft(&mut self, model: &Model, commands: &mut Vec<Command>) {
+        let Some(item) = self.draft.item else { return };
+        self.draft.edited_at = None;
+        let stored = model.catalog().items.get(item).and_then(|i| model.progress().get(i));
+        let (note, evidence) = stored.map_or(("", ""), |p| (p.note.as_str(), p.evidence.as_str()));
+        if self.draft.note != note {
+            commands.push(Command::SetNote { item, note: self.draft.note.clone() });
+        }
+        if self.draft.evidence.trim() != evidence {
+            commands.push(Command::SetEvidence { item, evidence: self.draft.evidence.clone() });
+        }
+    }
+
+    fn sync_draft(&mut self, model: &Model, commands: &mut Vec<Command>) {
+        if self.draft.item != self.selected {
+            self.flush_draft(model, commands);
+            self.draft = Draft { item: self.selected, ..Draft::default() };
+            self.load_draft(model);
+        } else if self.draft.edited_at.is_none() && self.draft.generation != model.generation {
+            // Nothing typed: show what is stored (it may have been changed elsewhere).
+            self.load_draft(model);
+        }
+    }
+
+    fn load_draft(&mut self, model: &Model) {
+        let stored = self.draft.item.and_then(|i| model.catalog().items.get(i)).and_then(|i| model.progress().get(i));
+        self.draft.note = stored.map(|p| p.note.clone()).unwrap_or_default();
+        self.draft.evidence = stored.map(|p| p.evidence.clone()).unwrap_or_default();
+        self.draft.generation = model.generation;
+    }
+
+    pub fn has_pending_draft(&self) -> bool {
+        self.draft.edited_at.is_some()
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
+        self.sync_draft(model, commands);
+        let now = ui.input(|i| i.time);
+        if let Some(edited_at) = self.draft.edited_at {
+            if now - edited_at >= DRAFT_SAVE_DELAY {
+                self.flush_draft(model, commands);
+            } else {
+                ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(DRAFT_SAVE_DELAY));
+            }
+        }
+        self.filters_ui(ui);
+        self.refresh_visible(model);
+        egui::Panel::right("item-detail").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                self.detail_ui(ui, model, commands, now);
+            });
+        });
+        egui::CentralPanel::default().show(ui, |ui| self.list_ui(ui, model, commands));
+    }
+
+    fn filters_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Search");
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut self.filters.search)
+                    .hint_text("all checklists (Ctrl+F)")
+                    .desired_width(220.0),
+            );
+            let search = search.labelled_by(label.id);
+            if self.focus_search {
+                search.request_focus();
+                self.focus_search = false;
+            }
+            if !self.filters.search.is_empty() && ui.small_button("Clear search").clicked() {
+                self.filters.search.clear();
+            }
+            option_combo(ui, "Status", &mut self.filters.status, &Status::ALL, Status::name);
+            option_combo(ui, "Stage", &mut self.filters.stage, &Stage::ALL, Stage::name);
+            option_combo(ui, "Weight", &mut self.filters.weight, &Weight::ALL, Weight::name);
+            ui.checkbox(&mut self.filters.missing_only, "Missing only");
+        });
+        ui.separator();
+    }
+
+    fn list_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
+        let catalog = model.catalog();
+        let heading = if !self.filters.search.trim().is_empty() {
+            format!("Search results in all checklists: {}", self.visible.len())
+        } else {
+            match self.filters.scope {
+                Scope::All => format!("All items: {}", self.visible.len()),
+                Scope::Checklist(c) => {
+                    format!("{}: {}", catalog.checklists.get(c).map_or("", |c| c.title.as_str()), self.visible.len())
+                }
+                Scope::Section(c, s) => format!(
+                    "{}: {}",
+                    catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or("", |s| s.title.as_str()),
+                    self.visible.len()
+                ),
+            }
+        };
+        ui.label(RichText::new(heading).strong());
+        if self.visible.is_empty() {
+            ui.add_space(20.0);
+            if catalog.items.is_empty() {
+                ui.label("No checklist is loaded. Add .ron checklists to the config folder or pass --checklists DIR.");
+            } else {
+                ui.label("No item matches these filters.");
+                if ui.button("Show all items").clicked() {
+                    self.filters = Filters::default();
+                }
+            }
+            return;
+        }
+        let row_with_spacing = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if self.scroll_to_selected
+            && let Some(position) = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s))
+        {
+            let top = position as f32 * row_with_spacing;
+            let bottom = top + row_with_spacing;
+            if top < self.last_scroll_offset {
+                area = area.vertical_scroll_offset(top);
+            } else if bottom > self.last_scroll_offset + self.last_viewport_height {
+                area = area.vertical_scroll_offset((bottom - self.last_viewport_height).max(0.0));
+            }
+        }
+        self.scroll_to_selected = false;
+        let output = area.show_rows(ui, ROW_HEIGHT, self.visible.len(), |ui, rows| {
+            for position in rows {
+                let index = self.visible[position];
+                if row_ui(ui, model, index, self.selected == Some(index), commands) {
+                    self.selected = Some(index);
+                }
+            }
+        });
+        self.last_scroll_offset = output.state.clamped_offset().y;
+        self.last_viewport_height = output.inner_rect.height();
+    }
+
+    fn detail_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, now: f64) {
+        let catalog = model.catalog();
+        let Some(index) = self.selected.filter(|&i| i < catalog.items.len()) else {
+            ui.add_space(12.0);
+            ui.label(RichText::new("Select an item").strong());
+            ui.label("Click an item to see why it matters, how to prove it, where to learn it, and to keep a note.");
+            ui.add_space(8.0);
+            ui.label(
+                RichText::new("Keys: Up/Down select, Space done, L learning, S skipped, Ctrl+Z undo, Ctrl+F search.")
+                    .weak(),
+            );
+            return;
+        };
+        let item = &catalog.items[index];
+        let checklist = &catalog.checklists[item.checklist];
+        let status = model.statuses[index];
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(RichText::new(&item.title).heading()).wrap());
+        ui.label(RichText::new(format!("{} › {}", checklist.title, checklist.sections[item.section].title)).weak());
+        ui.horizontal(|ui| {
+            widgets::stage_badge(ui, item.stage);
+            widgets::weight_badge(ui, item.weight);
+            ui.label(RichText::new(&item.full_id).weak().small());
+        });
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            for choice in Status::ALL {
+                let enabled = !model.is_read_only();
+                let button = egui::Button::selectable(status == choice, choice.name());
+                if ui.add_enabled(enabled, button).clicked() && status != choice {
+                    commands.push(Command::SetStatus { item: index, status: choice });
+                }
+            }
+        });
+        let gain = model.gain_by_item.get(index).copied().unwrap_or(0.0);
+        if matches!(status, Status::Todo | Status::Learning) {
+            ui.label(RichText::new(format!("Ticking it adds {gain:.1} readiness points now.")).weak());
+        }
+        ui.add_space(6.0);
+        if !item.description.is_empty() {
+            ui.label(RichText::new("Why it matters").strong());
+            ui.add(egui::Label::new(&item.description).wrap());
+            ui.add_space(4.0);
+        }
+        if !item.proof.is_empty() {
+            ui.label(RichText::new("Tick it when you have").strong());
+            ui.add(egui::Label::new(&item.proof).wrap());
+            ui.add_space(4.0);
+        }
+        if !item.resources.is_empty() {
+            ui.label(RichText::new("Learn it").strong());
+            for link in &item.resources {
+                if is_http_url(link) {
+                    ui.hyperlink_to(link, link);
+                } else {
+                    ui.label(link);
+                }
+            }
+            ui.add_space(4.0);
+        }
+        ui.separator();
+        let read_only = model.is_read_only();
+        let note_label = ui.label(RichText::new("Note").strong());
+        let note = ui.add_enabled(
+            !read_only,
+            egui::TextEdit::multiline(&mut self.draft.note)
+                .hint_text("What you did, what is left, where you got stuck")
+                .desired_rows(4)
+                .desired_width(f32::INFINITY),
+        );
+        let note = note.labelled_by(note_label.id);
+        let evidence_label = ui.label(RichText::new("Evidence link").strong());
+        let evidence = ui.add_enabled(
+            !read_only,
+            egui::TextEdit::singleline(&mut self.draft.evidence)
+                .hint_text("https://github.com/you/project")
+                .desired_width(f32::INFINITY),
+        );
+        let evidence = evidence.labelled_by(evidence_label.id);
+        let link = self.draft.evidence.trim();
+        if !link.is_empty() {
+            if is_http_url(link) {
+                ui.hyperlink_to("Open evidence link", link.to_owned());
+            } else {
+                ui.colored_label(ui.visuals().warn_fg_color, "Only http(s) links can be opened.");
+            }
+        }
+        if note.changed() || evidence.changed() {
+            self.draft.edited_at = Some(now);
+        }
+        if note.lost_focus() || evidence.lost_focus() {
+            self.flush_draft(model, commands);
+        }
+        ui.add_space(6.0);
+        let changed = model.progress().get(item).map(|p| p.changed);
+        ui.label(
+            RichText::new(match changed {
+                Some(at) => {
+                    format!("{} since {}", status.name(), at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M"))
+                }
+                None => "Not started yet".to_owned(),
+            })
+            .weak(),
+        );
+    }
+}
+
+/// A labelled drop-down of "Any" or one value; the label comes first and names the control.
+pub fn option_combo<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<T>,
+    all: &[T],
+    name: fn(T) -> &'static str,
+) {
+    let label = ui.label(label);
+    let combo = egui::ComboBox::from_id_salt(label.id).width(110.0).selected_text(value.map_or("Any", name)).show_ui(
+        ui,
+        |ui| {
+            ui.selectable_value(value, None, "Any");
+            for &choice in all {
+                ui.selectable_value(value, Some(choice), name(choice));
+            }
+        },
+    );
+    combo.response.labelled_by(label.id);
+}
+
+/// One list row: a done checkbox named after the item, the title, and badges. Returns whether the
+/// row was clicked (to select it).
+pub fn row_ui(ui: &mut Ui, model: &Model, index: usize, selected: bool, commands: &mut Vec<Command>) -> bool {
+    let item = &model.catalog().items[index];
+    let status = model.statuses[index];
+    let (rect, row) = ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+    row.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ListItem, true, &item.title));
+    let visuals = ui.visuals();
+    if selected {
+        ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+    } else if row.hovered() {
+        ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill.gamma_multiply(0.5));
+    }
+    let mut clicked = row.clicked();
+    let mut row_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(6.0, 0.0)))
+            .layout(Layout::left_to_right(Align::Center)),
+    );
+    let mut done = status == Status::Done;
+    let enabled = !model.is_read_only();
+    let checkbox = row_ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
+    checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
+    if checkbox.changed() {
+        commands.push(Command::SetStatus { item: index, status: if done { Status::Done } else { Status::Todo } });
+        clicked = true;
+    }
+    row_ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        widgets::weight_badge(ui, item.weight);
+        widgets::stage_badge(ui, item.stage);
+        if matches!(status, Status::Learning | Status::Skipped) {
+            ui.label(RichText::new(status.name()).small().color(widgets::status_color(ui, status)));
+        }
+        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+            let mut title = RichText::new(&item.title);
+            if status == Status::Skipped {
+                title = title.strikethrough().weak();
+            } else if status == Status::Done {
+                title = title.color(ui.visuals().weak_text_color());
+            }
+            ui.add(egui::Label::new(title).truncate().selectable(false));
+        });
+    });
+    clicked
+}

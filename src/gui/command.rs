@@ -1,0 +1,63 @@
+//! What the views ask for. Views push commands while drawing; the app applies them after the frame,
+//! so no view mutates progress from inside a closure.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::progress::Status;
+use crate::report::Format;
+
+/// The main views, one per tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum View {
+    #[default]
+    Checklists,
+    Gaps,
+    Progress,
+    Summary,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Checklists, View::Gaps, View::Progress, View::Summary];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Checklists => "Checklists",
+            View::Gaps => "Gaps",
+            View::Progress => "Progress",
+            View::Summary => "Summary",
+        }
+    }
+}
+
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Set the status of a catalog item (by index). Recorded for undo.
+    SetStatus {
+        item: usize,
+        status: Status,
+    },
+    SetNote {
+        item: usize,
+        note: String,
+    },
+    SetEvidence {
+        item: usize,
+        evidence: String,
+    },
+    Undo,
+    Redo,
+    RetrySave,
+    ShowView(View),
+    /// Select an item and show it in the Checklists view.
+    Reveal(usize),
+    RestoreLatestBackup,
+    MoveAsideAndStartFresh,
+    SaveSummary {
+        format: Format,
+        path: PathBuf,
+    },
+    OpenSummaryForPrinting,
+}

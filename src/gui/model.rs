@@ -1,0 +1,196 @@
+//! What the window shows, derived from the tracker once per change instead of once per frame:
+//! statuses, score, gaps and the history timeline. No egui in here.
+
+use chrono::{DateTime, Local};
+
+use crate::catalog::Catalog;
+use crate::progress::{Change, Progress, Status};
+use crate::score::{self, Gap, Score, TimelinePoint};
+use crate::store::StoreError;
+use crate::tracker::Tracker;
+
+/// Whether the window may save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// The progress file could not be read; nothing is saved until the person chooses what to do.
+    ReadOnly {
+        reason: String,
+    },
+}
+
+/// The outcome of the last save, for the status line and the banner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    NothingToSave,
+    Saved(DateTime<Local>),
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Count {
+    pub done: usize,
+    pub applicable: usize,
+}
+
+impl Count {
+    pub fn fraction(self) -> f32 {
+        if self.applicable == 0 { 0.0 } else { self.done as f32 / self.applicable as f32 }
+    }
+}
+
+pub struct Model {
+    tracker: Tracker,
+    pub access: Access,
+    pub save_state: SaveState,
+    /// Status of each catalog item, in catalog order.
+    pub statuses: Vec<Status>,
+    pub score: Score,
+    pub gaps: Vec<Gap>,
+    /// Readiness gain of each catalog item when ticked (0 for done and skipped items).
+    pub gain_by_item: Vec<f64>,
+    pub timeline: Vec<TimelinePoint>,
+    /// Done and applicable items per checklist, and per section of each checklist.
+    pub checklist_counts: Vec<Count>,
+    pub section_counts: Vec<Vec<Count>>,
+    /// Bumped on every change, so views can cache what they derive from the model.
+    pub generation: u64,
+}
+
+impl Model {
+    pub fn new(tracker: Tracker, access: Access) -> Model {
+        let mut model = Model {
+            tracker,
+            access,
+            save_state: SaveState::NothingToSave,
+            statuses: Vec::new(),
+            score: score::score(&Catalog::default(), &[]),
+            gaps: Vec::new(),
+            gain_by_item: Vec::new(),
+            timeline: Vec::new(),
+            checklist_counts: Vec::new(),
+            section_counts: Vec::new(),
+            generation: 0,
+        };
+        model.refresh();
+        model
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        self.tracker.catalog()
+    }
+
+    pub fn progress(&self) -> &Progress {
+        self.tracker.progress()
+    }
+
+    pub fn tracker(&self) -> &Tracker {
+        &self.tracker
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        matches!(self.access, Access::ReadOnly { .. })
+    }
+
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.tracker.has_unsaved_changes()
+    }
+
+    /// Recomputes everything derived from progress.
+    fn refresh(&mut self) {
+        let catalog = self.tracker.catalog();
+        self.statuses = score::statuses(catalog, self.tracker.progress());
+        self.score = score::score(catalog, &self.statuses);
+        self.gaps = score::gaps(catalog, &self.statuses, &self.score);
+        self.gain_by_item = vec![0.0; catalog.items.len()];
+        for gap in &self.gaps {
+            self.gain_by_item[gap.item] = gap.gain;
+        }
+        self.timeline = score::timeline(catalog, &self.tracker.progress().history);
+        let count_of = |range: std::ops::Range<usize>| {
+            let statuses = &self.statuses[range];
+            Count {
+                done: statuses.iter().filter(|s| **s == Status::Done).count(),
+                applicable: statuses.iter().filter(|s| s.is_applicable()).count(),
+            }
+        };
+        self.section_counts = catalog
+            .checklists
+            .iter()
+            .map(|checklist| checklist.sections.iter().map(|section| count_of(section.items.clone())).collect())
+            .collect();
+        self.checklist_counts = catalog.checklists.iter().map(|c| count_of(c.item_range())).collect();
+        self.generation += 1;
+    }
+
+    fn record_save(&mut self, result: Result<(), StoreError>) {
+        self.save_state = match result {
+            Ok(()) => SaveState::Saved(Local::now()),
+            Err(err) => SaveState::Failed(err.to_string()),
+        };
+    }
+
+    /// Applies changes through the tracker (which records and saves them). A failed save keeps the
+    /// changes in memory and shows in [`Model::save_state`].
+    pub fn apply(&mut self, changes: &[Change]) {
+        if self.is_read_only() {
+            return;
+        }
+        match self.tracker.apply(changes) {
+            Ok(0) => return,
+            Ok(_) => self.record_save(Ok(())),
+            Err(err) => self.record_save(Err(err)),
+        }
+        self.refresh();
+    }
+
+    /// Tries again to write changes whose save failed.
+    pub fn retry_save(&mut self) {
+        let result = self.tracker.save();
+        self.record_save(result);
+        self.refresh();
+    }
+
+    /// Picks up changes another process saved. Returns whether anything changed.
+    pub fn reload_if_changed(&mut self) -> bool {
+        if self.is_read_only() {
+            return false;
+        }
+        match self.tracker.reload_if_changed() {
+            Ok(true) => {
+                self.refresh();
+                true
+            }
+            Ok(false) => false,
+            Err(err) => {
+                self.save_state = SaveState::Failed(err.to_string());
+                false
+            }
+        }
+    }
+
+    /// Leaves read-only mode by restoring the newest backup that reads.
+    pub fn restore_latest_backup(&mut self) -> Result<std::path::PathBuf, String> {
+        let backups = self.tracker.store().backups();
+        let mut last_error = "there are no backups".to_owned();
+        for backup in backups {
+            match self.tracker.restore(&backup.path) {
+                Ok(()) => {
+                    self.access = Access::ReadWrite;
+                    self.refresh();
+                    return Ok(backup.path);
+                }
+                Err(err) => last_error = err.to_string(),
+            }
+        }
+        Err(last_error)
+    }
+
+    /// Leaves read-only mode by moving the unreadable file aside and starting afresh.
+    pub fn move_aside_and_start_fresh(&mut self) -> Result<std::path::PathBuf, String> {
+        let moved = self.tracker.move_aside_and_start_fresh().map_err(|e| e.to_string())?;
+        self.access = Access::ReadWrite;
+        self.refresh();
+        Ok(moved)
+    }
+}

@@ -1,0 +1,56 @@
+//! The side panel: every checklist and its sections with done/total and a bar; a click scopes the list.
+
+use egui::{RichText, Ui};
+
+use super::checklist_view::Scope;
+use super::model::{Count, Model};
+use super::widgets;
+
+fn nav_row(ui: &mut Ui, selected: bool, title: &str, count: Count, indent: f32) -> bool {
+    let mut clicked = false;
+    ui.horizontal(|ui| {
+        ui.add_space(indent);
+        let text = if selected { RichText::new(title).strong() } else { RichText::new(title) };
+        clicked = ui.add(egui::Button::selectable(selected, text).truncate()).clicked();
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(widgets::count_label(count.done, count.applicable)).weak());
+        });
+    });
+    ui.horizontal(|ui| {
+        ui.add_space(indent + 4.0);
+        let width = (ui.available_width() - 8.0).max(40.0);
+        widgets::bar(ui, count.fraction(), width, ui.visuals().selection.bg_fill);
+    });
+    ui.add_space(2.0);
+    clicked
+}
+
+/// Draws the navigation and updates `scope` when a row is clicked.
+pub fn nav_ui(ui: &mut Ui, model: &Model, scope: &mut Scope) {
+    let catalog = model.catalog();
+    let all = Count { done: model.score.done, applicable: model.score.applicable };
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        if nav_row(ui, *scope == Scope::All, "All items", all, 0.0) {
+            *scope = Scope::All;
+        }
+        ui.separator();
+        for (index, checklist) in catalog.checklists.iter().enumerate() {
+            let count = model.checklist_counts.get(index).copied().unwrap_or_default();
+            let in_checklist = scope.checklist() == Some(index);
+            if nav_row(ui, *scope == Scope::Checklist(index), &checklist.title, count, 0.0) {
+                *scope = Scope::Checklist(index);
+            }
+            if in_checklist {
+                for (section_index, section) in checklist.sections.iter().enumerate() {
+                    let count =
+                        model.section_counts.get(index).and_then(|s| s.get(section_index)).copied().unwrap_or_default();
+                    let selected = *scope == Scope::Section(index, section_index);
+                    if nav_row(ui, selected, &section.title, count, 14.0) {
+                        *scope = Scope::Section(index, section_index);
+                    }
+                }
+                ui.add_space(4.0);
+            }
+        }
+    });
+}

@@ -1,0 +1,71 @@
+//! Small pieces the views share: badges, bars, colours.
+
+use egui::{Color32, CornerRadius, Margin, RichText, Ui};
+
+use crate::progress::Status;
+use crate::{Stage, Weight};
+
+pub fn stage_color(stage: Stage) -> Color32 {
+    match stage {
+        Stage::Build => Color32::from_rgb(0x4a, 0x7f, 0xd6),
+        Stage::Test => Color32::from_rgb(0x8a, 0x5c, 0xd0),
+        Stage::Ship => Color32::from_rgb(0x2e, 0x9a, 0x8f),
+        Stage::Run => Color32::from_rgb(0x3f, 0x9a, 0x4a),
+        Stage::Observe => Color32::from_rgb(0xc7, 0x8a, 0x1e),
+        Stage::Recover => Color32::from_rgb(0xc9, 0x4c, 0x4c),
+    }
+}
+
+/// A small rounded label. `strong` fills it with `color`, otherwise it is outlined.
+pub fn badge(ui: &mut Ui, text: &str, color: Color32, strong: bool) {
+    let (fill, fg) = if strong { (color, Color32::WHITE) } else { (Color32::TRANSPARENT, color) };
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, color))
+        .corner_radius(CornerRadius::same(4))
+        .inner_margin(Margin::symmetric(5, 0))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(fg));
+        });
+}
+
+pub fn stage_badge(ui: &mut Ui, stage: Stage) {
+    badge(ui, stage.name(), stage_color(stage), true);
+}
+
+pub fn weight_badge(ui: &mut Ui, weight: Weight) {
+    let color = match weight {
+        Weight::Core => ui.visuals().strong_text_color(),
+        Weight::Recommended => ui.visuals().text_color(),
+        Weight::Advanced => ui.visuals().weak_text_color(),
+    };
+    badge(ui, weight.name(), color, false);
+}
+
+pub fn status_color(ui: &Ui, status: Status) -> Color32 {
+    match status {
+        Status::Done => Color32::from_rgb(0x3f, 0x9a, 0x4a),
+        Status::Learning => Color32::from_rgb(0xd0, 0x8a, 0x1e),
+        Status::Skipped => ui.visuals().weak_text_color(),
+        Status::Todo => ui.visuals().text_color(),
+    }
+}
+
+/// A thin horizontal bar filled to `fraction`.
+pub fn bar(ui: &mut Ui, fraction: f32, width: f32, color: Color32) -> egui::Response {
+    let height = 8.0;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, CornerRadius::same(4), ui.visuals().extreme_bg_color);
+    let mut filled = rect;
+    filled.set_width(rect.width() * fraction.clamp(0.0, 1.0));
+    if filled.width() > 0.5 {
+        painter.rect_filled(filled, CornerRadius::same(4), color);
+    }
+    response
+}
+
+/// `done/total` with a small bar, for navigation rows.
+pub fn count_label(done: usize, total: usize) -> String {
+    format!("{done}/{total}")
+}

@@ -1,0 +1,335 @@
+//! The command line, run as a real process on a temporary data folder.
+
+mod common;
+
+use common::{Sandbox, bad_fixture, fixture_dir, stderr, stdout};
+
+#[test]
+fn summary_on_a_fresh_folder_is_readiness_zero_and_writes_nothing() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().arg("summary").output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Readiness  0/100"), "{text}");
+    assert!(text.contains("Level 0: Localhost"), "{text}");
+    assert!(text.contains("Fixture list (fixture): 0/12"), "{text}");
+    assert!(text.contains("Top gaps"), "{text}");
+    assert!(!sandbox.progress_file().exists(), "reading must not create the progress file");
+}
+
+#[test]
+fn mark_records_status_note_evidence_and_history() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .cmd()
+        .args([
+            "mark",
+            "fixture/build-one",
+            "test-one",
+            "done",
+            "--note",
+            "did it",
+            "--evidence",
+            "https://github.com/me/app",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("done: Build one (fixture/build-one)"));
+    let saved = std::fs::read_to_string(sandbox.progress_file()).unwrap();
+    let progress = skillgap::store::parse_progress(&sandbox.progress_file(), saved.as_bytes()).unwrap();
+    let item = &progress.items["fixture/test-one"];
+    assert_eq!(item.status, skillgap::progress::Status::Done);
+    assert_eq!(item.note, "did it");
+    assert_eq!(item.evidence, "https://github.com/me/app");
+    assert_eq!(progress.history.len(), 2);
+    assert_eq!(progress.version, skillgap::progress::CURRENT_VERSION);
+}
+
+#[test]
+fn mark_unknown_id_suggests_close_ids_and_changes_nothing() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().args(["mark", "build-one", "biuld-two", "done"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("unknown item \"biuld-two\""), "{err}");
+    assert!(err.contains("did you mean fixture/build-two"), "{err}");
+    assert!(err.contains("Nothing was changed"), "{err}");
+    assert!(!sandbox.progress_file().exists(), "a failed mark must not save the valid ids either");
+}
+
+#[test]
+fn mark_rejects_a_bad_status_and_a_non_http_evidence_link() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().args(["mark", "build-one", "finished"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "clap usage errors exit 2");
+    assert!(stderr(&output).contains("possible values: todo, learning, done, skipped"));
+    let output =
+        sandbox.cmd().args(["mark", "build-one", "done", "--evidence", "javascript:alert(1)"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not an http(s) URL"));
+    assert!(!sandbox.progress_file().exists());
+}
+
+#[test]
+fn every_stage_done_gives_readiness_100_and_full_cycle_in_json() {
+    let sandbox = Sandbox::new();
+    let ids: Vec<String> = skillgap_fixture_ids();
+    let mut cmd = sandbox.cmd();
+    cmd.arg("mark").args(&ids).arg("done");
+    assert!(cmd.output().unwrap().status.success());
+    // The built-in items are skipped so only the fixture counts.
+    let builtin: Vec<String> = builtin_ids(&sandbox);
+    let mut cmd = sandbox.cmd();
+    cmd.arg("mark").args(&builtin).arg("skipped");
+    assert!(cmd.output().unwrap().status.success());
+
+    let output = sandbox.cmd().args(["summary", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["readiness"], 100.0);
+    assert_eq!(json["level"], 6);
+    let stages = json["stages"].as_array().unwrap();
+    assert_eq!(stages.len(), 6);
+    assert_eq!(stages[0]["id"], "build");
+    assert_eq!(stages[0]["percent"], 100.0);
+    let fixture = json["checklists"].as_array().unwrap().iter().find(|c| c["id"] == "fixture").unwrap();
+    assert_eq!(fixture["done"], 12);
+    assert_eq!(fixture["total"], 12);
+    assert_eq!(json["gaps"].as_array().unwrap().len(), 0);
+}
+
+fn skillgap_fixture_ids() -> Vec<String> {
+    ["build", "test", "ship", "run", "observe", "recover"]
+        .iter()
+        .flat_map(|stage| [format!("fixture/{stage}-one"), format!("fixture/{stage}-two")])
+        .collect()
+}
+
+fn builtin_ids(sandbox: &Sandbox) -> Vec<String> {
+    let output = sandbox.bare_cmd().args(["list", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    json.as_array().unwrap().iter().map(|item| item["id"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn summary_json_has_the_documented_fields_and_gaps() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().args(["summary", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["readiness"], 0.0);
+    assert_eq!(json["level"], 0);
+    let gap = &json["gaps"][0];
+    assert!(gap["id"].is_string() && gap["title"].is_string() && gap["stage"].is_string(), "{gap}");
+    for checklist in json["checklists"].as_array().unwrap() {
+        assert!(checklist["id"].is_string() && checklist["done"].is_number() && checklist["total"].is_number());
+    }
+}
+
+#[test]
+fn summary_formats_and_output_file() {
+    let sandbox = Sandbox::new();
+    sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
+    let md = stdout(&sandbox.cmd().args(["summary", "--format", "markdown"]).output().unwrap());
+    assert!(md.contains("- [x] Build one (done "), "{md}");
+    assert!(md.contains("- [ ] Test one"), "{md}");
+    let html_path = sandbox.root.path().join("out/summary.html");
+    std::fs::create_dir_all(html_path.parent().unwrap()).unwrap();
+    let output = sandbox.cmd().args(["summary", "--format", "html", "--output"]).arg(&html_path).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).is_empty());
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("@media print"));
+    assert!(!html.contains("<script"), "the page is self-contained and script-free");
+    assert!(!html.contains("http://") && !html.contains("https://"), "no network resources");
+}
+
+#[test]
+fn summary_to_an_unwritable_path_is_a_clear_error() {
+    let sandbox = Sandbox::new();
+    let blocker = sandbox.root.path().join("a-file");
+    std::fs::write(&blocker, "x").unwrap();
+    let output = sandbox.cmd().args(["summary", "--output"]).arg(blocker.join("summary.txt")).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot write the summary to"), "{}", stderr(&output));
+}
+
+#[test]
+fn list_filters_and_json_shape() {
+    let sandbox = Sandbox::new();
+    sandbox.cmd().args(["mark", "run-one", "learning"]).assert().success();
+    let text = stdout(&sandbox.cmd().args(["list", "--checklist", "fixture", "--stage", "run"]).output().unwrap());
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains("[~] fixture/run-one"), "{text}");
+    let output = sandbox.cmd().args(["list", "--status", "learning", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row["id"], "fixture/run-one");
+    assert_eq!(row["checklist"], "fixture");
+    assert_eq!(row["section"], "first");
+    assert_eq!(row["stage"], "run");
+    assert_eq!(row["weight"], "core");
+    assert_eq!(row["status"], "learning");
+    for key in ["title", "description", "proof", "resources"] {
+        assert!(row.get(key).is_some(), "missing {key}");
+    }
+    let found =
+        stdout(&sandbox.cmd().args(["list", "--search", "OBSERVE T", "--checklist", "fixture"]).output().unwrap());
+    assert_eq!(found.lines().count(), 1, "{found}");
+    let output = sandbox.cmd().args(["list", "--checklist", "nope"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("unknown checklist \"nope\""));
+}
+
+#[test]
+fn gaps_rank_the_last_zero_stage_first_with_its_gain() {
+    let sandbox = Sandbox::new();
+    let builtin = builtin_ids(&sandbox);
+    let mut cmd = sandbox.cmd();
+    cmd.arg("mark").args(&builtin).arg("skipped");
+    cmd.assert().success();
+    // Everything but Recover is covered; ticking a Recover item is the only gain.
+    sandbox
+        .cmd()
+        .args(["mark", "build-one", "test-one", "ship-one", "run-one", "observe-one", "done"])
+        .assert()
+        .success();
+    let output = sandbox.cmd().args(["gaps", "--limit", "3"]).output().unwrap();
+    let text = stdout(&output);
+    assert!(text.starts_with("Readiness 0/100. Limited by Recover (0%). Next: Recover one."), "{text}");
+    let first = text.lines().nth(2).unwrap();
+    assert!(first.contains("fixture/recover-one"), "{text}");
+    assert!(!first.contains("+  0.0"), "the first gap has a real gain: {text}");
+    assert!(text.contains("more; show them with --limit"), "{text}");
+}
+
+#[test]
+fn check_reports_syntax_and_rule_errors_with_positions() {
+    let sandbox = Sandbox::new();
+    let output =
+        sandbox.cmd().arg("check").arg(bad_fixture("syntax.ron")).arg(bad_fixture("rules.ron")).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("syntax.ron:6:"), "syntax error with line: {err}");
+    assert!(err.contains("Deploy"), "names the unknown stage: {err}");
+    assert!(err.contains("rules.ron:2:9: checklist id \"Rules\" is not a lowercase slug"), "{err}");
+    assert!(err.contains("has an empty title"), "{err}");
+    assert!(err.contains("not an http(s) URL: \"javascript:alert(1)\""), "{err}");
+    assert!(err.contains("rules.ron:7:") && err.contains("duplicate item id \"a\""), "points at the second use: {err}");
+}
+
+#[test]
+fn check_passes_on_good_files_and_on_all_loaded_checklists() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().arg("check").arg(fixture_dir().join("fixture.ron")).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("ok (2 sections, 12 items)"));
+    let output = sandbox.cmd().arg("check").output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("No problems found."));
+}
+
+#[test]
+fn a_bad_user_checklist_is_reported_and_skipped_and_the_rest_load() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.config_dir().join("checklists");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(bad_fixture("syntax.ron"), dir.join("syntax.ron")).unwrap();
+    std::fs::copy(fixture_dir().join("fixture.ron"), dir.join("fixture.ron")).unwrap();
+    let output = sandbox.bare_cmd().args(["list", "--checklist", "fixture"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("warning: checklist skipped:"), "{}", stderr(&output));
+    assert_eq!(stdout(&output).lines().count(), 12);
+    let output = sandbox.bare_cmd().arg("check").output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "check over all loaded files fails on the bad one");
+}
+
+#[test]
+fn a_damaged_progress_file_fails_clearly_and_is_never_overwritten() {
+    let sandbox = Sandbox::new();
+    let damaged = b"(\n  version: 1,\n  items: {\"fixture/build-one\": (status: maybe, changed: \"x\")},\n)";
+    sandbox.write_progress(damaged);
+    for args in [&["summary"][..], &["mark", "build-one", "done"], &["gaps"], &["list"]] {
+        let output = sandbox.cmd().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let err = stderr(&output);
+        assert!(err.contains(&format!("{}:3:", sandbox.progress_file().display())), "{err}");
+        assert!(err.contains("skillgap restore"), "says what to do: {err}");
+        assert_eq!(std::fs::read(sandbox.progress_file()).unwrap(), damaged, "{args:?} changed the file");
+    }
+}
+
+#[test]
+fn a_newer_progress_file_is_refused() {
+    let sandbox = Sandbox::new();
+    sandbox.write_progress(b"(version: 99, items: {}, history: [], new_thing: 1)");
+    let output = sandbox.cmd().args(["mark", "build-one", "done"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("has version 99"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("update skillgap"));
+}
+
+#[test]
+fn backups_and_restore_round_trip() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().arg("backups").output().unwrap();
+    assert!(stdout(&output).contains("No backups yet"));
+    sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
+    sandbox.cmd().args(["mark", "test-one", "done"]).assert().success();
+    let listing = stdout(&sandbox.cmd().arg("backups").output().unwrap());
+    assert!(listing.contains("progress.ron.bak"), "{listing}");
+    let bak = sandbox.data_dir().join("progress.ron.bak");
+    let output = sandbox.cmd().arg("restore").arg(&bak).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let list = stdout(&sandbox.cmd().args(["list", "--status", "done"]).output().unwrap());
+    assert!(list.contains("fixture/build-one") && !list.contains("fixture/test-one"), "{list}");
+    let kept = std::fs::read_dir(sandbox.data_dir().join("backups")).unwrap().count();
+    assert!(kept >= 2, "the replaced file is kept as a backup too");
+}
+
+#[test]
+fn restore_of_a_damaged_backup_is_refused_and_changes_nothing() {
+    let sandbox = Sandbox::new();
+    sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
+    let before = std::fs::read(sandbox.progress_file()).unwrap();
+    let junk = sandbox.root.path().join("junk.ron");
+    std::fs::write(&junk, "not ron at all").unwrap();
+    let output = sandbox.cmd().arg("restore").arg(&junk).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(std::fs::read(sandbox.progress_file()).unwrap(), before);
+}
+
+#[test]
+fn progress_under_an_alias_shows_on_the_renamed_item() {
+    let sandbox = Sandbox::new();
+    sandbox.write_progress(
+        br#"(version: 1, items: {"fixture/recover-old": (status: done, changed: "2026-01-02T03:04:05Z")}, history: [])"#,
+    );
+    let text = stdout(&sandbox.cmd().args(["list", "--status", "done"]).output().unwrap());
+    assert!(text.contains("fixture/recover-two"), "{text}");
+    // The old id resolves too.
+    sandbox.cmd().args(["mark", "fixture/recover-old", "learning"]).assert().success();
+    let text = stdout(&sandbox.cmd().args(["list", "--status", "learning"]).output().unwrap());
+    assert!(text.contains("fixture/recover-two"), "{text}");
+}
+
+#[test]
+fn data_dir_flag_overrides_the_environment() {
+    let sandbox = Sandbox::new();
+    let other = sandbox.root.path().join("elsewhere");
+    sandbox.cmd().arg("--data-dir").arg(&other).args(["mark", "build-one", "done"]).assert().success();
+    assert!(other.join("progress.ron").exists());
+    assert!(!sandbox.progress_file().exists());
+}
+
+#[test]
+fn help_and_version() {
+    let sandbox = Sandbox::new();
+    let help = stdout(&sandbox.cmd().arg("--help").output().unwrap());
+    for command in ["summary", "list", "mark", "gaps", "check", "backups", "restore"] {
+        assert!(help.contains(command), "{command} missing from --help");
+    }
+    assert!(sandbox.cmd().arg("--version").output().unwrap().status.success());
+}

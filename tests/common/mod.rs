@@ -1,0 +1,65 @@
+//! Helpers shared by the integration tests: temporary data and config folders, and the binary
+//! pointed at them (never at the user's real folders).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checklists")
+}
+
+pub fn bad_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad").join(name)
+}
+
+/// A temporary home for one test: `data/` for progress, `config/` for user checklists.
+pub struct Sandbox {
+    pub root: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox { root: tempfile::tempdir().unwrap() }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.root.path().join("config")
+    }
+
+    pub fn progress_file(&self) -> PathBuf {
+        self.data_dir().join("progress.ron")
+    }
+
+    /// `skillgap` with the sandbox's folders and the fixture checklist.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = self.bare_cmd();
+        cmd.arg("--checklists").arg(fixture_dir());
+        cmd
+    }
+
+    /// `skillgap` with the sandbox's folders and only the built-in checklists.
+    pub fn bare_cmd(&self) -> Command {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("skillgap"));
+        cmd.env("SKILLGAP_DATA_DIR", self.data_dir()).env("SKILLGAP_CONFIG_DIR", self.config_dir());
+        cmd
+    }
+
+    pub fn write_progress(&self, bytes: &[u8]) {
+        std::fs::create_dir_all(self.data_dir()).unwrap();
+        std::fs::write(self.progress_file(), bytes).unwrap();
+    }
+}
+
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}

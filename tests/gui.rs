@@ -1,0 +1,318 @@
+//! The window, driven headlessly through its accessibility tree with egui_kittest: the real `App`,
+//! the real core, a temporary data folder.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use skillgap::gui::{self, App, StartOptions, View};
+use skillgap::progress::{Change, Status};
+use skillgap::store::Store;
+use skillgap::tracker::Tracker;
+
+struct Window {
+    harness: Harness<'static, App>,
+    dir: tempfile::TempDir,
+}
+
+fn open_window(dir: tempfile::TempDir, view: Option<View>) -> Window {
+    let (model, problems) = gui::open_model(dir.path(), &[common::fixture_dir()]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| App::new(cc, model, StartOptions { view, ..StartOptions::default() }));
+    let mut window = Window { harness, dir };
+    window.harness.run();
+    if window.harness.state().view() == View::Checklists {
+        // The fixture's twelve rows all fit in the window; the built-in ones come first otherwise.
+        window.harness.get_by_role_and_label(Role::Button, "Fixture list").click();
+        window.harness.run();
+    }
+    window
+}
+
+fn window() -> Window {
+    open_window(tempfile::tempdir().unwrap(), None)
+}
+
+impl Window {
+    fn progress_text(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("progress.ron")).unwrap_or_default()
+    }
+
+    fn status(&self, full_id: &str) -> Status {
+        let model = &self.harness.state().model;
+        let index = model.catalog().item_index(full_id).unwrap();
+        model.statuses[index]
+    }
+
+    fn readiness(&self) -> f64 {
+        self.harness.state().model.score.readiness
+    }
+
+    fn click_checkbox(&mut self, title: &str) {
+        self.harness.get_by_role_and_label(Role::CheckBox, title).click();
+        self.harness.run();
+    }
+
+    fn search(&mut self, text: &str) {
+        let field = self.harness.get_by_role_and_label(Role::TextInput, "Search");
+        field.focus();
+        field.type_text(text);
+        self.harness.run();
+    }
+
+    /// Item rows shown: each has a done checkbox named after the item; the one other checkbox is "Missing only".
+    fn visible_checkboxes(&self) -> usize {
+        self.harness.query_all_by_role(Role::CheckBox).count() - 1
+    }
+
+    fn show(&mut self, view: &str) {
+        self.harness.get_by_role_and_label(Role::Button, view).click();
+        self.harness.run();
+    }
+
+    fn select(&mut self, title: &str) {
+        self.harness.get_by_role_and_label(Role::ListItem, title).click();
+        self.harness.run();
+    }
+
+    /// Lets the window's one-second disk check run.
+    fn wait_seconds(&mut self, seconds: f32) {
+        let steps = (seconds / 0.25).ceil() as usize;
+        self.harness.run_steps(steps);
+    }
+}
+
+/// Marks everything but the fixture as skipped, so one tick moves readiness visibly.
+fn skip_builtins(dir: &std::path::Path) {
+    let (catalog, _) = skillgap::catalog::load_catalog(&[common::fixture_dir()]);
+    let changes: Vec<Change> = catalog
+        .items
+        .iter()
+        .filter(|item| !item.full_id.starts_with("fixture/"))
+        .map(|item| Change::status(item.full_id.clone(), Status::Skipped))
+        .collect();
+    let mut tracker = Tracker::open(catalog, Store::new(dir)).unwrap();
+    tracker.apply(&changes).unwrap();
+}
+
+#[test]
+fn ticking_an_item_updates_the_header_and_writes_the_progress_file() {
+    let dir = tempfile::tempdir().unwrap();
+    skip_builtins(dir.path());
+    let ids = ["build", "test", "ship", "run", "observe"].map(|s| format!("fixture/{s}-one"));
+    let mut tracker =
+        Tracker::open(skillgap::catalog::load_catalog(&[common::fixture_dir()]).0, Store::new(dir.path())).unwrap();
+    tracker.apply(&ids.iter().map(|id| Change::status(id.clone(), Status::Done)).collect::<Vec<_>>()).unwrap();
+    let mut w = open_window(dir, None);
+    assert_eq!(w.readiness(), 0.0);
+    assert!(w.harness.query_by_label_contains("Limited by Recover (0%)").is_some());
+
+    w.click_checkbox("Recover one");
+    assert_eq!(w.status("fixture/recover-one"), Status::Done);
+    assert!(w.readiness() > 0.0);
+    let header = format!("{:.0}", w.readiness());
+    assert!(w.harness.query_by_label(&header).is_some(), "the header shows {header}");
+    assert!(w.progress_text().contains("\"fixture/recover-one\": (\n      status: done"), "{}", w.progress_text());
+    assert!(w.harness.query_by_label_contains("Saved ").is_some(), "the status line says it saved");
+}
+
+#[test]
+fn learning_and_skipped_from_the_detail_pane() {
+    let mut w = window();
+    w.select("Run one");
+    assert!(w.harness.query_by_label_contains("Tick it when you have").is_none(), "this item has no proof text");
+    w.harness.get_by_role_and_label(Role::Button, "Learning").click();
+    w.harness.run();
+    assert_eq!(w.status("fixture/run-one"), Status::Learning);
+    w.harness.get_by_role_and_label(Role::Button, "Skipped").click();
+    w.harness.run();
+    assert_eq!(w.status("fixture/run-one"), Status::Skipped);
+    assert!(w.progress_text().contains("status: skipped"));
+}
+
+#[test]
+fn the_detail_pane_shows_why_proof_and_links() {
+    let mut w = window();
+    w.select("Build one");
+    assert!(w.harness.query_by_label("Build it.").is_some());
+    assert!(w.harness.query_by_label("Built it.").is_some());
+    assert!(w.harness.query_by_label("https://example.org/build").is_some());
+    assert!(w.harness.query_by_label("Not started yet").is_some());
+}
+
+#[test]
+fn keyboard_selects_and_sets_status_and_undo_redo_are_saved() {
+    let mut w = window();
+    w.harness.key_press(egui::Key::ArrowDown);
+    w.harness.run();
+    w.harness.key_press(egui::Key::Space);
+    w.harness.run();
+    assert_eq!(w.status("fixture/build-one"), Status::Done);
+    w.harness.key_press(egui::Key::ArrowDown);
+    w.harness.key_press(egui::Key::L);
+    w.harness.run();
+    assert_eq!(w.status("fixture/test-one"), Status::Learning);
+
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    w.harness.run();
+    assert_eq!(w.status("fixture/test-one"), Status::Todo, "undo");
+    assert!(!w.progress_text().contains("\"fixture/test-one\": (\n      status: learning"), "undo is saved");
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    w.harness.run();
+    assert_eq!(w.status("fixture/test-one"), Status::Learning, "redo");
+    let history = w.harness.state().model.progress().history.len();
+    assert_eq!(history, 4, "done, learning, undo and redo are all recorded");
+}
+
+#[test]
+fn search_and_filters_narrow_the_list() {
+    let mut w = window();
+    let all = w.visible_checkboxes();
+    assert!(all >= 12);
+    w.search("observe t");
+    assert_eq!(w.visible_checkboxes(), 1);
+    assert!(w.harness.query_by_role_and_label(Role::CheckBox, "Observe two").is_some());
+
+    let mut w = window();
+    w.click_checkbox("Build one");
+    assert_eq!(w.visible_checkboxes(), 12);
+    w.harness.get_by_role_and_label(Role::CheckBox, "Missing only").click();
+    w.harness.run();
+    assert_eq!(w.visible_checkboxes(), 11, "the done item is hidden");
+    assert!(w.harness.query_by_role_and_label(Role::CheckBox, "Build one").is_none());
+}
+
+#[test]
+fn ctrl_f_focuses_search() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Gaps));
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    w.harness.run();
+    assert_eq!(w.harness.state().view(), View::Checklists);
+    assert!(w.harness.get_by_role_and_label(Role::TextInput, "Search").is_focused());
+}
+
+#[test]
+fn gaps_view_ranks_and_ticks_from_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    skip_builtins(dir.path());
+    let mut w = open_window(dir, Some(View::Gaps));
+    assert_eq!(w.harness.query_all_by_label_contains("Limited by Build (0%)").count(), 2, "header and gaps view");
+    assert!(w.harness.query_by_label_contains("6 stages are at 0%").is_some());
+    let first_gap = w.harness.state().model.gaps[0].item;
+    let title = w.harness.state().model.catalog().items[first_gap].title.clone();
+    assert_eq!(title, "Build one", "Core items of the weakest stages first, in order");
+    w.click_checkbox("Build one");
+    assert_eq!(w.status("fixture/build-one"), Status::Done);
+    assert!(w.harness.query_by_role_and_label(Role::CheckBox, "Build one").is_none(), "a done item leaves the gaps");
+}
+
+#[test]
+fn progress_view_explains_first_run_then_charts_history() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Progress));
+    assert!(w.harness.query_by_label("Your progress over time will appear here.").is_some());
+    w.show("Checklists");
+    w.click_checkbox("Build one");
+    w.show("Progress");
+    assert!(w.harness.query_by_label_contains("1 changes recorded since").is_some());
+}
+
+#[test]
+fn summary_view_shows_the_summary_and_saves_markdown() {
+    let mut w = window();
+    w.click_checkbox("Build one");
+    w.show("Summary");
+    assert!(w.harness.query_by_label_contains("skillgap summary, ").is_some());
+    let out = tempfile::tempdir().unwrap();
+    let folder = w.harness.get_by_role_and_label(Role::TextInput, "Save to folder");
+    folder.focus();
+    w.harness.run();
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    w.harness.run();
+    let folder = w.harness.get_by_role_and_label(Role::TextInput, "Save to folder");
+    folder.type_text(&out.path().display().to_string());
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Save as Markdown").click();
+    w.harness.run();
+    let saved: Vec<_> = std::fs::read_dir(out.path()).unwrap().filter_map(Result::ok).collect();
+    assert_eq!(saved.len(), 1, "one file saved");
+    let text = std::fs::read_to_string(saved[0].path()).unwrap();
+    assert!(text.contains("- [x] Build one"), "{text}");
+    assert!(w.harness.query_by_label_contains(&format!("Saved {}", out.path().display())).is_some());
+}
+
+#[test]
+fn a_failed_save_shows_the_banner_keeps_the_change_and_retry_works() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    let (model, _) = gui::open_model(&data, &[common::fixture_dir()]);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| App::new(cc, model, StartOptions::default()));
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Fixture list").click();
+    harness.run();
+    std::fs::write(&data, "a file where the folder should be").unwrap();
+
+    harness.get_by_role_and_label(Role::CheckBox, "Build one").click();
+    harness.run();
+    assert!(harness.query_by_label("Your last change could not be saved").is_some());
+    assert!(harness.query_by_label("Not saved").is_some());
+    let model = &harness.state().model;
+    assert!(model.has_unsaved_changes());
+    assert_eq!(model.statuses[model.catalog().item_index("fixture/build-one").unwrap()], Status::Done);
+
+    std::fs::remove_file(&data).unwrap();
+    harness.get_by_role_and_label(Role::Button, "Retry").click();
+    harness.run();
+    assert!(harness.query_by_label("Your last change could not be saved").is_none());
+    assert!(!harness.state().model.has_unsaved_changes());
+    assert!(std::fs::read_to_string(data.join("progress.ron")).unwrap().contains("fixture/build-one"));
+}
+
+#[test]
+fn a_change_made_by_the_cli_shows_up_in_the_window() {
+    let mut w = window();
+    assert_eq!(w.status("fixture/ship-one"), Status::Todo);
+    let (catalog, _) = skillgap::catalog::load_catalog(&[common::fixture_dir()]);
+    let mut terminal = Tracker::open(catalog, Store::new(w.dir.path())).unwrap();
+    terminal.apply(&[Change::status("fixture/ship-one", Status::Done)]).unwrap();
+    w.wait_seconds(1.5);
+    assert_eq!(w.status("fixture/ship-one"), Status::Done);
+}
+
+#[test]
+fn notes_are_saved_after_a_pause_not_on_every_keystroke() {
+    let mut w = window();
+    w.select("Build one");
+    let note = w.harness.get_by_role_and_label(Role::MultilineTextInput, "Note");
+    note.focus();
+    note.type_text("Served it behind nginx");
+    w.harness.step();
+    assert!(!w.progress_text().contains("Served it"), "not saved while typing");
+    w.wait_seconds(1.5);
+    assert!(w.progress_text().contains("note: \"Served it behind nginx\""), "{}", w.progress_text());
+}
+
+#[test]
+fn a_damaged_progress_file_opens_read_only_and_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("progress.ron"), "(version: 1, items: {").unwrap();
+    let mut w = open_window(dir, None);
+    assert!(w.harness.query_by_label("Read-only: your progress file could not be read").is_some());
+    assert!(w.harness.state().model.is_read_only());
+    w.harness.key_press(egui::Key::ArrowDown);
+    w.harness.key_press(egui::Key::Space);
+    w.harness.run();
+    assert_eq!(w.progress_text(), "(version: 1, items: {", "nothing is saved until the person chooses");
+    w.harness.get_by_role_and_label(Role::Button, "Move it aside and start fresh").click();
+    w.harness.run();
+    assert!(!w.harness.state().model.is_read_only());
+    let kept = std::fs::read_dir(w.dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().contains("damaged"));
+    assert!(kept, "the damaged bytes are kept beside");
+}
