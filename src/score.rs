@@ -200,7 +200,7 @@ pub struct Gap {
 const GAIN_RESOLUTION: f64 = 1e-9;
 
 /// The open items (not done, not skipped), best first: the largest readiness gain; among equal gains
-/// the item of the weakest stage, then the higher weight, then catalog order.
+/// the item of the weakest stage, then the higher weight, then the earlier stage, then catalog order.
 pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score) -> Vec<Gap> {
     let coverages: [Option<f64>; 6] = std::array::from_fn(|i| score.stages[i].coverage());
     let zero_stages = coverages.iter().flatten().filter(|&&c| c <= 0.0).count();
@@ -242,6 +242,8 @@ pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score) -> Vec<Gap> {
         kb.cmp(ka)
             .then_with(|| coverage(ia.stage).total_cmp(&coverage(ib.stage)))
             .then_with(|| ia.weight.cmp(&ib.weight))
+            // Equally weak stages go in lifecycle order, so the first gap is in the limiting stage.
+            .then_with(|| ia.stage.cmp(&ib.stage))
             .then_with(|| a.item.cmp(&b.item))
     });
     found.into_iter().map(|(_, gap)| gap).collect()

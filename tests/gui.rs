@@ -214,6 +214,8 @@ fn progress_view_explains_first_run_then_charts_history() {
     let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Progress));
     assert!(w.harness.query_by_label("Your progress over time will appear here.").is_some());
     w.show("Checklists");
+    w.harness.get_by_role_and_label(Role::Button, "Fixture list").click();
+    w.harness.run();
     w.click_checkbox("Build one");
     w.show("Progress");
     assert!(w.harness.query_by_label_contains("1 changes recorded since").is_some());
