@@ -85,10 +85,13 @@ impl App {
         if let Some(view) = options.view {
             prefs.view = view;
         }
+        // Open on what to do next: the top gap is selected, so its detail shows at once.
+        let mut checklists = ChecklistView::default();
+        checklists.selected = model.gaps.first().map(|gap| gap.item);
         App {
             model,
             prefs,
-            checklists: ChecklistView::default(),
+            checklists,
             summary: SummaryView::default(),
             undo: Vec::new(),
             redo: Vec::new(),

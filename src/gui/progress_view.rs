@@ -4,12 +4,19 @@ use egui::{RichText, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use super::model::Model;
+use crate::score::TimelinePoint;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
 /// A date for an x value in days; with the time of day when the visible span is short.
 fn day_label(x: f64, span_days: f64) -> String {
-    let format = if span_days < 3.0 { "%m-%d %H:%M" } else { "%Y-%m-%d" };
+    let format = if span_days < 1.0 / 24.0 {
+        "%H:%M:%S"
+    } else if span_days < 3.0 {
+        "%m-%d %H:%M"
+    } else {
+        "%Y-%m-%d"
+    };
     chrono::DateTime::from_timestamp((x * SECONDS_PER_DAY) as i64, 0)
         .map(|t| t.with_timezone(&chrono::Local).format(format).to_string())
         .unwrap_or_default()
@@ -37,12 +44,20 @@ your readiness (0-100) and the number of items done, day by day.",
         last.done
     ));
     let to_x = |at: chrono::DateTime<chrono::Utc>| at.timestamp() as f64 / SECONDS_PER_DAY;
-    let mut readiness: Vec<[f64; 2]> = timeline.iter().map(|p| [to_x(p.at), p.readiness]).collect();
-    let mut done: Vec<[f64; 2]> = timeline.iter().map(|p| [to_x(p.at), p.done as f64]).collect();
-    // Extend both lines to now, so a flat stretch shows as time passing.
+    // Steps, not slopes: a value holds until the next change. Both lines run on to now.
     let now = to_x(chrono::Utc::now());
-    readiness.push([now, last.readiness]);
-    done.push([now, last.done as f64]);
+    let steps = |value: &dyn Fn(&TimelinePoint) -> f64| {
+        let mut points: Vec<[f64; 2]> = Vec::with_capacity(timeline.len() * 2 + 1);
+        for pair in timeline.windows(2) {
+            points.push([to_x(pair[0].at), value(&pair[0])]);
+            points.push([to_x(pair[1].at), value(&pair[0])]);
+        }
+        points.push([to_x(last.at), value(last)]);
+        points.push([now.max(to_x(last.at)), value(last)]);
+        points
+    };
+    let readiness = steps(&|p| p.readiness);
+    let done = steps(&|p| p.done as f64);
     Plot::new("progress-plot")
         .legend(Legend::default())
         .x_axis_formatter(|mark, range| day_label(mark.value, range.end() - range.start()))
@@ -56,7 +71,7 @@ your readiness (0-100) and the number of items done, day by day.",
         .include_y(100.0)
         .allow_scroll(false)
         .show(ui, |plot| {
-            plot.line(Line::new("Readiness", PlotPoints::from(readiness)).width(2.0));
-            plot.line(Line::new("Items done", PlotPoints::from(done)));
+            plot.line(Line::new("Readiness", PlotPoints::from(readiness)).width(2.0).allow_band(false));
+            plot.line(Line::new("Items done", PlotPoints::from(done)).allow_band(false));
         });
 }

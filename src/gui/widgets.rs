@@ -1,6 +1,6 @@
 //! Small pieces the views share: badges, bars, colours.
 
-use egui::{Color32, CornerRadius, Margin, RichText, Ui};
+use egui::{Color32, CornerRadius, Ui};
 
 use crate::progress::Status;
 use crate::{Stage, Weight};
@@ -16,21 +16,18 @@ pub fn stage_color(stage: Stage) -> Color32 {
     }
 }
 
-/// A small rounded label. `strong` fills it with `color`, otherwise it is outlined.
-pub fn badge(ui: &mut Ui, text: &str, color: Color32, strong: bool) {
+/// A small rounded label of a fixed width, so badges line up in columns. `strong` fills it with
+/// `color`, otherwise it is outlined.
+pub fn badge(ui: &mut Ui, text: &str, width: f32, color: Color32, strong: bool) {
     let (fill, fg) = if strong { (color, Color32::WHITE) } else { (Color32::TRANSPARENT, color) };
-    egui::Frame::new()
-        .fill(fill)
-        .stroke(egui::Stroke::new(1.0, color))
-        .corner_radius(CornerRadius::same(4))
-        .inner_margin(Margin::symmetric(5, 0))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).small().color(fg));
-        });
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
+    let painter = ui.painter();
+    painter.rect(rect, CornerRadius::same(4), fill, egui::Stroke::new(1.0, color), egui::StrokeKind::Inside);
+    painter.text(rect.center(), egui::Align2::CENTER_CENTER, text, egui::FontId::proportional(11.5), fg);
 }
 
 pub fn stage_badge(ui: &mut Ui, stage: Stage) {
-    badge(ui, stage.name(), stage_color(stage), true);
+    badge(ui, stage.name(), 58.0, stage_color(stage), true);
 }
 
 pub fn weight_badge(ui: &mut Ui, weight: Weight) {
@@ -39,7 +36,7 @@ pub fn weight_badge(ui: &mut Ui, weight: Weight) {
         Weight::Recommended => ui.visuals().text_color(),
         Weight::Advanced => ui.visuals().weak_text_color(),
     };
-    badge(ui, weight.name(), color, false);
+    badge(ui, weight.name(), 86.0, color, false);
 }
 
 pub fn status_color(ui: &Ui, status: Status) -> Color32 {

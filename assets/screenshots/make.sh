@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Rebuilds the README screenshots from a demo progress file: a developer who builds and tests well
+# and is only starting on running, watching and recovering. Needs xvfb-run (apt-get install xvfb).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+cargo build --release -q
+demo=$(mktemp -d)
+export SKILLGAP_DATA_DIR="$demo" SKILLGAP_CONFIG_DIR="$demo/config"
+sg=target/release/skillgap
+$sg mark language-fluency dependency-management git-basics git-branches-prs git-merge-conflicts sql-queries \
+    schema-design rest-api unit-tests integration-tests debugger input-validation sql-injection \
+    authentication-authorisation password-hashing env-vars docker-run-container dockerfile ci-test-on-push \
+    regression-tests linting-formatting docker-compose dns-records tls-certificate nginx-reverse-proxy \
+    secrets-out-of-git linux-shell linux-ssh-keys cd-deploy-on-push logging-in-code logs-where migrations done >/dev/null
+$sg mark db-backup-scheduled done --note "Nightly pg_dump from a systemd timer" >/dev/null
+$sg mark framework-app done --evidence https://github.com/example/tuition-centre \
+    --note "Django app for a tuition centre: students, fees, attendance" >/dev/null
+$sg mark health-endpoint tls-renewal linux-systemd-service learning >/dev/null
+$sg mark graphql helm skipped >/dev/null
+for view in checklists gaps progress summary; do
+    name=$view
+    [ "$view" = checklists ] && name=main
+    xvfb-run -a -s "-screen 0 1400x900x24" $sg --view "$view" --size 1280x800 \
+        --screenshot "assets/screenshots/$name.png"
+done
+rm -rf "$demo"
