@@ -16,6 +16,7 @@ pub mod report;
 pub mod score;
 pub mod stage;
 pub mod store;
+pub mod synthetic;
 pub mod text_pos;
 pub mod tracker;
 

@@ -40,80 +40,100 @@ pub fn is_http_url(link: &str) -> bool {
     }
 }
 
+/// Where a checked value is written: the `nth` use of the quoted string `needle`. Resolved to a line
+/// and column only when there is a problem to report, since scanning the text for every id would make
+/// validation quadratic.
+#[derive(Debug, Clone, Copy)]
+struct At<'a> {
+    needle: &'a str,
+    nth: usize,
+}
+
+struct Checker<'a> {
+    source: &'a str,
+    uses: std::collections::HashMap<&'a str, usize>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    /// The next use of the quoted string `needle` in the text.
+    fn at(&mut self, needle: &'a str) -> At<'a> {
+        let count = self.uses.entry(needle).or_insert(0);
+        *count += 1;
+        At { needle, nth: *count - 1 }
+    }
+
+    fn report(&mut self, at: At<'_>, message: String) {
+        let pos = TextPos::find(self.source, &format!("\"{}\"", at.needle), at.nth);
+        self.problems.push(Problem { pos, message });
+    }
+
+    fn check_id(&mut self, what: &str, id: &str, at: At<'_>) {
+        if !is_slug(id) {
+            self.report(
+                at,
+                format!("{what} id {id:?} is not a lowercase slug (use a-z, 0-9 and dashes, e.g. \"linux-shell\")"),
+            );
+        }
+    }
+
+    fn check_title(&mut self, what: &str, title: &str, at: At<'_>) {
+        if title.trim().is_empty() {
+            self.report(at, format!("{what} has an empty title"));
+        } else if title.chars().count() > MAX_TITLE_CHARS {
+            self.report(at, format!("{what} title is longer than {MAX_TITLE_CHARS} characters"));
+        } else if title.chars().any(char::is_control) {
+            self.report(at, format!("{what} title contains control characters"));
+        }
+    }
+
+    fn check_text(&mut self, what: &str, text: &str, at: At<'_>) {
+        if text.chars().count() > MAX_TEXT_CHARS {
+            self.report(at, format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
+        } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            self.report(at, format!("{what} contains control characters"));
+        }
+    }
+}
+
 /// Checks every rule and returns all problems found (empty when the checklist is valid).
 /// `source` is the file's text, used to point at the offending line.
 pub fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let locate = |needle: &str, nth: usize| TextPos::find(source, &format!("\"{needle}\""), nth);
-    let mut seen_strings = std::collections::HashMap::<String, usize>::new();
-    // Where the n-th use of a quoted string is: duplicates point at the second use.
-    let mut next_pos = |needle: &str| {
-        let nth = seen_strings.entry(needle.to_owned()).or_insert(0);
-        let pos = locate(needle, *nth);
-        *nth += 1;
-        pos
-    };
-
-    let check_id = |problems: &mut Vec<Problem>, what: &str, id: &str, pos: Option<TextPos>| {
-        if !is_slug(id) {
-            problems.push(Problem {
-                pos,
-                message: format!(
-                    "{what} id {id:?} is not a lowercase slug (use a-z, 0-9 and dashes, e.g. \"linux-shell\")"
-                ),
-            });
-        }
-    };
-    let check_title = |problems: &mut Vec<Problem>, what: &str, title: &str, pos: Option<TextPos>| {
-        if title.trim().is_empty() {
-            problems.push(Problem { pos, message: format!("{what} has an empty title") });
-        } else if title.chars().count() > MAX_TITLE_CHARS {
-            problems
-                .push(Problem { pos, message: format!("{what} title is longer than {MAX_TITLE_CHARS} characters") });
-        } else if title.chars().any(char::is_control) {
-            problems.push(Problem { pos, message: format!("{what} title contains control characters") });
-        }
-    };
-
-    let pos = next_pos(&file.id);
-    check_id(&mut problems, "checklist", &file.id, pos);
-    check_title(&mut problems, "checklist", &file.title, pos);
-    check_text(&mut problems, "checklist description", &file.description, pos);
+    let mut checker = Checker { source, uses: std::collections::HashMap::new(), problems: Vec::new() };
+    let at = checker.at(&file.id);
+    checker.check_id("checklist", &file.id, at);
+    checker.check_title("checklist", &file.title, at);
+    checker.check_text("checklist description", &file.description, at);
 
     let mut section_ids = BTreeSet::new();
     let mut item_ids = BTreeSet::new();
     for section in &file.sections {
-        let pos = next_pos(&section.id);
-        check_id(&mut problems, "section", &section.id, pos);
-        check_title(&mut problems, &format!("section {:?}", section.id), &section.title, pos);
+        let at = checker.at(&section.id);
+        checker.check_id("section", &section.id, at);
+        checker.check_title(&format!("section {:?}", section.id), &section.title, at);
         if !section_ids.insert(section.id.as_str()) {
-            problems.push(Problem {
-                pos,
-                message: format!("duplicate section id {:?}: each section needs its own id", section.id),
-            });
+            checker.report(at, format!("duplicate section id {:?}: each section needs its own id", section.id));
         }
         for item in &section.items {
-            let pos = next_pos(&item.id);
-            check_id(&mut problems, "item", &item.id, pos);
+            let at = checker.at(&item.id);
+            checker.check_id("item", &item.id, at);
             let what = format!("item {:?}", item.id);
-            check_title(&mut problems, &what, &item.title, pos);
-            check_text(&mut problems, &format!("{what} description"), &item.description, pos);
-            check_text(&mut problems, &format!("{what} proof"), &item.proof, pos);
+            checker.check_title(&what, &item.title, at);
+            checker.check_text(&format!("{what} description"), &item.description, at);
+            checker.check_text(&format!("{what} proof"), &item.proof, at);
             if !item_ids.insert(item.id.as_str()) {
-                problems.push(Problem {
-                    pos,
-                    message: format!(
+                checker.report(
+                    at,
+                    format!(
                         "duplicate item id {:?} in checklist {:?}: item ids are the keys of progress and must be unique",
                         item.id, file.id
                     ),
-                });
+                );
             }
             for link in &item.resources {
                 if !is_http_url(link) {
-                    problems.push(Problem {
-                        pos: locate(link, 0).or(pos),
-                        message: format!("{what} has a resource that is not an http(s) URL: {link:?}"),
-                    });
+                    let link_at = At { needle: link, nth: 0 };
+                    checker.report(link_at, format!("{what} has a resource that is not an http(s) URL: {link:?}"));
                 }
             }
             for alias in &item.aliases {
@@ -122,23 +142,16 @@ pub fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
                     None => is_slug(alias),
                 };
                 if !alias_ok {
-                    problems.push(Problem {
-                        pos: locate(alias, 0).or(pos),
-                        message: format!("{what} has an alias that is neither an item id nor a full id: {alias:?}"),
-                    });
+                    let alias_at = At { needle: alias, nth: 0 };
+                    checker.report(
+                        alias_at,
+                        format!("{what} has an alias that is neither an item id nor a full id: {alias:?}"),
+                    );
                 }
             }
         }
     }
-    problems
-}
-
-fn check_text(problems: &mut Vec<Problem>, what: &str, text: &str, pos: Option<TextPos>) {
-    if text.chars().count() > MAX_TEXT_CHARS {
-        problems.push(Problem { pos, message: format!("{what} is longer than {MAX_TEXT_CHARS} characters") });
-    } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        problems.push(Problem { pos, message: format!("{what} contains control characters") });
-    }
+    checker.problems
 }
 
 #[cfg(test)]

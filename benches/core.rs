@@ -1,0 +1,101 @@
+//! Core costs at N = 1,000 / 10,000 / 100,000 synthetic items (see `skillgap::synthetic`):
+//! parse and validate checklists, load progress, score and gaps, render each summary format, replay
+//! the history, and save after one change.
+//!
+//! `cargo bench --bench core`; `SKILLGAP_BENCH_SIZES=1000,10000` limits the sizes.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use skillgap::catalog::{Catalog, Origin, parse_checklist};
+use skillgap::progress::{Change, Status};
+use skillgap::report::{self, Format, SummaryInput};
+use skillgap::score;
+use skillgap::store::{Store, parse_progress, to_ron};
+use skillgap::synthetic;
+use skillgap::tracker::Tracker;
+
+fn sizes() -> Vec<usize> {
+    std::env::var("SKILLGAP_BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+}
+
+struct Fixture {
+    texts: Vec<String>,
+    catalog: Catalog,
+    progress_text: String,
+    progress: skillgap::progress::Progress,
+}
+
+fn fixture(n: usize) -> Fixture {
+    let data = synthetic::generate(n);
+    let texts: Vec<String> = data.checklists.iter().map(synthetic::checklist_ron).collect();
+    let files = data.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic"))).collect();
+    let catalog = Catalog::from_files(files).0;
+    Fixture { texts, catalog, progress_text: to_ron(&data.progress), progress: data.progress }
+}
+
+fn benches(c: &mut Criterion) {
+    for n in sizes() {
+        let f = fixture(n);
+        let mut group = c.benchmark_group("core");
+        group.sample_size(if n >= 100_000 { 10 } else { 30 });
+
+        group.bench_with_input(BenchmarkId::new("parse_validate_checklists", n), &f, |b, f| {
+            b.iter(|| {
+                for text in &f.texts {
+                    black_box(parse_checklist("bench.ron", text).is_ok());
+                }
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("load_progress", n), &f, |b, f| {
+            b.iter(|| black_box(parse_progress(std::path::Path::new("p.ron"), f.progress_text.as_bytes()).is_ok()))
+        });
+        group.bench_with_input(BenchmarkId::new("score_and_gaps", n), &f, |b, f| {
+            b.iter(|| {
+                let statuses = score::statuses(&f.catalog, &f.progress);
+                let score = score::score(&f.catalog, &statuses);
+                black_box(score::gaps(&f.catalog, &statuses, &score).len())
+            })
+        });
+        group.bench_with_input(BenchmarkId::new("timeline", n), &f, |b, f| {
+            b.iter(|| black_box(score::timeline(&f.catalog, &f.progress.history).len()))
+        });
+        let statuses = score::statuses(&f.catalog, &f.progress);
+        let sc = score::score(&f.catalog, &statuses);
+        let gaps = score::gaps(&f.catalog, &statuses, &sc);
+        for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
+            group.bench_with_input(BenchmarkId::new(format!("summary_{}", format.extension()), n), &f, |b, f| {
+                b.iter(|| {
+                    let summary = report::build_summary(&SummaryInput {
+                        catalog: &f.catalog,
+                        progress: &f.progress,
+                        statuses: &statuses,
+                        score: &sc,
+                        gaps: &gaps,
+                        now: chrono::Utc::now(),
+                    });
+                    black_box(report::render(&summary, format).len())
+                })
+            });
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("progress.ron"), &f.progress_text).unwrap();
+        let mut tracker = Tracker::open(f.catalog.clone(), Store::new(dir.path())).unwrap();
+        let item = f.catalog.items[0].full_id.clone();
+        let mut flip = false;
+        group.bench_function(BenchmarkId::new("save_after_one_change", n), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let status = if flip { Status::Learning } else { Status::Done };
+                black_box(tracker.apply(&[Change::status(item.clone(), status)]).unwrap())
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);
