@@ -80,7 +80,7 @@ pub fn generate(items: usize) -> Synthetic {
                 _ => Status::Todo,
             };
             if status != Status::Todo {
-                if roll % 3 == 0 {
+                if roll.is_multiple_of(3) {
                     // An extra change: learning first, then the final status.
                     progress.history.push(HistoryEvent {
                         item: full_id.clone(),
@@ -89,11 +89,12 @@ pub fn generate(items: usize) -> Synthetic {
                         at,
                     });
                 }
-                let from = if roll % 3 == 0 { Status::Learning } else { Status::Todo };
+                let from = if roll.is_multiple_of(3) { Status::Learning } else { Status::Todo };
                 if from != status {
                     progress.history.push(HistoryEvent { item: full_id.clone(), from, to: status, at });
                 }
-                let note = if roll % 7 == 0 { "Did this at work last sprint.".to_owned() } else { String::new() };
+                let note =
+                    if roll.is_multiple_of(7) { "Did this at work last sprint.".to_owned() } else { String::new() };
                 progress.items.insert(full_id, ItemProgress { status, changed: at, note, evidence: String::new() });
             }
             item_index += 1;
