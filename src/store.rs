@@ -20,6 +20,8 @@ pub const PROGRESS_FILE: &str = "progress.ron";
 pub const BACKUP_FILE: &str = "progress.ron.bak";
 pub const BACKUP_DIR: &str = "backups";
 pub const LOCK_FILE: &str = "progress.lock";
+const TEMP_PREFIX: &str = ".skillgap-";
+const TEMP_SUFFIX: &str = ".tmp";
 /// Daily backups kept in `backups/`.
 pub const DAILY_BACKUPS_KEPT: usize = 14;
 /// Progress files larger than this are refused unread.
@@ -137,7 +139,8 @@ impl Store {
         Ok(Lock(file))
     }
 
-    /// Writes `progress` atomically and durably, keeping the replaced file as backups.
+    /// Writes `progress` atomically and durably, keeping the replaced file as backups. The caller
+    /// holds [`Store::lock`] (as [`crate::tracker::Tracker::save`] does).
     pub fn save(&mut self, progress: &Progress) -> Result<(), StoreError> {
         let path = self.path();
         if self.sync == Sync::Unread && path.exists() {
@@ -149,6 +152,7 @@ impl Store {
         if path.exists() {
             self.keep_backups(&path).map_err(write_error)?;
         }
+        remove_stale_temp_files(&self.dir);
         atomic_write(&path, text.as_bytes()).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(())
@@ -215,6 +219,7 @@ impl Store {
     /// current file (if any) in `backups/` under a name that says when it was replaced.
     pub fn restore(&mut self, backup: &Path) -> Result<Progress, StoreError> {
         let restored = read_progress(backup)?;
+        let _lock = self.lock()?;
         let path = self.path();
         let write_error = |source| StoreError::Write { path: path.clone(), source };
         if path.exists() {
@@ -226,6 +231,19 @@ impl Store {
         atomic_write(&path, to_ron(&restored).as_bytes()).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(restored)
+    }
+}
+
+/// Removes temporary files left by a writer that was killed mid-save. Saves run under the folder's
+/// lock, so while the caller holds it no other save is using one.
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -256,7 +274,7 @@ pub fn to_ron(progress: &Progress) -> String {
 /// Writes `bytes` to `path` so that a crash leaves either the old or the new file, never a mix.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new().prefix(".skillgap-").suffix(".tmp").tempfile_in(dir)?;
+    let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;

@@ -1,0 +1,324 @@
+//! Never lose a tick: damaged and hostile files, kill -9 during saves, several writers at once, old
+//! file versions, and parsers fed arbitrary bytes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use common::{Sandbox, stderr};
+use proptest::prelude::*;
+use skillgap::progress::Status;
+use skillgap::store::parse_progress;
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
+}
+
+/// Puts a damaged file in place, runs the commands that read and write progress, and checks each
+/// fails with the file's name, the position (when there is one) and what to do, and that the bytes
+/// on disk are untouched.
+fn refuses_damaged(name: &str, expected: &str) {
+    let sandbox = Sandbox::new();
+    let original = std::fs::read(fixture(&format!("damaged/{name}"))).unwrap();
+    sandbox.write_progress(&original);
+    for args in [&["mark", "build-one", "done"][..], &["summary"], &["gaps"]] {
+        let output = sandbox.cmd().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{name} {args:?}");
+        let err = stderr(&output);
+        assert!(err.contains(&sandbox.progress_file().display().to_string()), "{name}: names the file: {err}");
+        assert!(err.contains(expected), "{name}: expected {expected:?} in {err}");
+        assert!(err.contains("skillgap restore") || err.contains("update skillgap"), "{name}: says what to do: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert_eq!(std::fs::read(sandbox.progress_file()).unwrap(), original, "{name}: {args:?} changed the file");
+    }
+}
+
+macro_rules! damaged_cases {
+    ($($test:ident: $file:literal => $expected:literal,)*) => {$(
+        #[test]
+        fn $test() {
+            refuses_damaged($file, $expected);
+        }
+    )*};
+}
+
+damaged_cases! {
+    damaged_truncated: "truncated.ron" => "progress.ron:17:",
+    damaged_random_bytes: "random-bytes.ron" => "not UTF-8",
+    damaged_empty: "empty.ron" => "the file is empty",
+    damaged_whitespace_only: "whitespace-only.ron" => "the file is empty",
+    damaged_not_utf8: "not-utf8.ron" => "progress.ron:8:36",
+    damaged_deeply_nested: "deeply-nested.ron" => "recursion limit",
+    damaged_wrong_types: "wrong-types.ron" => "progress.ron:1:60",
+    damaged_bad_status: "bad-status.ron" => "expected one of `todo`, `learning`, `done`, or `skipped`",
+    damaged_bad_date: "bad-date.ron" => "progress.ron:1:",
+    damaged_newer_version: "newer-version.ron" => "has version 7, but this skillgap knows versions up to 1",
+    damaged_no_version: "no-version.ron" => "no `version` field",
+    damaged_json_instead: "json-instead.ron" => "progress.ron:1:1",
+}
+
+/// A hostile user checklist gives a clear error, does not stop the others loading, and writes nothing.
+fn rejects_hostile(name: &str, expected: &str) {
+    let sandbox = Sandbox::new();
+    let path = fixture(&format!("hostile/{name}"));
+    let output = sandbox.cmd().arg("check").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{name}");
+    let err = stderr(&output);
+    assert!(err.contains(&format!("{}:", path.display())), "{name}: names the file: {err}");
+    assert!(err.contains(expected), "{name}: expected {expected:?} in {err}");
+
+    let dir = sandbox.config_dir().join("checklists");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(&path, dir.join(name)).unwrap();
+    let output = sandbox.cmd().args(["list", "--checklist", "fixture"]).output().unwrap();
+    assert!(output.status.success(), "{name}: {}", stderr(&output));
+    assert!(stderr(&output).contains("checklist skipped"), "{name}");
+    let written: Vec<_> = walk(sandbox.root.path());
+    assert!(written.iter().all(|p| p.starts_with(sandbox.config_dir())), "{name}: wrote {written:?}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+macro_rules! hostile_cases {
+    ($($test:ident: $file:literal => $expected:literal,)*) => {$(
+        #[test]
+        fn $test() {
+            rejects_hostile($file, $expected);
+        }
+    )*};
+}
+
+hostile_cases! {
+    hostile_path_like_checklist_id: "path-like-id.ron" => "checklist id \"../escape\" is not a lowercase slug",
+    hostile_path_like_item_id: "path-like-item-id.ron" => "item id \"../../etc/passwd\" is not a lowercase slug",
+    hostile_duplicate_ids: "duplicate-ids.ron" => "duplicate item id \"i1\"",
+    hostile_control_characters: "control-chars.ron" => "title contains control characters",
+    hostile_long_title: "long-title.ron" => "title is longer than 300 characters",
+    hostile_not_utf8: "not-utf8.ron" => "not valid UTF-8 text",
+    hostile_deeply_nested: "deeply-nested.ron" => ":1:",
+    hostile_javascript_link: "javascript-link.ron" => "not an http(s) URL: \"javascript:alert(1)\"",
+}
+
+#[test]
+fn a_huge_user_checklist_of_100000_items_loads() {
+    let sandbox = Sandbox::new();
+    let data = skillgap::synthetic::generate(100_000);
+    let dir = sandbox.config_dir().join("checklists");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut one = data.checklists[0].clone();
+    one.sections = data.checklists.into_iter().flat_map(|c| c.sections).collect();
+    // Section ids repeat across the generated lists; make them unique in the merged one.
+    for (i, section) in one.sections.iter_mut().enumerate() {
+        section.id = format!("section-{i}");
+    }
+    std::fs::write(dir.join("huge.ron"), skillgap::synthetic::checklist_ron(&one)).unwrap();
+    let output =
+        sandbox.bare_cmd().args(["list", "--checklist", "synthetic-0", "--stage", "recover"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = output.stdout.iter().filter(|&&b| b == b'\n').count();
+    assert!(lines > 10_000, "about a sixth of 100,000 items are Recover: {lines}");
+}
+
+#[test]
+fn an_old_version_1_file_loads_with_nothing_lost() {
+    let path = fixture("progress-v1.ron");
+    let progress = parse_progress(&path, &std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(progress.version, 1);
+    assert_eq!(progress.items.len(), 3);
+    let shell = &progress.items["devops-basics/linux-shell"];
+    assert_eq!(shell.status, Status::Done);
+    assert_eq!(shell.note, "Found logs in /var/log/nginx");
+    assert_eq!(shell.evidence, "https://github.com/example/app");
+    assert_eq!(progress.items["devops-basics/dockerfile"].status, Status::Learning);
+    assert!(progress.items.contains_key("retired-list/old-item"), "progress of retired items is kept");
+    assert_eq!(progress.history.len(), 4);
+
+    // Used by the app, it is rewritten in the current version with every entry kept.
+    let sandbox = Sandbox::new();
+    sandbox.write_progress(&std::fs::read(&path).unwrap());
+    sandbox.bare_cmd().args(["mark", "devops-basics/env-vars", "done"]).assert().success();
+    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
+    let after = parse_progress(&sandbox.progress_file(), text.as_bytes()).unwrap();
+    assert_eq!(after.items.len(), 4);
+    assert_eq!(after.history.len(), 5);
+    for (id, before) in &progress.items {
+        assert_eq!(&after.items[id], before, "{id} changed");
+    }
+}
+
+#[test]
+fn concurrent_mark_processes_never_lose_each_others_changes() {
+    let sandbox = Sandbox::new();
+    let stages = ["build", "test", "ship", "run", "observe", "recover"];
+    let ids: Vec<String> =
+        stages.iter().flat_map(|s| [format!("fixture/{s}-one"), format!("fixture/{s}-two")]).collect();
+    let children: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("skillgap"));
+            cmd.env("SKILLGAP_DATA_DIR", sandbox.data_dir())
+                .env("SKILLGAP_CONFIG_DIR", sandbox.config_dir())
+                .arg("--checklists")
+                .arg(common::fixture_dir())
+                .args(["mark", id, "done"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
+    let progress = parse_progress(&sandbox.progress_file(), text.as_bytes()).unwrap();
+    for id in &ids {
+        assert_eq!(progress.items.get(id).map(|p| p.status), Some(Status::Done), "{id} was lost");
+    }
+    assert_eq!(progress.history.len(), ids.len());
+}
+
+/// Kills `skillgap mark` with SIGKILL at random moments, many times. After every kill the file must
+/// load and hold every change whose command had exited successfully.
+#[cfg(unix)]
+#[test]
+fn kill_dash_nine_during_saves_never_loses_a_saved_change() {
+    let sandbox = Sandbox::new();
+    // A long history makes each save write a few hundred kilobytes, so kills land inside saves.
+    let mut seed = skillgap::progress::Progress::default();
+    let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+    for i in 0..4000 {
+        seed.history.push(skillgap::progress::HistoryEvent {
+            item: format!("padding/item-{i}"),
+            from: Status::Todo,
+            to: Status::Done,
+            at,
+        });
+    }
+    sandbox.write_progress(skillgap::store::to_ron(&seed).as_bytes());
+    let items: Vec<String> = ["build", "test", "ship", "run", "observe", "recover"]
+        .iter()
+        .flat_map(|s| [format!("fixture/{s}-one"), format!("fixture/{s}-two")])
+        .collect();
+    let mark = |item: &str, status: &str, note: &str| {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("skillgap"));
+        cmd.env("SKILLGAP_DATA_DIR", sandbox.data_dir())
+            .env("SKILLGAP_CONFIG_DIR", sandbox.config_dir())
+            .arg("--checklists")
+            .arg(common::fixture_dir())
+            .args(["mark", item, status, "--note", note])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        cmd
+    };
+    // How long one uncontended run takes: kills are aimed at its second half, where it saves.
+    let timed = Instant::now();
+    assert!(mark(&items[0], "learning", "calibration").status().unwrap().success());
+    let run_time = timed.elapsed().as_micros() as u64;
+
+    let mut expected_notes: std::collections::BTreeMap<String, String> = Default::default();
+    let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
+    let (mut killed, mut completed, mut run) = (0, 0, 0);
+    let started = Instant::now();
+    while (killed < 200 || completed < 20) && run < 1000 {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let item = &items[run % items.len()];
+        let note = format!("run {run}");
+        let status = if run % 2 == 0 { "done" } else { "learning" };
+        let mut child = mark(item, status, &note).spawn().unwrap();
+        // Between 40% and 110% of a normal run's time.
+        std::thread::sleep(Duration::from_micros(run_time * 2 / 5 + rng % (run_time * 7 / 10 + 1)));
+        let finished = match child.try_wait().unwrap() {
+            Some(status) => status.success(),
+            None => {
+                child.kill().unwrap();
+                // It may still have finished between the check and the kill.
+                child.wait().unwrap().success()
+            }
+        };
+        if finished {
+            completed += 1;
+            expected_notes.insert(item.clone(), note);
+        } else {
+            killed += 1;
+            // The change may or may not be on disk, but never half of it.
+            expected_notes.remove(item);
+        }
+        let bytes = std::fs::read(sandbox.progress_file()).unwrap();
+        let progress = parse_progress(&sandbox.progress_file(), &bytes)
+            .unwrap_or_else(|err| panic!("after run {run} the file does not load: {err}"));
+        for (id, note) in &expected_notes {
+            assert_eq!(progress.items.get(id).map(|p| p.note.as_str()), Some(note.as_str()), "run {run}: {id}");
+        }
+        assert!(progress.history.len() >= 4000, "run {run}: history was cut");
+        run += 1;
+    }
+    eprintln!(
+        "crash test: {run} runs of {run_time} us, {killed} killed with SIGKILL, {completed} completed, {:?}",
+        started.elapsed()
+    );
+    assert!(killed >= 200 && completed >= 20, "{killed} killed, {completed} completed in {run} runs");
+    // The next save clears the temporary files killed writers left.
+    assert!(mark(&items[0], "done", "last").status().unwrap().success());
+    let leftovers: Vec<_> =
+        walk(&sandbox.data_dir()).into_iter().filter(|p| p.to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty(), "temporary files of killed writers are cleaned up: {leftovers:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("SKILLGAP_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
+    ))]
+
+    /// Arbitrary bytes never panic the progress parser.
+    #[test]
+    fn progress_parser_survives_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = parse_progress(Path::new("fuzz.ron"), &bytes);
+    }
+
+    /// Mutations of a valid progress file (byte flips, cuts, insertions) never panic the parser.
+    #[test]
+    fn progress_parser_survives_mutated_valid_files(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)
+    ) {
+        let mut bytes = std::fs::read(fixture("progress-v1.ron")).unwrap();
+        for (at, byte, kind) in edits {
+            if bytes.is_empty() { break; }
+            let i = at.index(bytes.len());
+            match kind { 0 => bytes[i] = byte, 1 => bytes.truncate(i), _ => bytes.insert(i, byte) }
+        }
+        let _ = parse_progress(Path::new("fuzz.ron"), &bytes);
+    }
+
+    /// Arbitrary text and mutations of a valid checklist never panic the checklist parser or validator.
+    #[test]
+    fn checklist_parser_survives_arbitrary_and_mutated_input(
+        noise in ".{0,300}",
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<char>(), 0u8..3), 1..8)
+    ) {
+        let _ = skillgap::catalog::parse_checklist("fuzz.ron", &noise);
+        let mut text: Vec<char> = std::fs::read_to_string(common::fixture_dir().join("fixture.ron")).unwrap().chars().collect();
+        for (at, c, kind) in edits {
+            if text.is_empty() { break; }
+            let i = at.index(text.len());
+            match kind { 0 => text[i] = c, 1 => text.truncate(i), _ => text.insert(i, c) }
+        }
+        let text: String = text.into_iter().collect();
+        let _ = skillgap::catalog::parse_checklist("fuzz.ron", &text);
+    }
+}
