@@ -9,7 +9,7 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use skillgap::catalog::{Catalog, Origin, parse_checklist};
 use skillgap::progress::{Change, Status};
-use skillgap::report::{self, Format, SummaryInput};
+use skillgap::report::{self, Format, Paper, SummaryInput, SummaryOptions};
 use skillgap::score;
 use skillgap::store::{Store, parse_progress, to_ron};
 use skillgap::synthetic;
@@ -66,7 +66,9 @@ fn benches(c: &mut Criterion) {
         let statuses = score::statuses(&f.catalog, &f.progress);
         let sc = score::score(&f.catalog, &statuses);
         let gaps = score::gaps(&f.catalog, &statuses, &sc);
-        for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
+        // A 100k-item PDF is some 2,500 pages: measured up to 10k, where a person would still print it.
+        let formats = [Format::Text, Format::Markdown, Format::Html, Format::Json, Format::Pdf];
+        for format in formats.into_iter().filter(|f| *f != Format::Pdf || n <= 10_000) {
             group.bench_with_input(BenchmarkId::new(format!("summary_{}", format.extension()), n), &f, |b, f| {
                 b.iter(|| {
                     let summary = report::build_summary(&SummaryInput {
@@ -76,8 +78,9 @@ fn benches(c: &mut Criterion) {
                         score: &sc,
                         gaps: &gaps,
                         now: chrono::Utc::now(),
+                        options: &SummaryOptions::default(),
                     });
-                    black_box(report::render(&summary, format).len())
+                    black_box(report::render(&summary, format, Paper::A4).unwrap().len())
                 })
             });
         }

@@ -11,7 +11,7 @@ use crate::Stage;
 use crate::catalog::{self, Catalog, FileProblem};
 use crate::paths;
 use crate::progress::{Change, Status};
-use crate::report::{self, Format, SummaryInput};
+use crate::report::{self, Format, Paper, SummaryInput, SummaryOptions};
 use crate::score;
 use crate::store::{self, Store};
 use crate::tracker::Tracker;
@@ -81,15 +81,35 @@ fn parse_size(text: &str) -> Result<(f32, f32), String> {
     }
 }
 
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|err| format!("{err}; write the date as YYYY-MM-DD, e.g. 2026-11-01"))
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the progress summary: readiness, level, stages, checklists, top gaps, recent work.
     Summary {
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
-        /// Write to FILE (replaced atomically) instead of standard output.
-        #[arg(long, short, value_name = "FILE")]
+        /// Write to FILE (replaced atomically) instead of standard output. Required for PDF.
+        #[arg(long, short, value_name = "FILE", required_if_eq("format", "pdf"))]
         output: Option<PathBuf>,
+        /// Page size of a PDF.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// Your name, shown at the top.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Add each item's note and evidence link.
+        #[arg(long)]
+        with_notes: bool,
+        /// Only this checklist (by id) in the checklists, gaps and lists; the score stays overall.
+        #[arg(long, value_name = "ID")]
+        checklist: Option<String>,
+        /// Add "done since DATE" (YYYY-MM-DD): what you learned this month.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
     },
     /// List items with their status.
     List {
@@ -146,6 +166,7 @@ pub enum FormatArg {
     Markdown,
     Html,
     Json,
+    Pdf,
 }
 
 impl From<FormatArg> for Format {
@@ -155,6 +176,22 @@ impl From<FormatArg> for Format {
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
+            FormatArg::Pdf => Format::Pdf,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(value: PaperArg) -> Paper {
+        match value {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
         }
     }
 }
@@ -239,7 +276,10 @@ pub fn open_tracker(global: &GlobalArgs) -> anyhow::Result<Tracker> {
 /// Runs one subcommand.
 pub fn run(global: &GlobalArgs, command: Command) -> anyhow::Result<Outcome> {
     match command {
-        Command::Summary { format, output } => summary(global, format.into(), output.as_deref()),
+        Command::Summary { format, output, paper, name, with_notes, checklist, since } => {
+            let options = SummaryOptions { name, with_notes, checklist, since };
+            summary(global, format.into(), paper.into(), &options, output.as_deref())
+        }
         Command::List { status, stage, checklist, search, format } => {
             list(global, status.map(Into::into), stage.map(Into::into), checklist, search, format)
         }
@@ -251,9 +291,21 @@ pub fn run(global: &GlobalArgs, command: Command) -> anyhow::Result<Outcome> {
     }
 }
 
-fn summary(global: &GlobalArgs, format: Format, output: Option<&Path>) -> anyhow::Result<Outcome> {
+fn summary(
+    global: &GlobalArgs,
+    format: Format,
+    paper: Paper,
+    options: &SummaryOptions,
+    output: Option<&Path>,
+) -> anyhow::Result<Outcome> {
     let tracker = open_tracker(global)?;
     let (catalog, progress) = (tracker.catalog(), tracker.progress());
+    if let Some(id) = &options.checklist
+        && !catalog.checklists.iter().any(|c| &c.id == id)
+    {
+        let known: Vec<&str> = catalog.checklists.iter().map(|c| c.id.as_str()).collect();
+        anyhow::bail!("there is no checklist \"{id}\"; the checklists are: {}", known.join(", "));
+    }
     let statuses = score::statuses(catalog, progress);
     let score = score::score(catalog, &statuses);
     let gaps = score::gaps(catalog, &statuses, &score);
@@ -264,23 +316,25 @@ fn summary(global: &GlobalArgs, format: Format, output: Option<&Path>) -> anyhow
         score: &score,
         gaps: &gaps,
         now: chrono::Utc::now(),
+        options,
     });
-    let text = report::render(&summary, format);
+    let bytes = report::render(&summary, format, paper)?;
     match output {
         Some(path) => {
-            store::atomic_write(path, text.as_bytes())
-                .with_context(|| format!("cannot write the summary to {}", path.display()))?;
+            store::atomic_write(path, &bytes).with_context(|| {
+                format!("cannot write the summary to {}; choose a file in a folder you can write to", path.display())
+            })?;
             eprintln!("Wrote {}", path.display());
         }
-        None => print_stdout(&text)?,
+        None => print_stdout(&bytes)?,
     }
     Ok(Outcome::Success)
 }
 
 /// Prints to stdout; a closed pipe (`skillgap list | head`) is not an error worth a message.
-fn print_stdout(text: &str) -> anyhow::Result<()> {
+fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err).context("cannot write to standard output"),
         _ => Ok(()),
     }
@@ -364,7 +418,7 @@ fn list(
             }
         }
     }
-    print_stdout(&out)?;
+    print_stdout(out.as_bytes())?;
     Ok(Outcome::Success)
 }
 
@@ -443,7 +497,7 @@ core items come first.\n\n",
     if gaps.len() > limit {
         out.push_str(&format!("\n{} more; show them with --limit {}\n", gaps.len() - limit, gaps.len()));
     }
-    print_stdout(&out)?;
+    print_stdout(out.as_bytes())?;
     Ok(Outcome::Success)
 }
 

@@ -145,6 +145,60 @@ fn summary_formats_and_output_file() {
 }
 
 #[test]
+fn summary_pdf_with_options_replaces_the_output_file() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .cmd()
+        .args(["mark", "build-one", "done", "--note", "Makefile", "--evidence", "https://example.org/shop"])
+        .assert()
+        .success();
+    let pdf = sandbox.root.path().join("report.pdf");
+    std::fs::write(&pdf, "an old report").unwrap();
+    let output = sandbox
+        .cmd()
+        .args(["summary", "--format", "pdf", "--paper", "letter", "--name", "Zoë", "--with-notes", "--output"])
+        .arg(&pdf)
+        .args(["--checklist", "fixture", "--since", "2000-01-01"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "the old file was replaced");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) reads the PDF back");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for expected in ["skillgap progress report for Zoë", "Done since", "What I can do", "Makefile", "Fixture list"] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+    assert!(!text.contains("DevOps basics"), "--checklist leaves the other lists out");
+    let leftovers: Vec<_> = std::fs::read_dir(sandbox.root.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}
+
+#[test]
+fn summary_options_are_checked_before_anything_is_written() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.cmd().args(["summary", "--format", "pdf"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--output"), "a PDF is not written to a terminal");
+    let output = sandbox.cmd().args(["summary", "--since", "23/11/2026"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("YYYY-MM-DD"), "{}", stderr(&output));
+    let output = sandbox.cmd().args(["summary", "--checklist", "fixtur"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("there is no checklist \"fixtur\""), "{}", stderr(&output));
+    assert!(stderr(&output).contains("fixture"), "the known ids are listed");
+}
+
+#[test]
 fn summary_to_an_unwritable_path_is_a_clear_error() {
     let sandbox = Sandbox::new();
     let blocker = sandbox.root.path().join("a-file");

@@ -68,6 +68,16 @@ impl Window {
         self.harness.query_all_by_role(Role::CheckBox).count() - 1
     }
 
+    /// Replaces the Summary view's "Save to folder" text.
+    fn set_save_folder(&mut self, folder: &std::path::Path) {
+        self.harness.get_by_role_and_label(Role::TextInput, "Save to folder").focus();
+        self.harness.run();
+        self.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        self.harness.run();
+        self.harness.get_by_role_and_label(Role::TextInput, "Save to folder").type_text(&folder.display().to_string());
+        self.harness.run();
+    }
+
     fn show(&mut self, view: &str) {
         self.harness.get_by_role_and_label(Role::Button, view).click();
         self.harness.run();
@@ -226,16 +236,9 @@ fn summary_view_shows_the_summary_and_saves_markdown() {
     let mut w = window();
     w.click_checkbox("Build one");
     w.show("Summary");
-    assert!(w.harness.query_by_label_contains("skillgap summary, ").is_some());
+    assert!(w.harness.query_by_label_contains("skillgap progress report, ").is_some());
     let out = tempfile::tempdir().unwrap();
-    let folder = w.harness.get_by_role_and_label(Role::TextInput, "Save to folder");
-    folder.focus();
-    w.harness.run();
-    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    w.harness.run();
-    let folder = w.harness.get_by_role_and_label(Role::TextInput, "Save to folder");
-    folder.type_text(&out.path().display().to_string());
-    w.harness.run();
+    w.set_save_folder(out.path());
     w.harness.get_by_role_and_label(Role::Button, "Save as Markdown").click();
     w.harness.run();
     let saved: Vec<_> = std::fs::read_dir(out.path()).unwrap().filter_map(Result::ok).collect();
@@ -243,6 +246,43 @@ fn summary_view_shows_the_summary_and_saves_markdown() {
     let text = std::fs::read_to_string(saved[0].path()).unwrap();
     assert!(text.contains("- [x] Build one"), "{text}");
     assert!(w.harness.query_by_label_contains(&format!("Saved {}", out.path().display())).is_some());
+}
+
+#[test]
+fn summary_view_saves_a_pdf_with_the_name_and_prints_through_the_viewer() {
+    let mut w = window();
+    w.click_checkbox("Build one");
+    w.show("Summary");
+    let out = tempfile::tempdir().unwrap();
+    w.set_save_folder(out.path());
+    let name = w.harness.get_by_role_and_label(Role::TextInput, "Name");
+    name.focus();
+    name.type_text("Zoë Ångström");
+    w.harness.run();
+    assert!(
+        w.harness.query_by_label_contains("skillgap progress report for Zoë Ångström, ").is_some(),
+        "the preview follows the options"
+    );
+    w.harness.get_by_role_and_label(Role::Button, "Save as PDF").click();
+    w.harness.run();
+    let saved: Vec<_> = std::fs::read_dir(out.path()).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].extension().unwrap(), "pdf");
+    assert!(std::fs::read(&saved[0]).unwrap().starts_with(b"%PDF-"));
+
+    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = opened.clone();
+    w.harness.state_mut().set_opener(Box::new(move |path| {
+        record.lock().unwrap().push(path.to_path_buf());
+        Ok(())
+    }));
+    w.harness.get_by_role_and_label(Role::Button, "Print…").click();
+    w.harness.run();
+    let opened = opened.lock().unwrap().clone();
+    assert_eq!(opened.len(), 1, "Print opens the PDF once");
+    assert!(std::fs::read(&opened[0]).unwrap().starts_with(b"%PDF-"));
+    assert!(w.harness.query_by_label_contains("in your PDF viewer").is_some());
+    std::fs::remove_file(&opened[0]).unwrap();
 }
 
 #[test]

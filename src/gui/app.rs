@@ -1,6 +1,7 @@
 //! The `eframe::App`: lays out the panels, turns keys into commands, and applies the commands the
 //! views emitted once the frame is drawn.
 
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
@@ -9,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use super::checklist_view::ChecklistView;
 use super::command::{Command, View};
 use super::model::{Access, Model, SaveState};
-use super::summary_view::{SummaryView, render_summary};
+use super::summary_view::{ReportPrefs, SummaryView, build_summary};
 use super::{gaps_view, header, nav, progress_view};
 use crate::progress::{Change, Status};
-use crate::report::Format;
+use crate::report::{self, Format, SummaryOptions};
 
 /// UI preferences kept in eframe's storage between runs. Progress is never kept there.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -20,7 +21,12 @@ use crate::report::Format;
 pub struct Prefs {
     /// The view shown at start.
     pub view: View,
+    /// Folder, name, paper and notes choice of the report.
+    pub report: ReportPrefs,
 }
+
+/// Opens a file in the system's default viewer; replaced in tests so no viewer starts.
+pub type Opener = Box<dyn Fn(&Path) -> std::io::Result<()>>;
 
 const PREFS_KEY: &str = "skillgap-prefs";
 /// How often the window looks for changes another process saved.
@@ -77,6 +83,7 @@ pub struct App {
     screenshot: Option<Arc<ScreenshotJob>>,
     frames: u64,
     screenshot_requested: bool,
+    opener: Opener,
 }
 
 impl App {
@@ -88,11 +95,12 @@ impl App {
         // Open on what to do next: the top gap is selected, so its detail shows at once.
         let mut checklists = ChecklistView::default();
         checklists.selected = model.gaps.first().map(|gap| gap.item);
+        let summary = SummaryView::new(prefs.report.clone());
         App {
             model,
             prefs,
             checklists,
-            summary: SummaryView::default(),
+            summary,
             undo: Vec::new(),
             redo: Vec::new(),
             commands: Vec::new(),
@@ -103,7 +111,21 @@ impl App {
             screenshot: options.screenshot,
             frames: 0,
             screenshot_requested: false,
+            opener: Box::new(|path| open::that_detached(path)),
         }
+    }
+
+    /// Replaces how files are opened in the system's viewer (tests record instead of opening).
+    pub fn set_opener(&mut self, opener: Opener) {
+        self.opener = opener;
+    }
+
+    /// Writes the report in `format` to `path`, atomically.
+    fn write_report(&self, format: Format, options: &SummaryOptions, path: &Path) -> Result<(), String> {
+        let summary = build_summary(&self.model, options);
+        let bytes = report::render(&summary, format, self.summary.prefs.paper).map_err(|err| err.to_string())?;
+        crate::store::atomic_write(path, &bytes)
+            .map_err(|err| format!("Could not save {}: {err}. Choose a folder you can write to.", path.display()))
     }
 
     pub fn view(&self) -> View {
@@ -166,7 +188,7 @@ impl App {
     }
 
     /// Applies the commands the frame emitted, in order.
-    fn apply_commands(&mut self, ctx: &egui::Context) {
+    fn apply_commands(&mut self) {
         for command in std::mem::take(&mut self.commands) {
             match command {
                 Command::SetStatus { item, status } => {
@@ -218,25 +240,21 @@ impl App {
                         Err(err) => format!("Could not move the file aside: {err}"),
                     });
                 }
-                Command::SaveSummary { format, path } => {
-                    let text = render_summary(&self.model, format);
-                    self.summary.message = Some(match crate::store::atomic_write(&path, text.as_bytes()) {
-                        Ok(()) => Ok(format!("Saved {}", path.display())),
-                        Err(err) => {
-                            Err(format!("Could not save {}: {err}. Choose a folder you can write to.", path.display()))
-                        }
-                    });
+                Command::SaveSummary { format, path, options } => {
+                    self.summary.message =
+                        Some(self.write_report(format, &options, &path).map(|()| format!("Saved {}", path.display())));
                 }
-                Command::OpenSummaryForPrinting => {
-                    let path = std::env::temp_dir().join("skillgap-summary.html");
-                    let text = render_summary(&self.model, Format::Html);
-                    self.summary.message = Some(match crate::store::atomic_write(&path, text.as_bytes()) {
-                        Ok(()) => {
-                            ctx.open_url(egui::OpenUrl::new_tab(format!("file://{}", path.display())));
-                            Ok(format!("Opened {} in your browser; print it from there.", path.display()))
-                        }
-                        Err(err) => Err(format!("Could not write {}: {err}", path.display())),
+                Command::PrintSummary { options } => {
+                    let path = std::env::temp_dir()
+                        .join(format!("skillgap-report-{}.pdf", chrono::Local::now().format("%Y-%m-%d-%H%M%S")));
+                    let result = self.write_report(Format::Pdf, &options, &path).and_then(|()| {
+                        (self.opener)(&path).map_err(|err| {
+                            format!("Wrote {} but could not open it: {err}. Open it yourself to print.", path.display())
+                        })
                     });
+                    self.summary.message = Some(
+                        result.map(|()| format!("Opened {} in your PDF viewer; print it from there.", path.display())),
+                    );
                 }
             }
         }
@@ -369,7 +387,7 @@ impl App {
     fn close_ui(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) {
             self.checklists.flush_draft(&self.model, &mut self.commands);
-            self.apply_commands(ctx);
+            self.apply_commands();
             if self.model.has_unsaved_changes() && self.closing != Closing::Discard {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.closing = Closing::Confirming;
@@ -467,13 +485,14 @@ impl eframe::App for App {
                 egui::CentralPanel::default().show(ui, |ui| self.summary.ui(ui, &self.model, &mut self.commands));
             }
         }
-        self.apply_commands(&ctx);
+        self.apply_commands();
         self.close_ui(&ctx);
         self.screenshot_step(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
+            self.prefs.report = self.summary.prefs.clone();
             eframe::set_value(storage, PREFS_KEY, &self.prefs);
         }
     }
@@ -486,7 +505,6 @@ impl eframe::App for App {
                 self.commands.push(command);
             }
         }
-        let ctx = egui::Context::default();
-        self.apply_commands(&ctx);
+        self.apply_commands();
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::progress::Status;
-use crate::report::Format;
+use crate::report::{Format, SummaryOptions};
 
 /// The main views, one per tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -55,9 +55,14 @@ pub enum Command {
     Reveal(usize),
     RestoreLatestBackup,
     MoveAsideAndStartFresh,
+    /// Write the report in `format` to `path`.
     SaveSummary {
         format: Format,
         path: PathBuf,
+        options: SummaryOptions,
     },
-    OpenSummaryForPrinting,
+    /// Write the PDF report to a temporary file and open it in the system's viewer.
+    PrintSummary {
+        options: SummaryOptions,
+    },
 }

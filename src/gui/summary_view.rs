@@ -1,54 +1,103 @@
-//! The Summary view: the printable summary as it will print, with Save and Print buttons.
+//! The Summary view: the report as it will print, its options, and Save / Print buttons.
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::model::Model;
-use crate::report::{self, Format, SummaryInput};
+use crate::report::{self, Format, Paper, Summary, SummaryInput, SummaryOptions};
 
-pub struct SummaryView {
-    /// Folder the summary is saved to.
+/// The report choices remembered between runs (UI preferences, kept in eframe's storage).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportPrefs {
+    /// Folder the report is saved to.
     pub folder: String,
-    /// What happened to the last save, shown under the buttons.
-    pub message: Option<Result<String, String>>,
-    cache: Option<(u64, String)>,
+    /// Name printed at the top; empty for none.
+    pub name: String,
+    pub with_notes: bool,
+    pub paper: Paper,
 }
 
-impl Default for SummaryView {
+impl Default for ReportPrefs {
     fn default() -> Self {
         let folder = directories::UserDirs::new()
             .and_then(|dirs| dirs.document_dir().map(PathBuf::from).or_else(|| Some(dirs.home_dir().to_path_buf())))
             .unwrap_or_else(|| PathBuf::from("."));
-        SummaryView { folder: folder.display().to_string(), message: None, cache: None }
+        ReportPrefs { folder: folder.display().to_string(), name: String::new(), with_notes: false, paper: Paper::A4 }
     }
 }
 
+#[derive(Default)]
+pub struct SummaryView {
+    pub prefs: ReportPrefs,
+    /// Only this checklist id, or all.
+    pub checklist: Option<String>,
+    /// "Done since" as typed: YYYY-MM-DD, or empty for none.
+    pub since: String,
+    /// What happened to the last save, shown under the buttons.
+    pub message: Option<Result<String, String>>,
+    /// The text preview and what it was made from, so it is rebuilt only when something changed.
+    cache: Option<(u64, SummaryOptions, String)>,
+}
+
 impl SummaryView {
-    /// The file a format is saved to: `<folder>/skillgap-summary-<date>.<ext>`.
+    pub fn new(prefs: ReportPrefs) -> SummaryView {
+        SummaryView { prefs, ..SummaryView::default() }
+    }
+
+    /// The file a format is saved to: `<folder>/skillgap-report-<date>.<ext>`.
     pub fn target(&self, format: Format) -> PathBuf {
-        let name = format!("skillgap-summary-{}.{}", chrono::Local::now().format("%Y-%m-%d"), format.extension());
-        PathBuf::from(self.folder.trim()).join(name)
+        let name = format!("skillgap-report-{}.{}", chrono::Local::now().format("%Y-%m-%d"), format.extension());
+        PathBuf::from(self.prefs.folder.trim()).join(name)
+    }
+
+    /// The "done since" date, `Err` when what was typed is not a date.
+    fn since_date(&self) -> Result<Option<NaiveDate>, String> {
+        let text = self.since.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some).map_err(|_| "write the date as YYYY-MM-DD".to_owned())
+    }
+
+    /// The options the report is made with now.
+    pub fn options(&self) -> SummaryOptions {
+        SummaryOptions {
+            name: Some(self.prefs.name.trim().to_owned()).filter(|n| !n.is_empty()),
+            with_notes: self.prefs.with_notes,
+            checklist: self.checklist.clone(),
+            since: self.since_date().ok().flatten(),
+        }
     }
 
     pub fn ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         ui.heading("Summary");
+        self.options_ui(ui, model);
+        ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Save to folder");
-            ui.add(egui::TextEdit::singleline(&mut self.folder).desired_width(320.0)).labelled_by(label.id);
-            if ui.button("Save as Markdown").clicked() {
-                commands.push(Command::SaveSummary { format: Format::Markdown, path: self.target(Format::Markdown) });
-            }
-            if ui.button("Save as HTML").clicked() {
-                commands.push(Command::SaveSummary { format: Format::Html, path: self.target(Format::Html) });
+            ui.add(egui::TextEdit::singleline(&mut self.prefs.folder).desired_width(300.0)).labelled_by(label.id);
+            for format in [Format::Pdf, Format::Html, Format::Markdown] {
+                let name = match format {
+                    Format::Pdf => "Save as PDF",
+                    Format::Html => "Save as HTML",
+                    _ => "Save as Markdown",
+                };
+                if ui.button(name).on_hover_text(self.target(format).display().to_string()).clicked() {
+                    let options = self.options();
+                    commands.push(Command::SaveSummary { format, path: self.target(format), options });
+                }
             }
             if ui
-                .button("Open HTML for printing")
-                .on_hover_text("Opens the summary in your browser; print it from there")
+                .button("Print…")
+                .on_hover_text("Opens the PDF report in your default viewer, to print from there")
                 .clicked()
             {
-                commands.push(Command::OpenSummaryForPrinting);
+                commands.push(Command::PrintSummary { options: self.options() });
             }
         });
         match &self.message {
@@ -61,26 +110,80 @@ impl SummaryView {
             None => {}
         }
         ui.separator();
-        let generation = model.generation;
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            self.cache = Some((generation, render_summary(model, Format::Text)));
+        let options = self.options();
+        let stale = self
+            .cache
+            .as_ref()
+            .is_none_or(|(generation, cached, _)| *generation != model.generation || *cached != options);
+        if stale {
+            let text = report::render_text(&build_summary(model, &options));
+            self.cache = Some((model.generation, options, text));
         }
-        let text = self.cache.as_ref().map_or("", |(_, t)| t.as_str());
+        let text = self.cache.as_ref().map_or("", |(_, _, text)| text.as_str());
         egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
             ui.add(egui::Label::new(RichText::new(text).monospace()).extend());
         });
     }
+
+    fn options_ui(&mut self, ui: &mut Ui, model: &Model) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Name");
+            ui.add(egui::TextEdit::singleline(&mut self.prefs.name).hint_text("optional").desired_width(160.0))
+                .labelled_by(label.id);
+            let label = ui.label("Checklist");
+            let catalog = model.catalog();
+            let selected = self
+                .checklist
+                .as_ref()
+                .and_then(|id| catalog.checklists.iter().find(|c| &c.id == id))
+                .map_or("All checklists", |c| c.title.as_str());
+            egui::ComboBox::from_id_salt("report-checklist")
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.checklist, None, "All checklists");
+                    for checklist in &catalog.checklists {
+                        ui.selectable_value(&mut self.checklist, Some(checklist.id.clone()), &checklist.title);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("Done since");
+            ui.add(egui::TextEdit::singleline(&mut self.since).hint_text("YYYY-MM-DD").desired_width(90.0))
+                .labelled_by(label.id);
+            if let Err(problem) = self.since_date() {
+                ui.colored_label(ui.visuals().error_fg_color, problem);
+            }
+            ui.checkbox(&mut self.prefs.with_notes, "Notes and evidence");
+            let label = ui.label("Paper");
+            egui::ComboBox::from_id_salt("report-paper")
+                .selected_text(paper_name(self.prefs.paper))
+                .show_ui(ui, |ui| {
+                    for paper in [Paper::A4, Paper::Letter] {
+                        ui.selectable_value(&mut self.prefs.paper, paper, paper_name(paper));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+    }
 }
 
-/// The summary of the model's current state in `format`.
-pub fn render_summary(model: &Model, format: Format) -> String {
-    let summary = report::build_summary(&SummaryInput {
+fn paper_name(paper: Paper) -> &'static str {
+    match paper {
+        Paper::A4 => "A4",
+        Paper::Letter => "Letter",
+    }
+}
+
+/// The summary of the model's current state.
+pub fn build_summary(model: &Model, options: &SummaryOptions) -> Summary {
+    report::build_summary(&SummaryInput {
         catalog: model.catalog(),
         progress: model.progress(),
         statuses: &model.statuses,
         score: &model.score,
         gaps: &model.gaps,
         now: chrono::Utc::now(),
-    });
-    report::render(&summary, format)
+        options,
+    })
 }

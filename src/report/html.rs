@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Summary, percent_label, stage_name};
+use super::{Summary, heading, percent_label, stage_name};
+use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
 
 /// Escapes text for HTML element content and attribute values.
@@ -21,6 +22,15 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// A link when `url` is http(s), else the escaped text: a `javascript:` evidence link stays inert.
+fn link(text: &str, url: &str) -> String {
+    if is_http_url(url) {
+        format!("<a href=\"{}\">{}</a>", escape_html(url), escape_html(text))
+    } else {
+        format!("{} <span class=\"muted\">({})</span>", escape_html(text), escape_html(url))
+    }
+}
+
 const STYLE: &str = r#"
 :root { color-scheme: light dark; --fg: #1d232b; --muted: #5b6572; --bg: #ffffff; --card: #f4f6f8; --bar: #dfe4ea; --accent: #2f7d4f; --warn: #b35c00; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6e9ee; --muted: #9aa4b1; --bg: #16191d; --card: #20252b; --bar: #333a43; --accent: #5cc48a; --warn: #f0a045; } }
@@ -34,6 +44,8 @@ table { border-collapse: collapse; width: 100%; } td, th { padding: .2rem .5rem;
 .bar { background: var(--bar); border-radius: 4px; height: .7rem; width: 100%; min-width: 8rem; } .bar > span { display: block; height: 100%; border-radius: 4px; background: var(--accent); }
 ul.items { list-style: none; padding-left: 0; margin: 0; } ul.items li { padding: .1rem 0; }
 .box { display: inline-block; width: 1.3rem; font-family: ui-monospace, monospace; }
+.note { color: var(--muted); font-size: .9em; white-space: pre-wrap; margin: 0 0 .2rem 1.3rem; overflow-wrap: anywhere; }
+.portfolio p { margin: .3rem 0; } a { color: var(--accent); }
 .learning { color: var(--warn); } .skipped { color: var(--muted); text-decoration: line-through; }
 section.checklist { break-inside: auto; } h3 { break-after: avoid; } li { break-inside: avoid; }
 @media print {
@@ -54,8 +66,9 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
     let date = s.date.format("%Y-%m-%d");
     writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
     writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
-    writeln!(out, "<title>skillgap summary, {date}</title>\n<style>{STYLE}</style>\n</head>\n<body>")?;
-    writeln!(out, "<h1>skillgap summary</h1>\n<p class=\"muted\">{date}</p>")?;
+    let title = escape_html(&heading(s));
+    writeln!(out, "<title>{title}, {date}</title>\n<style>{STYLE}</style>\n</head>\n<body>")?;
+    writeln!(out, "<h1>{title}</h1>\n<p class=\"muted\">{date}</p>")?;
     writeln!(out, "<div class=\"hero\"><div class=\"score\">{:.0}<small>/100</small></div>", s.readiness)?;
     writeln!(
         out,
@@ -101,6 +114,31 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
         }
         writeln!(out, "</ul>")?;
     }
+    if let Some(since) = &s.since {
+        writeln!(
+            out,
+            "<h2>Done since {} <span class=\"muted\">{}</span></h2>",
+            since.date.format("%Y-%m-%d"),
+            since.items.len()
+        )?;
+        if since.items.is_empty() {
+            writeln!(out, "<p class=\"muted\">Nothing yet.</p>")?;
+        } else {
+            writeln!(out, "<ul>")?;
+            for item in &since.items {
+                writeln!(out, "<li>{}: {}</li>", item.at.format("%Y-%m-%d"), escape_html(&item.title))?;
+            }
+            writeln!(out, "</ul>")?;
+        }
+    }
+    if !s.portfolio.is_empty() {
+        writeln!(out, "<section class=\"portfolio\"><h2>What I can do</h2>")?;
+        for group in &s.portfolio {
+            let links: Vec<String> = group.items.iter().map(|item| link(&item.title, &item.evidence)).collect();
+            writeln!(out, "<p><strong>{}:</strong> {}.</p>", group.label, links.join(", "))?;
+        }
+        writeln!(out, "</section>")?;
+    }
     for checklist in &s.checklists {
         writeln!(
             out,
@@ -130,11 +168,23 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
                     Status::Skipped => ("[-]", "skipped", String::new()),
                     Status::Todo => ("[ ]", "todo", String::new()),
                 };
-                writeln!(
+                write!(
                     out,
-                    "<li class=\"{class}\"><span class=\"box\">{mark}</span>{}{suffix}</li>",
+                    "<li class=\"{class}\"><span class=\"box\">{mark}</span>{}{suffix}",
                     escape_html(&item.title)
                 )?;
+                if !item.note.is_empty() {
+                    write!(out, "<div class=\"note\">{}</div>", escape_html(&item.note))?;
+                }
+                if !item.evidence.is_empty() {
+                    let evidence = if is_http_url(&item.evidence) {
+                        link(&item.evidence, &item.evidence)
+                    } else {
+                        escape_html(&item.evidence)
+                    };
+                    write!(out, "<div class=\"note\">Evidence: {evidence}</div>")?;
+                }
+                writeln!(out, "</li>")?;
             }
             writeln!(out, "</ul>")?;
         }

@@ -2,15 +2,19 @@
 
 use std::fmt::Write;
 
-use super::{Summary, percent_label, stage_name};
+use super::{Summary, heading, percent_label, stage_name};
+use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
 
-/// Escapes text so Markdown shows it literally (no links, emphasis or HTML from user text).
+/// Escapes text so Markdown shows it literally (no links, emphasis or HTML from user text). User text
+/// never starts a line here (it follows a list marker or a heading mark), so the characters that only
+/// matter at the start of a line (`-`, `+`, `1.`) stay as they are; `(` and `!` are harmless once `[`
+/// is escaped.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '#' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -24,6 +28,15 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// A link when `url` is http(s), else the escaped text: a `javascript:` evidence link stays inert.
+fn link(text: &str, url: &str) -> String {
+    if is_http_url(url) {
+        format!("[{}](<{url}>)", escape_markdown(text))
+    } else {
+        format!("{} ({})", escape_markdown(text), escape_markdown(url))
+    }
+}
+
 pub fn render_markdown(summary: &Summary) -> String {
     let mut out = String::new();
     let _ = write_markdown(&mut out, summary);
@@ -31,7 +44,7 @@ pub fn render_markdown(summary: &Summary) -> String {
 }
 
 fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
-    writeln!(out, "# skillgap summary, {}", s.date.format("%Y-%m-%d"))?;
+    writeln!(out, "# {}, {}", escape_markdown(&heading(s)), s.date.format("%Y-%m-%d"))?;
     writeln!(out)?;
     writeln!(
         out,
@@ -73,6 +86,26 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
         }
         writeln!(out)?;
     }
+    if let Some(since) = &s.since {
+        writeln!(out, "## Done since {} ({})", since.date.format("%Y-%m-%d"), since.items.len())?;
+        writeln!(out)?;
+        if since.items.is_empty() {
+            writeln!(out, "Nothing yet.")?;
+        }
+        for item in &since.items {
+            writeln!(out, "- {}: {}", item.at.format("%Y-%m-%d"), escape_markdown(&item.title))?;
+        }
+        writeln!(out)?;
+    }
+    if !s.portfolio.is_empty() {
+        writeln!(out, "## What I can do")?;
+        writeln!(out)?;
+        for group in &s.portfolio {
+            let links: Vec<String> = group.items.iter().map(|item| link(&item.title, &item.evidence)).collect();
+            writeln!(out, "**{}:** {}.", group.label, links.join(", "))?;
+            writeln!(out)?;
+        }
+    }
     for checklist in &s.checklists {
         writeln!(out, "## {} ({}/{})", escape_markdown(&checklist.title), checklist.done, checklist.total)?;
         writeln!(out)?;
@@ -91,6 +124,17 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
                 let title = escape_markdown(&item.title);
                 let title = if item.status == Status::Skipped { format!("~~{title}~~") } else { title };
                 writeln!(out, "- [{box_mark}] {title}{suffix}")?;
+                if !item.note.is_empty() {
+                    writeln!(out, "  - Note: {}", escape_markdown(&item.note))?;
+                }
+                if !item.evidence.is_empty() {
+                    let evidence = if is_http_url(&item.evidence) {
+                        link(&item.evidence, &item.evidence)
+                    } else {
+                        escape_markdown(&item.evidence)
+                    };
+                    writeln!(out, "  - Evidence: {evidence}")?;
+                }
             }
             writeln!(out)?;
         }

@@ -3,18 +3,21 @@
 
 mod html;
 mod markdown;
+mod pdf;
 mod text;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::catalog::Catalog;
+use crate::catalog::validate::is_http_url;
 use crate::progress::{Progress, Status};
 use crate::score::{self, Gap, Score};
 use crate::{Stage, Weight};
 
 pub use html::render_html;
 pub use markdown::render_markdown;
+pub use pdf::{Paper, render_pdf};
 pub use text::render_text;
 
 /// How many gaps and recently done items a summary lists.
@@ -28,6 +31,7 @@ pub enum Format {
     Markdown,
     Html,
     Json,
+    Pdf,
 }
 
 impl Format {
@@ -37,14 +41,36 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
     }
+}
+
+/// Why a report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("the PDF could not be made: {0}")]
+    Pdf(String),
+}
+
+/// What a summary includes beyond the essentials.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SummaryOptions {
+    /// The person's name, shown at the top.
+    pub name: Option<String>,
+    /// Add each item's note and evidence link.
+    pub with_notes: bool,
+    /// Only this checklist in the checklist part and the gaps (the score stays overall).
+    pub checklist: Option<String>,
+    /// Add the items done since this day ("what I learned this month").
+    pub since: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     /// When the summary was made (UTC).
     pub date: DateTime<Utc>,
+    pub name: Option<String>,
     pub readiness: f64,
     pub level: u8,
     pub level_name: &'static str,
@@ -59,6 +85,31 @@ pub struct Summary {
     pub checklists: Vec<ChecklistLine>,
     pub gaps: Vec<GapLine>,
     pub recent: Vec<RecentLine>,
+    /// Items done on or after `since`, oldest first, when asked for.
+    pub since: Option<SinceLine>,
+    /// "What I can do": done items with evidence links, grouped by stage.
+    pub portfolio: Vec<PortfolioGroup>,
+    /// Whether notes and evidence links are shown with the items.
+    pub with_notes: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SinceLine {
+    pub date: NaiveDate,
+    pub items: Vec<RecentLine>,
+}
+
+/// A group of the portfolio paragraph, e.g. "Build and ship".
+#[derive(Debug, Clone, Serialize)]
+pub struct PortfolioGroup {
+    pub label: &'static str,
+    pub items: Vec<PortfolioItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PortfolioItem {
+    pub title: String,
+    pub evidence: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -100,6 +151,11 @@ pub struct ItemLine {
     pub weight: &'static str,
     /// When the item was done, for done items.
     pub done_at: Option<DateTime<Utc>>,
+    /// Empty unless the summary was asked for with notes.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +183,7 @@ pub struct SummaryInput<'a> {
     pub score: &'a Score,
     pub gaps: &'a [Gap],
     pub now: DateTime<Utc>,
+    pub options: &'a SummaryOptions,
 }
 
 pub fn gap_line(catalog: &Catalog, gap: &Gap) -> GapLine {
@@ -141,7 +198,9 @@ pub fn gap_line(catalog: &Catalog, gap: &Gap) -> GapLine {
 }
 
 pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
-    let SummaryInput { catalog, progress, statuses, score, gaps, now } = *input;
+    let SummaryInput { catalog, progress, statuses, score, gaps, now, options } = *input;
+    let wanted =
+        |checklist: usize| options.checklist.as_deref().is_none_or(|id| catalog.checklists[checklist].id == id);
     let stages = Stage::ALL
         .into_iter()
         .map(|stage| {
@@ -159,7 +218,9 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
     let checklists = catalog
         .checklists
         .iter()
-        .map(|checklist| {
+        .enumerate()
+        .filter(|(index, _)| wanted(*index))
+        .map(|(_, checklist)| {
             let sections: Vec<SectionLine> = checklist
                 .sections
                 .iter()
@@ -170,15 +231,20 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
                         .map(|index| {
                             let item = &catalog.items[index];
                             let status = statuses[index];
+                            let stored = progress.get(item);
+                            let (note, evidence) = match stored {
+                                Some(p) if options.with_notes => (p.note.clone(), p.evidence.clone()),
+                                _ => (String::new(), String::new()),
+                            };
                             ItemLine {
+                                note,
+                                evidence,
                                 id: item.full_id.clone(),
                                 title: item.title.clone(),
                                 status,
                                 stage: item.stage.id(),
                                 weight: item.weight.id(),
-                                done_at: (status == Status::Done)
-                                    .then(|| progress.get(item).map(|p| p.changed))
-                                    .flatten(),
+                                done_at: stored.filter(|_| status == Status::Done).map(|p| p.changed),
                             }
                         })
                         .collect();
@@ -204,7 +270,7 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
         .items
         .iter()
         .zip(statuses)
-        .filter(|(_, status)| **status == Status::Done)
+        .filter(|(item, status)| **status == Status::Done && wanted(item.checklist))
         .filter_map(|(item, _)| {
             progress.get(item).map(|p| RecentLine {
                 id: item.full_id.clone(),
@@ -214,10 +280,17 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
         })
         .collect();
     recent.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.id.cmp(&b.id)));
+    let since = options.since.map(|date| {
+        let mut items: Vec<RecentLine> = recent.iter().filter(|r| r.at.date_naive() >= date).cloned().collect();
+        items.reverse();
+        SinceLine { date, items }
+    });
     recent.truncate(SUMMARY_RECENT);
+    let portfolio = portfolio(catalog, progress, statuses, &wanted);
 
     Summary {
         date: now,
+        name: options.name.clone().filter(|n| !n.trim().is_empty()),
         readiness: score.readiness,
         level: score.level.number(),
         level_name: score.level.name(),
@@ -229,22 +302,87 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
         total: score.total,
         stages,
         checklists,
-        gaps: gaps.iter().take(SUMMARY_GAPS).map(|gap| gap_line(catalog, gap)).collect(),
+        gaps: gaps
+            .iter()
+            .filter(|gap| wanted(catalog.items[gap.item].checklist))
+            .take(SUMMARY_GAPS)
+            .map(|gap| gap_line(catalog, gap))
+            .collect(),
         recent,
+        since,
+        portfolio,
+        with_notes: options.with_notes,
     }
 }
 
-/// Renders `summary` in `format`.
-pub fn render(summary: &Summary, format: Format) -> String {
-    match format {
-        Format::Text => render_text(summary),
-        Format::Markdown => render_markdown(summary),
-        Format::Html => render_html(summary),
+/// Groups of the portfolio paragraph and the stages each covers.
+const PORTFOLIO_GROUPS: [(&str, &[Stage]); 4] = [
+    ("Build and ship", &[Stage::Build, Stage::Test, Stage::Ship]),
+    ("Run", &[Stage::Run]),
+    ("Observe", &[Stage::Observe]),
+    ("Recover", &[Stage::Recover]),
+];
+
+/// The done items with an http(s) evidence link, grouped by stage: "I can build, ship, run, watch and recover
+/// this", with the proof one click away.
+fn portfolio(
+    catalog: &Catalog,
+    progress: &Progress,
+    statuses: &[Status],
+    wanted: &dyn Fn(usize) -> bool,
+) -> Vec<PortfolioGroup> {
+    PORTFOLIO_GROUPS
+        .iter()
+        .map(|(label, stages)| PortfolioGroup {
+            label,
+            items: catalog
+                .items
+                .iter()
+                .zip(statuses)
+                .filter(|(item, status)| {
+                    **status == Status::Done && stages.contains(&item.stage) && wanted(item.checklist)
+                })
+                .filter_map(|(item, _)| {
+                    let evidence = &progress.get(item)?.evidence;
+                    is_http_url(evidence)
+                        .then(|| PortfolioItem { title: item.title.clone(), evidence: evidence.clone() })
+                })
+                .collect(),
+        })
+        .filter(|group| !group.items.is_empty())
+        .collect()
+}
+
+/// Renders `summary` in `format`; `paper` is the page size of a PDF.
+pub fn render(summary: &Summary, format: Format, paper: Paper) -> Result<Vec<u8>, ReportError> {
+    Ok(match format {
+        Format::Text => render_text(summary).into_bytes(),
+        Format::Markdown => render_markdown(summary).into_bytes(),
+        Format::Html => render_html(summary).into_bytes(),
         Format::Json => {
             let mut json = serde_json::to_string_pretty(summary).unwrap_or_default();
             json.push('\n');
-            json
+            json.into_bytes()
         }
+        Format::Pdf => render_pdf(summary, paper)?,
+    })
+}
+
+/// The title of a summary, with the person's name when given (unescaped: each format escapes it).
+pub fn heading(summary: &Summary) -> String {
+    match &summary.name {
+        Some(name) => format!("skillgap progress report for {name}"),
+        None => "skillgap progress report".to_owned(),
+    }
+}
+
+/// What a status looks like in a report that has no icons.
+pub fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Done => "done",
+        Status::Learning => "learning",
+        Status::Skipped => "skipped",
+        Status::Todo => "to do",
     }
 }
 

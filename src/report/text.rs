@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Summary, percent_label, stage_name};
+use super::{Summary, heading, percent_label, stage_name, status_word};
 
 const BAR_WIDTH: usize = 20;
 
@@ -19,7 +19,7 @@ pub fn render_text(summary: &Summary) -> String {
 }
 
 fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
-    writeln!(out, "skillgap summary, {}", s.date.format("%Y-%m-%d"))?;
+    writeln!(out, "{}, {}", heading(s), s.date.format("%Y-%m-%d"))?;
     writeln!(out)?;
     writeln!(out, "Readiness  {:.0}/100   Level {}: {}", s.readiness, s.level, s.level_name)?;
     writeln!(out, "{}", s.explanation)?;
@@ -44,6 +44,16 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
         writeln!(out, "  {} ({}): {}/{}", checklist.title, checklist.id, checklist.done, checklist.total)?;
         for section in &checklist.sections {
             writeln!(out, "    {:<40} {:>3}/{:<3}", section.title, section.done, section.total)?;
+            // Items are listed only for their notes: the terminal summary stays short.
+            for item in section.items.iter().filter(|i| !i.note.is_empty() || !i.evidence.is_empty()) {
+                writeln!(out, "      - {} ({})", item.title, status_word(item.status))?;
+                if !item.note.is_empty() {
+                    writeln!(out, "        note: {}", one_line(&item.note))?;
+                }
+                if !item.evidence.is_empty() {
+                    writeln!(out, "        evidence: {}", one_line(&item.evidence))?;
+                }
+            }
         }
     }
     writeln!(out)?;
@@ -62,5 +72,31 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(out, "  {}  {}", recent.at.format("%Y-%m-%d"), recent.title)?;
         }
     }
+    if let Some(since) = &s.since {
+        writeln!(out)?;
+        writeln!(out, "Done since {} ({})", since.date.format("%Y-%m-%d"), since.items.len())?;
+        if since.items.is_empty() {
+            writeln!(out, "  Nothing yet.")?;
+        }
+        for item in &since.items {
+            writeln!(out, "  {}  {}", item.at.format("%Y-%m-%d"), item.title)?;
+        }
+    }
+    if !s.portfolio.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "What I can do")?;
+        for group in &s.portfolio {
+            writeln!(out, "  {}:", group.label)?;
+            for item in &group.items {
+                writeln!(out, "    {} ({})", item.title, one_line(&item.evidence))?;
+            }
+        }
+    }
     Ok(())
+}
+
+/// User text on one terminal line: line breaks and control characters (which could move the cursor or
+/// change colours) become spaces.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }

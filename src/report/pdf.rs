@@ -1,0 +1,704 @@
+//! The summary as a PDF: page 1 is the overview (score, level, a vector bar per stage, top gaps, the
+//! portfolio paragraph), then every checklist with a box per item.
+//!
+//! Layout runs first and places every line on a page ([`Layout`]), so the footer can say "Page N of M"
+//! and a section header always lands on the page of its first item; only then is the PDF written with
+//! krilla. The font (DejaVu Sans) ships inside the binary, so the report looks the same everywhere and
+//! draws accented, Greek and Cyrillic names and notes.
+
+use krilla::Document;
+use krilla::action::LinkAction;
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::text::{Font, TextDirection};
+
+use super::{ItemLine, ReportError, Summary, heading, percent_label, stage_name};
+use crate::catalog::validate::is_http_url;
+use crate::progress::Status;
+
+const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The page size of a PDF report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Paper {
+    /// 210 x 297 mm.
+    #[default]
+    A4,
+    /// 8.5 x 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in PDF points (1/72 in).
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Color(u8, u8, u8);
+
+const INK: Color = Color(0x1d, 0x23, 0x2b);
+const MUTED: Color = Color(0x5b, 0x65, 0x72);
+const ACCENT: Color = Color(0x2f, 0x7d, 0x4f);
+const WARN: Color = Color(0xb3, 0x5c, 0x00);
+const TRACK: Color = Color(0xdf, 0xe4, 0xea);
+const CARD: Color = Color(0xf2, 0xf4, 0xf7);
+const RULE: Color = Color(0xc8, 0xce, 0xd6);
+const LINK: Color = Color(0x1f, 0x5f, 0xb0);
+const WHITE: Color = Color(0xff, 0xff, 0xff);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Face {
+    Regular,
+    Bold,
+}
+
+/// One drawing operation, in points from the top-left corner of its line (after placing: of the page).
+#[derive(Debug, Clone)]
+enum Op {
+    Text { x: f32, baseline: f32, size: f32, face: Face, color: Color, text: String },
+    Path { points: Vec<(f32, f32)>, closed: bool, fill: Option<Color>, stroke: Option<(Color, f32)> },
+    Link { x: f32, y: f32, w: f32, h: f32, url: String },
+}
+
+impl Op {
+    fn moved_down(mut self, dy: f32) -> Op {
+        match &mut self {
+            Op::Text { baseline, .. } => *baseline += dy,
+            Op::Path { points, .. } => points.iter_mut().for_each(|(_, y)| *y += dy),
+            Op::Link { y, .. } => *y += dy,
+        }
+        self
+    }
+}
+
+fn rect(x: f32, y: f32, w: f32, h: f32, fill: Option<Color>, stroke: Option<(Color, f32)>) -> Op {
+    Op::Path { points: vec![(x, y), (x + w, y), (x + w, y + h), (x, y + h)], closed: true, fill, stroke }
+}
+
+/// A row of the report: it moves to the next page as a whole.
+#[derive(Debug, Default)]
+struct Line {
+    height: f32,
+    ops: Vec<Op>,
+}
+
+/// Text widths, from the same shaping (rustybuzz) that krilla uses to draw, so wrapped lines fit.
+struct Fonts {
+    regular: rustybuzz::Face<'static>,
+    bold: rustybuzz::Face<'static>,
+}
+
+impl Fonts {
+    fn new() -> Result<Fonts, ReportError> {
+        let face =
+            |data| rustybuzz::Face::from_slice(data, 0).ok_or(ReportError::Pdf("the bundled font is damaged".into()));
+        Ok(Fonts { regular: face(REGULAR_TTF)?, bold: face(BOLD_TTF)? })
+    }
+
+    fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+        let font = match face {
+            Face::Regular => &self.regular,
+            Face::Bold => &self.bold,
+        };
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(text);
+        let shaped = rustybuzz::shape(font, &[], buffer);
+        let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
+        units as f32 * size / f32::from(font.units_per_em() as u16)
+    }
+
+    /// Splits `text` into lines no wider than `width`: at spaces, and inside a word (a long URL) only
+    /// when the word alone is wider than the line.
+    fn wrap(&self, face: Face, size: f32, text: &str, width: f32) -> Vec<String> {
+        let space = self.width(face, size, " ");
+        let mut lines = Vec::new();
+        for paragraph in text.lines() {
+            let mut line = String::new();
+            let mut line_width = 0.0;
+            for word in paragraph.split_whitespace() {
+                let mut word_width = self.width(face, size, word);
+                let gap = if line.is_empty() { 0.0 } else { space };
+                if line_width + gap + word_width <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    line_width += gap + word_width;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                let mut rest = word;
+                while word_width > width {
+                    let cut = self.longest_prefix(face, size, rest, width);
+                    lines.push(rest[..cut].to_owned());
+                    rest = &rest[cut..];
+                    word_width = self.width(face, size, rest);
+                }
+                line.push_str(rest);
+                line_width = word_width;
+            }
+            if !line.is_empty() {
+                lines.push(line);
+            }
+        }
+        lines
+    }
+
+    /// The byte length of the longest prefix of `word` that fits in `width` (at least one character).
+    fn longest_prefix(&self, face: Face, size: f32, word: &str, width: f32) -> usize {
+        let mut cut = word.chars().next().map_or(word.len(), char::len_utf8);
+        for (index, c) in word.char_indices().skip(1) {
+            if self.width(face, size, &word[..index + c.len_utf8()]) > width {
+                break;
+            }
+            cut = index + c.len_utf8();
+        }
+        cut
+    }
+}
+
+const MARGIN: f32 = 50.0;
+const FOOTER: f32 = 36.0;
+const BODY: f32 = 10.0;
+const BODY_LINE: f32 = 14.0;
+const SMALL: f32 = 8.5;
+const SMALL_LINE: f32 = 11.5;
+
+/// Places lines on pages, top to bottom.
+struct Layout<'a> {
+    fonts: &'a Fonts,
+    page_width: f32,
+    page_height: f32,
+    pages: Vec<Vec<Op>>,
+    /// Where the next line starts on the last page.
+    y: f32,
+}
+
+impl<'a> Layout<'a> {
+    fn new(fonts: &'a Fonts, paper: Paper) -> Layout<'a> {
+        let (page_width, page_height) = paper.size();
+        Layout { fonts, page_width, page_height, pages: vec![Vec::new()], y: MARGIN }
+    }
+
+    fn left(&self) -> f32 {
+        MARGIN
+    }
+
+    fn right(&self) -> f32 {
+        self.page_width - MARGIN
+    }
+
+    fn content_width(&self) -> f32 {
+        self.right() - self.left()
+    }
+
+    fn bottom(&self) -> f32 {
+        self.page_height - MARGIN - FOOTER / 2.0
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    /// Starts a new page unless `height` more points fit on this one (or the page is still empty,
+    /// where waiting would not help).
+    fn keep(&mut self, height: f32) {
+        let page_is_empty = self.y <= MARGIN;
+        if !page_is_empty && self.y + height > self.bottom() {
+            self.new_page();
+        }
+    }
+
+    fn place(&mut self, line: Line) {
+        self.keep(line.height);
+        let dy = self.y;
+        let page = self.pages.last_mut();
+        if let Some(page) = page {
+            page.extend(line.ops.into_iter().map(|op| op.moved_down(dy)));
+        }
+        self.y += line.height;
+    }
+
+    /// Places `lines` together on one page when they fit on a page at all, plus `then` more points
+    /// (the first row of what follows, so a heading never ends a page).
+    fn place_together(&mut self, lines: Vec<Line>, then: f32) {
+        let height: f32 = lines.iter().map(|l| l.height).sum::<f32>() + then;
+        if height <= self.bottom() - MARGIN {
+            self.keep(height);
+        }
+        for line in lines {
+            self.place(line);
+        }
+    }
+
+    /// Places a heading and the blocks under it; the heading stays on the page of the first block.
+    fn place_group(&mut self, heading: Vec<Line>, blocks: Vec<Vec<Line>>) {
+        let first = blocks.first().map_or(0.0, |lines| lines.iter().map(|l| l.height).sum());
+        self.place_together(heading, first);
+        for lines in blocks {
+            self.place_together(lines, 0.0);
+        }
+    }
+
+    fn space(&mut self, height: f32) {
+        if self.y > MARGIN {
+            self.y = (self.y + height).min(self.bottom());
+        }
+    }
+
+    fn text(&self, x: f32, line_height: f32, size: f32, face: Face, color: Color, text: &str) -> Op {
+        // Centre the x-height band of DejaVu Sans in the line.
+        let baseline = (line_height + size * 0.72) / 2.0;
+        Op::Text { x, baseline, size, face, color, text: text.to_owned() }
+    }
+
+    fn text_right(&self, right: f32, line_height: f32, size: f32, face: Face, color: Color, text: &str) -> Op {
+        let width = self.fonts.width(face, size, text);
+        self.text(right - width, line_height, size, face, color, text)
+    }
+
+    /// Wrapped text as lines, each `line_height` tall, starting at `x`.
+    fn paragraph(&self, x: f32, width: f32, style: (Face, f32, f32, Color), text: &str) -> Vec<Line> {
+        let (face, size, line_height, color) = style;
+        self.fonts
+            .wrap(face, size, text, width)
+            .into_iter()
+            .map(|t| Line { height: line_height, ops: vec![self.text(x, line_height, size, face, color, &t)] })
+            .collect()
+    }
+
+    /// A heading of the overview and the blocks under it.
+    fn section(&mut self, title: &str, blocks: Vec<Vec<Line>>) {
+        self.space(12.0);
+        let lines = self.section_title(title);
+        self.place_group(lines, blocks);
+    }
+
+    fn section_title(&self, title: &str) -> Vec<Line> {
+        self.paragraph(self.left(), self.content_width(), (Face::Bold, 13.0, 19.5, INK), title)
+    }
+
+    fn link_text(&self, x: f32, line_height: f32, size: f32, text: &str, url: &str) -> Vec<Op> {
+        let mut ops = vec![self.text(x, line_height, size, Face::Regular, LINK, text)];
+        if is_http_url(url) {
+            let w = self.fonts.width(Face::Regular, size, text);
+            ops.push(Op::Link { x, y: 0.0, w, h: line_height, url: url.to_owned() });
+        }
+        ops
+    }
+}
+
+/// Writes `summary` as a PDF on `paper`.
+pub fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
+    let fonts = Fonts::new()?;
+    let mut layout = Layout::new(&fonts, paper);
+    overview(&mut layout, summary);
+    for checklist in &summary.checklists {
+        checklist_pages(&mut layout, checklist);
+    }
+    write_pdf(summary, &layout)
+}
+
+fn overview(layout: &mut Layout<'_>, s: &Summary) {
+    let (left, width) = (layout.left(), layout.content_width());
+    let title = layout.paragraph(left, width, (Face::Bold, 20.0, 26.0, INK), &heading(s));
+    for line in title {
+        layout.place(line);
+    }
+    let date = s.date.format("%-d %B %Y").to_string();
+    let date_line = Line { height: 18.0, ops: vec![layout.text(left, 18.0, BODY, Face::Regular, MUTED, &date)] };
+    layout.place(date_line);
+    layout.space(10.0);
+    hero(layout, s);
+
+    let mut stages: Vec<Vec<Line>> = s
+        .stages
+        .iter()
+        .map(|stage| {
+            let counts = format!("{}/{}", stage.done, stage.applicable);
+            vec![bar_row(layout, (Face::Regular, stage.name), stage.percent, &counts)]
+        })
+        .collect();
+    let overall = (s.applicable > 0).then(|| 100.0 * s.done as f64 / s.applicable as f64);
+    let counts = format!("{}/{}", s.done, s.applicable);
+    let mut overall = vec![bar_row(layout, (Face::Bold, "Overall"), overall, &counts)];
+    let note =
+        format!("{} of {} applicable items done; {} in all, skipped ones left out.", s.done, s.applicable, s.total);
+    overall.extend(layout.paragraph(left, width, (Face::Regular, SMALL, SMALL_LINE, MUTED), &note));
+    stages.push(overall);
+    layout.section("Stages", stages);
+
+    if s.gaps.is_empty() {
+        let none = layout.paragraph(
+            left,
+            width,
+            (Face::Regular, BODY, BODY_LINE, INK),
+            "No gaps: every applicable item is done.",
+        );
+        layout.section("Top gaps", vec![none]);
+    } else {
+        let gaps = s
+            .gaps
+            .iter()
+            .enumerate()
+            .map(|(rank, gap)| {
+                let gain = format!("+{:.1}", gap.gain);
+                numbered(layout, rank + 1, &gap.title, &[(stage_name(gap.stage), MUTED), (&gain, ACCENT)])
+            })
+            .collect();
+        layout.section("Top gaps (readiness points each would add)", gaps);
+    }
+
+    if let Some(since) = &s.since {
+        let title = format!("Done since {} ({})", since.date.format("%-d %B %Y"), since.items.len());
+        let mut blocks: Vec<Vec<Line>> = since
+            .items
+            .iter()
+            .map(|item| dated(layout, &item.title, &item.at.format("%Y-%m-%d").to_string()))
+            .collect();
+        if blocks.is_empty() {
+            blocks.push(layout.paragraph(left, width, (Face::Regular, BODY, BODY_LINE, MUTED), "Nothing yet."));
+        }
+        layout.section(&title, blocks);
+    }
+
+    if !s.portfolio.is_empty() {
+        layout.space(12.0);
+        let mut title = layout.section_title("What I can do");
+        for group in &s.portfolio {
+            let label = Line {
+                height: BODY_LINE + 2.0,
+                ops: vec![layout.text(left, BODY_LINE, BODY, Face::Bold, INK, &format!("{}:", group.label))],
+            };
+            let items = group
+                .items
+                .iter()
+                .map(|item| evidence_lines(layout, left + 12.0, width - 12.0, &item.title, &item.evidence))
+                .collect();
+            let mut header = std::mem::take(&mut title);
+            header.push(label);
+            layout.place_group(header, items);
+            layout.space(4.0);
+        }
+    }
+}
+
+/// The score card: the number, the level, the limiting stage and why.
+fn hero(layout: &mut Layout<'_>, s: &Summary) {
+    let (left, width) = (layout.left(), layout.content_width());
+    let text_x = left + 130.0;
+    let text_width = width - 130.0 - 14.0;
+    let mut rows: Vec<(String, Face, f32, f32, Color)> =
+        vec![(format!("Level {}: {}", s.level, s.level_name), Face::Bold, 13.0, 18.0, INK)];
+    if let Some(stage) = s.limiting_stage {
+        rows.push((format!("Limiting stage: {}", stage_name(stage)), Face::Regular, BODY, BODY_LINE, WARN));
+    }
+    rows.push((s.explanation.clone(), Face::Regular, BODY, BODY_LINE, INK));
+    rows.push((s.next_level.to_owned(), Face::Regular, SMALL, SMALL_LINE, MUTED));
+    let mut ops = Vec::new();
+    let mut y = 14.0;
+    for (text, face, size, line_height, color) in rows {
+        for line in layout.fonts.wrap(face, size, &text, text_width) {
+            ops.push(layout.text(text_x, line_height, size, face, color, &line).moved_down(y));
+            y += line_height;
+        }
+    }
+    let height = (y + 14.0).max(96.0);
+    let score = format!("{:.0}", s.readiness);
+    let score_width = layout.fonts.width(Face::Bold, 40.0, &score);
+    let baseline = height / 2.0 + 8.0;
+    let text_at = |x: f32, baseline: f32, size: f32, face: Face, color: Color, text: &str| Op::Text {
+        x,
+        baseline,
+        size,
+        face,
+        color,
+        text: text.to_owned(),
+    };
+    let mut card = vec![rect(left, 0.0, width, height, Some(CARD), None)];
+    card.push(text_at(left + 18.0, baseline, 40.0, Face::Bold, ACCENT, &score));
+    card.push(text_at(left + 20.0 + score_width, baseline, 12.0, Face::Regular, MUTED, "/100"));
+    card.push(text_at(left + 19.0, baseline + 17.0, SMALL, Face::Regular, MUTED, "readiness"));
+    card.extend(ops);
+    layout.place(Line { height, ops: card });
+}
+
+/// A labelled bar: "Observe [#####.....] 42%  5/12".
+fn bar_row(layout: &Layout<'_>, label: (Face, &str), percent: Option<f64>, counts: &str) -> Line {
+    let (left, right) = (layout.left(), layout.right());
+    let height = 20.0;
+    let bar_x = left + 90.0;
+    let bar_width = right - 100.0 - bar_x;
+    let bar_height = 8.0;
+    let bar_y = (height - bar_height) / 2.0;
+    let filled = (percent.unwrap_or(0.0).clamp(0.0, 100.0) / 100.0) as f32 * bar_width;
+    let mut ops = vec![
+        layout.text(left, height, BODY, label.0, INK, label.1),
+        rect(bar_x, bar_y, bar_width, bar_height, Some(TRACK), None),
+    ];
+    if filled > 0.0 {
+        ops.push(rect(bar_x, bar_y, filled, bar_height, Some(ACCENT), None));
+    }
+    ops.push(layout.text_right(right - 45.0, height, BODY, Face::Bold, INK, &percent_label(percent)));
+    ops.push(layout.text_right(right, height, BODY, Face::Regular, MUTED, counts));
+    Line { height, ops }
+}
+
+/// "1. Title ........ Stage +4.2": the title wraps, the tags sit on its first line at the right.
+fn numbered(layout: &Layout<'_>, number: usize, title: &str, tags: &[(&str, Color)]) -> Vec<Line> {
+    let (left, right) = (layout.left(), layout.right());
+    let tag_width = 110.0;
+    let title_x = left + 20.0;
+    let mut lines =
+        layout.paragraph(title_x, right - tag_width - title_x, (Face::Regular, BODY, BODY_LINE, INK), title);
+    if let Some(first) = lines.first_mut() {
+        first.ops.push(layout.text_right(title_x - 6.0, BODY_LINE, BODY, Face::Regular, MUTED, &format!("{number}.")));
+        let mut x = right;
+        for (tag, color) in tags.iter().rev() {
+            first.ops.push(layout.text_right(x, BODY_LINE, BODY, Face::Regular, *color, tag));
+            x -= layout.fonts.width(Face::Regular, BODY, tag) + 8.0;
+        }
+    }
+    lines
+}
+
+/// A title with a date at the right of its first line.
+fn dated(layout: &Layout<'_>, title: &str, date: &str) -> Vec<Line> {
+    let (left, right) = (layout.left(), layout.right());
+    let mut lines = layout.paragraph(left + 12.0, right - 90.0 - left, (Face::Regular, BODY, BODY_LINE, INK), title);
+    if let Some(first) = lines.first_mut() {
+        first.ops.push(layout.text(left, BODY_LINE, BODY, Face::Regular, MUTED, "•"));
+        first.ops.push(layout.text_right(right, BODY_LINE, BODY, Face::Regular, MUTED, date));
+    }
+    lines
+}
+
+/// "Title: https://..." with the link clickable; the URL wraps on its own lines when long.
+fn evidence_lines(layout: &Layout<'_>, x: f32, width: f32, title: &str, url: &str) -> Vec<Line> {
+    let mut lines = layout.paragraph(x, width, (Face::Regular, BODY, BODY_LINE, INK), title);
+    for part in layout.fonts.wrap(Face::Regular, SMALL, url, width - 10.0) {
+        lines.push(Line { height: SMALL_LINE, ops: link_part(layout, x + 10.0, &part, url) });
+    }
+    lines
+}
+
+fn link_part(layout: &Layout<'_>, x: f32, text: &str, url: &str) -> Vec<Op> {
+    layout.link_text(x, SMALL_LINE, SMALL, text, url)
+}
+
+fn checklist_pages(layout: &mut Layout<'_>, checklist: &super::ChecklistLine) {
+    layout.new_page();
+    let (left, right, width) = (layout.left(), layout.right(), layout.content_width());
+    let count = format!("{}/{} done", checklist.done, checklist.total);
+    let count_width = layout.fonts.width(Face::Regular, BODY, &count);
+    let mut title = layout.paragraph(left, width - count_width - 12.0, (Face::Bold, 16.0, 22.0, INK), &checklist.title);
+    if let Some(first) = title.first_mut() {
+        first.ops.push(layout.text_right(right, 22.0, BODY, Face::Regular, MUTED, &count));
+    }
+    if let Some(last) = title.last_mut() {
+        last.height += 6.0;
+        last.ops.push(rect(left, last.height - 3.0, width, 0.8, Some(RULE), None));
+    }
+    for line in title {
+        layout.place(line);
+    }
+    for section in &checklist.sections {
+        layout.space(8.0);
+        let count = format!("{}/{}", section.done, section.total);
+        let count_width = layout.fonts.width(Face::Regular, SMALL, &count);
+        let mut header =
+            layout.paragraph(left, width - count_width - 12.0, (Face::Bold, 11.5, 18.0, INK), &section.title);
+        if let Some(first) = header.first_mut() {
+            first.ops.push(layout.text_right(right, 18.0, SMALL, Face::Regular, MUTED, &count));
+        }
+        let items: Vec<Vec<Line>> = section.items.iter().map(|item| item_lines(layout, item)).collect();
+        layout.place_group(header, items);
+    }
+}
+
+const DATE_COLUMN: f32 = 92.0;
+
+/// An item: its box, its title (wrapped), its date or state at the right, and its note and evidence.
+fn item_lines(layout: &Layout<'_>, item: &ItemLine) -> Vec<Line> {
+    let (left, right) = (layout.left(), layout.right());
+    let title_x = left + 18.0;
+    let title_width = right - DATE_COLUMN - title_x;
+    let title_color = if item.status == Status::Skipped { MUTED } else { INK };
+    let mut lines = layout.paragraph(title_x, title_width, (Face::Regular, BODY, BODY_LINE, title_color), &item.title);
+    if lines.is_empty() {
+        lines.push(Line { height: BODY_LINE, ops: Vec::new() });
+    }
+    let (state, state_color) = match item.status {
+        Status::Done => (item.done_at.map(|at| format!("done {}", at.format("%Y-%m-%d"))).unwrap_or_default(), MUTED),
+        Status::Learning => ("learning".to_owned(), WARN),
+        Status::Skipped => ("skipped".to_owned(), MUTED),
+        Status::Todo => (String::new(), MUTED),
+    };
+    if let Some(first) = lines.first_mut() {
+        first.ops.extend(status_box(left + 2.0, (BODY_LINE - 9.0) / 2.0, item.status));
+        if !state.is_empty() {
+            first.ops.push(layout.text_right(right, BODY_LINE, SMALL, Face::Regular, state_color, &state));
+        }
+    }
+    let note_x = title_x + 6.0;
+    let note_width = right - note_x;
+    if !item.note.is_empty() {
+        lines.extend(layout.paragraph(note_x, note_width, (Face::Regular, SMALL, SMALL_LINE, MUTED), &item.note));
+    }
+    if !item.evidence.is_empty() {
+        let label = "Evidence: ";
+        let label_width = layout.fonts.width(Face::Regular, SMALL, label);
+        for (index, part) in
+            layout.fonts.wrap(Face::Regular, SMALL, &item.evidence, note_width - label_width).into_iter().enumerate()
+        {
+            let mut ops = link_part(layout, note_x + label_width, &part, &item.evidence);
+            if index == 0 {
+                ops.push(layout.text(note_x, SMALL_LINE, SMALL, Face::Regular, MUTED, label));
+            }
+            lines.push(Line { height: SMALL_LINE, ops });
+        }
+    }
+    if let Some(last) = lines.last_mut() {
+        last.height += 2.0;
+    }
+    lines
+}
+
+/// The 9-point box of an item: ticked (filled, with a check), learning (half filled), skipped (a dash) or empty.
+fn status_box(x: f32, y: f32, status: Status) -> Vec<Op> {
+    let size = 9.0;
+    match status {
+        Status::Done => vec![
+            rect(x, y, size, size, Some(ACCENT), Some((ACCENT, 0.8))),
+            Op::Path {
+                points: vec![(x + 2.0, y + 4.8), (x + 3.8, y + 6.8), (x + 7.2, y + 2.4)],
+                closed: false,
+                fill: None,
+                stroke: Some((WHITE, 1.3)),
+            },
+        ],
+        Status::Learning => {
+            vec![rect(x, y, size / 2.0, size, Some(WARN), None), rect(x, y, size, size, None, Some((WARN, 0.8)))]
+        }
+        Status::Skipped => vec![
+            rect(x, y, size, size, None, Some((RULE, 0.8))),
+            rect(x + 2.0, y + size / 2.0 - 0.5, size - 4.0, 1.0, Some(MUTED), None),
+        ],
+        Status::Todo => vec![rect(x, y, size, size, None, Some((MUTED, 0.8)))],
+    }
+}
+
+fn paint(color: Color) -> krilla::paint::Paint {
+    rgb::Color::new(color.0, color.1, color.2).into()
+}
+
+fn write_pdf(summary: &Summary, layout: &Layout<'_>) -> Result<Vec<u8>, ReportError> {
+    let font = |data: &'static [u8]| {
+        Font::new(data.into(), 0).ok_or_else(|| ReportError::Pdf("the bundled font could not be read".into()))
+    };
+    let (regular, bold) = (font(REGULAR_TTF)?, font(BOLD_TTF)?);
+    let mut document = Document::new();
+    document
+        .set_metadata(Metadata::new().title(heading(summary)).creator("skillgap".to_owned()).language("en".to_owned()));
+    let page_count = layout.pages.len();
+    let footer_left = match &summary.name {
+        Some(name) => format!("skillgap · {name} · {}", summary.date.format("%Y-%m-%d")),
+        None => format!("skillgap · {}", summary.date.format("%Y-%m-%d")),
+    };
+    let settings = PageSettings::from_wh(layout.page_width, layout.page_height)
+        .ok_or_else(|| ReportError::Pdf("the page size is invalid".into()))?;
+    for (index, ops) in layout.pages.iter().enumerate() {
+        let footer_y = layout.page_height - MARGIN + 4.0;
+        let page_label = format!("Page {} of {page_count}", index + 1);
+        let footer = [
+            rect(layout.left(), footer_y - 14.0, layout.content_width(), 0.6, Some(RULE), None),
+            layout.text(layout.left(), 0.0, SMALL, Face::Regular, MUTED, &footer_left).moved_down(footer_y),
+            layout.text_right(layout.right(), 0.0, SMALL, Face::Regular, MUTED, &page_label).moved_down(footer_y),
+        ];
+        let mut page = document.start_page_with(settings.clone());
+        let mut links = Vec::new();
+        {
+            let mut surface = page.surface();
+            for op in ops.iter().chain(footer.iter()) {
+                match op {
+                    Op::Text { x, baseline, size, face, color, text } => {
+                        let font = if *face == Face::Bold { bold.clone() } else { regular.clone() };
+                        surface.set_fill(Some(Fill { paint: paint(*color), ..Fill::default() }));
+                        surface.set_stroke(None);
+                        surface.draw_text(Point::from_xy(*x, *baseline), font, *size, text, false, TextDirection::Auto);
+                    }
+                    Op::Path { points, closed, fill, stroke } => {
+                        let mut builder = PathBuilder::new();
+                        for (i, (x, y)) in points.iter().enumerate() {
+                            if i == 0 { builder.move_to(*x, *y) } else { builder.line_to(*x, *y) }
+                        }
+                        if *closed {
+                            builder.close();
+                        }
+                        if let Some(path) = builder.finish() {
+                            surface.set_fill(fill.map(|c| Fill { paint: paint(c), ..Fill::default() }));
+                            surface.set_stroke(stroke.map(|(c, width)| Stroke {
+                                paint: paint(c),
+                                width,
+                                ..Stroke::default()
+                            }));
+                            surface.draw_path(&path);
+                        }
+                    }
+                    Op::Link { x, y, w, h, url } => links.push((Rect::from_xywh(*x, *y, *w, *h), url.clone())),
+                }
+            }
+            surface.finish();
+        }
+        for (rect, url) in links {
+            if let Some(rect) = rect {
+                let target = Target::Action(LinkAction::new(url).into());
+                page.add_annotation(Annotation::new_link(LinkAnnotation::new(rect, target), None));
+            }
+        }
+        page.finish();
+    }
+    document.finish().map_err(|err| ReportError::Pdf(err.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let fonts = Fonts::new().unwrap();
+        let text = "Deploy a containerised web app behind a reverse proxy with TLS and a health check \
+                    https://example.org/a/very/long/path/that/cannot/fit/on/one/line/of/the/report/at/all";
+        let lines = fonts.wrap(Face::Regular, BODY, text, 150.0);
+        assert!(lines.len() > 3, "{lines:?}");
+        for line in &lines {
+            assert!(fonts.width(Face::Regular, BODY, line) <= 150.0 + 0.01, "{line}");
+        }
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+    }
+
+    #[test]
+    fn a_heading_moves_to_the_next_page_with_its_first_row() {
+        let fonts = Fonts::new().unwrap();
+        let mut layout = Layout::new(&fonts, Paper::A4);
+        layout.y = layout.bottom() - 20.0;
+        let header = layout.paragraph(MARGIN, 200.0, (Face::Bold, 11.0, 18.0, INK), "Section");
+        layout.place_together(header, BODY_LINE);
+        assert_eq!(layout.pages.len(), 2);
+        assert_eq!(layout.y, MARGIN + 18.0);
+    }
+}

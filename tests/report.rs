@@ -1,0 +1,295 @@
+//! The printed report in every format, for a fixed progress state and a fixed date: snapshots of text,
+//! Markdown and HTML; the PDF read back with `pdftotext` (poppler-utils); hostile user text escaped.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use skillgap::catalog::{Catalog, ChecklistFile, ItemFile, Origin, SectionFile, parse_checklist};
+use skillgap::progress::{Change, Progress, Status};
+use skillgap::report::{self, Format, Paper, Summary, SummaryInput, SummaryOptions};
+use skillgap::{Stage, Weight, score};
+
+const HOSTILE_NOTE: &str = "<script>alert(1)</script> & **bold** [click](javascript:alert(2))";
+
+fn at(month: u32, day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, month, day, 9, 30, 0).unwrap()
+}
+
+/// A user checklist whose titles try to inject markup.
+fn hostile_checklist() -> ChecklistFile {
+    let item = |id: &str, title: &str, stage| ItemFile {
+        id: id.into(),
+        title: title.into(),
+        stage,
+        weight: Weight::Core,
+        description: String::new(),
+        proof: String::new(),
+        resources: vec![],
+        aliases: vec![],
+    };
+    ChecklistFile {
+        id: "mine".into(),
+        title: "My <b>own</b> list".into(),
+        track: Default::default(),
+        description: String::new(),
+        sections: vec![SectionFile {
+            id: "odd".into(),
+            title: "Odd | titles # here".into(),
+            items: vec![
+                item("img", "<img src=x onerror=alert(3)>", Stage::Build),
+                item("md-link", "[totally safe](javascript:alert(4))", Stage::Observe),
+            ],
+        }],
+    }
+}
+
+fn catalog() -> Catalog {
+    let path = common::fixture_dir().join("fixture.ron");
+    let fixture = parse_checklist("fixture.ron", &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let (catalog, rejected) =
+        Catalog::from_files(vec![(fixture, Origin::File(path)), (hostile_checklist(), Origin::BuiltIn("mine.ron"))]);
+    assert!(rejected.is_empty());
+    catalog
+}
+
+fn progress(catalog: &Catalog) -> Progress {
+    let mut progress = Progress::default();
+    let mut apply = |change: Change, when| assert!(progress.apply(catalog, &change, when));
+    let with = |item: &str, status, note: &str, evidence: &str| Change {
+        item: item.into(),
+        status: Some(status),
+        note: Some(note.into()),
+        evidence: Some(evidence.into()),
+    };
+    apply(
+        with("fixture/build-one", Status::Done, "Makefile with `make test`.", "https://github.com/ada/shop"),
+        at(10, 2),
+    );
+    apply(with("fixture/test-one", Status::Done, "", "https://ci.example.org/ada/shop?branch=main&x=1"), at(11, 3));
+    apply(Change::status("fixture/ship-one", Status::Learning), at(11, 4));
+    apply(Change::status("fixture/ship-two", Status::Done), at(11, 5));
+    apply(Change::status("fixture/recover-one", Status::Done), at(10, 20));
+    apply(with("fixture/run-one", Status::Done, HOSTILE_NOTE, "javascript:alert(5)"), at(11, 10));
+    apply(
+        with("fixture/observe-one", Status::Done, "Grafana board\nwith two panels", "https://grafana.example.org/d/a"),
+        at(11, 12),
+    );
+    apply(Change::status("fixture/recover-two", Status::Skipped), at(11, 13));
+    apply(Change::status("mine/img", Status::Done), at(11, 14));
+    progress
+}
+
+fn summary_with(options: &SummaryOptions) -> Summary {
+    let catalog = catalog();
+    let progress = progress(&catalog);
+    let statuses = score::statuses(&catalog, &progress);
+    let score = score::score(&catalog, &statuses);
+    let gaps = score::gaps(&catalog, &statuses, &score);
+    report::build_summary(&SummaryInput {
+        catalog: &catalog,
+        progress: &progress,
+        statuses: &statuses,
+        score: &score,
+        gaps: &gaps,
+        now: Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap(),
+        options,
+    })
+}
+
+fn full_options() -> SummaryOptions {
+    SummaryOptions {
+        name: Some("Zoë Ångström".into()),
+        with_notes: true,
+        checklist: None,
+        since: Some(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()),
+    }
+}
+
+fn rendered(summary: &Summary, format: Format) -> String {
+    String::from_utf8(report::render(summary, format, Paper::A4).unwrap()).unwrap()
+}
+
+#[test]
+fn text_report_snapshot() {
+    insta::assert_snapshot!("text", rendered(&summary_with(&full_options()), Format::Text));
+}
+
+#[test]
+fn markdown_report_snapshot() {
+    insta::assert_snapshot!("markdown", rendered(&summary_with(&full_options()), Format::Markdown));
+}
+
+#[test]
+fn html_report_snapshot() {
+    insta::assert_snapshot!("html", rendered(&summary_with(&full_options()), Format::Html));
+}
+
+#[test]
+fn plain_report_has_no_notes_name_or_since() {
+    let text = rendered(&summary_with(&SummaryOptions::default()), Format::Markdown);
+    assert!(text.starts_with("# skillgap progress report, 2026-11-23"), "{text}");
+    assert!(!text.contains("Makefile"), "notes only with --with-notes");
+    assert!(!text.contains("Done since"));
+    // The portfolio paragraph is always there: it is made of evidence links, not notes.
+    assert!(text.contains("## What I can do"));
+}
+
+#[test]
+fn html_escapes_hostile_notes_and_titles_and_links_only_http() {
+    let html = rendered(&summary_with(&full_options()), Format::Html);
+    assert!(!html.contains("<script>"), "a note never becomes a script");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<img"), "a title never becomes an element");
+    assert!(html.contains("&lt;img src=x onerror=alert(3)&gt;"));
+    assert!(html.contains("My &lt;b&gt;own&lt;/b&gt; list"));
+    assert!(!html.contains("href=\"javascript:"), "only http(s) links are links");
+    assert!(html.contains("href=\"https://ci.example.org/ada/shop?branch=main&amp;x=1\""));
+    // Self-contained: nothing is fetched when the page opens.
+    for external in ["<script", "<link", "src=\"http", "@import", "url("] {
+        assert!(!html.contains(external), "{external}");
+    }
+}
+
+#[test]
+fn markdown_escapes_hostile_notes_and_titles_and_links_only_http() {
+    let md = rendered(&summary_with(&full_options()), Format::Markdown);
+    assert!(!md.contains("<script>"));
+    assert!(
+        md.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;")
+            || md.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
+    let unescaped_links = md.match_indices("](javascript:").filter(|(at, _)| !md[..*at].ends_with('\\')).count();
+    assert_eq!(unescaped_links, 0, "a user's [text](javascript:...) never becomes a link");
+    assert!(md.contains("\\[totally safe\\](javascript:alert(4))"));
+    assert!(md.contains("\\*\\*bold\\*\\*"));
+    assert!(md.contains("Odd \\| titles \\# here"), "a pipe cannot break a table, a # cannot start a heading");
+    assert!(md.contains("[Build one](<https://github.com/ada/shop>)"));
+    assert!(!md.contains("(<javascript:"));
+}
+
+#[test]
+fn markdown_is_a_task_list_with_dates() {
+    let md = rendered(&summary_with(&full_options()), Format::Markdown);
+    assert!(md.contains("- [x] Build one (done 2026-10-02)"), "{md}");
+    assert!(md.contains("- [ ] Ship one (learning)"));
+    assert!(md.contains("- [ ] ~~Recover two~~ (skipped)"));
+    assert!(md.contains("- [ ] Run two\n"));
+}
+
+#[test]
+fn since_lists_what_was_done_from_that_day_oldest_first() {
+    let summary = summary_with(&full_options());
+    let since = summary.since.as_ref().unwrap();
+    let titles: Vec<&str> = since.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Test one", "Ship two", "Run one", "Observe one", "<img src=x onerror=alert(3)>"]);
+}
+
+#[test]
+fn portfolio_groups_done_items_with_evidence_by_stage() {
+    let summary = summary_with(&full_options());
+    let groups: Vec<(&str, Vec<&str>)> =
+        summary.portfolio.iter().map(|g| (g.label, g.items.iter().map(|i| i.title.as_str()).collect())).collect();
+    assert_eq!(
+        groups,
+        [("Build and ship", vec!["Build one", "Test one"]), ("Observe", vec!["Observe one"])],
+        "Run one's evidence is not an http(s) link, so it is no proof to show"
+    );
+}
+
+#[test]
+fn checklist_option_limits_lists_but_not_the_score() {
+    let all = summary_with(&SummaryOptions::default());
+    let mine = summary_with(&SummaryOptions { checklist: Some("mine".into()), ..SummaryOptions::default() });
+    assert_eq!(mine.checklists.len(), 1);
+    assert_eq!(mine.checklists[0].id, "mine");
+    assert_eq!(mine.readiness, all.readiness);
+    assert!(mine.gaps.iter().all(|g| g.id.starts_with("mine/")));
+    assert!(mine.portfolio.is_empty(), "no evidence in that list");
+}
+
+/// The text of `pdf`, page by page, read by poppler's `pdftotext`.
+fn pdf_pages(pdf: &[u8], dir: &Path) -> Vec<String> {
+    let path = dir.join("report.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let output = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed for the PDF tests: apt-get install poppler-utils");
+    assert!(output.status.success(), "pdftotext could not read the PDF: {}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+#[test]
+fn pdf_has_the_overview_then_a_page_per_checklist_with_every_item() {
+    let summary = summary_with(&full_options());
+    let pdf = report::render(&summary, Format::Pdf, Paper::A4).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pdf_pages(&pdf, dir.path());
+    // Each checklist starts on a page of its own.
+    assert_eq!(pages.len(), 3, "overview, fixture list, my list: {pages:#?}");
+    let overview = &pages[0];
+    assert!(overview.contains("skillgap progress report for Zoë Ångström"), "{overview}");
+    assert!(overview.contains(&format!("{:.0}", summary.readiness)) && overview.contains("/100"));
+    assert!(overview.contains(&format!("Level {}: {}", summary.level, summary.level_name)));
+    assert!(overview.contains("Limiting stage:"));
+    assert!(overview.contains("Top gaps"));
+    assert!(overview.contains("What I can do"));
+    assert!(overview.contains("https://github.com/ada/shop"));
+    for (index, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Page {} of 3", index + 1)), "footer on page {}", index + 1);
+    }
+    for title in ["Build one", "Recover two", "First half", "Second half", "Fixture list"] {
+        assert!(pages[1].contains(title), "{title} on the fixture page");
+    }
+    assert!(pages[1].contains("done 2026-10-02"));
+    assert!(pages[1].contains("Makefile with `make test`."), "notes are printed with --with-notes");
+    assert!(pages[2].contains("<img src=x onerror=alert(3)>"), "user text is printed as text");
+}
+
+#[test]
+fn pdf_letter_paper_and_a_long_list_paginate_without_orphan_headers() {
+    let synthetic = skillgap::synthetic::generate(400);
+    let files = synthetic.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic.ron"))).collect();
+    let (catalog, _) = Catalog::from_files(files);
+    let statuses = score::statuses(&catalog, &synthetic.progress);
+    let score = score::score(&catalog, &statuses);
+    let gaps = score::gaps(&catalog, &statuses, &score);
+    let summary = report::build_summary(&SummaryInput {
+        catalog: &catalog,
+        progress: &synthetic.progress,
+        statuses: &statuses,
+        score: &score,
+        gaps: &gaps,
+        now: at(11, 23),
+        options: &SummaryOptions::default(),
+    });
+    let pdf = report::render(&summary, Format::Pdf, Paper::Letter).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pdf_pages(&pdf, dir.path());
+    assert!(pages.len() > 8, "400 items take many pages: {}", pages.len());
+    let count = pages.len();
+    for (index, page) in pages.iter().enumerate() {
+        assert!(page.contains(&format!("Page {} of {count}", index + 1)));
+        // The last line before the footer is never a section header ("Section 12   3/8").
+        let body: Vec<&str> = page.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let before_footer = body.iter().rev().nth(1).copied().unwrap_or_default();
+        assert!(!before_footer.starts_with("Section "), "page {} ends with a header: {before_footer}", index + 1);
+    }
+    let text = pages.concat();
+    for item in &catalog.items {
+        assert!(text.contains(&item.title), "{} is printed", item.title);
+    }
+    let info = Command::new("pdfinfo").arg(dir.path().join("report.pdf")).output().unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("612 x 792 pts (letter)"));
+}
