@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the README screenshots from a demo progress file: a developer who builds and tests well
-# and is only starting on running, watching and recovering. Needs xvfb-run (apt-get install xvfb).
+# and is only starting on running, watching and recovering. Needs xvfb-run and pdftoppm
+# (apt-get install xvfb poppler-utils).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cargo build --release -q
@@ -15,6 +16,10 @@ $sg mark language-fluency dependency-management git-basics git-branches-prs git-
 $sg mark db-backup-scheduled done --note "Nightly pg_dump from a systemd timer" >/dev/null
 $sg mark framework-app done --evidence https://github.com/example/tuition-centre \
     --note "Django app for a tuition centre: students, fees, attendance" >/dev/null
+$sg mark dockerfile done --evidence https://github.com/example/tuition-centre/blob/main/Dockerfile >/dev/null
+$sg mark ci-test-on-push done --evidence https://github.com/example/tuition-centre/actions >/dev/null
+$sg mark nginx-reverse-proxy done --evidence https://github.com/example/tuition-centre/blob/main/deploy/nginx.conf >/dev/null
+$sg mark logs-where done --evidence https://github.com/example/tuition-centre/blob/main/docs/runbook.md >/dev/null
 $sg mark health-endpoint tls-renewal linux-systemd-service learning >/dev/null
 $sg mark graphql helm skipped >/dev/null
 for view in checklists gaps progress summary; do
@@ -23,4 +28,8 @@ for view in checklists gaps progress summary; do
     xvfb-run -a -s "-screen 0 1400x900x24" $sg --view "$view" --size 1280x800 \
         --screenshot "assets/screenshots/$name.png"
 done
+# The first page of the PDF report and the first checklist page, for the README.
+$sg summary --format pdf --name "Sam Rivera" --with-notes --output "$demo/report.pdf"
+pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$demo/report.pdf" assets/screenshots/report-page1
+pdftoppm -r 80 -png -f 3 -l 3 -singlefile "$demo/report.pdf" assets/screenshots/report-checklist
 rm -rf "$demo"

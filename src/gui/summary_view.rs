@@ -148,7 +148,7 @@ impl SummaryView {
                 .response
                 .labelled_by(label.id);
             let label = ui.label("Done since");
-            ui.add(egui::TextEdit::singleline(&mut self.since).hint_text("YYYY-MM-DD").desired_width(90.0))
+            ui.add(egui::TextEdit::singleline(&mut self.since).hint_text("YYYY-MM-DD").desired_width(100.0))
                 .labelled_by(label.id);
             if let Err(problem) = self.since_date() {
                 ui.colored_label(ui.visuals().error_fg_color, problem);

@@ -43,7 +43,11 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.2rem; margin: 2r
 table { border-collapse: collapse; width: 100%; } td, th { padding: .2rem .5rem; text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; width: 6rem; }
 .bar { background: var(--bar); border-radius: 4px; height: .7rem; width: 100%; min-width: 8rem; } .bar > span { display: block; height: 100%; border-radius: 4px; background: var(--accent); }
 ul.items { list-style: none; padding-left: 0; margin: 0; } ul.items li { padding: .1rem 0; }
-.box { display: inline-block; width: 1.3rem; font-family: ui-monospace, monospace; }
+.box { display: inline-block; box-sizing: border-box; width: .9em; height: .9em; margin-right: .55em; vertical-align: -.1em; border: 1.5px solid var(--muted); border-radius: 2px; color: #fff; font-size: 1em; line-height: .75em; text-align: center; }
+li.done .box { background: var(--accent); border-color: var(--accent); }
+li.learning .box { border-color: var(--warn); background: linear-gradient(90deg, var(--warn) 50%, transparent 50%); }
+li.skipped .box { border-color: var(--bar); }
+ul.items li { padding-left: 1.45em; text-indent: -1.45em; } .note { text-indent: 0; }
 .note { color: var(--muted); font-size: .9em; white-space: pre-wrap; margin: 0 0 .2rem 1.3rem; overflow-wrap: anywhere; }
 .portfolio p { margin: .3rem 0; } a { color: var(--accent); }
 .learning { color: var(--warn); } .skipped { color: var(--muted); text-decoration: line-through; }
@@ -51,7 +55,7 @@ section.checklist { break-inside: auto; } h3 { break-after: avoid; } li { break-
 @media print {
   :root { --fg: #000; --muted: #444; --bg: #fff; --card: #f2f2f2; --bar: #ddd; --accent: #2f7d4f; --warn: #8a4500; color-scheme: light; }
   body { margin: 0; max-width: none; font-size: 11pt; }
-  .hero, .bar > span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .hero, .bar > span, .box { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; }
 }
 "#;
@@ -158,19 +162,19 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
             for item in &section.items {
                 let (mark, class, suffix) = match item.status {
                     Status::Done => (
-                        "[x]",
+                        "&#10003;",
                         "done",
                         item.done_at
                             .map(|at| format!(" <span class=\"muted\">done {}</span>", at.format("%Y-%m-%d")))
                             .unwrap_or_default(),
                     ),
-                    Status::Learning => ("[~]", "learning", " <span class=\"muted\">learning</span>".to_owned()),
-                    Status::Skipped => ("[-]", "skipped", String::new()),
-                    Status::Todo => ("[ ]", "todo", String::new()),
+                    Status::Learning => ("", "learning", " <span class=\"muted\">learning</span>".to_owned()),
+                    Status::Skipped => ("", "skipped", String::new()),
+                    Status::Todo => ("", "todo", String::new()),
                 };
                 write!(
                     out,
-                    "<li class=\"{class}\"><span class=\"box\">{mark}</span>{}{suffix}",
+                    "<li class=\"{class}\"><span class=\"box\" role=\"img\" aria-label=\"{class}\">{mark}</span>{}{suffix}",
                     escape_html(&item.title)
                 )?;
                 if !item.note.is_empty() {
