@@ -8,6 +8,7 @@ use anyhow::{Context as _, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::Stage;
+use crate::cache::ParseCache;
 use crate::catalog::{self, Catalog, FileProblem};
 use crate::paths;
 use crate::progress::{Change, Status};
@@ -253,9 +254,15 @@ pub enum Outcome {
 
 /// Loads the catalog from the built-ins and the user's folders; warns on stderr about skipped files.
 pub fn load_catalog(global: &GlobalArgs) -> Catalog {
-    let (catalog, problems) = catalog::load_catalog(&paths::checklist_dirs(&global.checklists));
+    let (catalog, problems) = catalog::load_catalog_cached(&paths::checklist_dirs(&global.checklists), &cache(global));
     warn_skipped(&problems);
     catalog
+}
+
+/// The parse cache in the data folder (none when there is no data folder).
+fn cache(global: &GlobalArgs) -> ParseCache {
+    paths::data_dir(global.data_dir.clone())
+        .map_or_else(|_| ParseCache::off(), |dir| ParseCache::in_dir(dir.join(store::CACHE_DIR)))
 }
 
 fn warn_skipped(problems: &[FileProblem]) {

@@ -7,6 +7,7 @@
 //! [`progress::Progress`]; [`score`] and [`report`] are pure functions of the two; every change of progress
 //! goes through [`tracker::Tracker::apply`], which records it and saves it.
 
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod gui;

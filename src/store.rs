@@ -13,6 +13,7 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+use crate::cache::ParseCache;
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
@@ -89,6 +90,8 @@ pub struct Backup {
 pub struct Store {
     dir: PathBuf,
     sync: Sync,
+    /// Parsed copies of the progress file, in `cache/` of the folder.
+    cache: ParseCache,
 }
 
 /// Holds the folder's lock file locked until dropped.
@@ -97,7 +100,8 @@ pub struct Lock(#[allow(dead_code)] File);
 
 impl Store {
     pub fn new(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into(), sync: Sync::Unread }
+        let dir = dir.into();
+        Store { cache: ParseCache::in_dir(dir.join(CACHE_DIR)), dir, sync: Sync::Unread }
     }
 
     pub fn dir(&self) -> &Path {
@@ -113,7 +117,7 @@ impl Store {
     pub fn load(&mut self) -> Result<Progress, StoreError> {
         let path = self.path();
         let before = fingerprint(&path);
-        let result = read_progress(&path);
+        let result = read_progress_cached(&path, &self.cache);
         self.sync = match &result {
             Ok(_) => Sync::Seen(before),
             Err(_) => Sync::Unread,
@@ -155,6 +159,7 @@ impl Store {
         remove_stale_temp_files(&self.dir);
         atomic_write(&path, text.as_bytes()).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
+        self.cache.put(PROGRESS_CACHE_SLOT, text.as_bytes(), progress);
         Ok(())
     }
 
@@ -293,12 +298,20 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 
 /// Reads and parses a progress file; a missing file is empty progress.
 pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
+    read_progress_cached(path, &ParseCache::off())
+}
+
+/// Folder of the parse cache, inside the data folder. Deleting it is always safe.
+pub const CACHE_DIR: &str = "cache";
+const PROGRESS_CACHE_SLOT: &str = "progress";
+
+fn read_progress_cached(path: &Path, cache: &ParseCache) -> Result<Progress, StoreError> {
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
         Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), source }),
     };
-    parse_progress(path, &bytes)
+    cache.get_or_parse(PROGRESS_CACHE_SLOT, &bytes, || parse_progress(path, &bytes))
 }
 
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
@@ -331,12 +344,23 @@ pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError>
     let spanned = |err: ron::error::SpannedError| {
         damaged(Some(TextPos { line: err.span.start.line, col: err.span.start.col }), err.code.to_string())
     };
+    // Fast path: a file of the current version parses in one pass. Only when it does not is the version
+    // probed (a second pass over the text), so a newer file is refused as newer, not as damaged.
+    let current = ron::Options::default().from_str::<Progress>(text);
+    if let Ok(progress) = &current
+        && progress.version == CURRENT_VERSION
+    {
+        return current.map_err(spanned);
+    }
     let version = ron::Options::default().from_str::<VersionOnly>(text).map_err(spanned)?.version;
     if version == 0 {
         return Err(damaged(None, "it has no `version` field, so it is not a skillgap progress file".to_owned()));
     }
     if version > CURRENT_VERSION {
         return Err(StoreError::TooNew { path: path.to_path_buf(), version });
+    }
+    if version == CURRENT_VERSION {
+        return current.map_err(spanned);
     }
     migrate(version, text).map_err(|err| match err {
         MigrateError::Parse(err) => spanned(err),

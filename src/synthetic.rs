@@ -1,6 +1,6 @@
 //! Synthetic checklists and progress at any size, in the real format, for benchmarks and scale tests:
 //! N items over N/50 sections and N/2000+1 checklists, about 60% done, one history event per item
-//! plus extra changes. Deterministic: the same N gives the same data.
+//! plus extra changes (about 1.6 events per item). Deterministic: the same N gives the same data.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -79,24 +79,33 @@ pub fn generate(items: usize) -> Synthetic {
                 70..75 => Status::Skipped,
                 _ => Status::Todo,
             };
-            if status != Status::Todo {
-                if roll.is_multiple_of(3) {
-                    // An extra change: learning first, then the final status.
-                    progress.history.push(HistoryEvent {
-                        item: full_id.clone(),
-                        from: Status::Todo,
-                        to: Status::Learning,
-                        at,
-                    });
-                }
-                let from = if roll.is_multiple_of(3) { Status::Learning } else { Status::Todo };
-                if from != status {
-                    progress.history.push(HistoryEvent { item: full_id.clone(), from, to: status, at });
-                }
-                let note =
-                    if roll.is_multiple_of(7) { "Did this at work last sprint.".to_owned() } else { String::new() };
-                progress.items.insert(full_id, ItemProgress { status, changed: at, note, evidence: String::new() });
+            // One history event per item, plus an extra one for a third of them (learning first), and
+            // a learning-then-reset pair for the items left to do.
+            let mut event = |from, to, minutes| {
+                progress.history.push(HistoryEvent {
+                    item: full_id.clone(),
+                    from,
+                    to,
+                    at: at + Duration::minutes(minutes),
+                });
+            };
+            if status == Status::Todo || roll.is_multiple_of(3) {
+                event(Status::Todo, Status::Learning, 0);
             }
+            match status {
+                Status::Todo => event(Status::Learning, Status::Todo, 1),
+                Status::Learning if !roll.is_multiple_of(3) => event(Status::Todo, Status::Learning, 1),
+                Status::Learning => {}
+                _ => event(if roll.is_multiple_of(3) { Status::Learning } else { Status::Todo }, status, 1),
+            }
+            let note = if roll.is_multiple_of(7) { "Did this at work last sprint.".to_owned() } else { String::new() };
+            let evidence = if status == Status::Done && roll.is_multiple_of(5) {
+                format!("https://github.com/example/project/pull/{item_index}")
+            } else {
+                String::new()
+            };
+            let changed = at + Duration::minutes(1);
+            progress.items.insert(full_id, ItemProgress { status, changed, note, evidence });
             item_index += 1;
         }
         checklist.sections.push(section);

@@ -387,3 +387,34 @@ fn help_and_version() {
     }
     assert!(sandbox.cmd().arg("--version").output().unwrap().status.success());
 }
+
+#[test]
+fn the_parse_cache_never_serves_an_edited_checklist_or_progress_file() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.config_dir().join("checklists");
+    std::fs::create_dir_all(&dir).unwrap();
+    let original = std::fs::read_to_string(common::fixture_dir().join("fixture.ron")).unwrap();
+    let file = dir.join("mine.ron");
+    std::fs::write(&file, original.replace("\"fixture\"", "\"mine\"")).unwrap();
+    sandbox.bare_cmd().args(["mark", "mine/build-one", "done"]).assert().success();
+    let list = || stdout(&sandbox.bare_cmd().args(["list", "--checklist", "mine"]).output().unwrap());
+    assert!(list().contains("[x] mine/build-one"));
+    let cache = sandbox.data_dir().join("cache");
+    assert!(std::fs::read_dir(&cache).unwrap().count() >= 2, "the checklist and the progress are cached");
+
+    // Same length, new title, written within the same second: the content decides, not size or time.
+    std::fs::write(&file, original.replace("\"fixture\"", "\"mine\"").replace("Build one", "Build 1st")).unwrap();
+    assert!(list().contains("Build 1st"), "{}", list());
+    // The progress file edited by hand (done -> todo) is read afresh too.
+    let progress = std::fs::read_to_string(sandbox.progress_file()).unwrap();
+    std::fs::write(sandbox.progress_file(), progress.replace("status: done", "status: todo")).unwrap();
+    assert!(list().contains("[ ] mine/build-one"), "{}", list());
+
+    // A damaged cache is ignored, and deleting it is always safe.
+    for entry in std::fs::read_dir(&cache).unwrap() {
+        std::fs::write(entry.unwrap().path(), b"SGCACHE1 garbage").unwrap();
+    }
+    assert!(list().contains("Build 1st"));
+    std::fs::remove_dir_all(&cache).unwrap();
+    assert!(list().contains("[ ] mine/build-one"));
+}

@@ -75,8 +75,14 @@ fn rejects_hostile(name: &str, expected: &str) {
     let output = sandbox.cmd().args(["list", "--checklist", "fixture"]).output().unwrap();
     assert!(output.status.success(), "{name}: {}", stderr(&output));
     assert!(stderr(&output).contains("checklist skipped"), "{name}");
+    // Nothing is written but the parse cache, and only the good fixture list is in it.
+    let cache = sandbox.data_dir().join("cache");
     let written: Vec<_> = walk(sandbox.root.path());
-    assert!(written.iter().all(|p| p.starts_with(sandbox.config_dir())), "{name}: wrote {written:?}");
+    assert!(
+        written.iter().all(|p| p.starts_with(sandbox.config_dir()) || p.starts_with(&cache)),
+        "{name}: wrote {written:?}"
+    );
+    assert_eq!(walk(&cache).len(), 1, "{name}: a checklist with problems is never cached");
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {

@@ -62,6 +62,6 @@ pub struct ItemFile {
     pub resources: Vec<String>,
     /// Earlier ids of this item (`item-id` or `checklist-id/item-id`), so progress stored under them
     /// carries over when an item is renamed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
 }

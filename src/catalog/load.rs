@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::format::ChecklistFile;
 use super::validate::validate;
 use super::{BUILTIN_CHECKLISTS, Catalog, Origin};
+use crate::cache::ParseCache;
 use crate::text_pos::TextPos;
 
 /// Larger checklist files are refused unread: 100,000 items fit in well under this.
@@ -103,6 +104,11 @@ pub fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>
 /// Loads the built-in checklists and every `*.ron` file in `user_dirs`. Files with problems are
 /// skipped and reported; a user checklist may not reuse the id of one loaded before it.
 pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
+    load_catalog_cached(user_dirs, &ParseCache::off())
+}
+
+/// [`load_catalog`], taking each user file that parsed cleanly before from `cache` (see [`crate::cache`]).
+pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache) -> (Catalog, Vec<FileProblem>) {
     let mut parsed = Vec::new();
     let mut problems = Vec::new();
     for (name, text) in BUILTIN_CHECKLISTS {
@@ -114,9 +120,10 @@ pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
     let (paths, dir_problems) = user_checklist_files(user_dirs);
     problems.extend(dir_problems);
     for path in paths {
-        let result = read_checklist_file(&path)
-            .map_err(|p| vec![p])
-            .and_then(|text| parse_checklist(&path.display().to_string(), &text));
+        let name = path.display().to_string();
+        let result = read_checklist_file(&path).map_err(|p| vec![p]).and_then(|text| {
+            cache.get_or_parse(&format!("checklist {name}"), text.as_bytes(), || parse_checklist(&name, &text))
+        });
         match result {
             Ok(file) => parsed.push((file, Origin::File(path))),
             Err(found) => problems.extend(found),

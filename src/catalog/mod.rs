@@ -13,7 +13,8 @@ use std::path::PathBuf;
 pub use builtin::BUILTIN_CHECKLISTS;
 pub use format::{ChecklistFile, ItemFile, SectionFile, Track};
 pub use load::{
-    FileProblem, MAX_CHECKLIST_BYTES, load_catalog, parse_checklist, read_checklist_file, user_checklist_files,
+    FileProblem, MAX_CHECKLIST_BYTES, load_catalog, load_catalog_cached, parse_checklist, read_checklist_file,
+    user_checklist_files,
 };
 
 use crate::{Stage, Weight};

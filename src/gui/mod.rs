@@ -20,6 +20,7 @@ pub use checklist_view::{DRAFT_SAVE_DELAY, Filters, Scope};
 pub use command::View;
 pub use model::{Access, Model, SaveState};
 
+use crate::cache::ParseCache;
 use crate::catalog::{self, FileProblem};
 use crate::cli::{GlobalArgs, ViewArg, WindowArgs};
 use crate::paths;
@@ -28,7 +29,8 @@ use crate::tracker::Tracker;
 
 /// Loads the catalog and the progress for the window. An unreadable progress file opens read-only.
 pub fn open_model(data_dir: &Path, checklist_dirs: &[PathBuf]) -> (Model, Vec<FileProblem>) {
-    let (catalog, problems) = catalog::load_catalog(checklist_dirs);
+    let cache = ParseCache::in_dir(data_dir.join(crate::store::CACHE_DIR));
+    let (catalog, problems) = catalog::load_catalog_cached(checklist_dirs, &cache);
     let store = Store::new(data_dir);
     let model = match Tracker::open(catalog.clone(), store) {
         Ok(tracker) => Model::new(tracker, Access::ReadWrite),

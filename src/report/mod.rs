@@ -266,26 +266,27 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
             }
         })
         .collect();
-    let mut recent: Vec<RecentLine> = catalog
+    // Done items as (when, index), newest first: only the lines shown are built, not one per done item.
+    let mut done: Vec<(DateTime<Utc>, usize)> = catalog
         .items
         .iter()
+        .enumerate()
         .zip(statuses)
-        .filter(|(item, status)| **status == Status::Done && wanted(item.checklist))
-        .filter_map(|(item, _)| {
-            progress.get(item).map(|p| RecentLine {
-                id: item.full_id.clone(),
-                title: item.title.clone(),
-                at: p.changed,
-            })
-        })
+        .filter(|((_, item), status)| **status == Status::Done && wanted(item.checklist))
+        .filter_map(|((index, item), _)| progress.get(item).map(|p| (p.changed, index)))
         .collect();
-    recent.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.id.cmp(&b.id)));
-    let since = options.since.map(|date| {
-        let mut items: Vec<RecentLine> = recent.iter().filter(|r| r.at.date_naive() >= date).cloned().collect();
-        items.reverse();
-        SinceLine { date, items }
+    done.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| catalog.items[a.1].full_id.cmp(&catalog.items[b.1].full_id))
     });
-    recent.truncate(SUMMARY_RECENT);
+    let line = |&(at, index): &(DateTime<Utc>, usize)| {
+        let item = &catalog.items[index];
+        RecentLine { id: item.full_id.clone(), title: item.title.clone(), at }
+    };
+    let recent: Vec<RecentLine> = done.iter().take(SUMMARY_RECENT).map(line).collect();
+    let since = options.since.map(|date| SinceLine {
+        date,
+        items: done.iter().rev().filter(|(at, _)| at.date_naive() >= date).map(line).collect(),
+    });
     let portfolio = portfolio(catalog, progress, statuses, &wanted);
 
     Summary {

@@ -1,0 +1,161 @@
+//! A cache of parsed files, so a run does not re-parse megabytes of RON that have not changed.
+//!
+//! Each entry is keyed by a hash (xxh3-128) of the exact bytes it was parsed from, not by size or
+//! modification time: the bytes are read anyway, hashing them costs well under a millisecond per
+//! megabyte, and a changed file can never be served from a stale entry, however fast it was edited.
+//! Only successful parses are stored, so problems are always found and reported afresh.
+//!
+//! The cache is disposable: a missing, unreadable, damaged or foreign entry is ignored and rewritten,
+//! and a failed write is ignored too. Entries are written to a temporary file and renamed into place,
+//! so a reader sees a whole entry or none.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Marks a skillgap cache file. Bump the digit when a cached type changes shape.
+const MAGIC: &[u8; 8] = b"SGCACHE1";
+
+/// Where parsed files are cached; [`ParseCache::off`] parses every time.
+#[derive(Debug, Clone, Default)]
+pub struct ParseCache {
+    dir: Option<PathBuf>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize, PartialEq, Eq)]
+struct Header {
+    /// The skillgap version that wrote the entry: another version may lay its types out differently.
+    app: String,
+    /// xxh3-128 of the source bytes.
+    key: u128,
+}
+
+impl ParseCache {
+    /// A cache kept in `dir` (created when first written).
+    pub fn in_dir(dir: impl Into<PathBuf>) -> ParseCache {
+        ParseCache { dir: Some(dir.into()) }
+    }
+
+    pub fn off() -> ParseCache {
+        ParseCache { dir: None }
+    }
+
+    /// The parse of `bytes` from the entry `slot` when it was made from these exact bytes, else
+    /// `parse()`, whose success is stored under `slot` for next time.
+    pub fn get_or_parse<T, E>(&self, slot: &str, bytes: &[u8], parse: impl FnOnce() -> Result<T, E>) -> Result<T, E>
+    where
+        T: Serialize + DeserializeOwned,
+    {
+        let Some(dir) = &self.dir else { return parse() };
+        let key = xxhash_rust::xxh3::xxh3_128(bytes);
+        let path = entry_path(dir, slot);
+        if let Some(value) = read_entry(&path, key) {
+            return Ok(value);
+        }
+        let value = parse()?;
+        write_entry(dir, &path, key, &value);
+        Ok(value)
+    }
+
+    /// Stores `value` as the parse of `bytes` (after a save, whose bytes and value are both at hand).
+    pub fn put<T: Serialize>(&self, slot: &str, bytes: &[u8], value: &T) {
+        if let Some(dir) = &self.dir {
+            write_entry(dir, &entry_path(dir, slot), xxhash_rust::xxh3::xxh3_128(bytes), value);
+        }
+    }
+}
+
+/// One file per slot; a slot named after a path is hashed so any path makes a valid file name.
+fn entry_path(dir: &Path, slot: &str) -> PathBuf {
+    let safe = slot.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if safe && slot.len() <= 64 {
+        dir.join(format!("{slot}.bin"))
+    } else {
+        dir.join(format!("{:032x}.bin", xxhash_rust::xxh3::xxh3_128(slot.as_bytes())))
+    }
+}
+
+fn read_entry<T: DeserializeOwned>(path: &Path, key: u128) -> Option<T> {
+    let bytes = std::fs::read(path).ok()?;
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (header, rest) = postcard::take_from_bytes::<Header>(rest).ok()?;
+    if header != (Header { app: env!("CARGO_PKG_VERSION").to_owned(), key }) {
+        return None;
+    }
+    postcard::from_bytes(rest).ok()
+}
+
+fn write_entry<T: Serialize>(dir: &Path, path: &Path, key: u128, value: &T) {
+    let header = Header { app: env!("CARGO_PKG_VERSION").to_owned(), key };
+    let Ok(mut bytes) = postcard::to_stdvec(&header) else { return };
+    let Ok(body) = postcard::to_stdvec(value) else { return };
+    bytes.splice(0..0, MAGIC.iter().copied());
+    bytes.extend_from_slice(&body);
+    // A cache that cannot be written only makes the next run slower.
+    let _ = std::fs::create_dir_all(dir)
+        .and_then(|()| tempfile::NamedTempFile::with_prefix_in(".skillgap-cache-", dir))
+        .and_then(|mut file| {
+            file.write_all(&bytes)?;
+            file.persist(path).map(drop).map_err(|err| err.error)
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Parsed(Vec<String>);
+
+    fn parse(text: &[u8]) -> Result<Parsed, String> {
+        let text = std::str::from_utf8(text).map_err(|e| e.to_string())?;
+        Ok(Parsed(text.split(',').map(str::to_owned).collect()))
+    }
+
+    #[test]
+    fn a_hit_skips_the_parse_and_changed_bytes_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ParseCache::in_dir(dir.path());
+        let first = cache.get_or_parse("slot", b"a,b", || parse(b"a,b")).unwrap();
+        let again: Parsed = cache.get_or_parse("slot", b"a,b", || Err::<Parsed, _>("parsed again".to_owned())).unwrap();
+        assert_eq!(first, again);
+        // Same length, different bytes: never the old value.
+        let changed = cache.get_or_parse("slot", b"a,c", || parse(b"a,c")).unwrap();
+        assert_eq!(changed, Parsed(vec!["a".into(), "c".into()]));
+    }
+
+    #[test]
+    fn a_damaged_entry_is_ignored_and_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ParseCache::in_dir(dir.path());
+        cache.get_or_parse("slot", b"x", || parse(b"x")).unwrap();
+        let entry = entry_path(dir.path(), "slot");
+        let mut bytes = std::fs::read(&entry).unwrap();
+        bytes.truncate(bytes.len() - 1);
+        std::fs::write(&entry, &bytes).unwrap();
+        let mut parsed = false;
+        let value = cache
+            .get_or_parse("slot", b"x", || {
+                parsed = true;
+                parse(b"x")
+            })
+            .unwrap();
+        assert!(parsed, "a truncated entry is not trusted");
+        assert_eq!(value, Parsed(vec!["x".into()]));
+        assert!(std::fs::read(&entry).unwrap().len() > bytes.len(), "and it is written whole again");
+    }
+
+    #[test]
+    fn failures_are_not_cached_and_an_unwritable_cache_still_parses() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("file");
+        std::fs::write(&blocker, "not a folder").unwrap();
+        let cache = ParseCache::in_dir(&blocker);
+        assert_eq!(cache.get_or_parse("slot", b"y", || parse(b"y")).unwrap(), Parsed(vec!["y".into()]));
+        let ok = ParseCache::in_dir(dir.path().join("cache"));
+        assert!(ok.get_or_parse("slot", b"\xff", || parse(b"\xff")).is_err());
+        assert!(!entry_path(&dir.path().join("cache"), "slot").exists());
+    }
+}
