@@ -9,7 +9,7 @@
 //! and a failed write is ignored too. Entries are written to a temporary file and renamed into place,
 //! so a reader sees a whole entry or none.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -40,6 +40,28 @@ impl ParseCache {
 
     pub fn off() -> ParseCache {
         ParseCache { dir: None }
+    }
+
+    /// The cached parse of the file at `path` when the entry `slot` was made from its current bytes.
+    /// The file is hashed as it streams by, so a hit never holds the whole file in memory.
+    pub fn lookup_file<T: DeserializeOwned>(&self, slot: &str, path: &Path) -> Option<T> {
+        let dir = self.dir.as_ref()?;
+        let entry = entry_path(dir, slot);
+        if !entry.exists() {
+            return None;
+        }
+        let mut file = std::fs::File::open(path).ok()?;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut buffer = vec![0; 64 * 1024];
+        loop {
+            match file.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => hasher.update(&buffer[..n]),
+                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        read_entry(&entry, hasher.digest128())
     }
 
     /// The parse of `bytes` from the entry `slot` when it was made from these exact bytes, else
@@ -124,6 +146,20 @@ mod tests {
         // Same length, different bytes: never the old value.
         let changed = cache.get_or_parse("slot", b"a,c", || parse(b"a,c")).unwrap();
         assert_eq!(changed, Parsed(vec!["a".into(), "c".into()]));
+    }
+
+    #[test]
+    fn a_file_lookup_hits_only_for_the_bytes_the_entry_was_made_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ParseCache::in_dir(dir.path().join("cache"));
+        let source = dir.path().join("source.txt");
+        std::fs::write(&source, "a,b").unwrap();
+        assert_eq!(cache.lookup_file::<Parsed>("slot", &source), None, "nothing cached yet");
+        cache.get_or_parse("slot", b"a,b", || parse(b"a,b")).unwrap();
+        assert_eq!(cache.lookup_file("slot", &source), Some(Parsed(vec!["a".into(), "b".into()])));
+        std::fs::write(&source, "a,c").unwrap();
+        assert_eq!(cache.lookup_file::<Parsed>("slot", &source), None, "an edited file misses");
+        assert_eq!(cache.lookup_file::<Parsed>("slot", &dir.path().join("gone")), None);
     }
 
     #[test]

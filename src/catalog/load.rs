@@ -121,9 +121,13 @@ pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache) -> (Catalo
     problems.extend(dir_problems);
     for path in paths {
         let name = path.display().to_string();
-        let result = read_checklist_file(&path).map_err(|p| vec![p]).and_then(|text| {
-            cache.get_or_parse(&format!("checklist {name}"), text.as_bytes(), || parse_checklist(&name, &text))
-        });
+        let slot = format!("checklist {name}");
+        let result = match cache.lookup_file(&slot, &path) {
+            Some(file) => Ok(file),
+            None => read_checklist_file(&path)
+                .map_err(|p| vec![p])
+                .and_then(|text| cache.get_or_parse(&slot, text.as_bytes(), || parse_checklist(&name, &text))),
+        };
         match result {
             Ok(file) => parsed.push((file, Origin::File(path))),
             Err(found) => problems.extend(found),

@@ -92,8 +92,16 @@ pub struct Catalog {
     pub checklists: Vec<Checklist>,
     pub items: Vec<Item>,
     by_full_id: HashMap<String, usize>,
-    by_item_id: HashMap<String, Vec<usize>>,
+    /// An item id's first item, and whether other checklists use the id too (then they are found by a
+    /// scan, on that rare error path only: one `Vec` per item made loading 10,000 items much slower).
+    by_item_id: HashMap<String, (usize, Uniqueness)>,
     by_alias: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Uniqueness {
+    Unique,
+    Shared,
 }
 
 impl Catalog {
@@ -114,6 +122,10 @@ impl Catalog {
 
     fn push(&mut self, file: ChecklistFile, origin: Origin) {
         let checklist_index = self.checklists.len();
+        let new_items: usize = file.sections.iter().map(|s| s.items.len()).sum();
+        self.items.reserve(new_items);
+        self.by_full_id.reserve(new_items);
+        self.by_item_id.reserve(new_items);
         let mut sections = Vec::with_capacity(file.sections.len());
         for (section_index, section) in file.sections.into_iter().enumerate() {
             let start = self.items.len();
@@ -126,7 +138,10 @@ impl Catalog {
                     .collect();
                 let index = self.items.len();
                 self.by_full_id.insert(full_id.clone(), index);
-                self.by_item_id.entry(item.id.clone()).or_default().push(index);
+                self.by_item_id
+                    .entry(item.id.clone())
+                    .and_modify(|(_, uniqueness)| *uniqueness = Uniqueness::Shared)
+                    .or_insert((index, Uniqueness::Unique));
                 for alias in &aliases {
                     self.by_alias.entry(alias.clone()).or_insert(index);
                 }
@@ -171,13 +186,13 @@ impl Catalog {
         if let Some(index) = self.item_index(query) {
             return Ok(index);
         }
-        match self.by_item_id.get(query).map(Vec::as_slice) {
-            Some([index]) => Ok(*index),
-            Some(many) if !many.is_empty() => Err(ResolveError::Ambiguous {
+        match self.by_item_id.get(query) {
+            Some(&(index, Uniqueness::Unique)) => Ok(index),
+            Some(_) => Err(ResolveError::Ambiguous {
                 query: query.to_owned(),
-                candidates: many.iter().map(|&i| self.items[i].full_id.clone()).collect(),
+                candidates: self.items.iter().filter(|i| i.id == query).map(|i| i.full_id.clone()).collect(),
             }),
-            _ => Err(ResolveError::Unknown { query: query.to_owned(), suggestions: self.closest_ids(query, 3) }),
+            None => Err(ResolveError::Unknown { query: query.to_owned(), suggestions: self.closest_ids(query, 3) }),
         }
     }
 

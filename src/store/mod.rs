@@ -13,6 +13,8 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+mod writer;
+
 use crate::cache::ParseCache;
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
@@ -271,9 +273,7 @@ fn prune_daily_backups(dir: &Path) -> io::Result<()> {
 
 /// Serialises progress as the file's text.
 pub fn to_ron(progress: &Progress) -> String {
-    let config = ron::ser::PrettyConfig::new().depth_limit(3).indentor("  ".to_owned());
-    // Serialising plain data with string keys cannot fail; fall back to compact form just in case.
-    ron::ser::to_string_pretty(progress, config).unwrap_or_else(|_| ron::to_string(progress).unwrap_or_default())
+    writer::write_progress(progress)
 }
 
 /// Writes `bytes` to `path` so that a crash leaves either the old or the new file, never a mix.
@@ -306,6 +306,9 @@ pub const CACHE_DIR: &str = "cache";
 const PROGRESS_CACHE_SLOT: &str = "progress";
 
 fn read_progress_cached(path: &Path, cache: &ParseCache) -> Result<Progress, StoreError> {
+    if let Some(progress) = cache.lookup_file(PROGRESS_CACHE_SLOT, path) {
+        return Ok(progress);
+    }
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
