@@ -63,6 +63,10 @@ pub struct WindowArgs {
     /// Window size in points, e.g. 1280x800.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<(f32, f32)>,
+
+    /// Print on stderr how long after start the first frame was painted (for benchmarks).
+    #[arg(long)]
+    pub print_startup_time: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

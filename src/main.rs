@@ -11,10 +11,11 @@ use skillgap::cli::{self, Cli, Outcome};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => cli::run(&cli.global, command),
-        None => skillgap::gui::run(&cli.global, &cli.window).map(|()| Outcome::Success),
+        None => skillgap::gui::run(&cli.global, &cli.window, started).map(|()| Outcome::Success),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -63,7 +63,8 @@ fn view_of(arg: ViewArg) -> View {
 }
 
 /// Opens the window and runs it until it closes.
-pub fn run(global: &GlobalArgs, window: &WindowArgs) -> anyhow::Result<()> {
+/// `started` is when the process started, for `--print-startup-time`.
+pub fn run(global: &GlobalArgs, window: &WindowArgs, started: std::time::Instant) -> anyhow::Result<()> {
     let data_dir = paths::data_dir(global.data_dir.clone())?;
     let (model, problems) = open_model(&data_dir, &paths::checklist_dirs(&global.checklists));
     let screenshot = window
@@ -85,6 +86,7 @@ pub fn run(global: &GlobalArgs, window: &WindowArgs) -> anyhow::Result<()> {
         view: window.view.map(view_of),
         screenshot: screenshot.clone(),
         load_problems: problems.iter().map(ToString::to_string).collect(),
+        startup_clock: window.print_startup_time.then_some(started),
     };
     eframe::run_native("skillgap", options, Box::new(move |cc| Ok(Box::new(App::new(cc, model, start))))).map_err(
         |err| {
