@@ -201,6 +201,16 @@ const GAIN_RESOLUTION: f64 = 1e-9;
 
 /// The open items (not done, not skipped), best first: the largest readiness gain; among equal gains
 /// the item of the weakest stage, then the higher weight, then the earlier stage, then catalog order.
+/// What gaps are ranked by, after the gain: the weaker stage first, then the heavier item, then the
+/// earlier stage.
+struct GapKey {
+    /// The gain in units of [`GAIN_RESOLUTION`], so gains equal to the shown precision tie.
+    gain: i64,
+    coverage: f64,
+    weight: Weight,
+    stage: Stage,
+}
+
 pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score) -> Vec<Gap> {
     let coverages: [Option<f64>; 6] = std::array::from_fn(|i| score.stages[i].coverage());
     let zero_stages = coverages.iter().flatten().filter(|&&c| c <= 0.0).count();
@@ -225,7 +235,9 @@ pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score) -> Vec<Gap> {
         (new_readiness.min(100.0) - score.readiness).max(0.0)
     };
 
-    let mut found: Vec<(i64, Gap)> = catalog
+    // The sort key is computed once per gap, so sorting never reaches back into the catalog (at 100,000
+    // items those scattered reads, not the comparisons, were the cost).
+    let mut found: Vec<(GapKey, Gap)> = catalog
         .items
         .iter()
         .zip(statuses)
@@ -233,17 +245,22 @@ pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score) -> Vec<Gap> {
         .filter(|(_, (_, status))| matches!(status, Status::Todo | Status::Learning))
         .map(|(index, (item, _))| {
             let gain = gain_of(item.stage, item.weight);
-            ((gain / GAIN_RESOLUTION).round() as i64, Gap { item: index, gain })
+            let key = GapKey {
+                gain: (gain / GAIN_RESOLUTION).round() as i64,
+                coverage: coverages[item.stage.index()].unwrap_or(0.0),
+                weight: item.weight,
+                stage: item.stage,
+            };
+            (key, Gap { item: index, gain })
         })
         .collect();
     found.sort_by(|(ka, a), (kb, b)| {
-        let (ia, ib) = (&catalog.items[a.item], &catalog.items[b.item]);
-        let coverage = |stage: Stage| coverages[stage.index()].unwrap_or(0.0);
-        kb.cmp(ka)
-            .then_with(|| coverage(ia.stage).total_cmp(&coverage(ib.stage)))
-            .then_with(|| ia.weight.cmp(&ib.weight))
+        kb.gain
+            .cmp(&ka.gain)
+            .then_with(|| ka.coverage.total_cmp(&kb.coverage))
+            .then_with(|| ka.weight.cmp(&kb.weight))
             // Equally weak stages go in lifecycle order, so the first gap is in the limiting stage.
-            .then_with(|| ia.stage.cmp(&ib.stage))
+            .then_with(|| ka.stage.cmp(&kb.stage))
             .then_with(|| a.item.cmp(&b.item))
     });
     found.into_iter().map(|(_, gap)| gap).collect()
