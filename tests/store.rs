@@ -143,3 +143,17 @@ fn a_read_only_folder_is_a_clear_error_when_permissions_apply() {
     let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
     assert!(text.contains("fixture/test-one"));
 }
+
+#[test]
+fn a_backup_already_linked_to_the_current_file_leaves_no_staged_file() {
+    // A writer killed after linking the backup but before replacing the file leaves `.bak` and
+    // `progress.ron` as one inode; the next save must not leave `progress.ron.bak.tmp` behind.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::new(dir.path());
+    let progress = store.load().unwrap();
+    store.save(&progress).unwrap();
+    std::fs::hard_link(dir.path().join("progress.ron"), dir.path().join("progress.ron.bak")).unwrap();
+    store.save(&progress).unwrap();
+    assert!(!dir.path().join("progress.ron.bak.tmp").exists());
+    assert!(dir.path().join("progress.ron.bak").exists());
+}

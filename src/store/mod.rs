@@ -174,6 +174,9 @@ impl Store {
             fs::copy(current, &staged)?;
         }
         fs::rename(&staged, self.dir.join(BACKUP_FILE))?;
+        // When a killed writer already linked the backup to this very file, both names are one inode and
+        // POSIX rename does nothing, leaving the staged name behind.
+        let _ = fs::remove_file(&staged);
 
         let daily_dir = self.dir.join(BACKUP_DIR);
         let today = self.dir.join(BACKUP_DIR).join(format!("progress-{}.ron", Utc::now().format("%Y-%m-%d")));
