@@ -3,7 +3,7 @@
 //! Each entry is keyed by a hash (xxh3-128) of the exact bytes it was parsed from, not by size or
 //! modification time: the bytes are read anyway, hashing them costs well under a millisecond per
 //! megabyte, and a changed file can never be served from a stale entry, however fast it was edited.
-//! Only successful parses are stored, so problems are always found and reported afresh.
+//! Callers store only successful parses, so problems are always found and reported afresh.
 //!
 //! The cache is disposable: a missing, unreadable, damaged or foreign entry is ignored and rewritten,
 //! and a failed write is ignored too. Entries are written to a temporary file and renamed into place,
@@ -64,24 +64,8 @@ impl ParseCache {
         read_entry(&entry, hasher.digest128())
     }
 
-    /// The parse of `bytes` from the entry `slot` when it was made from these exact bytes, else
-    /// `parse()`, whose success is stored under `slot` for next time.
-    pub fn get_or_parse<T, E>(&self, slot: &str, bytes: &[u8], parse: impl FnOnce() -> Result<T, E>) -> Result<T, E>
-    where
-        T: Serialize + DeserializeOwned,
-    {
-        let Some(dir) = &self.dir else { return parse() };
-        let key = xxhash_rust::xxh3::xxh3_128(bytes);
-        let path = entry_path(dir, slot);
-        if let Some(value) = read_entry(&path, key) {
-            return Ok(value);
-        }
-        let value = parse()?;
-        write_entry(dir, &path, key, &value);
-        Ok(value)
-    }
-
-    /// Stores `value` as the parse of `bytes` (after a save, whose bytes and value are both at hand).
+    /// Stores `value` as the parse of `bytes`: after a miss was parsed, or after a save, whose bytes and
+    /// value are both at hand. Only successful parses are stored.
     pub fn put<T: Serialize>(&self, slot: &str, bytes: &[u8], value: &T) {
         if let Some(dir) = &self.dir {
             write_entry(dir, &entry_path(dir, slot), xxhash_rust::xxh3::xxh3_128(bytes), value);
@@ -131,32 +115,26 @@ mod tests {
     #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
     struct Parsed(Vec<String>);
 
-    fn parse(text: &[u8]) -> Result<Parsed, String> {
-        let text = std::str::from_utf8(text).map_err(|e| e.to_string())?;
-        Ok(Parsed(text.split(',').map(str::to_owned).collect()))
+    fn parsed(text: &str) -> Parsed {
+        Parsed(text.split(',').map(str::to_owned).collect())
     }
 
-    #[test]
-    fn a_hit_skips_the_parse_and_changed_bytes_miss() {
+    /// A cache in a temporary folder and a source file holding `text`.
+    fn setup(text: &str) -> (tempfile::TempDir, ParseCache, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
-        let cache = ParseCache::in_dir(dir.path());
-        let first = cache.get_or_parse("slot", b"a,b", || parse(b"a,b")).unwrap();
-        let again: Parsed = cache.get_or_parse("slot", b"a,b", || Err::<Parsed, _>("parsed again".to_owned())).unwrap();
-        assert_eq!(first, again);
-        // Same length, different bytes: never the old value.
-        let changed = cache.get_or_parse("slot", b"a,c", || parse(b"a,c")).unwrap();
-        assert_eq!(changed, Parsed(vec!["a".into(), "c".into()]));
+        let cache = ParseCache::in_dir(dir.path().join("cache"));
+        let source = dir.path().join("source.txt");
+        std::fs::write(&source, text).unwrap();
+        (dir, cache, source)
     }
 
     #[test]
     fn a_file_lookup_hits_only_for_the_bytes_the_entry_was_made_from() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = ParseCache::in_dir(dir.path().join("cache"));
-        let source = dir.path().join("source.txt");
-        std::fs::write(&source, "a,b").unwrap();
+        let (dir, cache, source) = setup("a,b");
         assert_eq!(cache.lookup_file::<Parsed>("slot", &source), None, "nothing cached yet");
-        cache.get_or_parse("slot", b"a,b", || parse(b"a,b")).unwrap();
-        assert_eq!(cache.lookup_file("slot", &source), Some(Parsed(vec!["a".into(), "b".into()])));
+        cache.put("slot", b"a,b", &parsed("a,b"));
+        assert_eq!(cache.lookup_file("slot", &source), Some(parsed("a,b")));
+        // Same length, different bytes: never the old value.
         std::fs::write(&source, "a,c").unwrap();
         assert_eq!(cache.lookup_file::<Parsed>("slot", &source), None, "an edited file misses");
         assert_eq!(cache.lookup_file::<Parsed>("slot", &dir.path().join("gone")), None);
@@ -164,34 +142,28 @@ mod tests {
 
     #[test]
     fn a_damaged_entry_is_ignored_and_rewritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let cache = ParseCache::in_dir(dir.path());
-        cache.get_or_parse("slot", b"x", || parse(b"x")).unwrap();
-        let entry = entry_path(dir.path(), "slot");
+        let (dir, cache, source) = setup("x");
+        cache.put("slot", b"x", &parsed("x"));
+        let entry = entry_path(&dir.path().join("cache"), "slot");
         let mut bytes = std::fs::read(&entry).unwrap();
         bytes.truncate(bytes.len() - 1);
         std::fs::write(&entry, &bytes).unwrap();
-        let mut parsed = false;
-        let value = cache
-            .get_or_parse("slot", b"x", || {
-                parsed = true;
-                parse(b"x")
-            })
-            .unwrap();
-        assert!(parsed, "a truncated entry is not trusted");
-        assert_eq!(value, Parsed(vec!["x".into()]));
+        assert_eq!(cache.lookup_file::<Parsed>("slot", &source), None, "a truncated entry is not trusted");
+        cache.put("slot", b"x", &parsed("x"));
         assert!(std::fs::read(&entry).unwrap().len() > bytes.len(), "and it is written whole again");
+        assert_eq!(cache.lookup_file("slot", &source), Some(parsed("x")));
     }
 
     #[test]
-    fn failures_are_not_cached_and_an_unwritable_cache_still_parses() {
-        let dir = tempfile::tempdir().unwrap();
+    fn an_unwritable_cache_and_a_switched_off_one_only_miss() {
+        let (dir, _, source) = setup("y");
         let blocker = dir.path().join("file");
         std::fs::write(&blocker, "not a folder").unwrap();
-        let cache = ParseCache::in_dir(&blocker);
-        assert_eq!(cache.get_or_parse("slot", b"y", || parse(b"y")).unwrap(), Parsed(vec!["y".into()]));
-        let ok = ParseCache::in_dir(dir.path().join("cache"));
-        assert!(ok.get_or_parse("slot", b"\xff", || parse(b"\xff")).is_err());
-        assert!(!entry_path(&dir.path().join("cache"), "slot").exists());
+        let unwritable = ParseCache::in_dir(&blocker);
+        unwritable.put("slot", b"y", &parsed("y"));
+        assert_eq!(unwritable.lookup_file::<Parsed>("slot", &source), None);
+        let off = ParseCache::off();
+        off.put("slot", b"y", &parsed("y"));
+        assert_eq!(off.lookup_file::<Parsed>("slot", &source), None);
     }
 }

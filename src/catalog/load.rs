@@ -124,9 +124,11 @@ pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache) -> (Catalo
         let slot = format!("checklist {name}");
         let result = match cache.lookup_file(&slot, &path) {
             Some(file) => Ok(file),
-            None => read_checklist_file(&path)
-                .map_err(|p| vec![p])
-                .and_then(|text| cache.get_or_parse(&slot, text.as_bytes(), || parse_checklist(&name, &text))),
+            None => read_checklist_file(&path).map_err(|p| vec![p]).and_then(|text| {
+                let file = parse_checklist(&name, &text)?;
+                cache.put(&slot, text.as_bytes(), &file);
+                Ok(file)
+            }),
         };
         match result {
             Ok(file) => parsed.push((file, Origin::File(path))),

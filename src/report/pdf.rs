@@ -490,13 +490,9 @@ fn dated(layout: &Layout<'_>, title: &str, date: &str) -> Vec<Line> {
 fn evidence_lines(layout: &Layout<'_>, x: f32, width: f32, title: &str, url: &str) -> Vec<Line> {
     let mut lines = layout.paragraph(x, width, (Face::Regular, BODY, BODY_LINE, INK), title);
     for part in layout.fonts.wrap(Face::Regular, SMALL, url, width - 10.0) {
-        lines.push(Line { height: SMALL_LINE, ops: link_part(layout, x + 10.0, &part, url) });
+        lines.push(Line { height: SMALL_LINE, ops: layout.link_text(x + 10.0, SMALL_LINE, SMALL, &part, url) });
     }
     lines
-}
-
-fn link_part(layout: &Layout<'_>, x: f32, text: &str, url: &str) -> Vec<Op> {
-    layout.link_text(x, SMALL_LINE, SMALL, text, url)
 }
 
 fn checklist_pages(layout: &mut Layout<'_>, checklist: &super::ChecklistLine) {
@@ -564,7 +560,7 @@ fn item_lines(layout: &Layout<'_>, item: &ItemLine) -> Vec<Line> {
         for (index, part) in
             layout.fonts.wrap(Face::Regular, SMALL, &item.evidence, note_width - label_width).into_iter().enumerate()
         {
-            let mut ops = link_part(layout, note_x + label_width, &part, &item.evidence);
+            let mut ops = layout.link_text(note_x + label_width, SMALL_LINE, SMALL, &part, &item.evidence);
             if index == 0 {
                 ops.push(layout.text(note_x, SMALL_LINE, SMALL, Face::Regular, MUTED, label));
             }

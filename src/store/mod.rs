@@ -317,7 +317,9 @@ fn read_progress_cached(path: &Path, cache: &ParseCache) -> Result<Progress, Sto
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
         Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), source }),
     };
-    cache.get_or_parse(PROGRESS_CACHE_SLOT, &bytes, || parse_progress(path, &bytes))
+    let progress = parse_progress(path, &bytes)?;
+    cache.put(PROGRESS_CACHE_SLOT, &bytes, &progress);
+    Ok(progress)
 }
 
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
