@@ -27,6 +27,13 @@ impl Tracker {
         Ok(Tracker { catalog, progress, store, unsaved: Vec::new() })
     }
 
+    /// [`Tracker::open`] without the history (see [`Store::load_without_history`]), for commands that only
+    /// show the current state. Saving still works: it reads the whole file first.
+    pub fn open_without_history(catalog: Catalog, mut store: Store) -> Result<Tracker, StoreError> {
+        let progress = store.load_without_history()?;
+        Ok(Tracker { catalog, progress, store, unsaved: Vec::new() })
+    }
+
     /// A tracker over a progress file that could not be read: it shows empty progress and its store
     /// refuses to save, so the unread file is never overwritten.
     pub fn unreadable(catalog: Catalog, store: Store) -> Tracker {

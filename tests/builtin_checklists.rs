@@ -27,7 +27,7 @@ fn ids_are_unique_slugs() {
     let catalog = builtin();
     let mut seen = BTreeSet::new();
     for item in &catalog.items {
-        assert!(is_slug(&item.id), "{}", item.full_id);
+        assert!(is_slug(item.id()), "{}", item.full_id);
         assert!(seen.insert(item.full_id.clone()), "duplicate {}", item.full_id);
     }
     for checklist in &catalog.checklists {

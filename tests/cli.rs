@@ -405,6 +405,8 @@ fn the_parse_cache_never_serves_an_edited_checklist_or_progress_file() {
     // Same length, new title, written within the same second: the content decides, not size or time.
     std::fs::write(&file, original.replace("\"fixture\"", "\"mine\"").replace("Build one", "Build 1st")).unwrap();
     assert!(list().contains("Build 1st"), "{}", list());
+    let summary = stdout(&sandbox.bare_cmd().args(["summary", "--checklist", "mine"]).output().unwrap());
+    assert!(summary.contains("Build 1st"), "the brief catalog of `summary` is fresh too: {summary}");
     // The progress file edited by hand (done -> todo) is read afresh too.
     let progress = std::fs::read_to_string(sandbox.progress_file()).unwrap();
     std::fs::write(sandbox.progress_file(), progress.replace("status: done", "status: todo")).unwrap();

@@ -157,3 +157,33 @@ fn a_backup_already_linked_to_the_current_file_leaves_no_staged_file() {
     assert!(!dir.path().join("progress.ron.bak.tmp").exists());
     assert!(dir.path().join("progress.ron.bak").exists());
 }
+
+/// `summary`, `list` and `gaps` read progress without its history. Such a read can never be saved
+/// as it is, and a change made after it still keeps every history event.
+#[test]
+fn progress_read_without_history_is_never_saved_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tracker = open(dir.path());
+    tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    tracker.apply(&[Change::status("fixture/test-one", Status::Learning)]).unwrap();
+    let path = dir.path().join("progress.ron");
+    let before = std::fs::read(&path).unwrap();
+
+    // Twice: the first read parses the file, the second comes from the parse cache.
+    for _ in 0..2 {
+        let mut store = Store::new(dir.path());
+        let current = store.load_without_history().unwrap();
+        assert_eq!(current.items, tracker.progress().items, "the current state is all there");
+        assert!(current.history.is_empty() || current.history == tracker.progress().history);
+        assert!(matches!(store.save(&current), Err(StoreError::WithoutHistory { .. })));
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the file is untouched");
+    }
+
+    let (catalog, _) = load_catalog(&[common::fixture_dir()]);
+    let mut shown = Tracker::open_without_history(catalog, Store::new(dir.path())).unwrap();
+    assert!(shown.progress().history.is_empty(), "the cached read skips the history");
+    shown.apply(&[Change::status("fixture/ship-one", Status::Done)]).unwrap();
+    let saved = parse_progress(&path, &std::fs::read(&path).unwrap()).unwrap();
+    let items: Vec<&str> = saved.history.iter().map(|event| event.item.as_str()).collect();
+    assert_eq!(items, ["fixture/build-one", "fixture/test-one", "fixture/ship-one"]);
+}

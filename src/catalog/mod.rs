@@ -9,6 +9,9 @@ pub mod validate;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
 
 pub use builtin::BUILTIN_CHECKLISTS;
 pub use format::{ChecklistFile, ItemFile, SectionFile, Track};
@@ -26,7 +29,38 @@ pub enum Origin {
     File(PathBuf),
 }
 
-#[derive(Debug, Clone)]
+/// [`Origin`] as cached: a built-in checklist's name is read back as the compiled-in `&'static str`.
+#[derive(Serialize, Deserialize)]
+enum SavedOrigin {
+    BuiltIn(String),
+    File(PathBuf),
+}
+
+impl Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Origin::BuiltIn(name) => SavedOrigin::BuiltIn((*name).to_owned()),
+            Origin::File(path) => SavedOrigin::File(path.clone()),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Origin {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Origin, D::Error> {
+        match SavedOrigin::deserialize(deserializer)? {
+            SavedOrigin::BuiltIn(name) => BUILTIN_CHECKLISTS
+                .iter()
+                .map(|(builtin, _)| *builtin)
+                .find(|builtin| *builtin == name)
+                .map(Origin::BuiltIn)
+                .ok_or_else(|| serde::de::Error::custom(format!("no built-in checklist {name:?}"))),
+            SavedOrigin::File(path) => Ok(Origin::File(path)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Checklist {
     pub id: String,
     pub title: String,
@@ -45,7 +79,7 @@ impl Checklist {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -53,11 +87,11 @@ pub struct Section {
     pub items: Range<usize>,
 }
 
-#[derive(Debug, Clone)]
+/// One item. Its fields are cached in this order; [`BriefItem`] reads the same layout.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Item {
     /// `checklist-id/item-id`: the permanent key of this item's progress.
     pub full_id: String,
-    pub id: String,
     pub checklist: usize,
     pub section: usize,
     pub title: String,
@@ -68,6 +102,81 @@ pub struct Item {
     pub resources: Vec<String>,
     /// Earlier full ids whose progress carries over to this item.
     pub aliases: Vec<String>,
+}
+
+impl Item {
+    /// The item's id within its checklist (checklist ids are slugs, so the first `/` ends them).
+    pub fn id(&self) -> &str {
+        self.full_id.split_once('/').map_or(&self.full_id, |(_, id)| id)
+    }
+}
+
+/// How much of each item a caller needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything: the window, `list` and `check`.
+    Full,
+    /// Without descriptions, proofs and resources, which scores, gaps and summaries never show: a
+    /// cached catalog loads in half the memory. (A catalog parsed afresh has them anyway.)
+    Brief,
+}
+
+/// A cached [`Item`] read with [`Detail::Brief`]: the same fields in the same order, the detail texts
+/// passed over where they lie instead of copied.
+#[derive(Deserialize)]
+struct BriefItem {
+    full_id: String,
+    checklist: usize,
+    section: usize,
+    title: String,
+    stage: Stage,
+    weight: Weight,
+    #[serde(deserialize_with = "pass_over_text")]
+    _description: (),
+    #[serde(deserialize_with = "pass_over_text")]
+    _proof: (),
+    #[serde(deserialize_with = "pass_over_texts")]
+    _resources: (),
+    aliases: Vec<String>,
+}
+
+/// Reads a text as borrowed from the input, without copying it. An input that cannot lend its bytes
+/// fails, and the caller parses afresh.
+fn pass_over_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    <&'de str>::deserialize(deserializer).map(drop)
+}
+
+fn pass_over_texts<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    <Vec<&'de str>>::deserialize(deserializer).map(drop)
+}
+
+/// A cached [`Catalog`] read with [`Detail::Brief`].
+#[derive(Deserialize)]
+pub(crate) struct BriefCatalog {
+    checklists: Vec<Checklist>,
+    items: Vec<BriefItem>,
+}
+
+impl From<BriefCatalog> for Catalog {
+    fn from(brief: BriefCatalog) -> Catalog {
+        let items = brief
+            .items
+            .into_iter()
+            .map(|item| Item {
+                full_id: item.full_id,
+                checklist: item.checklist,
+                section: item.section,
+                title: item.title,
+                stage: item.stage,
+                weight: item.weight,
+                description: String::new(),
+                proof: String::new(),
+                resources: Vec::new(),
+                aliases: item.aliases,
+            })
+            .collect();
+        Catalog { checklists: brief.checklists, items, index: OnceLock::new() }
+    }
 }
 
 /// Why an id given by a person could not be resolved to one item.
@@ -87,15 +196,46 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+/// The catalog is cached whole (see [`load_catalog_cached`]); its lookup index is not, and is built
+/// when first asked for: a summary never needs it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Catalog {
     pub checklists: Vec<Checklist>,
     pub items: Vec<Item>,
+    #[serde(skip)]
+    index: OnceLock<Index>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
     by_full_id: HashMap<String, usize>,
     /// An item id's first item, and whether other checklists use the id too (then they are found by a
     /// scan, on that rare error path only: one `Vec` per item made loading 10,000 items much slower).
     by_item_id: HashMap<String, (usize, Uniqueness)>,
     by_alias: HashMap<String, usize>,
+}
+
+impl Index {
+    fn of(items: &[Item]) -> Index {
+        let mut index = Index {
+            by_full_id: HashMap::with_capacity(items.len()),
+            by_item_id: HashMap::with_capacity(items.len()),
+            by_alias: HashMap::new(),
+        };
+        for (position, item) in items.iter().enumerate() {
+            // The first item with an id keeps it: later checklists cannot take over an id.
+            index.by_full_id.entry(item.full_id.clone()).or_insert(position);
+            index
+                .by_item_id
+                .entry(item.id().to_owned())
+                .and_modify(|(_, uniqueness)| *uniqueness = Uniqueness::Shared)
+                .or_insert((position, Uniqueness::Unique));
+            for alias in &item.aliases {
+                index.by_alias.entry(alias.clone()).or_insert(position);
+            }
+        }
+        index
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,8 +264,6 @@ impl Catalog {
         let checklist_index = self.checklists.len();
         let new_items: usize = file.sections.iter().map(|s| s.items.len()).sum();
         self.items.reserve(new_items);
-        self.by_full_id.reserve(new_items);
-        self.by_item_id.reserve(new_items);
         let mut sections = Vec::with_capacity(file.sections.len());
         for (section_index, section) in file.sections.into_iter().enumerate() {
             let start = self.items.len();
@@ -136,18 +274,8 @@ impl Catalog {
                     .into_iter()
                     .map(|alias| if alias.contains('/') { alias } else { format!("{}/{alias}", file.id) })
                     .collect();
-                let index = self.items.len();
-                self.by_full_id.insert(full_id.clone(), index);
-                self.by_item_id
-                    .entry(item.id.clone())
-                    .and_modify(|(_, uniqueness)| *uniqueness = Uniqueness::Shared)
-                    .or_insert((index, Uniqueness::Unique));
-                for alias in &aliases {
-                    self.by_alias.entry(alias.clone()).or_insert(index);
-                }
                 self.items.push(Item {
                     full_id,
-                    id: item.id,
                     checklist: checklist_index,
                     section: section_index,
                     title: item.title,
@@ -175,9 +303,14 @@ impl Catalog {
         self.checklists.iter().position(|c| c.id == id)
     }
 
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::of(&self.items))
+    }
+
     /// The item with this full id, or whose aliases include it.
     pub fn item_index(&self, full_id: &str) -> Option<usize> {
-        self.by_full_id.get(full_id).or_else(|| self.by_alias.get(full_id)).copied()
+        let index = self.index();
+        index.by_full_id.get(full_id).or_else(|| index.by_alias.get(full_id)).copied()
     }
 
     /// Resolves what a person typed: a full id, an alias, or an item id that only one checklist has.
@@ -186,11 +319,11 @@ impl Catalog {
         if let Some(index) = self.item_index(query) {
             return Ok(index);
         }
-        match self.by_item_id.get(query) {
+        match self.index().by_item_id.get(query) {
             Some(&(index, Uniqueness::Unique)) => Ok(index),
             Some(_) => Err(ResolveError::Ambiguous {
                 query: query.to_owned(),
-                candidates: self.items.iter().filter(|i| i.id == query).map(|i| i.full_id.clone()).collect(),
+                candidates: self.items.iter().filter(|i| i.id() == query).map(|i| i.full_id.clone()).collect(),
             }),
             None => Err(ResolveError::Unknown { query: query.to_owned(), suggestions: self.closest_ids(query, 3) }),
         }
@@ -202,12 +335,49 @@ impl Catalog {
             .items
             .iter()
             .map(|item| {
-                let against = if query.contains('/') { item.full_id.as_str() } else { item.id.as_str() };
+                let against = if query.contains('/') { item.full_id.as_str() } else { item.id() };
                 (strsim::jaro_winkler(query, against), item.full_id.as_str())
             })
             .filter(|(similarity, _)| *similarity > 0.7)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         scored.into_iter().take(count).map(|(_, id)| id.to_owned()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`BriefItem`] must read [`Item`]'s cached layout field for field: a field added to one and not
+    /// the other shifts every later field.
+    #[test]
+    fn a_brief_read_of_a_cached_catalog_is_the_full_one_without_details() {
+        let renamed = parse_checklist(
+            "renamed.ron",
+            r#"(id: "mine", title: "Mine", sections: [(id: "s", title: "S", items: [
+                (id: "new", title: "New", stage: Run, aliases: ["old"], resources: ["https://example.org"]),
+            ])])"#,
+        )
+        .unwrap();
+        let mut files: Vec<(ChecklistFile, Origin)> = BUILTIN_CHECKLISTS
+            .iter()
+            .map(|(name, text)| (parse_checklist(name, text).unwrap(), Origin::BuiltIn(name)))
+            .collect();
+        files.push((renamed, Origin::File("renamed.ron".into())));
+        let (catalog, rejected) = Catalog::from_files(files);
+        assert!(rejected.is_empty());
+        let bytes = postcard::to_stdvec(&catalog).unwrap();
+        let full: Catalog = postcard::from_bytes(&bytes).unwrap();
+        let brief: Catalog = postcard::from_bytes::<BriefCatalog>(&bytes).unwrap().into();
+        assert_eq!(brief.items.len(), catalog.items.len());
+        for ((original, full), brief) in catalog.items.iter().zip(&full.items).zip(&brief.items) {
+            assert_eq!(format!("{original:?}"), format!("{full:?}"));
+            let without_details =
+                Item { description: String::new(), proof: String::new(), resources: Vec::new(), ..original.clone() };
+            assert_eq!(format!("{without_details:?}"), format!("{brief:?}"));
+        }
+        assert_eq!(format!("{:?}", brief.checklists), format!("{:?}", catalog.checklists));
+        assert_eq!(brief.resolve("linux-shell"), catalog.resolve("linux-shell"), "the index is built on demand");
     }
 }

@@ -30,7 +30,7 @@ use crate::tracker::Tracker;
 /// Loads the catalog and the progress for the window. An unreadable progress file opens read-only.
 pub fn open_model(data_dir: &Path, checklist_dirs: &[PathBuf]) -> (Model, Vec<FileProblem>) {
     let cache = ParseCache::in_dir(data_dir.join(crate::store::CACHE_DIR));
-    let (catalog, problems) = catalog::load_catalog_cached(checklist_dirs, &cache);
+    let (catalog, problems) = catalog::load_catalog_cached(checklist_dirs, &cache, catalog::Detail::Full);
     let store = Store::new(data_dir);
     let model = match Tracker::open(catalog.clone(), store) {
         Ok(tracker) => Model::new(tracker, Access::ReadWrite),

@@ -176,7 +176,7 @@ fn paper_name(paper: Paper) -> &'static str {
 }
 
 /// The summary of the model's current state.
-pub fn build_summary(model: &Model, options: &SummaryOptions) -> Summary {
+pub fn build_summary<'a>(model: &'a Model, options: &SummaryOptions) -> Summary<'a> {
     report::build_summary(&SummaryInput {
         catalog: model.catalog(),
         progress: model.progress(),

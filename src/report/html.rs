@@ -104,7 +104,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(
                 out,
                 "<li>{} <span class=\"muted\">({}, +{:.1} readiness)</span></li>",
-                escape_html(&gap.title),
+                escape_html(gap.title),
                 stage_name(gap.stage),
                 gap.gain
             )?;
@@ -114,7 +114,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
     if !s.recent.is_empty() {
         writeln!(out, "<h2>Recently done</h2>\n<ul>")?;
         for recent in &s.recent {
-            writeln!(out, "<li>{}: {}</li>", recent.at.format("%Y-%m-%d"), escape_html(&recent.title))?;
+            writeln!(out, "<li>{}: {}</li>", recent.at.format("%Y-%m-%d"), escape_html(recent.title))?;
         }
         writeln!(out, "</ul>")?;
     }
@@ -130,7 +130,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
         } else {
             writeln!(out, "<ul>")?;
             for item in &since.items {
-                writeln!(out, "<li>{}: {}</li>", item.at.format("%Y-%m-%d"), escape_html(&item.title))?;
+                writeln!(out, "<li>{}: {}</li>", item.at.format("%Y-%m-%d"), escape_html(item.title))?;
             }
             writeln!(out, "</ul>")?;
         }
@@ -138,7 +138,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
     if !s.portfolio.is_empty() {
         writeln!(out, "<section class=\"portfolio\"><h2>What I can do</h2>")?;
         for group in &s.portfolio {
-            let links: Vec<String> = group.items.iter().map(|item| link(&item.title, &item.evidence)).collect();
+            let links: Vec<String> = group.items.iter().map(|item| link(item.title, item.evidence)).collect();
             writeln!(out, "<p><strong>{}:</strong> {}.</p>", group.label, links.join(", "))?;
         }
         writeln!(out, "</section>")?;
@@ -147,7 +147,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
         writeln!(
             out,
             "<section class=\"checklist\"><h2>{} <span class=\"muted\">{}/{}</span></h2>",
-            escape_html(&checklist.title),
+            escape_html(checklist.title),
             checklist.done,
             checklist.total
         )?;
@@ -155,7 +155,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(
                 out,
                 "<h3>{} <span class=\"muted\">{}/{}</span></h3>\n<ul class=\"items\">",
-                escape_html(&section.title),
+                escape_html(section.title),
                 section.done,
                 section.total
             )?;
@@ -175,16 +175,16 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
                 write!(
                     out,
                     "<li class=\"{class}\"><span class=\"box\" role=\"img\" aria-label=\"{class}\">{mark}</span>{}{suffix}",
-                    escape_html(&item.title)
+                    escape_html(item.title)
                 )?;
                 if !item.note.is_empty() {
-                    write!(out, "<div class=\"note\">{}</div>", escape_html(&item.note))?;
+                    write!(out, "<div class=\"note\">{}</div>", escape_html(item.note))?;
                 }
                 if !item.evidence.is_empty() {
-                    let evidence = if is_http_url(&item.evidence) {
-                        link(&item.evidence, &item.evidence)
+                    let evidence = if is_http_url(item.evidence) {
+                        link(item.evidence, item.evidence)
                     } else {
-                        escape_html(&item.evidence)
+                        escape_html(item.evidence)
                     };
                     write!(out, "<div class=\"note\">Evidence: {evidence}</div>")?;
                 }

@@ -71,7 +71,7 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
                 out,
                 "{}. {} ({}, +{:.1} readiness)",
                 rank + 1,
-                escape_markdown(&gap.title),
+                escape_markdown(gap.title),
                 stage_name(gap.stage),
                 gap.gain
             )?;
@@ -82,7 +82,7 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
         writeln!(out, "## Recently done")?;
         writeln!(out)?;
         for recent in &s.recent {
-            writeln!(out, "- {}: {}", recent.at.format("%Y-%m-%d"), escape_markdown(&recent.title))?;
+            writeln!(out, "- {}: {}", recent.at.format("%Y-%m-%d"), escape_markdown(recent.title))?;
         }
         writeln!(out)?;
     }
@@ -93,7 +93,7 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(out, "Nothing yet.")?;
         }
         for item in &since.items {
-            writeln!(out, "- {}: {}", item.at.format("%Y-%m-%d"), escape_markdown(&item.title))?;
+            writeln!(out, "- {}: {}", item.at.format("%Y-%m-%d"), escape_markdown(item.title))?;
         }
         writeln!(out)?;
     }
@@ -101,16 +101,16 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
         writeln!(out, "## What I can do")?;
         writeln!(out)?;
         for group in &s.portfolio {
-            let links: Vec<String> = group.items.iter().map(|item| link(&item.title, &item.evidence)).collect();
+            let links: Vec<String> = group.items.iter().map(|item| link(item.title, item.evidence)).collect();
             writeln!(out, "**{}:** {}.", group.label, links.join(", "))?;
             writeln!(out)?;
         }
     }
     for checklist in &s.checklists {
-        writeln!(out, "## {} ({}/{})", escape_markdown(&checklist.title), checklist.done, checklist.total)?;
+        writeln!(out, "## {} ({}/{})", escape_markdown(checklist.title), checklist.done, checklist.total)?;
         writeln!(out)?;
         for section in &checklist.sections {
-            writeln!(out, "### {} ({}/{})", escape_markdown(&section.title), section.done, section.total)?;
+            writeln!(out, "### {} ({}/{})", escape_markdown(section.title), section.done, section.total)?;
             writeln!(out)?;
             for item in &section.items {
                 let (box_mark, suffix) = match item.status {
@@ -121,17 +121,17 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
                     Status::Skipped => (" ", " (skipped)".to_owned()),
                     Status::Todo => (" ", String::new()),
                 };
-                let title = escape_markdown(&item.title);
+                let title = escape_markdown(item.title);
                 let title = if item.status == Status::Skipped { format!("~~{title}~~") } else { title };
                 writeln!(out, "- [{box_mark}] {title}{suffix}")?;
                 if !item.note.is_empty() {
-                    writeln!(out, "  - Note: {}", escape_markdown(&item.note))?;
+                    writeln!(out, "  - Note: {}", escape_markdown(item.note))?;
                 }
                 if !item.evidence.is_empty() {
-                    let evidence = if is_http_url(&item.evidence) {
-                        link(&item.evidence, &item.evidence)
+                    let evidence = if is_http_url(item.evidence) {
+                        link(item.evidence, item.evidence)
                     } else {
-                        escape_markdown(&item.evidence)
+                        escape_markdown(item.evidence)
                     };
                     writeln!(out, "  - Evidence: {evidence}")?;
                 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::catalog::validate::is_http_url;
-use crate::progress::{Progress, Status};
+use crate::progress::{ItemProgress, Progress, Status};
 use crate::score::{self, Gap, Score};
 use crate::{Stage, Weight};
 
@@ -67,7 +67,7 @@ pub struct SummaryOptions {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Summary {
+pub struct Summary<'a> {
     /// When the summary was made (UTC).
     pub date: DateTime<Utc>,
     pub name: Option<String>,
@@ -82,34 +82,34 @@ pub struct Summary {
     pub applicable: usize,
     pub total: usize,
     pub stages: Vec<StageLine>,
-    pub checklists: Vec<ChecklistLine>,
-    pub gaps: Vec<GapLine>,
-    pub recent: Vec<RecentLine>,
+    pub checklists: Vec<ChecklistLine<'a>>,
+    pub gaps: Vec<GapLine<'a>>,
+    pub recent: Vec<RecentLine<'a>>,
     /// Items done on or after `since`, oldest first, when asked for.
-    pub since: Option<SinceLine>,
+    pub since: Option<SinceLine<'a>>,
     /// "What I can do": done items with evidence links, grouped by stage.
-    pub portfolio: Vec<PortfolioGroup>,
+    pub portfolio: Vec<PortfolioGroup<'a>>,
     /// Whether notes and evidence links are shown with the items.
     pub with_notes: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SinceLine {
+pub struct SinceLine<'a> {
     pub date: NaiveDate,
-    pub items: Vec<RecentLine>,
+    pub items: Vec<RecentLine<'a>>,
 }
 
 /// A group of the portfolio paragraph, e.g. "Build and ship".
 #[derive(Debug, Clone, Serialize)]
-pub struct PortfolioGroup {
+pub struct PortfolioGroup<'a> {
     pub label: &'static str,
-    pub items: Vec<PortfolioItem>,
+    pub items: Vec<PortfolioItem<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PortfolioItem {
-    pub title: String,
-    pub evidence: String,
+pub struct PortfolioItem<'a> {
+    pub title: &'a str,
+    pub evidence: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -124,44 +124,44 @@ pub struct StageLine {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ChecklistLine {
-    pub id: String,
-    pub title: String,
+pub struct ChecklistLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub done: usize,
     /// Items not skipped.
     pub total: usize,
-    pub sections: Vec<SectionLine>,
+    pub sections: Vec<SectionLine<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionLine {
-    pub id: String,
-    pub title: String,
+pub struct SectionLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub done: usize,
     pub total: usize,
-    pub items: Vec<ItemLine>,
+    pub items: Vec<ItemLine<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ItemLine {
-    pub id: String,
-    pub title: String,
+pub struct ItemLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub status: Status,
     pub stage: &'static str,
     pub weight: &'static str,
     /// When the item was done, for done items.
     pub done_at: Option<DateTime<Utc>>,
     /// Empty unless the summary was asked for with notes.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub evidence: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub note: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub evidence: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GapLine {
-    pub id: String,
-    pub title: String,
+pub struct GapLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub stage: &'static str,
     pub weight: &'static str,
     /// Readiness points ticking it would add.
@@ -169,36 +169,33 @@ pub struct GapLine {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RecentLine {
-    pub id: String,
-    pub title: String,
+pub struct RecentLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
     pub at: DateTime<Utc>,
 }
 
-/// Everything a summary is made from; computed once and shared by the formats.
-pub struct SummaryInput<'a> {
+/// Everything a summary is made from; computed once and shared by the formats. The summary borrows its
+/// texts from the catalog and the progress (`'a`), the rest only while it is built (`'b`).
+pub struct SummaryInput<'a, 'b> {
     pub catalog: &'a Catalog,
     pub progress: &'a Progress,
-    pub statuses: &'a [Status],
-    pub score: &'a Score,
-    pub gaps: &'a [Gap],
+    pub statuses: &'b [Status],
+    pub score: &'b Score,
+    pub gaps: &'b [Gap],
     pub now: DateTime<Utc>,
-    pub options: &'a SummaryOptions,
+    pub options: &'b SummaryOptions,
 }
 
-pub fn gap_line(catalog: &Catalog, gap: &Gap) -> GapLine {
+pub fn gap_line<'a>(catalog: &'a Catalog, gap: &Gap) -> GapLine<'a> {
     let item = &catalog.items[gap.item];
-    GapLine {
-        id: item.full_id.clone(),
-        title: item.title.clone(),
-        stage: item.stage.id(),
-        weight: item.weight.id(),
-        gain: gap.gain,
-    }
+    GapLine { id: &item.full_id, title: &item.title, stage: item.stage.id(), weight: item.weight.id(), gain: gap.gain }
 }
 
-pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
+pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
     let SummaryInput { catalog, progress, statuses, score, gaps, now, options } = *input;
+    // Each item's stored progress, looked up once: the parts below visit items several times.
+    let stored: Vec<Option<&ItemProgress>> = catalog.items.iter().map(|item| progress.get(item)).collect();
     let wanted =
         |checklist: usize| options.checklist.as_deref().is_none_or(|id| catalog.checklists[checklist].id == id);
     let stages = Stage::ALL
@@ -231,16 +228,16 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
                         .map(|index| {
                             let item = &catalog.items[index];
                             let status = statuses[index];
-                            let stored = progress.get(item);
+                            let stored = stored[index];
                             let (note, evidence) = match stored {
-                                Some(p) if options.with_notes => (p.note.clone(), p.evidence.clone()),
-                                _ => (String::new(), String::new()),
+                                Some(p) if options.with_notes => (p.note.as_str(), p.evidence.as_str()),
+                                _ => ("", ""),
                             };
                             ItemLine {
                                 note,
                                 evidence,
-                                id: item.full_id.clone(),
-                                title: item.title.clone(),
+                                id: &item.full_id,
+                                title: &item.title,
                                 status,
                                 stage: item.stage.id(),
                                 weight: item.weight.id(),
@@ -249,8 +246,8 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
                         })
                         .collect();
                     SectionLine {
-                        id: section.id.clone(),
-                        title: section.title.clone(),
+                        id: &section.id,
+                        title: &section.title,
                         done: items.iter().filter(|i| i.status == Status::Done).count(),
                         total: items.iter().filter(|i| i.status.is_applicable()).count(),
                         items,
@@ -258,8 +255,8 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
                 })
                 .collect();
             ChecklistLine {
-                id: checklist.id.clone(),
-                title: checklist.title.clone(),
+                id: &checklist.id,
+                title: &checklist.title,
                 done: sections.iter().map(|s| s.done).sum(),
                 total: sections.iter().map(|s| s.total).sum(),
                 sections,
@@ -273,21 +270,21 @@ pub fn build_summary(input: &SummaryInput<'_>) -> Summary {
         .enumerate()
         .zip(statuses)
         .filter(|((_, item), status)| **status == Status::Done && wanted(item.checklist))
-        .filter_map(|((index, item), _)| progress.get(item).map(|p| (p.changed, index)))
+        .filter_map(|((index, _), _)| stored[index].map(|p| (p.changed, index)))
         .collect();
     done.sort_unstable_by(|a, b| {
         b.0.cmp(&a.0).then_with(|| catalog.items[a.1].full_id.cmp(&catalog.items[b.1].full_id))
     });
     let line = |&(at, index): &(DateTime<Utc>, usize)| {
         let item = &catalog.items[index];
-        RecentLine { id: item.full_id.clone(), title: item.title.clone(), at }
+        RecentLine { id: &item.full_id, title: &item.title, at }
     };
     let recent: Vec<RecentLine> = done.iter().take(SUMMARY_RECENT).map(line).collect();
     let since = options.since.map(|date| SinceLine {
         date,
         items: done.iter().rev().filter(|(at, _)| at.date_naive() >= date).map(line).collect(),
     });
-    let portfolio = portfolio(catalog, progress, statuses, &wanted);
+    let portfolio = portfolio(catalog, &stored, statuses, &wanted);
 
     Summary {
         date: now,
@@ -326,12 +323,12 @@ const PORTFOLIO_GROUPS: [(&str, &[Stage]); 4] = [
 
 /// The done items with an http(s) evidence link, grouped by stage: "I can build, ship, run, watch and recover
 /// this", with the proof one click away.
-fn portfolio(
-    catalog: &Catalog,
-    progress: &Progress,
+fn portfolio<'a>(
+    catalog: &'a Catalog,
+    stored: &[Option<&'a ItemProgress>],
     statuses: &[Status],
     wanted: &dyn Fn(usize) -> bool,
-) -> Vec<PortfolioGroup> {
+) -> Vec<PortfolioGroup<'a>> {
     PORTFOLIO_GROUPS
         .iter()
         .map(|(label, stages)| PortfolioGroup {
@@ -339,14 +336,13 @@ fn portfolio(
             items: catalog
                 .items
                 .iter()
-                .zip(statuses)
-                .filter(|(item, status)| {
+                .zip(statuses.iter().zip(stored))
+                .filter(|(item, (status, _))| {
                     **status == Status::Done && stages.contains(&item.stage) && wanted(item.checklist)
                 })
-                .filter_map(|(item, _)| {
-                    let evidence = &progress.get(item)?.evidence;
-                    is_http_url(evidence)
-                        .then(|| PortfolioItem { title: item.title.clone(), evidence: evidence.clone() })
+                .filter_map(|(item, (_, stored))| {
+                    let evidence = &stored.as_ref()?.evidence;
+                    is_http_url(evidence).then_some(PortfolioItem { title: &item.title, evidence })
                 })
                 .collect(),
         })

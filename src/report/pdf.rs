@@ -356,7 +356,7 @@ fn overview(layout: &mut Layout<'_>, s: &Summary) {
             .enumerate()
             .map(|(rank, gap)| {
                 let gain = format!("+{:.1}", gap.gain);
-                numbered(layout, rank + 1, &gap.title, &[(stage_name(gap.stage), MUTED), (&gain, ACCENT)])
+                numbered(layout, rank + 1, gap.title, &[(stage_name(gap.stage), MUTED), (&gain, ACCENT)])
             })
             .collect();
         layout.section("Top gaps (readiness points each would add)", gaps);
@@ -364,11 +364,8 @@ fn overview(layout: &mut Layout<'_>, s: &Summary) {
 
     if let Some(since) = &s.since {
         let title = format!("Done since {} ({})", since.date.format("%-d %B %Y"), since.items.len());
-        let mut blocks: Vec<Vec<Line>> = since
-            .items
-            .iter()
-            .map(|item| dated(layout, &item.title, &item.at.format("%Y-%m-%d").to_string()))
-            .collect();
+        let mut blocks: Vec<Vec<Line>> =
+            since.items.iter().map(|item| dated(layout, item.title, &item.at.format("%Y-%m-%d").to_string())).collect();
         if blocks.is_empty() {
             blocks.push(layout.paragraph(left, width, (Face::Regular, BODY, BODY_LINE, MUTED), "Nothing yet."));
         }
@@ -386,7 +383,7 @@ fn overview(layout: &mut Layout<'_>, s: &Summary) {
             let items = group
                 .items
                 .iter()
-                .map(|item| evidence_lines(layout, left + 12.0, width - 12.0, &item.title, &item.evidence))
+                .map(|item| evidence_lines(layout, left + 12.0, width - 12.0, item.title, item.evidence))
                 .collect();
             let mut header = std::mem::take(&mut title);
             header.push(label);
@@ -500,7 +497,7 @@ fn checklist_pages(layout: &mut Layout<'_>, checklist: &super::ChecklistLine) {
     let (left, right, width) = (layout.left(), layout.right(), layout.content_width());
     let count = format!("{}/{} done", checklist.done, checklist.total);
     let count_width = layout.fonts.width(Face::Regular, BODY, &count);
-    let mut title = layout.paragraph(left, width - count_width - 12.0, (Face::Bold, 16.0, 22.0, INK), &checklist.title);
+    let mut title = layout.paragraph(left, width - count_width - 12.0, (Face::Bold, 16.0, 22.0, INK), checklist.title);
     if let Some(first) = title.first_mut() {
         first.ops.push(layout.text_right(right, 22.0, BODY, Face::Regular, MUTED, &count));
     }
@@ -516,7 +513,7 @@ fn checklist_pages(layout: &mut Layout<'_>, checklist: &super::ChecklistLine) {
         let count = format!("{}/{}", section.done, section.total);
         let count_width = layout.fonts.width(Face::Regular, SMALL, &count);
         let mut header =
-            layout.paragraph(left, width - count_width - 12.0, (Face::Bold, 11.5, 18.0, INK), &section.title);
+            layout.paragraph(left, width - count_width - 12.0, (Face::Bold, 11.5, 18.0, INK), section.title);
         if let Some(first) = header.first_mut() {
             first.ops.push(layout.text_right(right, 18.0, SMALL, Face::Regular, MUTED, &count));
         }
@@ -533,7 +530,7 @@ fn item_lines(layout: &Layout<'_>, item: &ItemLine) -> Vec<Line> {
     let title_x = left + 18.0;
     let title_width = right - DATE_COLUMN - title_x;
     let title_color = if item.status == Status::Skipped { MUTED } else { INK };
-    let mut lines = layout.paragraph(title_x, title_width, (Face::Regular, BODY, BODY_LINE, title_color), &item.title);
+    let mut lines = layout.paragraph(title_x, title_width, (Face::Regular, BODY, BODY_LINE, title_color), item.title);
     if lines.is_empty() {
         lines.push(Line { height: BODY_LINE, ops: Vec::new() });
     }
@@ -552,15 +549,15 @@ fn item_lines(layout: &Layout<'_>, item: &ItemLine) -> Vec<Line> {
     let note_x = title_x + 6.0;
     let note_width = right - note_x;
     if !item.note.is_empty() {
-        lines.extend(layout.paragraph(note_x, note_width, (Face::Regular, SMALL, SMALL_LINE, MUTED), &item.note));
+        lines.extend(layout.paragraph(note_x, note_width, (Face::Regular, SMALL, SMALL_LINE, MUTED), item.note));
     }
     if !item.evidence.is_empty() {
         let label = "Evidence: ";
         let label_width = layout.fonts.width(Face::Regular, SMALL, label);
         for (index, part) in
-            layout.fonts.wrap(Face::Regular, SMALL, &item.evidence, note_width - label_width).into_iter().enumerate()
+            layout.fonts.wrap(Face::Regular, SMALL, item.evidence, note_width - label_width).into_iter().enumerate()
         {
-            let mut ops = layout.link_text(note_x + label_width, SMALL_LINE, SMALL, &part, &item.evidence);
+            let mut ops = layout.link_text(note_x + label_width, SMALL_LINE, SMALL, &part, item.evidence);
             if index == 0 {
                 ops.push(layout.text(note_x, SMALL_LINE, SMALL, Face::Regular, MUTED, label));
             }

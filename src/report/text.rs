@@ -48,10 +48,10 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
             for item in section.items.iter().filter(|i| !i.note.is_empty() || !i.evidence.is_empty()) {
                 writeln!(out, "      - {} ({})", item.title, status_word(item.status))?;
                 if !item.note.is_empty() {
-                    writeln!(out, "        note: {}", one_line(&item.note))?;
+                    writeln!(out, "        note: {}", one_line(item.note))?;
                 }
                 if !item.evidence.is_empty() {
-                    writeln!(out, "        evidence: {}", one_line(&item.evidence))?;
+                    writeln!(out, "        evidence: {}", one_line(item.evidence))?;
                 }
             }
         }
@@ -88,7 +88,7 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
         for group in &s.portfolio {
             writeln!(out, "  {}:", group.label)?;
             for item in &group.items {
-                writeln!(out, "    {} ({})", item.title, one_line(&item.evidence))?;
+                writeln!(out, "    {} ({})", item.title, one_line(item.evidence))?;
             }
         }
     }

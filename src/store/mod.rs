@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 
 mod writer;
 
-use crate::cache::ParseCache;
+use crate::cache::{Key, ParseCache};
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
@@ -51,6 +51,9 @@ It was left untouched: update skillgap to use it."
     Write { path: PathBuf, source: io::Error },
     #[error("the progress file {path} could not be read, so skillgap will not overwrite it. {WHAT_TO_DO}")]
     NotLoaded { path: PathBuf },
+    /// A bug, not a user's problem: callers that save read the whole file first.
+    #[error("internal error: progress read without its history cannot be saved over {path}; nothing was written")]
+    WithoutHistory { path: PathBuf },
 }
 
 /// What identifies one version of the file on disk: a save replaces the file (new inode) and any
@@ -78,6 +81,15 @@ enum Sync {
     Unread,
     /// In step with the file as it was at this fingerprint (`None`: there was no file).
     Seen(Option<Fingerprint>),
+    /// Read without its history ([`Store::load_without_history`]): saving would drop the history.
+    WithoutHistory,
+}
+
+/// How much of the progress file to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extent {
+    Whole,
+    WithoutHistory,
 }
 
 /// One backup file, as `skillgap backups` lists it.
@@ -117,12 +129,24 @@ impl Store {
     /// Reads the progress file. No file yet means empty progress. On failure the store stays
     /// unread, so it will refuse to save over the file.
     pub fn load(&mut self) -> Result<Progress, StoreError> {
+        self.load_extent(Extent::Whole)
+    }
+
+    /// Reads the items' current state without the history, which summaries and lists never show
+    /// (at 10,000 items it is most of the file). The store then counts as changed on disk, so a
+    /// save after this reads the whole file first and never writes a progress without its history.
+    pub fn load_without_history(&mut self) -> Result<Progress, StoreError> {
+        self.load_extent(Extent::WithoutHistory)
+    }
+
+    fn load_extent(&mut self, extent: Extent) -> Result<Progress, StoreError> {
         let path = self.path();
         let before = fingerprint(&path);
-        let result = read_progress_cached(&path, &self.cache);
-        self.sync = match &result {
-            Ok(_) => Sync::Seen(before),
-            Err(_) => Sync::Unread,
+        let result = read_progress_cached(&path, &self.cache, extent);
+        self.sync = match (&result, extent) {
+            (Ok(_), Extent::Whole) => Sync::Seen(before),
+            (Ok(_), Extent::WithoutHistory) => Sync::WithoutHistory,
+            (Err(_), _) => Sync::Unread,
         };
         result
     }
@@ -130,7 +154,7 @@ impl Store {
     /// Whether the file on disk is not the one this store last read or wrote.
     pub fn changed_on_disk(&self) -> bool {
         match self.sync {
-            Sync::Unread => true,
+            Sync::Unread | Sync::WithoutHistory => true,
             Sync::Seen(seen) => fingerprint(&self.path()) != seen,
         }
     }
@@ -149,8 +173,10 @@ impl Store {
     /// holds [`Store::lock`] (as [`crate::tracker::Tracker::save`] does).
     pub fn save(&mut self, progress: &Progress) -> Result<(), StoreError> {
         let path = self.path();
-        if self.sync == Sync::Unread && path.exists() {
-            return Err(StoreError::NotLoaded { path });
+        match self.sync {
+            Sync::Unread if path.exists() => return Err(StoreError::NotLoaded { path }),
+            Sync::WithoutHistory => return Err(StoreError::WithoutHistory { path }),
+            _ => {}
         }
         let text = to_ron(progress);
         let write_error = |source| StoreError::Write { path: path.clone(), source };
@@ -161,7 +187,7 @@ impl Store {
         remove_stale_temp_files(&self.dir);
         atomic_write(&path, text.as_bytes()).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
-        self.cache.put(PROGRESS_CACHE_SLOT, text.as_bytes(), progress);
+        self.cache.put(PROGRESS_CACHE_SLOT, Key::of_bytes(text.as_bytes()), progress);
         Ok(())
     }
 
@@ -301,15 +327,30 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 
 /// Reads and parses a progress file; a missing file is empty progress.
 pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
-    read_progress_cached(path, &ParseCache::off())
+    read_progress_cached(path, &ParseCache::off(), Extent::Whole)
 }
 
 /// Folder of the parse cache, inside the data folder. Deleting it is always safe.
 pub const CACHE_DIR: &str = "cache";
 const PROGRESS_CACHE_SLOT: &str = "progress";
 
-fn read_progress_cached(path: &Path, cache: &ParseCache) -> Result<Progress, StoreError> {
-    if let Some(progress) = cache.lookup_file(PROGRESS_CACHE_SLOT, path) {
+/// The start of a cached [`Progress`]: postcard writes fields in order, so this reads the version and
+/// items and stops before the history.
+#[derive(serde::Deserialize)]
+struct WithoutHistory {
+    version: u32,
+    items: std::collections::BTreeMap<String, crate::progress::ItemProgress>,
+}
+
+fn read_progress_cached(path: &Path, cache: &ParseCache, extent: Extent) -> Result<Progress, StoreError> {
+    let cached =
+        match extent {
+            Extent::Whole => cache.lookup_file(PROGRESS_CACHE_SLOT, path),
+            Extent::WithoutHistory => cache
+                .lookup_file(PROGRESS_CACHE_SLOT, path)
+                .map(|head: WithoutHistory| Progress { version: head.version, items: head.items, history: Vec::new() }),
+        };
+    if let Some(progress) = cached {
         return Ok(progress);
     }
     let bytes = match read_limited(path) {
@@ -318,7 +359,7 @@ fn read_progress_cached(path: &Path, cache: &ParseCache) -> Result<Progress, Sto
         Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), source }),
     };
     let progress = parse_progress(path, &bytes)?;
-    cache.put(PROGRESS_CACHE_SLOT, &bytes, &progress);
+    cache.put(PROGRESS_CACHE_SLOT, Key::of_bytes(&bytes), &progress);
     Ok(progress)
 }
 
