@@ -1,9 +1,11 @@
 //! A cache of parsed files, so a run does not re-parse megabytes of RON that have not changed.
 //!
-//! Each entry is keyed by a hash (xxh3-128) of the exact bytes it was parsed from, not by size or
-//! modification time: hashing streams at several GB/s (under a millisecond for the 4.7 MB of 10,000
-//! items) and a changed file can never be served from a stale entry, however fast it was edited.
-//! Callers store only successful parses, so problems are always found and reported afresh.
+//! Each entry is keyed by a hash (xxh3-128) of the exact bytes it was parsed from, so a changed file
+//! is never served from a stale entry, however fast it was edited. Reading and hashing a source
+//! costs about a millisecond per 4 MB, so a file whose bytes were hashed once is not read again
+//! while its stamp (size, modification and change times, inode, device) stays the same; see
+//! [`SETTLED`] for why that is safe. Callers store only successful parses, so problems are always
+//! found and reported afresh.
 //!
 //! Entries are postcard, read from a memory map: at 10,000 items copying an entry into fresh heap
 //! pages cost more than decoding it.
@@ -12,14 +14,27 @@
 //! and a failed write is ignored too. Entries are written to a temporary file and renamed into place,
 //! so a reader sees a whole entry or none.
 
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// Marks a skillgap cache file. Bump the digit when a cached type changes shape.
 const MAGIC: &[u8; 8] = b"SGCACHE1";
+
+/// A file's stamp is only trusted if its change time was this far in the past when it was hashed.
+/// A write in the same tick of the file system's clock as the hashing could leave every part of the
+/// stamp equal with new bytes; a write after a settled stamp changes the change time (which no
+/// program can set back). This is git's rule for "racily clean" files.
+const SETTLED: Duration = Duration::from_secs(5);
+
+/// The entry of file stamps and the keys of the bytes they were taken with.
+const STAMPS_SLOT: &str = "stamps";
+/// The stamps entry is one per cache, made from nothing in particular.
+const STAMPS_KEY: Key = Key(0);
 
 /// Where parsed files are cached; [`ParseCache::off`] parses every time.
 #[derive(Debug, Clone, Default)]
@@ -65,6 +80,48 @@ impl Key {
     }
 }
 
+/// What the file system says about one version of a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Stamp {
+    len: u64,
+    /// Seconds and nanoseconds since the epoch.
+    modified: (i64, i64),
+    /// When the file's bytes or metadata last changed (ctime), whatever the modification time says.
+    changed: (i64, i64),
+    inode: u64,
+    device: u64,
+}
+
+impl Stamp {
+    #[cfg(unix)]
+    fn of(path: &Path) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: (meta.mtime(), meta.mtime_nsec()),
+            changed: (meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+            device: meta.dev(),
+        })
+    }
+
+    /// Without a change time to rely on, every file is hashed.
+    #[cfg(not(unix))]
+    fn of(_path: &Path) -> Option<Stamp> {
+        None
+    }
+
+    fn settled_at(&self, now: SystemTime) -> bool {
+        let settled = now.duration_since(UNIX_EPOCH).ok().and_then(|since| since.checked_sub(SETTLED));
+        let Some(settled) = settled else { return false };
+        let settled = (settled.as_secs() as i64, i64::from(settled.subsec_nanos()));
+        self.changed < settled && self.modified < settled
+    }
+}
+
+type Stamps = BTreeMap<PathBuf, (Stamp, Key)>;
+
 #[derive(serde::Serialize, serde::Deserialize, PartialEq, Eq)]
 struct Header {
     /// The skillgap version that wrote the entry: another version may lay its types out differently.
@@ -98,7 +155,49 @@ impl ParseCache {
         if !entry.exists() {
             return None;
         }
-        read_entry(&entry, Key::of_file(path)?)
+        read_entry(&entry, self.keys_of_files(&[path]).pop()??)
+    }
+
+    /// The keys of the files' current bytes (`None` for a file that cannot be read). A file is read
+    /// and hashed only when its stamp is not one recorded with its key before.
+    pub fn keys_of_files<P: AsRef<Path>>(&self, paths: &[P]) -> Vec<Option<Key>> {
+        self.keys_of_files_at(paths, SystemTime::now())
+    }
+
+    fn keys_of_files_at<P: AsRef<Path>>(&self, paths: &[P], now: SystemTime) -> Vec<Option<Key>> {
+        if self.dir.is_none() {
+            return paths.iter().map(|path| Key::of_file(path.as_ref())).collect();
+        }
+        let mut stamps: Stamps = self.get(STAMPS_SLOT, STAMPS_KEY).unwrap_or_default();
+        let mut learned = false;
+        let keys = paths
+            .iter()
+            .map(|path| {
+                let path = path.as_ref();
+                let before = Stamp::of(path);
+                if let Some(stamp) = before
+                    && let Some((known, key)) = stamps.get(path)
+                    && *known == stamp
+                {
+                    return Some(*key);
+                }
+                let key = Key::of_file(path)?;
+                // Unchanged while it was read, and settled: the stamp stands for these bytes.
+                if let Some(stamp) = before
+                    && stamp.settled_at(now)
+                    && Stamp::of(path) == Some(stamp)
+                {
+                    stamps.insert(path.to_path_buf(), (stamp, key));
+                    learned = true;
+                }
+                Some(key)
+            })
+            .collect();
+        if learned {
+            stamps.retain(|path, _| path.exists());
+            self.put(STAMPS_SLOT, STAMPS_KEY, &stamps);
+        }
+        keys
     }
 
     /// Stores `value` in entry `slot` as made from sources with this `key`: after a miss was parsed,
@@ -138,17 +237,46 @@ fn read_entry<T: DeserializeOwned>(path: &Path, key: Key) -> Option<T> {
 
 fn write_entry<T: Serialize>(dir: &Path, path: &Path, key: Key, value: &T) {
     let header = Header { app: env!("CARGO_PKG_VERSION").to_owned(), key };
-    let Ok(mut bytes) = postcard::to_stdvec(&header) else { return };
-    let Ok(body) = postcard::to_stdvec(value) else { return };
-    bytes.splice(0..0, MAGIC.iter().copied());
-    bytes.extend_from_slice(&body);
     // A cache that cannot be written only makes the next run slower.
     let _ = std::fs::create_dir_all(dir)
         .and_then(|()| tempfile::NamedTempFile::with_prefix_in(".skillgap-cache-", dir))
-        .and_then(|mut file| {
-            file.write_all(&bytes)?;
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+            out.write_all(MAGIC)?;
+            postcard::to_io(&header, &mut out).map_err(std::io::Error::other)?;
+            postcard::to_io(value, &mut out).map_err(std::io::Error::other)?;
+            let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
             file.persist(path).map(drop).map_err(|err| err.error)
         });
+}
+
+/// Passes bytes on to `inner` and hashes them on the way, so a file's cache key comes with writing it.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: Write> Hashing<W> {
+    pub fn new(inner: W) -> Hashing<W> {
+        Hashing { inner, hasher: xxhash_rust::xxh3::Xxh3::new() }
+    }
+
+    /// The key of everything written so far.
+    pub fn key(&self) -> Key {
+        Key(self.hasher.digest128())
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 #[cfg(test)]
@@ -195,6 +323,45 @@ mod tests {
         cache.put("slot", Key::of_bytes(b"x"), &parsed("x"));
         assert!(std::fs::read(&entry).unwrap().len() > bytes.len(), "and it is written whole again");
         assert_eq!(cache.lookup_file("slot", &source), Some(parsed("x")));
+    }
+
+    #[test]
+    fn a_settled_file_is_known_by_its_stamp_and_any_write_to_it_is_noticed() {
+        let (dir, cache, source) = setup("a,b");
+        let later = SystemTime::now() + SETTLED * 2;
+        // Just written: hashed, but its stamp is not trusted yet.
+        assert_eq!(cache.keys_of_files(&[&source]), [Some(Key::of_bytes(b"a,b"))]);
+        assert!(cache.get::<Stamps>(STAMPS_SLOT, STAMPS_KEY).is_none());
+        // Settled: the stamp is recorded with the key...
+        assert_eq!(cache.keys_of_files_at(&[&source], later), [Some(Key::of_bytes(b"a,b"))]);
+        let mut stamps: Stamps = cache.get(STAMPS_SLOT, STAMPS_KEY).unwrap();
+        assert!(stamps.contains_key(&source));
+        // ...and trusted without reading the file: a planted key proves it is the one used.
+        stamps.get_mut(&source).unwrap().1 = Key::of_bytes(b"planted");
+        cache.put(STAMPS_SLOT, STAMPS_KEY, &stamps);
+        assert_eq!(cache.keys_of_files_at(&[&source], later), [Some(Key::of_bytes(b"planted"))]);
+        // A write of the same length, even with the old modification time put back, changes the
+        // stamp (the change time), so the file is read again.
+        let modified = std::fs::metadata(&source).unwrap().modified().unwrap();
+        std::fs::write(&source, "a,c").unwrap();
+        std::fs::File::options().write(true).open(&source).unwrap().set_modified(modified).unwrap();
+        assert_eq!(cache.keys_of_files_at(&[&source], later), [Some(Key::of_bytes(b"a,c"))]);
+        // A missing file has no key, and its stamp is dropped when the stamps are next written.
+        let other = dir.path().join("other.txt");
+        std::fs::write(&other, "x").unwrap();
+        std::fs::remove_file(&source).unwrap();
+        assert_eq!(cache.keys_of_files_at(&[&source, &other], later), [None, Some(Key::of_bytes(b"x"))]);
+        let stamps: Stamps = cache.get(STAMPS_SLOT, STAMPS_KEY).unwrap();
+        assert_eq!(stamps.keys().collect::<Vec<_>>(), [&other]);
+    }
+
+    #[test]
+    fn a_key_hashed_while_writing_is_the_key_of_the_bytes() {
+        let mut out = Hashing::new(Vec::new());
+        out.write_all(b"hello, ").unwrap();
+        out.write_all(b"world").unwrap();
+        assert_eq!(out.key(), Key::of_bytes(b"hello, world"));
+        assert_ne!(out.key(), Key::of_bytes(b"hello, world!"));
     }
 
     #[test]

@@ -82,7 +82,8 @@ fn rejects_hostile(name: &str, expected: &str) {
         written.iter().all(|p| p.starts_with(sandbox.config_dir()) || p.starts_with(&cache)),
         "{name}: wrote {written:?}"
     );
-    assert_eq!(walk(&cache).len(), 1, "{name}: a checklist with problems is never cached");
+    let entries: Vec<_> = walk(&cache).into_iter().filter(|p| !p.ends_with("stamps.bin")).collect();
+    assert_eq!(entries.len(), 1, "{name}: a checklist with problems is never cached: {entries:?}");
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {

@@ -117,7 +117,7 @@ const CATALOG_SLOT: &str = "catalog";
 pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache, detail: Detail) -> (Catalog, Vec<FileProblem>) {
     let (paths, mut problems) = user_checklist_files(user_dirs);
     let file_keys: Vec<Option<Key>> =
-        paths.iter().map(|path| if cache.is_off() { None } else { Key::of_file(path) }).collect();
+        if cache.is_off() { vec![None; paths.len()] } else { cache.keys_of_files(&paths) };
     let mut catalog_key = (problems.is_empty() && !cache.is_off()).then(|| catalog_key(&paths, &file_keys)).flatten();
     if let Some(key) = catalog_key {
         let cached = match detail {

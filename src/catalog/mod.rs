@@ -6,11 +6,13 @@ pub mod format;
 mod load;
 pub mod validate;
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use hashbrown::hash_table::Entry;
+use hashbrown::{DefaultHashBuilder, HashTable};
 use serde::{Deserialize, Serialize};
 
 pub use builtin::BUILTIN_CHECKLISTS;
@@ -206,35 +208,65 @@ pub struct Catalog {
     index: OnceLock<Index>,
 }
 
+/// Lookups by id. The tables hold positions in [`Catalog::items`] and compare against the ids there, so
+/// building the index copies no strings (with copies it took 1.6 ms at 10,000 items).
 #[derive(Debug, Clone, Default)]
 struct Index {
-    by_full_id: HashMap<String, usize>,
+    state: DefaultHashBuilder,
+    by_full_id: HashTable<usize>,
     /// An item id's first item, and whether other checklists use the id too (then they are found by a
-    /// scan, on that rare error path only: one `Vec` per item made loading 10,000 items much slower).
-    by_item_id: HashMap<String, (usize, Uniqueness)>,
-    by_alias: HashMap<String, usize>,
+    /// scan, on that rare error path only).
+    by_item_id: HashTable<(usize, Uniqueness)>,
+    /// (item, which of its aliases).
+    by_alias: HashTable<(usize, usize)>,
 }
 
 impl Index {
     fn of(items: &[Item]) -> Index {
-        let mut index = Index {
-            by_full_id: HashMap::with_capacity(items.len()),
-            by_item_id: HashMap::with_capacity(items.len()),
-            by_alias: HashMap::new(),
-        };
+        let state = DefaultHashBuilder::default();
+        let hash = |text: &str| state.hash_one(text);
+        let mut by_full_id: HashTable<usize> = HashTable::with_capacity(items.len());
+        let mut by_item_id: HashTable<(usize, Uniqueness)> = HashTable::with_capacity(items.len());
+        let mut by_alias: HashTable<(usize, usize)> = HashTable::new();
         for (position, item) in items.iter().enumerate() {
             // The first item with an id keeps it: later checklists cannot take over an id.
-            index.by_full_id.entry(item.full_id.clone()).or_insert(position);
-            index
-                .by_item_id
-                .entry(item.id().to_owned())
-                .and_modify(|(_, uniqueness)| *uniqueness = Uniqueness::Shared)
-                .or_insert((position, Uniqueness::Unique));
-            for alias in &item.aliases {
-                index.by_alias.entry(alias.clone()).or_insert(position);
+            if let Entry::Vacant(vacant) = by_full_id.entry(
+                hash(&item.full_id),
+                |&i| items[i].full_id == item.full_id,
+                |&i| hash(&items[i].full_id),
+            ) {
+                vacant.insert(position);
+            }
+            match by_item_id.entry(hash(item.id()), |&(i, _)| items[i].id() == item.id(), |&(i, _)| hash(items[i].id()))
+            {
+                Entry::Occupied(mut first) => first.get_mut().1 = Uniqueness::Shared,
+                Entry::Vacant(vacant) => {
+                    vacant.insert((position, Uniqueness::Unique));
+                }
+            }
+            for (which, alias) in item.aliases.iter().enumerate() {
+                if let Entry::Vacant(vacant) = by_alias.entry(
+                    hash(alias),
+                    |&(i, a)| items[i].aliases[a] == *alias,
+                    |&(i, a)| hash(&items[i].aliases[a]),
+                ) {
+                    vacant.insert((position, which));
+                }
             }
         }
-        index
+        Index { state, by_full_id, by_item_id, by_alias }
+    }
+
+    fn full_id(&self, items: &[Item], full_id: &str) -> Option<usize> {
+        self.by_full_id.find(self.state.hash_one(full_id), |&i| items[i].full_id == full_id).copied()
+    }
+
+    fn alias(&self, items: &[Item], alias: &str) -> Option<usize> {
+        self.by_alias.find(self.state.hash_one(alias), |&(i, a)| items[i].aliases[a] == alias).map(|&(i, _)| i)
+    }
+
+    fn item_id(&self, items: &[Item], id: &str) -> Option<(usize, Uniqueness)> {
+        self.by_item_id.find(self.state.hash_one(id), |&(i, _)| items[i].id() == id).copied()
     }
 }
 
@@ -310,7 +342,7 @@ impl Catalog {
     /// The item with this full id, or whose aliases include it.
     pub fn item_index(&self, full_id: &str) -> Option<usize> {
         let index = self.index();
-        index.by_full_id.get(full_id).or_else(|| index.by_alias.get(full_id)).copied()
+        index.full_id(&self.items, full_id).or_else(|| index.alias(&self.items, full_id))
     }
 
     /// Resolves what a person typed: a full id, an alias, or an item id that only one checklist has.
@@ -319,8 +351,8 @@ impl Catalog {
         if let Some(index) = self.item_index(query) {
             return Ok(index);
         }
-        match self.index().by_item_id.get(query) {
-            Some(&(index, Uniqueness::Unique)) => Ok(index),
+        match self.index().item_id(&self.items, query) {
+            Some((index, Uniqueness::Unique)) => Ok(index),
             Some(_) => Err(ResolveError::Ambiguous {
                 query: query.to_owned(),
                 candidates: self.items.iter().filter(|i| i.id() == query).map(|i| i.full_id.clone()).collect(),

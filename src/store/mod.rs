@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 
 mod writer;
 
-use crate::cache::{Key, ParseCache};
+use crate::cache::{Hashing, Key, ParseCache};
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
@@ -178,16 +178,25 @@ impl Store {
             Sync::WithoutHistory => return Err(StoreError::WithoutHistory { path }),
             _ => {}
         }
-        let text = to_ron(progress);
         let write_error = |source| StoreError::Write { path: path.clone(), source };
         fs::create_dir_all(&self.dir).map_err(write_error)?;
         if path.exists() {
             self.keep_backups(&path).map_err(write_error)?;
         }
         remove_stale_temp_files(&self.dir);
-        atomic_write(&path, text.as_bytes()).map_err(write_error)?;
+        let mut staged = stage(&path).map_err(write_error)?;
+        let mut out = Hashing::new(staged.as_file_mut());
+        writer::write_progress_with(progress, |chunk| out.write_all(chunk.as_bytes())).map_err(write_error)?;
+        let key = out.key();
+        // The parse cache is written while the file is made durable: on two cores that hides most of
+        // either. An entry is keyed by the bytes it was made from, so one for a save that then fails is
+        // never used.
+        std::thread::scope(|scope| {
+            scope.spawn(|| self.cache.put(PROGRESS_CACHE_SLOT, key, progress));
+            commit(staged, &path)
+        })
+        .map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
-        self.cache.put(PROGRESS_CACHE_SLOT, Key::of_bytes(text.as_bytes()), progress);
         Ok(())
     }
 
@@ -307,12 +316,25 @@ pub fn to_ron(progress: &Progress) -> String {
 
 /// Writes `bytes` to `path` so that a crash leaves either the old or the new file, never a mix.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    let mut staged = stage(path)?;
+    staged.write_all(bytes)?;
+    commit(staged, path)
+}
+
+/// The temporary file, beside `path`, that a new version of it is written to.
+fn stage(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(folder_of(path))
+}
+
+/// Makes what was written to `staged` durable and puts it in place of `path`.
+fn commit(staged: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
+    staged.as_file().sync_all()?;
+    staged.persist(path).map_err(|e| e.error)?;
+    sync_dir(folder_of(path))
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 #[cfg(unix)]
