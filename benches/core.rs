@@ -1,13 +1,15 @@
 //! Core costs at N = 1,000 / 10,000 / 100,000 synthetic items (see `skillgap::synthetic`):
-//! parse and validate checklists, load progress, score and gaps, render each summary format, replay
-//! the history, and save after one change.
+//! parse and validate checklists, load progress, load both from the parse cache, score and gaps,
+//! render each summary format, replay the history, and save after one change.
 //!
 //! `cargo bench --bench core`; `SKILLGAP_BENCH_SIZES=1000,10000` limits the sizes.
 
 use std::hint::black_box;
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use skillgap::catalog::{Catalog, Origin, parse_checklist};
+use skillgap::cache::ParseCache;
+use skillgap::catalog::{Catalog, Detail, Origin, load_catalog_cached, parse_checklist};
 use skillgap::progress::{Change, Status};
 use skillgap::report::{self, Format, Paper, SummaryInput, SummaryOptions};
 use skillgap::score;
@@ -86,6 +88,7 @@ fn benches(c: &mut Criterion) {
         }
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("progress.ron"), &f.progress_text).unwrap();
+        bench_cached_loads(&mut group, n, &f, dir.path());
         let mut tracker = Tracker::open(f.catalog.clone(), Store::new(dir.path())).unwrap();
         let item = f.catalog.items[0].full_id.clone();
         let mut flip = false;
@@ -98,6 +101,42 @@ fn benches(c: &mut Criterion) {
         });
         group.finish();
     }
+}
+
+/// What a run pays when nothing changed since the last: the catalog and the progress from the parse
+/// cache, with the files' stamps already trusted (so not even hashed).
+fn bench_cached_loads(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    n: usize,
+    f: &Fixture,
+    data_dir: &std::path::Path,
+) {
+    let lists = data_dir.join("checklists");
+    std::fs::create_dir_all(&lists).unwrap();
+    for (i, text) in f.texts.iter().enumerate() {
+        std::fs::write(lists.join(format!("list-{i}.ron")), text).unwrap();
+    }
+    let dirs = [lists];
+    let cache = ParseCache::in_dir(data_dir.join("cache"));
+    let warm = || {
+        assert!(load_catalog_cached(&dirs, &cache, Detail::Full).1.is_empty());
+        Store::new(data_dir).load().unwrap();
+    };
+    warm();
+    // Files this fresh are hashed on every run; once settled, their stamps are trusted.
+    std::thread::sleep(Duration::from_secs(6));
+    warm();
+    for (name, detail) in [("load_catalog_cached_brief", Detail::Brief), ("load_catalog_cached_full", Detail::Full)] {
+        group.bench_function(BenchmarkId::new(name, n), |b| {
+            b.iter(|| black_box(load_catalog_cached(&dirs, &cache, detail).0.items.len()))
+        });
+    }
+    group.bench_function(BenchmarkId::new("load_progress_cached", n), |b| {
+        b.iter(|| black_box(Store::new(data_dir).load().unwrap().items.len()))
+    });
+    group.bench_function(BenchmarkId::new("load_progress_cached_without_history", n), |b| {
+        b.iter(|| black_box(Store::new(data_dir).load_without_history().unwrap().items.len()))
+    });
 }
 
 criterion_group!(core, benches);
