@@ -285,6 +285,27 @@ pub fn explanation(catalog: &Catalog, score: &Score, top_gap: Option<&Gap>) -> S
     sentence
 }
 
+/// What ticking one item of `stage` would do to readiness, for the item's detail. `gain` is the item's
+/// [`Gap::gain`]. A gain of 0 needs saying why: readiness counts a stage at 0% as not ready at all.
+pub fn gain_sentence(score: &Score, stage: Stage, gain: f64) -> String {
+    if gain >= 0.05 {
+        return format!("Ticking it adds {gain:.1} readiness points now.");
+    }
+    let others_at_zero: Vec<&str> = Stage::ALL
+        .into_iter()
+        .filter(|&other| other != stage && score.stage(other).coverage() == Some(0.0))
+        .map(Stage::name)
+        .collect();
+    match others_at_zero.as_slice() {
+        [] => "Ticking it adds less than 0.1 readiness points now.".to_owned(),
+        [one] => format!("Readiness stays 0 while {one} is at 0%; ticking it still moves {stage} forward."),
+        [rest @ .., last] => format!(
+            "Readiness stays 0 while {} and {last} are at 0%; ticking it still moves {stage} forward.",
+            rest.join(", ")
+        ),
+    }
+}
+
 /// Readiness and items done right after one moment of the history.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimelinePoint {

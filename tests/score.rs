@@ -215,3 +215,30 @@ proptest! {
         prop_assert_eq!(gaps.len(), open, "every open item is a gap, and only those");
     }
 }
+
+/// The detail pane says why ticking an item adds nothing while other stages are still at 0%.
+#[test]
+fn the_gain_sentence_explains_a_zero_gain() {
+    // Two items per stage; Build and Test have one done each.
+    let items: Vec<(Stage, Weight)> = Stage::ALL.iter().flat_map(|&s| [(s, Weight::Core), (s, Weight::Core)]).collect();
+    let catalog = catalog_of(&items);
+    let mut statuses = vec![Status::Todo; 12];
+    statuses[0] = Status::Done;
+    statuses[2] = Status::Done;
+    let score = score::score(&catalog, &statuses);
+    assert_eq!(score.readiness, 0.0);
+    assert_eq!(
+        score::gain_sentence(&score, Stage::Build, 0.0),
+        "Readiness stays 0 while Ship, Run, Observe and Recover are at 0%; ticking it still moves Build forward."
+    );
+    // Only Recover left at 0%: its items now carry the whole gain, the others still add nothing.
+    statuses[4..10].fill(Status::Done);
+    let score = score::score(&catalog, &statuses);
+    let gaps = score::gaps(&catalog, &statuses, &score);
+    let recover = gaps.iter().find(|g| catalog.items[g.item].stage == Stage::Recover).unwrap();
+    assert!(score::gain_sentence(&score, Stage::Recover, recover.gain).starts_with("Ticking it adds "));
+    assert_eq!(
+        score::gain_sentence(&score, Stage::Build, 0.0),
+        "Readiness stays 0 while Recover is at 0%; ticking it still moves Build forward."
+    );
+}

@@ -8,6 +8,7 @@ use super::model::Model;
 use super::widgets;
 use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
+use crate::score;
 use crate::{Stage, Weight};
 
 /// Seconds after the last keystroke before a note or evidence link is saved.
@@ -309,7 +310,7 @@ impl ChecklistView {
         });
         let gain = model.gain_by_item.get(index).copied().unwrap_or(0.0);
         if matches!(status, Status::Todo | Status::Learning) {
-            ui.label(RichText::new(format!("Ticking it adds {gain:.1} readiness points now.")).weak());
+            ui.label(RichText::new(score::gain_sentence(&model.score, item.stage, gain)).weak());
         }
         ui.add_space(6.0);
         if !item.description.is_empty() {
