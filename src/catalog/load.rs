@@ -124,7 +124,7 @@ pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache, detail: De
             Detail::Full => cache.get(CATALOG_SLOT, key),
             Detail::Brief => cache.get::<BriefCatalog>(CATALOG_SLOT, key).map(Catalog::from),
         };
-        if let Some(catalog) = cached {
+        if let Some(catalog) = cached.filter(Catalog::is_consistent) {
             return (catalog, problems);
         }
     }

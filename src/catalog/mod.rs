@@ -335,6 +335,25 @@ impl Catalog {
         self.checklists.iter().position(|c| c.id == id)
     }
 
+    /// Whether every item's checklist and section exist and each section's range holds exactly its own
+    /// items, in order. A catalog read back from the cache is checked before use: a damaged or edited
+    /// entry must not make an index panic later.
+    pub fn is_consistent(&self) -> bool {
+        let mut next = 0;
+        for (checklist_index, checklist) in self.checklists.iter().enumerate() {
+            for (section_index, section) in checklist.sections.iter().enumerate() {
+                let Some(items) = self.items.get(section.items.clone()) else { return false };
+                if section.items.start != next
+                    || items.iter().any(|item| item.checklist != checklist_index || item.section != section_index)
+                {
+                    return false;
+                }
+                next = section.items.end;
+            }
+        }
+        next == self.items.len()
+    }
+
     fn index(&self) -> &Index {
         self.index.get_or_init(|| Index::of(&self.items))
     }
@@ -411,5 +430,24 @@ mod tests {
         }
         assert_eq!(format!("{:?}", brief.checklists), format!("{:?}", catalog.checklists));
         assert_eq!(brief.resolve("linux-shell"), catalog.resolve("linux-shell"), "the index is built on demand");
+        assert!(catalog.is_consistent() && full.is_consistent() && brief.is_consistent());
+    }
+
+    #[test]
+    fn a_catalog_whose_items_and_sections_disagree_is_not_consistent() {
+        let (catalog, _) = load_catalog(&[]);
+        assert!(catalog.is_consistent());
+        let mut broken = catalog.clone();
+        broken.items[3].checklist = 99;
+        assert!(!broken.is_consistent(), "an item of a checklist that does not exist");
+        let mut broken = catalog.clone();
+        broken.checklists[0].sections[0].items.end += 1;
+        assert!(!broken.is_consistent(), "overlapping sections");
+        let mut broken = catalog.clone();
+        broken.items.pop();
+        assert!(!broken.is_consistent(), "a section running past the items");
+        let mut broken = catalog;
+        broken.checklists.pop();
+        assert!(!broken.is_consistent(), "items no section holds");
     }
 }
