@@ -43,7 +43,7 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
     for checklist in &s.checklists {
         writeln!(out, "  {} ({}): {}/{}", checklist.title, checklist.id, checklist.done, checklist.total)?;
         for section in &checklist.sections {
-            writeln!(out, "    {:<40} {:>3}/{:<3}", section.title, section.done, section.total)?;
+            writeln!(out, "    {:<40} {:>3}/{}", section.title, section.done, section.total)?;
             // Items are listed only for their notes: the terminal summary stays short.
             for item in section.items.iter().filter(|i| !i.note.is_empty() || !i.evidence.is_empty()) {
                 writeln!(out, "      - {} ({})", item.title, status_word(item.status))?;
