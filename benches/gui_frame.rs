@@ -1,5 +1,5 @@
-//! One headless frame of the window (egui_kittest, no GPU) with N synthetic items loaded: the main
-//! (Checklists) view and the Gaps view. Budget: 2 ms per frame at N = 10,000.
+//! One headless frame of the window (egui_kittest, no GPU) with N synthetic items loaded, in each view:
+//! Checklists (the main view), Gaps, Progress and Summary. Budget: 2 ms per frame at N = 10,000.
 //!
 //! `cargo bench --bench gui_frame`; `SKILLGAP_BENCH_SIZES=10000` picks the sizes.
 
@@ -25,7 +25,7 @@ fn frames(c: &mut Criterion) {
         std::fs::write(dir.path().join("progress.ron"), to_ron(&data.progress)).unwrap();
         let files = data.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic"))).collect();
         let catalog = Catalog::from_files(files).0;
-        for view in [View::Checklists, View::Gaps] {
+        for view in [View::Checklists, View::Gaps, View::Progress, View::Summary] {
             let tracker = Tracker::open(catalog.clone(), Store::new(dir.path())).unwrap();
             let model = Model::new(tracker, Access::ReadWrite);
             let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| {

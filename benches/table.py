@@ -22,7 +22,7 @@ for bench in sorted((root / "core").iterdir()):
         if (size / "new" / "estimates.json").exists():
             rows.setdefault(bench.name, {})[int(size.name)] = median(size)
             sizes.add(int(size.name))
-for view in ("checklists", "gaps"):
+for view in ("checklists", "gaps", "progress", "summary"):
     for path in root.glob(f"gui_frame_{view}_*"):
         size = int(path.name.rsplit("_", 1)[1])
         rows.setdefault(f"gui_frame_{view}", {})[size] = median(path)

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::checklist_view::ChecklistView;
 use super::command::{Command, View};
 use super::model::{Access, Model, SaveState};
+use super::progress_view::ProgressView;
 use super::summary_view::{ReportPrefs, SummaryView, build_summary};
-use super::{gaps_view, header, nav, progress_view};
+use super::{gaps_view, header, nav};
 use crate::progress::{Change, Status};
 use crate::report::{self, Format, SummaryOptions};
 
@@ -75,6 +76,7 @@ pub struct App {
     prefs: Prefs,
     pub checklists: ChecklistView,
     summary: SummaryView,
+    progress: ProgressView,
     undo: Vec<StatusEdit>,
     redo: Vec<StatusEdit>,
     commands: Vec<Command>,
@@ -105,6 +107,7 @@ impl App {
             prefs,
             checklists,
             summary,
+            progress: ProgressView::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             commands: Vec::new(),
@@ -495,7 +498,7 @@ impl eframe::App for App {
                 egui::CentralPanel::default().show(ui, |ui| gaps_view::gaps_ui(ui, &self.model, &mut self.commands));
             }
             View::Progress => {
-                egui::CentralPanel::default().show(ui, |ui| progress_view::progress_ui(ui, &self.model));
+                egui::CentralPanel::default().show(ui, |ui| self.progress.ui(ui, &self.model));
             }
             View::Summary => {
                 egui::CentralPanel::default().show(ui, |ui| self.summary.ui(ui, &self.model, &mut self.commands));

@@ -41,7 +41,50 @@ pub struct SummaryView {
     /// What happened to the last save, shown under the buttons.
     pub message: Option<Result<String, String>>,
     /// The text preview and what it was made from, so it is rebuilt only when something changed.
-    cache: Option<(u64, SummaryOptions, String)>,
+    cache: Option<(u64, SummaryOptions, Preview)>,
+}
+
+/// The summary as text, and where each of its lines is: only the lines in view are laid out (at 10,000
+/// items laying out the whole text took 7.6 ms a frame).
+#[derive(Debug, Default)]
+struct Preview {
+    text: String,
+    lines: Vec<std::ops::Range<usize>>,
+}
+
+impl Preview {
+    fn new(text: String) -> Preview {
+        let mut start = 0;
+        let mut lines: Vec<std::ops::Range<usize>> = text
+            .match_indices('\n')
+            .map(|(end, _)| {
+                let line = start..end;
+                start = end + 1;
+                line
+            })
+            .collect();
+        if start < text.len() {
+            lines.push(start..text.len());
+        }
+        Preview { text, lines }
+    }
+
+    fn ui(&self, ui: &mut Ui) {
+        let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
+        ui.scope(|ui| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            egui::ScrollArea::both().auto_shrink([false, false]).show_rows(
+                ui,
+                row_height,
+                self.lines.len(),
+                |ui, rows| {
+                    for line in &self.lines[rows] {
+                        ui.add(egui::Label::new(RichText::new(&self.text[line.clone()]).monospace()).extend());
+                    }
+                },
+            );
+        });
+    }
 }
 
 impl SummaryView {
@@ -117,12 +160,11 @@ impl SummaryView {
             .is_none_or(|(generation, cached, _)| *generation != model.generation || *cached != options);
         if stale {
             let text = report::render_text(&build_summary(model, &options));
-            self.cache = Some((model.generation, options, text));
+            self.cache = Some((model.generation, options, Preview::new(text)));
         }
-        let text = self.cache.as_ref().map_or("", |(_, _, text)| text.as_str());
-        egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
-            ui.add(egui::Label::new(RichText::new(text).monospace()).extend());
-        });
+        if let Some((_, _, preview)) = &self.cache {
+            preview.ui(ui);
+        }
     }
 
     fn options_ui(&mut self, ui: &mut Ui, model: &Model) {
