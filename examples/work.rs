@@ -14,7 +14,7 @@ use std::hint::black_box;
 
 use skillgap::catalog::{Catalog, Origin};
 use skillgap::progress::Progress;
-use skillgap::report::{self, Format, Paper, SummaryInput, SummaryOptions};
+use skillgap::report::{self, Format, Paper, SummaryOptions};
 use skillgap::score;
 
 fn main() -> anyhow::Result<()> {
@@ -65,18 +65,7 @@ fn op_score_and_gaps(catalog: &Catalog, progress: &Progress) {
 
 #[inline(never)]
 fn op_summary_txt(catalog: &Catalog, progress: &Progress) -> anyhow::Result<()> {
-    let statuses = score::statuses(catalog, progress);
-    let score = score::score(catalog, &statuses);
-    let gaps = score::gaps(catalog, &statuses, &score);
-    let summary = report::build_summary(&SummaryInput {
-        catalog,
-        progress,
-        statuses: &statuses,
-        score: &score,
-        gaps: &gaps,
-        now: chrono::Utc::now(),
-        options: &SummaryOptions::default(),
-    });
+    let summary = report::summarize(catalog, progress, &SummaryOptions::default(), chrono::Utc::now());
     black_box(report::render(&summary, Format::Text, Paper::A4)?.len());
     Ok(())
 }

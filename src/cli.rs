@@ -12,7 +12,7 @@ use crate::cache::ParseCache;
 use crate::catalog::{self, Catalog, Detail, FileProblem};
 use crate::paths;
 use crate::progress::{Change, Status};
-use crate::report::{self, Format, Paper, SummaryInput, SummaryOptions};
+use crate::report::{self, Format, Paper, SummaryOptions};
 use crate::score;
 use crate::store::{self, Store};
 use crate::tracker::Tracker;
@@ -335,18 +335,7 @@ fn summary(
         let known: Vec<&str> = catalog.checklists.iter().map(|c| c.id.as_str()).collect();
         anyhow::bail!("there is no checklist \"{id}\"; the checklists are: {}", known.join(", "));
     }
-    let statuses = score::statuses(catalog, progress);
-    let score = score::score(catalog, &statuses);
-    let gaps = score::gaps(catalog, &statuses, &score);
-    let summary = report::build_summary(&SummaryInput {
-        catalog,
-        progress,
-        statuses: &statuses,
-        score: &score,
-        gaps: &gaps,
-        now: chrono::Utc::now(),
-        options,
-    });
+    let summary = report::summarize(catalog, progress, options, chrono::Utc::now());
     let bytes = report::render(&summary, format, paper)?;
     match output {
         Some(path) => {
@@ -358,7 +347,7 @@ fn summary(
         None => print_stdout(&bytes)?,
     }
     leave_to_exit(summary);
-    leave_to_exit((tracker, statuses, gaps, bytes));
+    leave_to_exit((tracker, bytes));
     Ok(Outcome::Success)
 }
 

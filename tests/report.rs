@@ -9,8 +9,8 @@ use std::process::Command;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use skillgap::catalog::{Catalog, ChecklistFile, ItemFile, Origin, SectionFile, parse_checklist};
 use skillgap::progress::{Change, Progress, Status};
-use skillgap::report::{self, Format, Paper, Summary, SummaryInput, SummaryOptions};
-use skillgap::{Stage, Weight, score};
+use skillgap::report::{self, Format, Paper, Summary, SummaryOptions};
+use skillgap::{Stage, Weight};
 
 const HOSTILE_NOTE: &str = "<script>alert(1)</script> & **bold** [click](javascript:alert(2))";
 
@@ -86,18 +86,7 @@ fn summary_with(options: &SummaryOptions) -> Summary<'static> {
     // A summary borrows from the catalog and progress; each test makes a few, so leaking them is fine.
     let catalog = Box::leak(Box::new(catalog()));
     let progress = Box::leak(Box::new(progress(catalog)));
-    let statuses = score::statuses(catalog, progress);
-    let score = score::score(catalog, &statuses);
-    let gaps = score::gaps(catalog, &statuses, &score);
-    report::build_summary(&SummaryInput {
-        catalog,
-        progress,
-        statuses: &statuses,
-        score: &score,
-        gaps: &gaps,
-        now: Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap(),
-        options,
-    })
+    report::summarize(catalog, progress, options, Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap())
 }
 
 fn full_options() -> SummaryOptions {
@@ -263,18 +252,7 @@ fn pdf_letter_paper_and_a_long_list_paginate_without_orphan_headers() {
     let synthetic = skillgap::synthetic::generate(400);
     let files = synthetic.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic.ron"))).collect();
     let (catalog, _) = Catalog::from_files(files);
-    let statuses = score::statuses(&catalog, &synthetic.progress);
-    let score = score::score(&catalog, &statuses);
-    let gaps = score::gaps(&catalog, &statuses, &score);
-    let summary = report::build_summary(&SummaryInput {
-        catalog: &catalog,
-        progress: &synthetic.progress,
-        statuses: &statuses,
-        score: &score,
-        gaps: &gaps,
-        now: at(11, 23),
-        options: &SummaryOptions::default(),
-    });
+    let summary = report::summarize(&catalog, &synthetic.progress, &SummaryOptions::default(), at(11, 23));
     let pdf = report::render(&summary, Format::Pdf, Paper::Letter).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pages = pdf_pages(&pdf, dir.path());

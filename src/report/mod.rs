@@ -187,6 +187,20 @@ pub struct SummaryInput<'a, 'b> {
     pub options: &'b SummaryOptions,
 }
 
+/// The summary of `progress` over `catalog` at `now`, scored afresh (the window passes the score it
+/// keeps to [`build_summary`] instead).
+pub fn summarize<'a>(
+    catalog: &'a Catalog,
+    progress: &'a Progress,
+    options: &SummaryOptions,
+    now: DateTime<Utc>,
+) -> Summary<'a> {
+    let statuses = score::statuses(catalog, progress);
+    let score = score::score(catalog, &statuses);
+    let gaps = score::gaps(catalog, &statuses, &score);
+    build_summary(&SummaryInput { catalog, progress, statuses: &statuses, score: &score, gaps: &gaps, now, options })
+}
+
 pub fn gap_line<'a>(catalog: &'a Catalog, gap: &Gap) -> GapLine<'a> {
     let item = &catalog.items[gap.item];
     GapLine { id: &item.full_id, title: &item.title, stage: item.stage.id(), weight: item.weight.id(), gain: gap.gain }
