@@ -8,7 +8,6 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use skillgap::cache::ParseCache;
 use skillgap::catalog::{Catalog, Detail, Origin, load_catalog_cached, parse_checklist};
 use skillgap::progress::{Change, Status};
 use skillgap::report::{self, Format, Paper, SummaryInput, SummaryOptions};
@@ -117,7 +116,7 @@ fn bench_cached_loads(
         std::fs::write(lists.join(format!("list-{i}.ron")), text).unwrap();
     }
     let dirs = [lists];
-    let cache = ParseCache::in_dir(data_dir.join("cache"));
+    let cache = skillgap::store::parse_cache(data_dir);
     let warm = || {
         assert!(load_catalog_cached(&dirs, &cache, Detail::Full).1.is_empty());
         Store::new(data_dir).load().unwrap();

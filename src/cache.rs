@@ -15,7 +15,7 @@
 //! so a reader sees a whole entry or none.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -54,17 +54,11 @@ impl Key {
     /// The key of the file's current bytes, hashed as they stream by so the file is never held in
     /// memory whole. `None` when it cannot be read.
     pub fn of_file(path: &Path) -> Option<Key> {
-        let mut file = std::fs::File::open(path).ok()?;
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        let mut buffer = vec![0; 64 * 1024];
-        loop {
-            match file.read(&mut buffer) {
-                Ok(0) => return Some(Key(hasher.digest128())),
-                Ok(n) => hasher.update(&buffer[..n]),
-                Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => return None,
-            }
-        }
+        let mut hashing = Hashing::new(std::io::sink());
+        let file = std::fs::File::open(path).ok()?;
+        // Read in large blocks: `copy` alone reads 8 KiB at a time.
+        std::io::copy(&mut std::io::BufReader::with_capacity(64 * 1024, file), &mut hashing).ok()?;
+        Some(hashing.key())
     }
 
     /// One key for several sources, each named (say by its path) so that moving bytes from one
@@ -139,10 +133,6 @@ impl ParseCache {
         ParseCache { dir: None }
     }
 
-    pub fn is_off(&self) -> bool {
-        self.dir.is_none()
-    }
-
     /// The value in entry `slot` when it was made from sources with this `key`.
     pub fn get<T: DeserializeOwned>(&self, slot: &str, key: Key) -> Option<T> {
         read_entry(&entry_path(self.dir.as_ref()?, slot), key)
@@ -158,15 +148,16 @@ impl ParseCache {
         read_entry(&entry, self.keys_of_files(&[path]).pop()??)
     }
 
-    /// The keys of the files' current bytes (`None` for a file that cannot be read). A file is read
-    /// and hashed only when its stamp is not one recorded with its key before.
+    /// The keys of the files' current bytes (`None` for a file that cannot be read, and for every file
+    /// when the cache is off: there is nothing to look them up in). A file is read and hashed only
+    /// when its stamp is not one recorded with its key before.
     pub fn keys_of_files<P: AsRef<Path>>(&self, paths: &[P]) -> Vec<Option<Key>> {
         self.keys_of_files_at(paths, SystemTime::now())
     }
 
     fn keys_of_files_at<P: AsRef<Path>>(&self, paths: &[P], now: SystemTime) -> Vec<Option<Key>> {
         if self.dir.is_none() {
-            return paths.iter().map(|path| Key::of_file(path.as_ref())).collect();
+            return vec![None; paths.len()];
         }
         let mut stamps: Stamps = self.get(STAMPS_SLOT, STAMPS_KEY).unwrap_or_default();
         let mut learned = false;

@@ -266,8 +266,7 @@ pub fn load_catalog(global: &GlobalArgs, detail: Detail) -> Catalog {
 
 /// The parse cache in the data folder (none when there is no data folder).
 fn cache(global: &GlobalArgs) -> ParseCache {
-    paths::data_dir(global.data_dir.clone())
-        .map_or_else(|_| ParseCache::off(), |dir| ParseCache::in_dir(dir.join(store::CACHE_DIR)))
+    paths::data_dir(global.data_dir.clone()).map_or_else(|_| ParseCache::off(), |dir| store::parse_cache(&dir))
 }
 
 fn warn_skipped(problems: &[FileProblem]) {

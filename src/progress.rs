@@ -114,7 +114,7 @@ pub struct HistoryEvent {
     pub at: DateTime<Utc>,
 }
 
-/// Times as RFC 3339 text in the progress file, and as whole nanoseconds in the binary parse cache,
+/// Times as RFC 3339 text in the progress file, and as seconds and nanoseconds in the binary parse cache,
 /// where parsing 100,000 dates as text would cost more than all the rest of reading it.
 mod time_format {
     use chrono::{DateTime, Utc};

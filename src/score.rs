@@ -199,8 +199,6 @@ pub struct Gap {
 /// Gains closer than this are ties, so the ranking does not hinge on rounding noise.
 const GAIN_RESOLUTION: f64 = 1e-9;
 
-/// The open items (not done, not skipped), best first: the largest readiness gain; among equal gains
-/// the item of the weakest stage, then the higher weight, then the earlier stage, then catalog order.
 /// What gaps are ranked by, after the gain: the weaker stage first, then the heavier item, then the
 /// earlier stage.
 struct GapKey {
@@ -211,6 +209,8 @@ struct GapKey {
     stage: Stage,
 }
 
+/// The open items (not done, not skipped), best first: the largest readiness gain; among equal gains
+/// the item of the weakest stage, then the higher weight, then the earlier stage, then catalog order.
 pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score) -> Vec<Gap> {
     let coverages: [Option<f64>; 6] = std::array::from_fn(|i| score.stages[i].coverage());
     let zero_stages = coverages.iter().flatten().filter(|&&c| c <= 0.0).count();

@@ -116,9 +116,8 @@ const CATALOG_SLOT: &str = "catalog";
 /// always found and reported afresh. A catalog from the cache has only the `detail` asked for.
 pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache, detail: Detail) -> (Catalog, Vec<FileProblem>) {
     let (paths, mut problems) = user_checklist_files(user_dirs);
-    let file_keys: Vec<Option<Key>> =
-        if cache.is_off() { vec![None; paths.len()] } else { cache.keys_of_files(&paths) };
-    let mut catalog_key = (problems.is_empty() && !cache.is_off()).then(|| catalog_key(&paths, &file_keys)).flatten();
+    let file_keys = cache.keys_of_files(&paths);
+    let mut catalog_key = problems.is_empty().then(|| catalog_key(&paths, &file_keys)).flatten();
     if let Some(key) = catalog_key {
         let cached = match detail {
             Detail::Full => cache.get(CATALOG_SLOT, key),

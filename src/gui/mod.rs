@@ -20,7 +20,6 @@ pub use checklist_view::{DRAFT_SAVE_DELAY, Filters, Scope};
 pub use command::View;
 pub use model::{Access, Model, SaveState};
 
-use crate::cache::ParseCache;
 use crate::catalog::{self, FileProblem};
 use crate::cli::{GlobalArgs, ViewArg, WindowArgs};
 use crate::paths;
@@ -29,7 +28,7 @@ use crate::tracker::Tracker;
 
 /// Loads the catalog and the progress for the window. An unreadable progress file opens read-only.
 pub fn open_model(data_dir: &Path, checklist_dirs: &[PathBuf]) -> (Model, Vec<FileProblem>) {
-    let cache = ParseCache::in_dir(data_dir.join(crate::store::CACHE_DIR));
+    let cache = crate::store::parse_cache(data_dir);
     let (catalog, problems) = catalog::load_catalog_cached(checklist_dirs, &cache, catalog::Detail::Full);
     let store = Store::new(data_dir);
     let model = match Tracker::open(catalog.clone(), store) {

@@ -115,7 +115,7 @@ pub struct Lock(#[allow(dead_code)] File);
 impl Store {
     pub fn new(dir: impl Into<PathBuf>) -> Store {
         let dir = dir.into();
-        Store { cache: ParseCache::in_dir(dir.join(CACHE_DIR)), dir, sync: Sync::Unread }
+        Store { cache: parse_cache(&dir), dir, sync: Sync::Unread }
     }
 
     pub fn dir(&self) -> &Path {
@@ -354,6 +354,11 @@ pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
 
 /// Folder of the parse cache, inside the data folder. Deleting it is always safe.
 pub const CACHE_DIR: &str = "cache";
+
+/// The parse cache of the data folder `data_dir`, for the progress file and the checklists alike.
+pub fn parse_cache(data_dir: &Path) -> ParseCache {
+    ParseCache::in_dir(data_dir.join(CACHE_DIR))
+}
 const PROGRESS_CACHE_SLOT: &str = "progress";
 
 /// The start of a cached [`Progress`]: postcard writes fields in order, so this reads the version and
