@@ -1,7 +1,7 @@
 //! The printed report in every format, for a fixed progress state and a fixed date: snapshots of text,
 //! Markdown and HTML; the PDF read back with `pdftotext` (poppler-utils); hostile user text escaped.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

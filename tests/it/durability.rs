@@ -1,7 +1,7 @@
 //! Never lose a tick: damaged and hostile files, kill -9 during saves, several writers at once, old
 //! file versions, and parsers fed arbitrary bytes.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;

@@ -1,6 +1,6 @@
 //! The built-in checklists: they load, follow the content rules, cover the lifecycle, and keep their ids.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,5 @@
 //! Helpers shared by the integration tests: temporary data and config folders, and the binary
 //! pointed at them (never at the user's real folders).
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 

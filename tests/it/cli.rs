@@ -1,6 +1,6 @@
 //! The command line, run as a real process on a temporary data folder.
 
-mod common;
+use crate::common;
 
 use common::{Sandbox, bad_fixture, fixture_dir, stderr, stdout};
 

@@ -1,7 +1,7 @@
 //! The progress file: atomic saves, backups, refusal to overwrite what could not be read, two
 //! writers on one folder, and a failing folder that recovers.
 
-mod common;
+use crate::common;
 
 use skillgap::catalog::load_catalog;
 use skillgap::progress::{Change, Status};

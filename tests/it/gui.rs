@@ -1,7 +1,7 @@
 //! The window, driven headlessly through its accessibility tree with egui_kittest: the real `App`,
 //! the real core, a temporary data folder.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -1,0 +1,12 @@
+//! The integration tests, as one test binary: each module below used to be its own binary, and each of
+//! those linked the whole window stack (eframe, fonts, PDF), so a clean `cargo test` spent most of its time
+//! and disk linking the same code eight times.
+
+mod builtin_checklists;
+mod cli;
+mod common;
+mod durability;
+mod gui;
+mod report;
+mod score;
+mod store;
