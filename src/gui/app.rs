@@ -80,6 +80,8 @@ pub struct App {
     undo: Vec<StatusEdit>,
     redo: Vec<StatusEdit>,
     commands: Vec<Command>,
+    /// Text a command asked to copy; handed to egui at the end of the frame.
+    clipboard: Option<String>,
     last_disk_check: f64,
     closing: Closing,
     load_problems: Vec<String>,
@@ -111,6 +113,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             commands: Vec::new(),
+            clipboard: None,
             last_disk_check: 0.0,
             closing: Closing::Open,
             load_problems: options.load_problems,
@@ -252,6 +255,17 @@ impl App {
                 Command::SaveSummary { format, path, options } => {
                     self.summary.message =
                         Some(self.write_report(format, &options, &path).map(|()| format!("Saved {}", path.display())));
+                }
+                Command::CopySummary { format, options } => {
+                    let summary = build_summary(&self.model, &options);
+                    let (text, name) = match format {
+                        Format::Markdown => (report::render_markdown(&summary), "Markdown"),
+                        _ => (report::render_text(&summary), "text"),
+                    };
+                    let lines = text.lines().count();
+                    self.clipboard = Some(text);
+                    self.summary.message =
+                        Some(Ok(format!("Copied the summary as {name} ({lines} lines); paste it anywhere.")));
                 }
                 Command::PrintSummary { options } => {
                     let path = std::env::temp_dir()
@@ -505,6 +519,9 @@ impl eframe::App for App {
             }
         }
         self.apply_commands();
+        if let Some(text) = self.clipboard.take() {
+            ctx.copy_text(text);
+        }
         self.close_ui(&ctx);
         self.screenshot_step(&ctx);
     }

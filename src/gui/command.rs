@@ -61,6 +61,11 @@ pub enum Command {
         path: PathBuf,
         options: SummaryOptions,
     },
+    /// Put the report in `format` (text or Markdown) on the clipboard, to paste into a chat or an issue.
+    CopySummary {
+        format: Format,
+        options: SummaryOptions,
+    },
     /// Write the PDF report to a temporary file and open it in the system's viewer.
     PrintSummary {
         options: SummaryOptions,

@@ -8,16 +8,23 @@ use crate::score::TimelinePoint;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
-/// A date for an x value in days; with the time of day when the visible span is short.
-fn day_label(x: f64, span_days: f64) -> String {
-    let format = if span_days < 1.0 / 24.0 {
+/// How to write dates on the x axis for a visible span of days: the time of day when the span is short,
+/// and milliseconds under half a minute (ticking many items in a row puts marks a second apart).
+fn axis_format(span_days: f64) -> &'static str {
+    if span_days < 30.0 / SECONDS_PER_DAY {
+        "%H:%M:%S%.3f"
+    } else if span_days < 1.0 / 24.0 {
         "%H:%M:%S"
     } else if span_days < 3.0 {
         "%m-%d %H:%M"
     } else {
         "%Y-%m-%d"
-    };
-    chrono::DateTime::from_timestamp((x * SECONDS_PER_DAY) as i64, 0)
+    }
+}
+
+/// The local date and time of an x value (days since the epoch).
+fn date_label(x: f64, format: &str) -> String {
+    chrono::DateTime::from_timestamp_millis((x * SECONDS_PER_DAY * 1000.0).round() as i64)
         .map(|t| t.with_timezone(&chrono::Local).format(format).to_string())
         .unwrap_or_default()
 }
@@ -65,10 +72,10 @@ shows your readiness (0-100) and the number of items done, day by day.",
         }
         Plot::new("progress-plot")
             .legend(Legend::default())
-            .x_axis_formatter(|mark, range| day_label(mark.value, range.end() - range.start()))
+            .x_axis_formatter(|mark, range| date_label(mark.value, axis_format(range.end() - range.start())))
             .label_formatter(|hover| match hover {
                 egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
-                    Some(format!("{plot_name}\n{}: {:.0}", day_label(position.x, 0.0), position.y))
+                    Some(format!("{plot_name}\n{}: {:.0}", date_label(position.x, "%Y-%m-%d %H:%M:%S"), position.y))
                 }
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
@@ -83,7 +90,7 @@ shows your readiness (0-100) and the number of items done, day by day.",
 }
 
 fn to_x(at: chrono::DateTime<chrono::Utc>) -> f64 {
-    at.timestamp() as f64 / SECONDS_PER_DAY
+    at.timestamp_millis() as f64 / (SECONDS_PER_DAY * 1000.0)
 }
 
 /// Steps, not slopes: a value holds until the next change. The last point is moved to now each frame.

@@ -1,4 +1,4 @@
-//! The Summary view: the report as it will print, its options, and Save / Print buttons.
+//! The Summary view: the report as it will print, its options, and Save / Copy / Print buttons.
 
 use std::path::PathBuf;
 
@@ -133,6 +133,11 @@ impl SummaryView {
                 if ui.button(name).on_hover_text(self.target(format).display().to_string()).clicked() {
                     let options = self.options();
                     commands.push(Command::SaveSummary { format, path: self.target(format), options });
+                }
+            }
+            for (format, name) in [(Format::Markdown, "Copy as Markdown"), (Format::Text, "Copy as text")] {
+                if ui.button(name).on_hover_text("Puts the summary on the clipboard, to paste anywhere").clicked() {
+                    commands.push(Command::CopySummary { format, options: self.options() });
                 }
             }
             if ui

@@ -360,3 +360,33 @@ fn a_damaged_progress_file_opens_read_only_and_is_left_alone() {
         .any(|e| e.file_name().to_string_lossy().contains("damaged"));
     assert!(kept, "the damaged bytes are kept beside");
 }
+
+#[test]
+fn summary_view_copies_markdown_and_text_to_the_clipboard() {
+    let mut w = window();
+    w.click_checkbox("Build one");
+    w.show("Summary");
+    let copied = |w: &mut Window| {
+        w.harness.step();
+        w.harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|command| match command {
+                egui::OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            })
+            .expect("the click put text on the clipboard")
+    };
+    w.harness.get_by_role_and_label(Role::Button, "Copy as Markdown").click();
+    let markdown = copied(&mut w);
+    assert!(markdown.contains("- [x] Build one"), "{markdown}");
+    w.harness.run();
+    assert!(w.harness.query_by_label_contains("Copied the summary as Markdown").is_some());
+
+    w.harness.get_by_role_and_label(Role::Button, "Copy as text").click();
+    let text = copied(&mut w);
+    assert!(text.starts_with("skillgap progress report, "), "{text}");
+    assert!(!text.contains("- [x]"), "plain text, not Markdown: {text}");
+}
