@@ -1,83 +1,82 @@
-//! Core costs at N = 1,000 / 10,000 / 100,000 synthetic items (see `skillgap::synthetic`):
-//! parse and validate checklists, load progress, load both from the parse cache, score and gaps,
-//! render each summary format, replay the history, and save after one change.
+//! Core costs at the realistic size (the built-in checklists plus a 350-item list of one's own, 60% done,
+//! about 3,000 history events) and the stress size (10,000 items of the same shape): parse and validate
+//! the checklists, parse the progress, assess (statuses, score, gaps), render each summary format,
+//! replay the history, write the progress file, and save after one change.
 //!
-//! `cargo bench --bench core`; `SKILLGAP_BENCH_SIZES=1000,10000` limits the sizes.
+//! `cargo bench --bench core`; `SKILLGAP_BENCH_SIZES=realistic,10000` picks the sizes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "synthetic.rs"]
+mod synthetic;
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use skillgap::catalog::{Catalog, Detail, Origin, load_catalog_cached, parse_checklist};
-use skillgap::progress::{Change, Status};
+use skillgap::catalog::{BUILTIN_CHECKLISTS, Catalog, Origin, parse_checklist};
+use skillgap::progress::{Change, Progress, Status};
 use skillgap::report::{self, Format, Paper, SummaryInput, SummaryOptions};
-use skillgap::score;
+use skillgap::score::{self, Assessment};
 use skillgap::store::{Store, parse_progress, to_ron};
-use skillgap::synthetic;
 use skillgap::tracker::Tracker;
 
-fn sizes() -> Vec<usize> {
+/// Items of one's own list at the realistic size.
+const REALISTIC_OWN_ITEMS: usize = 350;
+
+fn sizes() -> Vec<String> {
     std::env::var("SKILLGAP_BENCH_SIZES")
-        .ok()
-        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000, 100_000])
+        .map(|v| v.split(',').map(|s| s.trim().to_owned()).collect())
+        .unwrap_or_else(|_| vec!["realistic".to_owned(), "10000".to_owned()])
 }
 
 struct Fixture {
+    /// The text of every checklist, the built-in ones first.
     texts: Vec<String>,
     catalog: Catalog,
     progress_text: String,
-    progress: skillgap::progress::Progress,
+    progress: Progress,
 }
 
-fn fixture(n: usize) -> Fixture {
-    let data = synthetic::generate(n);
-    let texts: Vec<String> = data.checklists.iter().map(synthetic::checklist_ron).collect();
-    let files = data.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic"))).collect();
-    let catalog = Catalog::from_files(files).0;
-    Fixture { texts, catalog, progress_text: to_ron(&data.progress), progress: data.progress }
+fn fixture(size: &str) -> Fixture {
+    let (builtin, _) = skillgap::catalog::load_catalog(&[]);
+    let ids: Vec<String> = builtin.items.iter().map(|item| item.full_id.clone()).collect();
+    let own = match size {
+        "realistic" => REALISTIC_OWN_ITEMS,
+        n => n.parse::<usize>().unwrap().saturating_sub(ids.len()),
+    };
+    let data = synthetic::generate_with(own, &ids);
+    let mut texts: Vec<String> = BUILTIN_CHECKLISTS.iter().map(|(_, text)| (*text).to_owned()).collect();
+    texts.extend(data.checklists.iter().map(synthetic::checklist_ron));
+    let files = texts.iter().map(|text| (parse_checklist("bench.ron", text).unwrap(), Origin::BuiltIn("bench")));
+    let catalog = Catalog::from_files(files.collect()).0;
+    Fixture { texts, catalog, progress_text: to_ron(&data.progress).unwrap(), progress: data.progress }
 }
 
 fn benches(c: &mut Criterion) {
-    for n in sizes() {
-        let f = fixture(n);
+    for size in sizes() {
+        let f = fixture(&size);
         let mut group = c.benchmark_group("core");
-        group.sample_size(if n >= 100_000 { 10 } else { 30 });
-
-        group.bench_with_input(BenchmarkId::new("parse_validate_checklists", n), &f, |b, f| {
-            b.iter(|| {
-                for text in &f.texts {
-                    black_box(parse_checklist("bench.ron", text).is_ok());
-                }
-            })
+        group.sample_size(30);
+        let id = |name: &str| BenchmarkId::new(name, &size);
+        group.bench_function(id("parse_validate_checklists"), |b| {
+            b.iter(|| f.texts.iter().filter(|text| parse_checklist("bench.ron", text).is_ok()).count())
         });
-        group.bench_with_input(BenchmarkId::new("load_progress", n), &f, |b, f| {
+        group.bench_function(id("parse_progress"), |b| {
             b.iter(|| black_box(parse_progress(std::path::Path::new("p.ron"), f.progress_text.as_bytes()).is_ok()))
         });
-        group.bench_with_input(BenchmarkId::new("score_and_gaps", n), &f, |b, f| {
-            b.iter(|| {
-                let statuses = score::statuses(&f.catalog, &f.progress);
-                let score = score::score(&f.catalog, &statuses);
-                black_box(score::gaps(&f.catalog, &statuses, &score).len())
-            })
-        });
-        group.bench_with_input(BenchmarkId::new("timeline", n), &f, |b, f| {
+        group.bench_function(id("write_progress"), |b| b.iter(|| black_box(to_ron(&f.progress).unwrap().len())));
+        group.bench_function(id("assess"), |b| b.iter(|| black_box(Assessment::of(&f.catalog, &f.progress))));
+        group.bench_function(id("timeline"), |b| {
             b.iter(|| black_box(score::timeline(&f.catalog, &f.progress.history).len()))
         });
-        let statuses = score::statuses(&f.catalog, &f.progress);
-        let sc = score::score(&f.catalog, &statuses);
-        let gaps = score::gaps(&f.catalog, &statuses, &sc);
-        // A 100k-item PDF is some 2,500 pages: measured up to 10k, where a person would still print it.
-        let formats = [Format::Text, Format::Markdown, Format::Html, Format::Json, Format::Pdf];
-        for format in formats.into_iter().filter(|f| *f != Format::Pdf || n <= 10_000) {
-            group.bench_with_input(BenchmarkId::new(format!("summary_{}", format.extension()), n), &f, |b, f| {
+        let assessment = Assessment::of(&f.catalog, &f.progress);
+        for format in [Format::Text, Format::Markdown, Format::Html, Format::Json, Format::Pdf] {
+            group.bench_function(id(&format!("summary_{}", format.extension())), |b| {
                 b.iter(|| {
                     let summary = report::build_summary(&SummaryInput {
                         catalog: &f.catalog,
                         progress: &f.progress,
-                        statuses: &statuses,
-                        score: &sc,
-                        gaps: &gaps,
+                        assessment: &assessment,
                         now: chrono::Utc::now(),
                         options: &SummaryOptions::default(),
                     });
@@ -87,11 +86,10 @@ fn benches(c: &mut Criterion) {
         }
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("progress.ron"), &f.progress_text).unwrap();
-        bench_cached_loads(&mut group, n, &f, dir.path());
         let mut tracker = Tracker::open(f.catalog.clone(), Store::new(dir.path())).unwrap();
         let item = f.catalog.items[0].full_id.clone();
         let mut flip = false;
-        group.bench_function(BenchmarkId::new("save_after_one_change", n), |b| {
+        group.bench_function(id("save_after_one_change"), |b| {
             b.iter(|| {
                 flip = !flip;
                 let status = if flip { Status::Learning } else { Status::Done };
@@ -100,42 +98,6 @@ fn benches(c: &mut Criterion) {
         });
         group.finish();
     }
-}
-
-/// What a run pays when nothing changed since the last: the catalog and the progress from the parse
-/// cache, with the files' stamps already trusted (so not even hashed).
-fn bench_cached_loads(
-    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    n: usize,
-    f: &Fixture,
-    data_dir: &std::path::Path,
-) {
-    let lists = data_dir.join("checklists");
-    std::fs::create_dir_all(&lists).unwrap();
-    for (i, text) in f.texts.iter().enumerate() {
-        std::fs::write(lists.join(format!("list-{i}.ron")), text).unwrap();
-    }
-    let dirs = [lists];
-    let cache = skillgap::store::parse_cache(data_dir);
-    let warm = || {
-        assert!(load_catalog_cached(&dirs, &cache, Detail::Full).1.is_empty());
-        Store::new(data_dir).load().unwrap();
-    };
-    warm();
-    // Files this fresh are hashed on every run; once settled, their stamps are trusted.
-    std::thread::sleep(Duration::from_secs(6));
-    warm();
-    for (name, detail) in [("load_catalog_cached_brief", Detail::Brief), ("load_catalog_cached_full", Detail::Full)] {
-        group.bench_function(BenchmarkId::new(name, n), |b| {
-            b.iter(|| black_box(load_catalog_cached(&dirs, &cache, detail).0.items.len()))
-        });
-    }
-    group.bench_function(BenchmarkId::new("load_progress_cached", n), |b| {
-        b.iter(|| black_box(Store::new(data_dir).load().unwrap().items.len()))
-    });
-    group.bench_function(BenchmarkId::new("load_progress_cached_without_history", n), |b| {
-        b.iter(|| black_box(Store::new(data_dir).load_without_history().unwrap().items.len()))
-    });
 }
 
 criterion_group!(core, benches);

@@ -1,38 +1,48 @@
-//! One headless frame of the window (egui_kittest, no GPU) with N synthetic items loaded, in each view:
-//! Checklists (the main view), Gaps, Progress and Summary. Budget: 2 ms per frame at N = 10,000.
+//! One headless frame of the window (egui_kittest, no GPU) in each view (Checklists, Gaps, Progress,
+//! Summary), at the realistic size (the built-ins plus a 350-item list, 60% done, about 3,000 history
+//! events) and the stress size (10,000 items). Budgets: 1 ms a frame realistic, 3 ms at 10,000.
 //!
-//! `cargo bench --bench gui_frame`; `SKILLGAP_BENCH_SIZES=10000` picks the sizes.
+//! `cargo bench --bench gui_frame`; `SKILLGAP_BENCH_SIZES=realistic,10000` picks the sizes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "synthetic.rs"]
+mod synthetic;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use skillgap::catalog::{Catalog, Origin};
-use skillgap::gui::{Access, App, Model, StartOptions, View};
-use skillgap::store::{Store, to_ron};
-use skillgap::synthetic;
-use skillgap::tracker::Tracker;
+use skillgap::gui::{App, StartOptions, View, model_of};
+use skillgap::paths::Locations;
+use skillgap::store::to_ron;
 
-fn sizes() -> Vec<usize> {
+fn sizes() -> Vec<String> {
     std::env::var("SKILLGAP_BENCH_SIZES")
-        .ok()
-        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| vec![1_000, 10_000])
+        .map(|v| v.split(',').map(|s| s.trim().to_owned()).collect())
+        .unwrap_or_else(|_| vec!["realistic".to_owned(), "10000".to_owned()])
 }
 
 fn frames(c: &mut Criterion) {
-    for n in sizes() {
-        let data = synthetic::generate(n);
+    for size in sizes() {
+        let (builtin, _) = skillgap::catalog::load_catalog(&[]);
+        let ids: Vec<String> = builtin.items.iter().map(|item| item.full_id.clone()).collect();
+        let own = if size == "realistic" { 350 } else { size.parse::<usize>().unwrap().saturating_sub(ids.len()) };
+        let data = synthetic::generate_with(own, &ids);
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("progress.ron"), to_ron(&data.progress)).unwrap();
-        let files = data.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic"))).collect();
-        let catalog = Catalog::from_files(files).0;
+        let lists = dir.path().join("checklists");
+        std::fs::create_dir_all(&lists).unwrap();
+        for file in &data.checklists {
+            std::fs::write(lists.join(format!("{}.ron", file.id)), synthetic::checklist_ron(file)).unwrap();
+        }
+        std::fs::write(dir.path().join("progress.ron"), to_ron(&data.progress).unwrap()).unwrap();
+        let locations = Locations { data_dir: dir.path().to_path_buf(), checklist_dirs: vec![lists] };
         for view in [View::Checklists, View::Gaps, View::Progress, View::Summary] {
-            let tracker = Tracker::open(catalog.clone(), Store::new(dir.path())).unwrap();
-            let model = Model::new(tracker, Access::ReadWrite);
+            let model = model_of(skillgap::workspace::open(&locations));
             let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| {
                 App::new(cc, model, StartOptions { view: Some(view), ..StartOptions::default() })
             });
             harness.run_steps(3);
-            c.bench_function(&format!("gui/frame_{}/{n}", view.name().to_lowercase()), |b| b.iter(|| harness.step()));
+            let name = format!("gui/frame_{}/{size}", view.name().to_lowercase());
+            c.bench_function(&name, |b| b.iter(|| harness.step()));
         }
     }
 }

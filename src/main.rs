@@ -1,23 +1,230 @@
-//! The `skillgap` binary: parse the command line, run a subcommand or open the window, print errors.
+//! The `skillgap` binary: turns the command line into the library's plain options, runs a command or
+//! opens the window, and prints errors. Every clap type lives here; the library knows none of them.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-use skillgap::cli::{self, Cli, Outcome};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use skillgap::cli::{self, Command, ListFormat, Outcome};
+use skillgap::filter::{ItemFilter, Scope};
+use skillgap::gui::{View, WindowOptions};
+use skillgap::paths::{self, Locations};
+use skillgap::progress::Status;
+use skillgap::report::{Format, Paper, SummaryOptions};
+use skillgap::{Stage, Weight};
 
-/// mimalloc: a run allocates and frees tens of thousands of small strings (item ids, titles, history);
-/// with it `summary` at 10,000 items spends a fraction of the time glibc's allocator needs (BENCHMARKS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[derive(Debug, Parser)]
+#[command(
+    name = "skillgap",
+    version,
+    about = "See which DevOps and software-engineering basics you still miss, across the whole lifecycle.",
+    long_about = "See which DevOps and software-engineering basics you still miss, across the whole lifecycle: \
+build, test, ship, run, observe, recover.\n\nWith no command, skillgap opens its window.",
+    after_help = "Progress lives in progress.ron in the data folder (on Linux ~/.local/share/skillgap). \
+Your own checklists go in the config folder's checklists/ (on Linux ~/.config/skillgap/checklists)."
+)]
+struct Cli {
+    /// Folder of the progress file (default: the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR", env = paths::DATA_DIR_ENV)]
+    data_dir: Option<PathBuf>,
+
+    /// Also load every *.ron checklist in DIR (may be repeated).
+    #[arg(long = "checklists", global = true, value_name = "DIR")]
+    checklists: Vec<PathBuf>,
+
+    #[command(flatten)]
+    window: WindowArgs,
+
+    #[command(subcommand)]
+    command: Option<CommandArgs>,
+}
+
+/// Options of the window (no subcommand).
+#[derive(Debug, Clone, Args)]
+struct WindowArgs {
+    /// Open the window, let it settle, save a PNG of it to FILE and exit.
+    #[arg(long, value_name = "FILE.png")]
+    screenshot: Option<PathBuf>,
+
+    /// The view to show first.
+    #[arg(long, value_enum, value_name = "VIEW")]
+    view: Option<ViewArg>,
+
+    /// Window size in points, e.g. 1280x800.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    size: Option<(f32, f32)>,
+
+    /// Print on stderr how long after start the first frame was painted (for benchmarks).
+    #[arg(long)]
+    print_startup_time: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum CommandArgs {
+    /// Print the progress summary: readiness, level, stages, checklists, top gaps, recent work.
+    Summary {
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Write to FILE (replaced atomically) instead of standard output. Required for PDF.
+        #[arg(long, short, value_name = "FILE", required_if_eq("format", "pdf"))]
+        output: Option<PathBuf>,
+        /// Page size of a PDF.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// Your name, shown at the top.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Add each item's note and evidence link.
+        #[arg(long)]
+        with_notes: bool,
+        /// Only this checklist (by id) in the checklists, gaps and lists; the score stays overall.
+        #[arg(long, value_name = "ID")]
+        checklist: Option<String>,
+        /// Add "done since DATE" (YYYY-MM-DD): what you learned this month.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<chrono::NaiveDate>,
+    },
+    /// List items with their status.
+    List {
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        #[arg(long, value_enum)]
+        stage: Option<StageArg>,
+        #[arg(long, value_enum)]
+        weight: Option<WeightArg>,
+        /// Only items of this checklist id.
+        #[arg(long, value_name = "ID")]
+        checklist: Option<String>,
+        /// Only items whose id, title or description contains TEXT (any case).
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Only items not done and not skipped.
+        #[arg(long)]
+        missing: bool,
+        #[arg(long, value_enum, default_value_t = ListFormatArg::Text)]
+        format: ListFormatArg,
+    },
+    /// Set the status of one or more items: `skillgap mark linux-shell docker-image done`.
+    Mark {
+        /// Item ids (full `checklist/item`, or the item id when it is unique).
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// todo, learning, done or skipped.
+        #[arg(value_enum, value_name = "STATUS")]
+        status: StatusArg,
+        /// Set the note of each item.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Set the evidence link (an http(s) URL to something you built).
+        #[arg(long, value_name = "URL")]
+        evidence: Option<String>,
+    },
+    /// The ranked gaps: open items with the readiness each would add.
+    Gaps {
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        limit: usize,
+    },
+    /// Validate checklist files (all loaded ones when none is named).
+    Check {
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List the backups of the progress file, newest first.
+    Backups,
+    /// Replace the progress file with a backup (the current file is kept as a backup first).
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+/// A clap value enum that stands for one of the library's own enums.
+macro_rules! value_enum {
+    ($arg:ident => $target:ty { $($variant:ident),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+        enum $arg { $($variant),+ }
+
+        impl From<$arg> for $target {
+            fn from(value: $arg) -> $target {
+                match value { $($arg::$variant => <$target>::$variant),+ }
+            }
+        }
+    };
+}
+
+value_enum!(ViewArg => View { Checklists, Gaps, Progress, Summary });
+value_enum!(FormatArg => Format { Text, Markdown, Html, Json, Pdf });
+value_enum!(PaperArg => Paper { A4, Letter });
+value_enum!(ListFormatArg => ListFormat { Text, Json });
+value_enum!(StatusArg => Status { Todo, Learning, Done, Skipped });
+value_enum!(StageArg => Stage { Build, Test, Ship, Run, Observe, Recover });
+value_enum!(WeightArg => Weight { Core, Recommended, Advanced });
+
+fn parse_size(text: &str) -> Result<(f32, f32), String> {
+    let (w, h) = text.split_once(['x', 'X']).ok_or("expected WIDTHxHEIGHT, e.g. 1280x800")?;
+    let parse = |v: &str| v.trim().parse::<f32>().ok().filter(|v| (200.0..=8000.0).contains(v));
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err("width and height must be numbers from 200 to 8000, e.g. 1280x800".to_owned()),
+    }
+}
+
+fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|err| format!("{err}; write the date as YYYY-MM-DD, e.g. 2026-11-01"))
+}
+
+impl From<CommandArgs> for Command {
+    fn from(args: CommandArgs) -> Command {
+        match args {
+            CommandArgs::Summary { format, output, paper, name, with_notes, checklist, since } => Command::Summary {
+                format: format.into(),
+                paper: paper.into(),
+                output,
+                options: SummaryOptions { name, with_notes, checklist, since },
+            },
+            CommandArgs::List { status, stage, weight, checklist, search, missing, format } => Command::List {
+                checklist,
+                filter: ItemFilter {
+                    scope: Scope::All,
+                    search: search.unwrap_or_default(),
+                    status: status.map(Into::into),
+                    stage: stage.map(Into::into),
+                    weight: weight.map(Into::into),
+                    missing_only: missing,
+                },
+                format: format.into(),
+            },
+            CommandArgs::Mark { ids, status, note, evidence } => {
+                Command::Mark { ids, status: status.into(), note, evidence }
+            }
+            CommandArgs::Gaps { limit } => Command::Gaps { limit },
+            CommandArgs::Check { files } => Command::Check { files },
+            CommandArgs::Backups => Command::Backups,
+            CommandArgs::Restore { file } => Command::Restore { file },
+        }
+    }
+}
+
+fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<Outcome> {
+    let locations = Locations::new(cli.data_dir, &cli.checklists)?;
+    match cli.command {
+        Some(command) => cli::run(&locations, command.into()),
+        None => {
+            let window = WindowOptions {
+                screenshot: cli.window.screenshot,
+                view: cli.window.view.map(Into::into),
+                size: cli.window.size,
+                startup_clock: cli.window.print_startup_time.then_some(started),
+            };
+            skillgap::gui::run(&locations, window).map(|()| Outcome::Success)
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let started = std::time::Instant::now();
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Some(command) => cli::run(&cli.global, command),
-        None => skillgap::gui::run(&cli.global, &cli.window, started).map(|()| Outcome::Success),
-    };
-    match result {
+    match run(Cli::parse(), started) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::FAILURE,
         Err(err) => {

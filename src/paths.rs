@@ -12,20 +12,31 @@ pub const CONFIG_DIR_ENV: &str = "SKILLGAP_CONFIG_DIR";
 #[error("cannot find a home folder for skillgap's data; pass --data-dir DIR or set {DATA_DIR_ENV}")]
 pub struct NoHomeDir;
 
+/// The folders one run works with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locations {
+    /// Holds `progress.ron`, its lock and its backups.
+    pub data_dir: PathBuf,
+    /// Searched for user checklists, in order.
+    pub checklist_dirs: Vec<PathBuf>,
+}
+
+impl Locations {
+    /// The data folder `data_dir` if given, else the platform's (on Linux `~/.local/share/skillgap`);
+    /// the checklists in the config folder's `checklists/` (on Linux `~/.config/skillgap/checklists`),
+    /// then in each of `extra_checklist_dirs`.
+    pub fn new(data_dir: Option<PathBuf>, extra_checklist_dirs: &[PathBuf]) -> Result<Locations, NoHomeDir> {
+        let data_dir =
+            data_dir.or_else(|| project_dirs().map(|dirs| dirs.data_dir().to_path_buf())).ok_or(NoHomeDir)?;
+        let config = std::env::var_os(CONFIG_DIR_ENV)
+            .map(PathBuf::from)
+            .or_else(|| project_dirs().map(|dirs| dirs.config_dir().to_path_buf()));
+        let checklist_dirs =
+            config.map(|dir| dir.join("checklists")).into_iter().chain(extra_checklist_dirs.iter().cloned()).collect();
+        Ok(Locations { data_dir, checklist_dirs })
+    }
+}
+
 fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "skillgap")
-}
-
-/// The data folder: `override_dir` if given, else the platform's (on Linux `~/.local/share/skillgap`).
-pub fn data_dir(override_dir: Option<PathBuf>) -> Result<PathBuf, NoHomeDir> {
-    override_dir.or_else(|| project_dirs().map(|dirs| dirs.data_dir().to_path_buf())).ok_or(NoHomeDir)
-}
-
-/// Folders searched for user checklists: the config folder's `checklists/` (on Linux
-/// `~/.config/skillgap/checklists`), then each `--checklists DIR`.
-pub fn checklist_dirs(extra: &[PathBuf]) -> Vec<PathBuf> {
-    let config = std::env::var_os(CONFIG_DIR_ENV)
-        .map(PathBuf::from)
-        .or_else(|| project_dirs().map(|dirs| dirs.config_dir().to_path_buf()));
-    config.map(|dir| dir.join("checklists")).into_iter().chain(extra.iter().cloned()).collect()
 }

@@ -60,48 +60,18 @@ impl std::fmt::Display for Status {
     }
 }
 
-/// What is known about one item.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// What is known about one item. An empty note or evidence link is left out of the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemProgress {
     #[serde(default)]
     pub status: Status,
     /// When anything about the item last changed.
-    #[serde(with = "time_format")]
     pub changed: DateTime<Utc>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// A link to something the person built that proves the item.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
-}
-
-/// A time serialized with [`time_format`] inside a hand-written `Serialize`.
-struct TimeField<'a>(&'a DateTime<Utc>);
-
-impl Serialize for TimeField<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        time_format::serialize(self.0, serializer)
-    }
-}
-
-/// The progress file (human-readable RON) leaves out an empty note and evidence; the binary parse
-/// cache, whose format has no field names, keeps every field.
-impl Serialize for ItemProgress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let omit_empty = serializer.is_human_readable();
-        let mut state = serializer.serialize_struct("ItemProgress", 4)?;
-        state.serialize_field("status", &self.status)?;
-        state.serialize_field("changed", &TimeField(&self.changed))?;
-        for (name, value) in [("note", &self.note), ("evidence", &self.evidence)] {
-            if omit_empty && value.is_empty() {
-                state.skip_field(name)?;
-            } else {
-                state.serialize_field(name, value)?;
-            }
-        }
-        state.end()
-    }
 }
 
 /// One status change, as the history records it.
@@ -110,33 +80,7 @@ pub struct HistoryEvent {
     pub item: String,
     pub from: Status,
     pub to: Status,
-    #[serde(with = "time_format")]
     pub at: DateTime<Utc>,
-}
-
-/// Times as RFC 3339 text in the progress file, and as seconds and nanoseconds in the binary parse cache,
-/// where parsing 100,000 dates as text would cost more than all the rest of reading it.
-mod time_format {
-    use chrono::{DateTime, Utc};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
-        if serializer.is_human_readable() {
-            time.serialize(serializer)
-        } else {
-            // Seconds and nanoseconds: every time chrono can hold, unlike one i64 of nanoseconds.
-            (time.timestamp(), time.timestamp_subsec_nanos()).serialize(serializer)
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
-        if deserializer.is_human_readable() {
-            DateTime::deserialize(deserializer)
-        } else {
-            let (seconds, nanos) = <(i64, u32)>::deserialize(deserializer)?;
-            DateTime::from_timestamp(seconds, nanos).ok_or_else(|| serde::de::Error::custom("time out of range"))
-        }
-    }
 }
 
 /// The whole progress file.

@@ -144,7 +144,42 @@ fn level_of(stages: &[StageScore; 6]) -> Level {
     level
 }
 
-/// Statuses of all catalog items, in catalog order. Views compute this once per change and share it.
+/// Where a person stands over a catalog: each item's status, the score, and the ranked gaps, computed
+/// together once per change of progress and shared by the views and reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Status of each catalog item, in catalog order.
+    pub statuses: Vec<Status>,
+    pub score: Score,
+    /// Open items, best first (see [`gaps`]).
+    pub gaps: Vec<Gap>,
+}
+
+impl Assessment {
+    pub fn of(catalog: &Catalog, progress: &Progress) -> Assessment {
+        let statuses = statuses(catalog, progress);
+        let score = score(catalog, &statuses);
+        let gaps = gaps(catalog, &statuses, &score);
+        Assessment { statuses, score, gaps }
+    }
+
+    /// The status of catalog item `item` (to do for an index out of range).
+    pub fn status(&self, item: usize) -> Status {
+        self.statuses.get(item).copied().unwrap_or_default()
+    }
+
+    /// The readiness ticking catalog item `item` alone would add (0 for done and skipped items).
+    pub fn gain(&self, item: usize) -> f64 {
+        self.gaps.iter().find(|gap| gap.item == item).map_or(0.0, |gap| gap.gain)
+    }
+
+    /// The sentence that explains the score (see [`explanation`]).
+    pub fn explanation(&self, catalog: &Catalog) -> String {
+        explanation(catalog, &self.score, self.gaps.first())
+    }
+}
+
+/// Statuses of all catalog items, in catalog order.
 pub fn statuses(catalog: &Catalog, progress: &Progress) -> Vec<Status> {
     catalog.items.iter().map(|item| progress.status(item)).collect()
 }

@@ -24,20 +24,13 @@ impl Tracker {
     /// Loads progress from `store`. Fails (and leaves the file untouched) when it cannot be read.
     pub fn open(catalog: Catalog, mut store: Store) -> Result<Tracker, StoreError> {
         let progress = store.load()?;
-        Ok(Tracker { catalog, progress, store, unsaved: Vec::new() })
+        Ok(Tracker::new(catalog, store, progress))
     }
 
-    /// [`Tracker::open`] without the history (see [`Store::load_without_history`]), for commands that only
-    /// show the current state. Saving still works: it reads the whole file first.
-    pub fn open_without_history(catalog: Catalog, mut store: Store) -> Result<Tracker, StoreError> {
-        let progress = store.load_without_history()?;
-        Ok(Tracker { catalog, progress, store, unsaved: Vec::new() })
-    }
-
-    /// A tracker over a progress file that could not be read: it shows empty progress and its store
-    /// refuses to save, so the unread file is never overwritten.
-    pub fn unreadable(catalog: Catalog, store: Store) -> Tracker {
-        Tracker { catalog, progress: Progress::default(), store, unsaved: Vec::new() }
+    /// A tracker over `progress` as `store` read it. After a failed read the store refuses to save, so
+    /// such a tracker shows `progress` (empty) and never overwrites the unread file.
+    pub fn new(catalog: Catalog, store: Store, progress: Progress) -> Tracker {
+        Tracker { catalog, progress, store, unsaved: Vec::new() }
     }
 
     /// Renames an unreadable progress file aside (see [`Store::move_aside`]) and starts afresh.

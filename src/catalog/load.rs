@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::format::ChecklistFile;
 use super::validate::validate;
-use super::{BUILTIN_CHECKLISTS, BriefCatalog, Catalog, Detail, Origin};
-use crate::cache::{Key, ParseCache};
+use super::{BUILTIN_CHECKLISTS, Catalog, Origin};
 use crate::text_pos::TextPos;
 
 /// Larger checklist files are refused unread: 100,000 items fit in well under this.
@@ -74,7 +73,7 @@ pub fn read_checklist_file(path: &Path) -> Result<String, FileProblem> {
 
 /// The `*.ron` files in each folder, sorted by name within a folder. A folder that does not exist
 /// is no problem (the config folder usually has none); one that cannot be read is.
-pub fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
+fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for dir in dirs {
@@ -101,32 +100,10 @@ pub fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>
     (files, problems)
 }
 
-/// Loads the built-in checklists and every `*.ron` file in `user_dirs`. Files with problems are
-/// skipped and reported; a user checklist may not reuse the id of one loaded before it.
+/// Loads the built-in checklists and every `*.ron` file in `user_dirs`, parsed afresh. Files with problems
+/// are skipped and reported; a user checklist may not reuse the id of one loaded before it.
 pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
-    load_catalog_cached(user_dirs, &ParseCache::off(), Detail::Full)
-}
-
-/// The cache entry of the whole catalog, built-ins and user files together.
-const CATALOG_SLOT: &str = "catalog";
-
-/// [`load_catalog`] through `cache` (see [`crate::cache`]). When no file changed since the last run, the
-/// whole catalog comes from one entry; otherwise each unchanged file comes from its own entry and only
-/// the changed ones are parsed. Catalogs with problems are not cached whole, so their problems are
-/// always found and reported afresh. A catalog from the cache has only the `detail` asked for.
-pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache, detail: Detail) -> (Catalog, Vec<FileProblem>) {
     let (paths, mut problems) = user_checklist_files(user_dirs);
-    let file_keys = cache.keys_of_files(&paths);
-    let mut catalog_key = problems.is_empty().then(|| catalog_key(&paths, &file_keys)).flatten();
-    if let Some(key) = catalog_key {
-        let cached = match detail {
-            Detail::Full => cache.get(CATALOG_SLOT, key),
-            Detail::Brief => cache.get::<BriefCatalog>(CATALOG_SLOT, key).map(Catalog::from),
-        };
-        if let Some(catalog) = cached.filter(Catalog::is_consistent) {
-            return (catalog, problems);
-        }
-    }
     let mut parsed = Vec::new();
     for (name, text) in BUILTIN_CHECKLISTS {
         match parse_checklist(name, text) {
@@ -134,23 +111,9 @@ pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache, detail: De
             Err(found) => problems.extend(found),
         }
     }
-    for (path, file_key) in paths.into_iter().zip(file_keys) {
+    for path in paths {
         let name = path.display().to_string();
-        let slot = format!("checklist {name}");
-        let result = match file_key.and_then(|key| cache.get(&slot, key)) {
-            Some(file) => Ok(file),
-            None => read_checklist_file(&path).map_err(|p| vec![p]).and_then(|text| {
-                let key = Key::of_bytes(text.as_bytes());
-                if file_key != Some(key) {
-                    // Edited since it was hashed above: the catalog key no longer says what was read.
-                    catalog_key = None;
-                }
-                let file = parse_checklist(&name, &text)?;
-                cache.put(&slot, key, &file);
-                Ok(file)
-            }),
-        };
-        match result {
+        match read_checklist_file(&path).map_err(|p| vec![p]).and_then(|text| parse_checklist(&name, &text)) {
             Ok(file) => parsed.push((file, Origin::File(path))),
             Err(found) => problems.extend(found),
         }
@@ -170,21 +133,5 @@ pub fn load_catalog_cached(user_dirs: &[PathBuf], cache: &ParseCache, detail: De
             ),
         });
     }
-    if problems.is_empty()
-        && let Some(key) = catalog_key
-    {
-        cache.put(CATALOG_SLOT, key, &catalog);
-    }
     (catalog, problems)
-}
-
-/// The key of everything a catalog is made from: the built-in texts (they change between builds of
-/// one version during development) and each user file's path and bytes. `None` when a file could not
-/// be read.
-fn catalog_key(paths: &[PathBuf], file_keys: &[Option<Key>]) -> Option<Key> {
-    let builtins =
-        BUILTIN_CHECKLISTS.iter().map(|(name, text)| Some((name.as_bytes(), Key::of_bytes(text.as_bytes()))));
-    let files = paths.iter().zip(file_keys).map(|(path, key)| Some((path.as_os_str().as_encoded_bytes(), (*key)?)));
-    let parts: Option<Vec<(&[u8], Key)>> = builtins.chain(files).collect();
-    Some(Key::combine(parts?))
 }

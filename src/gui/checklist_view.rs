@@ -7,6 +7,7 @@ use super::command::Command;
 use super::model::Model;
 use super::widgets;
 use crate::catalog::validate::is_http_url;
+use crate::filter::{ItemFilter, Scope};
 use crate::progress::Status;
 use crate::score;
 use crate::{Stage, Weight};
@@ -14,37 +15,6 @@ use crate::{Stage, Weight};
 /// Seconds after the last keystroke before a note or evidence link is saved.
 pub const DRAFT_SAVE_DELAY: f64 = 1.0;
 const ROW_HEIGHT: f32 = 26.0;
-
-/// Which part of the catalog the list shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scope {
-    #[default]
-    All,
-    Checklist(usize),
-    Section(usize, usize),
-}
-
-impl Scope {
-    pub fn checklist(self) -> Option<usize> {
-        match self {
-            Scope::All => None,
-            Scope::Checklist(c) | Scope::Section(c, _) => Some(c),
-        }
-    }
-}
-
-/// What the list is narrowed to.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Filters {
-    pub scope: Scope,
-    /// Searches across all checklists, whatever the scope.
-    pub search: String,
-    pub status: Option<Status>,
-    pub stage: Option<Stage>,
-    pub weight: Option<Weight>,
-    /// Only items not done and not skipped.
-    pub missing_only: bool,
-}
 
 /// The note and evidence link being edited, saved after a pause, when focus leaves, or on switch.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -60,11 +30,11 @@ struct Draft {
 
 #[derive(Default)]
 pub struct ChecklistView {
-    pub filters: Filters,
+    pub filters: ItemFilter,
     pub selected: Option<usize>,
     /// Indices of the items the filters let through, rebuilt only when filters or progress change.
     visible: Vec<usize>,
-    visible_key: Option<(Filters, u64)>,
+    visible_key: Option<(ItemFilter, u64)>,
     draft: Draft,
     pub focus_search: bool,
     scroll_to_selected: bool,
@@ -82,34 +52,10 @@ impl ChecklistView {
         if self.visible_key.as_ref() == Some(&key) {
             return;
         }
-        let catalog = model.catalog();
-        let f = &self.filters;
-        let needle = f.search.trim().to_lowercase();
-        let range = if needle.is_empty() {
-            match f.scope {
-                Scope::All => 0..catalog.items.len(),
-                Scope::Checklist(c) => catalog.checklists.get(c).map_or(0..0, |c| c.item_range()),
-                Scope::Section(c, s) => {
-                    catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or(0..0, |s| s.items.clone())
-                }
-            }
-        } else {
-            0..catalog.items.len()
-        };
-        self.visible = range
-            .filter(|&index| {
-                let item = &catalog.items[index];
-                let status = model.statuses[index];
-                f.status.is_none_or(|s| s == status)
-                    && f.stage.is_none_or(|s| s == item.stage)
-                    && f.weight.is_none_or(|w| w == item.weight)
-                    && (!f.missing_only || matches!(status, Status::Todo | Status::Learning))
-                    && (needle.is_empty()
-                        || item.title.to_lowercase().contains(&needle)
-                        || item.full_id.contains(&needle)
-                        || item.description.to_lowercase().contains(&needle))
-            })
-            .collect();
+        // A search looks in every checklist, whatever the scope.
+        let scope = if self.filters.search.trim().is_empty() { self.filters.scope } else { Scope::All };
+        let filter = ItemFilter { scope, ..self.filters.clone() };
+        self.visible = filter.matching(model.catalog(), &model.assessment.statuses);
         self.visible_key = Some(key);
     }
 
@@ -131,7 +77,7 @@ impl ChecklistView {
     pub fn reveal(&mut self, model: &Model, item: usize) {
         self.refresh_visible(model);
         if !self.visible.contains(&item) {
-            self.filters = Filters::default();
+            self.filters = ItemFilter::default();
             self.refresh_visible(model);
         }
         self.selected = Some(item);
@@ -243,7 +189,7 @@ impl ChecklistView {
             } else {
                 ui.label("No item matches these filters.");
                 if ui.button("Show all items").clicked() {
-                    self.filters = Filters::default();
+                    self.filters = ItemFilter::default();
                 }
             }
             return;
@@ -289,7 +235,7 @@ impl ChecklistView {
         };
         let item = &catalog.items[index];
         let checklist = &catalog.checklists[item.checklist];
-        let status = model.statuses[index];
+        let status = model.assessment.statuses[index];
         ui.add_space(6.0);
         ui.add(egui::Label::new(RichText::new(&item.title).heading()).wrap());
         ui.label(RichText::new(format!("{} › {}", checklist.title, checklist.sections[item.section].title)).weak());
@@ -308,9 +254,9 @@ impl ChecklistView {
                 }
             }
         });
-        let gain = model.gain_by_item.get(index).copied().unwrap_or(0.0);
+        let gain = model.assessment.gain(index);
         if matches!(status, Status::Todo | Status::Learning) {
-            ui.label(RichText::new(score::gain_sentence(&model.score, item.stage, gain)).weak());
+            ui.label(RichText::new(score::gain_sentence(&model.assessment.score, item.stage, gain)).weak());
         }
         ui.add_space(6.0);
         if !item.description.is_empty() {
@@ -406,7 +352,7 @@ pub fn option_combo<T: Copy + PartialEq>(
 /// row was clicked (to select it).
 pub fn row_ui(ui: &mut Ui, model: &Model, index: usize, selected: bool, commands: &mut Vec<Command>) -> bool {
     let item = &model.catalog().items[index];
-    let status = model.statuses[index];
+    let status = model.assessment.statuses[index];
     let (rect, row) = ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
     row.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ListItem, true, &item.title));
     let visuals = ui.visuals();

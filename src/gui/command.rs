@@ -50,7 +50,21 @@ pub enum Command {
     Undo,
     Redo,
     RetrySave,
+    /// Read the progress file again if another process changed it.
+    ReloadIfChanged,
     ShowView(View),
+    /// Show the Checklists view with the search field focused (Ctrl+F).
+    FocusSearch,
+    /// The window was asked to close: close, or ask first when changes are not saved.
+    CloseRequested,
+    /// From the close dialog: try the save again and close if it worked.
+    RetrySaveAndClose,
+    /// From the close dialog: close and lose the changes that could not be saved.
+    DiscardAndClose,
+    /// From the close dialog: stay open.
+    KeepOpen,
+    DismissNotice,
+    DismissLoadProblems,
     /// Select an item and show it in the Checklists view.
     Reveal(usize),
     RestoreLatestBackup,

@@ -12,13 +12,13 @@ const ROW_HEIGHT: f32 = 26.0;
 pub fn gaps_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     let catalog = model.catalog();
     ui.heading("Gaps");
-    ui.label(crate::score::explanation(catalog, &model.score, model.gaps.first()));
-    if model.gaps.is_empty() {
+    ui.label(model.assessment.explanation(catalog));
+    if model.assessment.gaps.is_empty() {
         ui.add_space(12.0);
         ui.label("No gaps: every applicable item is done. Keep your evidence links up to date for the summary.");
         return;
     }
-    let zero_stages = model.score.stages.iter().filter(|s| s.coverage() == Some(0.0)).count();
+    let zero_stages = model.assessment.score.stages.iter().filter(|s| s.coverage() == Some(0.0)).count();
     if zero_stages > 1 {
         ui.label(
             RichText::new(format!(
@@ -29,31 +29,37 @@ links stays broken). The weakest stages' core items come first."
         );
     }
     ui.add_space(4.0);
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, ROW_HEIGHT, model.gaps.len(), |ui, rows| {
-        for gap in &model.gaps[rows] {
-            let item = &catalog.items[gap.item];
-            let status = model.statuses[gap.item];
-            ui.horizontal(|ui| {
-                ui.set_height(ROW_HEIGHT);
-                let mut done = status == Status::Done;
-                let enabled = !model.is_read_only();
-                let checkbox = ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
-                checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
-                if checkbox.changed() && done {
-                    commands.push(Command::SetStatus { item: gap.item, status: Status::Done });
-                }
-                ui.label(RichText::new(format!("{:>5}", format!("+{:.1}", gap.gain))).monospace().strong())
-                    .on_hover_text("Readiness points ticking this item would add");
-                widgets::stage_badge(ui, item.stage);
-                widgets::weight_badge(ui, item.weight);
-                if status == Status::Learning {
-                    ui.label(RichText::new("Learning").small().color(widgets::status_color(ui, status)));
-                }
-                if ui.link(&item.title).on_hover_text("Show in Checklists").clicked() {
-                    commands.push(Command::Reveal(gap.item));
-                }
-                ui.label(RichText::new(&catalog.checklists[item.checklist].title).weak().small());
-            });
-        }
-    });
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
+        ui,
+        ROW_HEIGHT,
+        model.assessment.gaps.len(),
+        |ui, rows| {
+            for gap in &model.assessment.gaps[rows] {
+                let item = &catalog.items[gap.item];
+                let status = model.assessment.statuses[gap.item];
+                ui.horizontal(|ui| {
+                    ui.set_height(ROW_HEIGHT);
+                    let mut done = status == Status::Done;
+                    let enabled = !model.is_read_only();
+                    let checkbox = ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
+                    checkbox
+                        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
+                    if checkbox.changed() && done {
+                        commands.push(Command::SetStatus { item: gap.item, status: Status::Done });
+                    }
+                    ui.label(RichText::new(format!("{:>5}", format!("+{:.1}", gap.gain))).monospace().strong())
+                        .on_hover_text("Readiness points ticking this item would add");
+                    widgets::stage_badge(ui, item.stage);
+                    widgets::weight_badge(ui, item.weight);
+                    if status == Status::Learning {
+                        ui.label(RichText::new("Learning").small().color(widgets::status_color(ui, status)));
+                    }
+                    if ui.link(&item.title).on_hover_text("Show in Checklists").clicked() {
+                        commands.push(Command::Reveal(gap.item));
+                    }
+                    ui.label(RichText::new(&catalog.checklists[item.checklist].title).weak().small());
+                });
+            }
+        },
+    );
 }

@@ -6,10 +6,9 @@ use super::model::Model;
 use super::widgets;
 use crate::Stage;
 use crate::report::percent_label;
-use crate::score;
 
 pub fn header_ui(ui: &mut Ui, model: &Model) {
-    let score = &model.score;
+    let score = &model.assessment.score;
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.set_min_width(170.0);
@@ -52,7 +51,7 @@ pub fn header_ui(ui: &mut Ui, model: &Model) {
                 ))
                 .strong(),
             );
-            ui.add(egui::Label::new(score::explanation(model.catalog(), score, model.gaps.first())).wrap());
+            ui.add(egui::Label::new(model.assessment.explanation(model.catalog())).wrap());
             ui.label(RichText::new(score.level.next_step()).weak());
         });
     });

@@ -12,60 +12,44 @@ mod progress_view;
 mod summary_view;
 mod widgets;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use app::{App, ScreenshotJob, StartOptions};
-pub use checklist_view::{DRAFT_SAVE_DELAY, Filters, Scope};
+pub use app::{App, ScreenshotJob, StartOptions, save_png};
+pub use checklist_view::DRAFT_SAVE_DELAY;
 pub use command::View;
 pub use model::{Access, Model, SaveState};
 
-use crate::catalog::{self, FileProblem};
-use crate::cli::{GlobalArgs, ViewArg, WindowArgs};
-use crate::paths;
-use crate::store::Store;
-use crate::tracker::Tracker;
+use crate::paths::Locations;
+use crate::workspace::{self, Workspace};
 
-/// Loads the catalog and the progress for the window. An unreadable progress file opens read-only.
-pub fn open_model(data_dir: &Path, checklist_dirs: &[PathBuf]) -> (Model, Vec<FileProblem>) {
-    let cache = crate::store::parse_cache(data_dir);
-    let (catalog, problems) = catalog::load_catalog_cached(checklist_dirs, &cache, catalog::Detail::Full);
-    let store = Store::new(data_dir);
-    let model = match Tracker::open(catalog.clone(), store) {
-        Ok(tracker) => Model::new(tracker, Access::ReadWrite),
-        Err(err) => {
-            Model::new(Tracker::unreadable(catalog, Store::new(data_dir)), Access::ReadOnly { reason: err.to_string() })
-        }
+/// How the window starts, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct WindowOptions {
+    /// Open the window, let it settle, save a PNG of it here and exit.
+    pub screenshot: Option<PathBuf>,
+    /// The view to show first, instead of the remembered one.
+    pub view: Option<View>,
+    /// Window size in points; the remembered size when `None`.
+    pub size: Option<(f32, f32)>,
+    /// When the process started, to print how long the first frame took (`--print-startup-time`).
+    pub startup_clock: Option<std::time::Instant>,
+}
+
+/// The window's model over what [`workspace::open`] found. An unreadable progress file opens read-only.
+pub fn model_of(workspace: Workspace) -> Model {
+    let access = match workspace.unreadable {
+        Some(err) => Access::ReadOnly { reason: err.to_string() },
+        None => Access::ReadWrite,
     };
-    (model, problems)
-}
-
-/// Saves an egui screenshot as PNG. A blank (single-colour) picture is an error: the window painted
-/// nothing, and a picture of nothing must not pass for a screenshot.
-pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [width, height] = image.size;
-    if width == 0 || height == 0 || image.pixels.iter().all(|p| *p == image.pixels[0]) {
-        return Err("the window painted nothing (the screenshot is blank); check the display and OpenGL".to_owned());
-    }
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    image::save_buffer(path, &bytes, width as u32, height as u32, image::ExtendedColorType::Rgba8)
-        .map_err(|e| format!("cannot save screenshot {}: {e}", path.display()))
-}
-
-fn view_of(arg: ViewArg) -> View {
-    match arg {
-        ViewArg::Checklists => View::Checklists,
-        ViewArg::Gaps => View::Gaps,
-        ViewArg::Progress => View::Progress,
-        ViewArg::Summary => View::Summary,
-    }
+    Model::new(workspace.tracker, access)
 }
 
 /// Opens the window and runs it until it closes.
-/// `started` is when the process started, for `--print-startup-time`.
-pub fn run(global: &GlobalArgs, window: &WindowArgs, started: std::time::Instant) -> anyhow::Result<()> {
-    let data_dir = paths::data_dir(global.data_dir.clone())?;
-    let (model, problems) = open_model(&data_dir, &paths::checklist_dirs(&global.checklists));
+pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
+    let workspace = workspace::open(locations);
+    let problems: Vec<String> = workspace.skipped.iter().map(ToString::to_string).collect();
+    let model = model_of(workspace);
     let screenshot = window
         .screenshot
         .as_ref()
@@ -82,10 +66,10 @@ pub fn run(global: &GlobalArgs, window: &WindowArgs, started: std::time::Instant
         ..Default::default()
     };
     let start = StartOptions {
-        view: window.view.map(view_of),
+        view: window.view,
         screenshot: screenshot.clone(),
-        load_problems: problems.iter().map(ToString::to_string).collect(),
-        startup_clock: window.print_startup_time.then_some(started),
+        load_problems: problems,
+        startup_clock: window.startup_clock,
     };
     eframe::run_native("skillgap", options, Box::new(move |cc| Ok(Box::new(App::new(cc, model, start))))).map_err(
         |err| {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Local};
 
 use crate::catalog::Catalog;
 use crate::progress::{Change, Progress, Status};
-use crate::score::{self, Gap, Score, TimelinePoint};
+use crate::score::{self, Assessment, TimelinePoint};
 use crate::store::StoreError;
 use crate::tracker::Tracker;
 
@@ -43,12 +43,10 @@ pub struct Model {
     tracker: Tracker,
     pub access: Access,
     pub save_state: SaveState,
-    /// Status of each catalog item, in catalog order.
-    pub statuses: Vec<Status>,
-    pub score: Score,
-    pub gaps: Vec<Gap>,
-    /// Readiness gain of each catalog item when ticked (0 for done and skipped items).
-    pub gain_by_item: Vec<f64>,
+    /// Why the progress file, changed on disk by another process, could not be read again.
+    pub reload_error: Option<String>,
+    /// Statuses, score and gaps of the progress in memory.
+    pub assessment: Assessment,
     pub timeline: Vec<TimelinePoint>,
     /// Done and applicable items per checklist, and per section of each checklist.
     pub checklist_counts: Vec<Count>,
@@ -63,10 +61,8 @@ impl Model {
             tracker,
             access,
             save_state: SaveState::NothingToSave,
-            statuses: Vec::new(),
-            score: score::score(&Catalog::default(), &[]),
-            gaps: Vec::new(),
-            gain_by_item: Vec::new(),
+            reload_error: None,
+            assessment: Assessment::of(&Catalog::default(), &Progress::default()),
             timeline: Vec::new(),
             checklist_counts: Vec::new(),
             section_counts: Vec::new(),
@@ -99,16 +95,10 @@ impl Model {
     /// Recomputes everything derived from progress.
     fn refresh(&mut self) {
         let catalog = self.tracker.catalog();
-        self.statuses = score::statuses(catalog, self.tracker.progress());
-        self.score = score::score(catalog, &self.statuses);
-        self.gaps = score::gaps(catalog, &self.statuses, &self.score);
-        self.gain_by_item = vec![0.0; catalog.items.len()];
-        for gap in &self.gaps {
-            self.gain_by_item[gap.item] = gap.gain;
-        }
+        self.assessment = Assessment::of(catalog, self.tracker.progress());
         self.timeline = score::timeline(catalog, &self.tracker.progress().history);
         let count_of = |range: std::ops::Range<usize>| {
-            let statuses = &self.statuses[range];
+            let statuses = &self.assessment.statuses[range];
             Count {
                 done: statuses.iter().filter(|s| **s == Status::Done).count(),
                 applicable: statuses.iter().filter(|s| s.is_applicable()).count(),
@@ -151,21 +141,21 @@ impl Model {
         self.refresh();
     }
 
-    /// Picks up changes another process saved. Returns whether anything changed.
-    pub fn reload_if_changed(&mut self) -> bool {
+    /// Picks up changes another process saved. A file that cannot be read is a reload error, shown as
+    /// such; a failure to save the changes this window had merged in is a save error.
+    pub fn reload_if_changed(&mut self) {
         if self.is_read_only() {
-            return false;
+            return;
         }
         match self.tracker.reload_if_changed() {
-            Ok(true) => {
-                self.refresh();
-                true
+            Ok(changed) => {
+                self.reload_error = None;
+                if changed {
+                    self.refresh();
+                }
             }
-            Ok(false) => false,
-            Err(err) => {
-                self.save_state = SaveState::Failed(err.to_string());
-                false
-            }
+            Err(err @ StoreError::Write { .. }) => self.record_save(Err(err)),
+            Err(err) => self.reload_error = Some(err.to_string()),
         }
     }
 

@@ -2,9 +2,9 @@
 
 use egui::{RichText, Ui};
 
-use super::checklist_view::Scope;
 use super::model::{Count, Model};
 use super::widgets;
+use crate::filter::Scope;
 
 fn nav_row(ui: &mut Ui, selected: bool, title: &str, count: Count, indent: f32) -> bool {
     let mut clicked = false;
@@ -28,7 +28,7 @@ fn nav_row(ui: &mut Ui, selected: bool, title: &str, count: Count, indent: f32) 
 /// Draws the navigation and updates `scope` when a row is clicked.
 pub fn nav_ui(ui: &mut Ui, model: &Model, scope: &mut Scope) {
     let catalog = model.catalog();
-    let all = Count { done: model.score.done, applicable: model.score.applicable };
+    let all = Count { done: model.assessment.score.done, applicable: model.assessment.score.applicable };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         if nav_row(ui, *scope == Scope::All, "All items", all, 0.0) {
             *scope = Scope::All;

@@ -31,9 +31,10 @@ impl Default for ReportPrefs {
     }
 }
 
+/// The report's choices that are not remembered between runs, and the preview. The remembered ones,
+/// [`ReportPrefs`], belong to the app's preferences and are lent to [`SummaryView::ui`].
 #[derive(Default)]
 pub struct SummaryView {
-    pub prefs: ReportPrefs,
     /// Only this checklist id, or all.
     pub checklist: Option<String>,
     /// "Done since" as typed: YYYY-MM-DD, or empty for none.
@@ -88,14 +89,10 @@ impl Preview {
 }
 
 impl SummaryView {
-    pub fn new(prefs: ReportPrefs) -> SummaryView {
-        SummaryView { prefs, ..SummaryView::default() }
-    }
-
     /// The file a format is saved to: `<folder>/skillgap-report-<date>.<ext>`.
-    pub fn target(&self, format: Format) -> PathBuf {
+    pub fn target(prefs: &ReportPrefs, format: Format) -> PathBuf {
         let name = format!("skillgap-report-{}.{}", chrono::Local::now().format("%Y-%m-%d"), format.extension());
-        PathBuf::from(self.prefs.folder.trim()).join(name)
+        PathBuf::from(prefs.folder.trim()).join(name)
     }
 
     /// The "done since" date, `Err` when what was typed is not a date.
@@ -108,36 +105,36 @@ impl SummaryView {
     }
 
     /// The options the report is made with now.
-    pub fn options(&self) -> SummaryOptions {
+    pub fn options(&self, prefs: &ReportPrefs) -> SummaryOptions {
         SummaryOptions {
-            name: Some(self.prefs.name.trim().to_owned()).filter(|n| !n.is_empty()),
-            with_notes: self.prefs.with_notes,
+            name: Some(prefs.name.trim().to_owned()).filter(|n| !n.is_empty()),
+            with_notes: prefs.with_notes,
             checklist: self.checklist.clone(),
             since: self.since_date().ok().flatten(),
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model, prefs: &mut ReportPrefs, commands: &mut Vec<Command>) {
         ui.heading("Summary");
-        self.options_ui(ui, model);
+        self.options_ui(ui, model, prefs);
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Save to folder");
-            ui.add(egui::TextEdit::singleline(&mut self.prefs.folder).desired_width(300.0)).labelled_by(label.id);
+            ui.add(egui::TextEdit::singleline(&mut prefs.folder).desired_width(300.0)).labelled_by(label.id);
             for format in [Format::Pdf, Format::Html, Format::Markdown] {
                 let name = match format {
                     Format::Pdf => "Save as PDF",
                     Format::Html => "Save as HTML",
                     _ => "Save as Markdown",
                 };
-                if ui.button(name).on_hover_text(self.target(format).display().to_string()).clicked() {
-                    let options = self.options();
-                    commands.push(Command::SaveSummary { format, path: self.target(format), options });
+                let path = SummaryView::target(prefs, format);
+                if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
+                    commands.push(Command::SaveSummary { format, path, options: self.options(prefs) });
                 }
             }
             for (format, name) in [(Format::Markdown, "Copy as Markdown"), (Format::Text, "Copy as text")] {
                 if ui.button(name).on_hover_text("Puts the summary on the clipboard, to paste anywhere").clicked() {
-                    commands.push(Command::CopySummary { format, options: self.options() });
+                    commands.push(Command::CopySummary { format, options: self.options(prefs) });
                 }
             }
             if ui
@@ -145,7 +142,7 @@ impl SummaryView {
                 .on_hover_text("Opens the PDF report in your default viewer, to print from there")
                 .clicked()
             {
-                commands.push(Command::PrintSummary { options: self.options() });
+                commands.push(Command::PrintSummary { options: self.options(prefs) });
             }
         });
         match &self.message {
@@ -158,7 +155,7 @@ impl SummaryView {
             None => {}
         }
         ui.separator();
-        let options = self.options();
+        let options = self.options(prefs);
         let stale = self
             .cache
             .as_ref()
@@ -172,10 +169,10 @@ impl SummaryView {
         }
     }
 
-    fn options_ui(&mut self, ui: &mut Ui, model: &Model) {
+    fn options_ui(&mut self, ui: &mut Ui, model: &Model, prefs: &mut ReportPrefs) {
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Name");
-            ui.add(egui::TextEdit::singleline(&mut self.prefs.name).hint_text("optional").desired_width(160.0))
+            ui.add(egui::TextEdit::singleline(&mut prefs.name).hint_text("optional").desired_width(160.0))
                 .labelled_by(label.id);
             let label = ui.label("Checklist");
             let catalog = model.catalog();
@@ -200,13 +197,13 @@ impl SummaryView {
             if let Err(problem) = self.since_date() {
                 ui.colored_label(ui.visuals().error_fg_color, problem);
             }
-            ui.checkbox(&mut self.prefs.with_notes, "Notes and evidence");
+            ui.checkbox(&mut prefs.with_notes, "Notes and evidence");
             let label = ui.label("Paper");
             egui::ComboBox::from_id_salt("report-paper")
-                .selected_text(paper_name(self.prefs.paper))
+                .selected_text(paper_name(prefs.paper))
                 .show_ui(ui, |ui| {
                     for paper in [Paper::A4, Paper::Letter] {
-                        ui.selectable_value(&mut self.prefs.paper, paper, paper_name(paper));
+                        ui.selectable_value(&mut prefs.paper, paper, paper_name(paper));
                     }
                 })
                 .response
@@ -227,9 +224,7 @@ pub fn build_summary<'a>(model: &'a Model, options: &SummaryOptions) -> Summary<
     report::build_summary(&SummaryInput {
         catalog: model.catalog(),
         progress: model.progress(),
-        statuses: &model.statuses,
-        score: &model.score,
-        gaps: &model.gaps,
+        assessment: &model.assessment,
         now: chrono::Utc::now(),
         options,
     })

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Summary, heading, percent_label, stage_name};
+use super::{Summary, heading, percent_label};
 use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
 
@@ -105,7 +105,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
                 out,
                 "<li>{} <span class=\"muted\">({}, +{:.1} readiness)</span></li>",
                 escape_html(gap.title),
-                stage_name(gap.stage),
+                gap.stage.name(),
                 gap.gain
             )?;
         }

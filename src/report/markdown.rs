@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Summary, heading, percent_label, stage_name};
+use super::{Summary, heading, percent_label};
 use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
 
@@ -72,7 +72,7 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
                 "{}. {} ({}, +{:.1} readiness)",
                 rank + 1,
                 escape_markdown(gap.title),
-                stage_name(gap.stage),
+                gap.stage.name(),
                 gap.gain
             )?;
         }

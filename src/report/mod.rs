@@ -7,12 +7,12 @@ mod pdf;
 mod text;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::catalog::Catalog;
 use crate::catalog::validate::is_http_url;
 use crate::progress::{ItemProgress, Progress, Status};
-use crate::score::{self, Gap, Score};
+use crate::score::{Assessment, Gap};
 use crate::{Stage, Weight};
 
 pub use html::render_html;
@@ -75,7 +75,8 @@ pub struct Summary<'a> {
     pub level: u8,
     pub level_name: &'static str,
     pub next_level: &'static str,
-    pub limiting_stage: Option<&'static str>,
+    #[serde(serialize_with = "optional_stage_id")]
+    pub limiting_stage: Option<Stage>,
     pub explanation: String,
     pub done: usize,
     /// Items not skipped.
@@ -147,8 +148,10 @@ pub struct ItemLine<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub status: Status,
-    pub stage: &'static str,
-    pub weight: &'static str,
+    #[serde(serialize_with = "stage_id")]
+    pub stage: Stage,
+    #[serde(serialize_with = "weight_id")]
+    pub weight: Weight,
     /// When the item was done, for done items.
     pub done_at: Option<DateTime<Utc>>,
     /// Empty unless the summary was asked for with notes.
@@ -162,8 +165,10 @@ pub struct ItemLine<'a> {
 pub struct GapLine<'a> {
     pub id: &'a str,
     pub title: &'a str,
-    pub stage: &'static str,
-    pub weight: &'static str,
+    #[serde(serialize_with = "stage_id")]
+    pub stage: Stage,
+    #[serde(serialize_with = "weight_id")]
+    pub weight: Weight,
     /// Readiness points ticking it would add.
     pub gain: f64,
 }
@@ -180,34 +185,31 @@ pub struct RecentLine<'a> {
 pub struct SummaryInput<'a, 'b> {
     pub catalog: &'a Catalog,
     pub progress: &'a Progress,
-    pub statuses: &'b [Status],
-    pub score: &'b Score,
-    pub gaps: &'b [Gap],
+    pub assessment: &'b Assessment,
     pub now: DateTime<Utc>,
     pub options: &'b SummaryOptions,
 }
 
-/// The summary of `progress` over `catalog` at `now`, scored afresh (the window passes the score it
-/// keeps to [`build_summary`] instead).
+/// The summary of `progress` over `catalog` at `now`, assessed afresh (the window passes the
+/// assessment it keeps to [`build_summary`] instead).
 pub fn summarize<'a>(
     catalog: &'a Catalog,
     progress: &'a Progress,
     options: &SummaryOptions,
     now: DateTime<Utc>,
 ) -> Summary<'a> {
-    let statuses = score::statuses(catalog, progress);
-    let score = score::score(catalog, &statuses);
-    let gaps = score::gaps(catalog, &statuses, &score);
-    build_summary(&SummaryInput { catalog, progress, statuses: &statuses, score: &score, gaps: &gaps, now, options })
+    let assessment = Assessment::of(catalog, progress);
+    build_summary(&SummaryInput { catalog, progress, assessment: &assessment, now, options })
 }
 
 pub fn gap_line<'a>(catalog: &'a Catalog, gap: &Gap) -> GapLine<'a> {
     let item = &catalog.items[gap.item];
-    GapLine { id: &item.full_id, title: &item.title, stage: item.stage.id(), weight: item.weight.id(), gain: gap.gain }
+    GapLine { id: &item.full_id, title: &item.title, stage: item.stage, weight: item.weight, gain: gap.gain }
 }
 
 pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
-    let SummaryInput { catalog, progress, statuses, score, gaps, now, options } = *input;
+    let SummaryInput { catalog, progress, assessment, now, options } = *input;
+    let Assessment { statuses, score, gaps } = assessment;
     // Each item's stored progress, looked up once: the parts below visit items several times.
     let stored: Vec<Option<&ItemProgress>> = catalog.items.iter().map(|item| progress.get(item)).collect();
     let wanted =
@@ -253,8 +255,8 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
                                 id: &item.full_id,
                                 title: &item.title,
                                 status,
-                                stage: item.stage.id(),
-                                weight: item.weight.id(),
+                                stage: item.stage,
+                                weight: item.weight,
                                 done_at: stored.filter(|_| status == Status::Done).map(|p| p.changed),
                             }
                         })
@@ -307,8 +309,8 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
         level: score.level.number(),
         level_name: score.level.name(),
         next_level: score.level.next_step(),
-        limiting_stage: score.limiting.map(Stage::id),
-        explanation: score::explanation(catalog, score, gaps.first()),
+        limiting_stage: score.limiting,
+        explanation: assessment.explanation(catalog),
         done: score.done,
         applicable: score.applicable,
         total: score.total,
@@ -402,11 +404,18 @@ pub fn percent_label(percent: Option<f64>) -> String {
     percent.map_or_else(|| "n/a".to_owned(), |p| format!("{p:.0}%"))
 }
 
-/// The stage's display name from its id, for lines that carry ids.
-pub fn stage_name(id: &str) -> &'static str {
-    Stage::parse(id).map_or("?", Stage::name)
+/// Stages and weights are written as their ids in JSON ("build", "core").
+fn stage_id<S: Serializer>(stage: &Stage, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(stage.id())
 }
 
-pub fn weight_name(id: &str) -> &'static str {
-    Weight::parse(id).map_or("?", Weight::name)
+fn optional_stage_id<S: Serializer>(stage: &Option<Stage>, serializer: S) -> Result<S::Ok, S::Error> {
+    match stage {
+        Some(stage) => serializer.serialize_some(stage.id()),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn weight_id<S: Serializer>(weight: &Weight, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(weight.id())
 }

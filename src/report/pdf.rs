@@ -16,7 +16,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 
-use super::{ItemLine, ReportError, Summary, heading, percent_label, stage_name};
+use super::{ItemLine, ReportError, Summary, heading, percent_label};
 use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
 
@@ -356,7 +356,7 @@ fn overview(layout: &mut Layout<'_>, s: &Summary) {
             .enumerate()
             .map(|(rank, gap)| {
                 let gain = format!("+{:.1}", gap.gain);
-                numbered(layout, rank + 1, gap.title, &[(stage_name(gap.stage), MUTED), (&gain, ACCENT)])
+                numbered(layout, rank + 1, gap.title, &[(gap.stage.name(), MUTED), (&gain, ACCENT)])
             })
             .collect();
         layout.section("Top gaps (readiness points each would add)", gaps);
@@ -401,7 +401,7 @@ fn hero(layout: &mut Layout<'_>, s: &Summary) {
     let mut rows: Vec<(String, Face, f32, f32, Color)> =
         vec![(format!("Level {}: {}", s.level, s.level_name), Face::Bold, 13.0, 18.0, INK)];
     if let Some(stage) = s.limiting_stage {
-        rows.push((format!("Limiting stage: {}", stage_name(stage)), Face::Regular, BODY, BODY_LINE, WARN));
+        rows.push((format!("Limiting stage: {}", stage.name()), Face::Regular, BODY, BODY_LINE, WARN));
     }
     rows.push((s.explanation.clone(), Face::Regular, BODY, BODY_LINE, INK));
     rows.push((s.next_level.to_owned(), Face::Regular, SMALL, SMALL_LINE, MUTED));

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Summary, heading, percent_label, stage_name, status_word};
+use super::{Summary, heading, percent_label, status_word};
 
 const BAR_WIDTH: usize = 20;
 
@@ -62,7 +62,7 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
     } else {
         writeln!(out, "Top gaps (readiness points each would add)")?;
         for gap in &s.gaps {
-            writeln!(out, "  +{:>4.1}  {:<8} {}  ({})", gap.gain, stage_name(gap.stage), gap.title, gap.id)?;
+            writeln!(out, "  +{:>4.1}  {:<8} {}  ({})", gap.gain, gap.stage.name(), gap.title, gap.id)?;
         }
     }
     if !s.recent.is_empty() {

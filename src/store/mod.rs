@@ -13,9 +13,6 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
-mod writer;
-
-use crate::cache::{Hashing, Key, ParseCache};
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
@@ -51,9 +48,6 @@ It was left untouched: update skillgap to use it."
     Write { path: PathBuf, source: io::Error },
     #[error("the progress file {path} could not be read, so skillgap will not overwrite it. {WHAT_TO_DO}")]
     NotLoaded { path: PathBuf },
-    /// A bug, not a user's problem: callers that save read the whole file first.
-    #[error("internal error: progress read without its history cannot be saved over {path}; nothing was written")]
-    WithoutHistory { path: PathBuf },
 }
 
 /// What identifies one version of the file on disk: a save replaces the file (new inode) and any
@@ -81,15 +75,6 @@ enum Sync {
     Unread,
     /// In step with the file as it was at this fingerprint (`None`: there was no file).
     Seen(Option<Fingerprint>),
-    /// Read without its history ([`Store::load_without_history`]): saving would drop the history.
-    WithoutHistory,
-}
-
-/// How much of the progress file to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Extent {
-    Whole,
-    WithoutHistory,
 }
 
 /// One backup file, as `skillgap backups` lists it.
@@ -104,8 +89,6 @@ pub struct Backup {
 pub struct Store {
     dir: PathBuf,
     sync: Sync,
-    /// Parsed copies of the progress file, in `cache/` of the folder.
-    cache: ParseCache,
 }
 
 /// Holds the folder's lock file locked until dropped.
@@ -114,8 +97,7 @@ pub struct Lock(#[allow(dead_code)] File);
 
 impl Store {
     pub fn new(dir: impl Into<PathBuf>) -> Store {
-        let dir = dir.into();
-        Store { cache: parse_cache(&dir), dir, sync: Sync::Unread }
+        Store { dir: dir.into(), sync: Sync::Unread }
     }
 
     pub fn dir(&self) -> &Path {
@@ -129,32 +111,28 @@ impl Store {
     /// Reads the progress file. No file yet means empty progress. On failure the store stays
     /// unread, so it will refuse to save over the file.
     pub fn load(&mut self) -> Result<Progress, StoreError> {
-        self.load_extent(Extent::Whole)
-    }
-
-    /// Reads the items' current state without the history, which summaries and lists never show
-    /// (at 10,000 items it is most of the file). The store then counts as changed on disk, so a
-    /// save after this reads the whole file first and never writes a progress without its history.
-    pub fn load_without_history(&mut self) -> Result<Progress, StoreError> {
-        self.load_extent(Extent::WithoutHistory)
-    }
-
-    fn load_extent(&mut self, extent: Extent) -> Result<Progress, StoreError> {
         let path = self.path();
         let before = fingerprint(&path);
-        let result = read_progress_cached(&path, &self.cache, extent);
-        self.sync = match (&result, extent) {
-            (Ok(_), Extent::Whole) => Sync::Seen(before),
-            (Ok(_), Extent::WithoutHistory) => Sync::WithoutHistory,
-            (Err(_), _) => Sync::Unread,
-        };
+        let result = read_progress(&path);
+        self.sync = if result.is_ok() { Sync::Seen(before) } else { Sync::Unread };
         result
+    }
+
+    /// Deletes the parse cache that versions before 0.2 kept in `cache/` of the data folder: nothing reads
+    /// it any more. A link named `cache` is removed, never followed; anything else by that name is left.
+    pub fn remove_legacy_cache(&self) {
+        let cache = self.dir.join(LEGACY_CACHE_DIR);
+        match fs::symlink_metadata(&cache) {
+            Ok(meta) if meta.is_symlink() => fs::remove_file(&cache).ok(),
+            Ok(meta) if meta.is_dir() => fs::remove_dir_all(&cache).ok(),
+            _ => None,
+        };
     }
 
     /// Whether the file on disk is not the one this store last read or wrote.
     pub fn changed_on_disk(&self) -> bool {
         match self.sync {
-            Sync::Unread | Sync::WithoutHistory => true,
+            Sync::Unread => true,
             Sync::Seen(seen) => fingerprint(&self.path()) != seen,
         }
     }
@@ -173,10 +151,8 @@ impl Store {
     /// holds [`Store::lock`] (as [`crate::tracker::Tracker::save`] does).
     pub fn save(&mut self, progress: &Progress) -> Result<(), StoreError> {
         let path = self.path();
-        match self.sync {
-            Sync::Unread if path.exists() => return Err(StoreError::NotLoaded { path }),
-            Sync::WithoutHistory => return Err(StoreError::WithoutHistory { path }),
-            _ => {}
+        if self.sync == Sync::Unread && path.exists() {
+            return Err(StoreError::NotLoaded { path });
         }
         let write_error = |source| StoreError::Write { path: path.clone(), source };
         fs::create_dir_all(&self.dir).map_err(write_error)?;
@@ -184,18 +160,8 @@ impl Store {
             self.keep_backups(&path).map_err(write_error)?;
         }
         remove_stale_temp_files(&self.dir);
-        let mut staged = stage(&path).map_err(write_error)?;
-        let mut out = Hashing::new(staged.as_file_mut());
-        writer::write_progress_with(progress, |chunk| out.write_all(chunk.as_bytes())).map_err(write_error)?;
-        let key = out.key();
-        // The parse cache is written while the file is made durable: on two cores that hides most of
-        // either. An entry is keyed by the bytes it was made from, so one for a save that then fails is
-        // never used.
-        std::thread::scope(|scope| {
-            scope.spawn(|| self.cache.put(PROGRESS_CACHE_SLOT, key, progress));
-            commit(staged, &path)
-        })
-        .map_err(write_error)?;
+        let text = to_ron(progress).map_err(|err| write_error(io::Error::other(err)))?;
+        atomic_write(&path, text.as_bytes()).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(())
     }
@@ -273,7 +239,8 @@ impl Store {
             let keep = keep_dir.join(format!("progress-before-restore-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
             fs::copy(&path, &keep).map_err(write_error)?;
         }
-        atomic_write(&path, to_ron(&restored).as_bytes()).map_err(write_error)?;
+        let text = to_ron(&restored).map_err(|err| write_error(io::Error::other(err)))?;
+        atomic_write(&path, text.as_bytes()).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(restored)
     }
@@ -309,9 +276,11 @@ fn prune_daily_backups(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Serialises progress as the file's text.
-pub fn to_ron(progress: &Progress) -> String {
-    writer::write_progress(progress)
+/// The progress file's text: ron's pretty printer, two-space indent, each item and history event
+/// written out over lines of its own so a diff of two files shows what changed.
+pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().depth_limit(3).indentor("  ".to_owned());
+    ron::ser::to_string_pretty(progress, config)
 }
 
 /// Writes `bytes` to `path` so that a crash leaves either the old or the new file, never a mix.
@@ -347,47 +316,17 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// The folder where versions before 0.2 kept a parse cache; see [`Store::remove_legacy_cache`].
+const LEGACY_CACHE_DIR: &str = "cache";
+
 /// Reads and parses a progress file; a missing file is empty progress.
 pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
-    read_progress_cached(path, &ParseCache::off(), Extent::Whole)
-}
-
-/// Folder of the parse cache, inside the data folder. Deleting it is always safe.
-pub const CACHE_DIR: &str = "cache";
-
-/// The parse cache of the data folder `data_dir`, for the progress file and the checklists alike.
-pub fn parse_cache(data_dir: &Path) -> ParseCache {
-    ParseCache::in_dir(data_dir.join(CACHE_DIR))
-}
-const PROGRESS_CACHE_SLOT: &str = "progress";
-
-/// The start of a cached [`Progress`]: postcard writes fields in order, so this reads the version and
-/// items and stops before the history.
-#[derive(serde::Deserialize)]
-struct WithoutHistory {
-    version: u32,
-    items: std::collections::BTreeMap<String, crate::progress::ItemProgress>,
-}
-
-fn read_progress_cached(path: &Path, cache: &ParseCache, extent: Extent) -> Result<Progress, StoreError> {
-    let cached =
-        match extent {
-            Extent::Whole => cache.lookup_file(PROGRESS_CACHE_SLOT, path),
-            Extent::WithoutHistory => cache
-                .lookup_file(PROGRESS_CACHE_SLOT, path)
-                .map(|head: WithoutHistory| Progress { version: head.version, items: head.items, history: Vec::new() }),
-        };
-    if let Some(progress) = cached {
-        return Ok(progress);
-    }
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
         Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), source }),
     };
-    let progress = parse_progress(path, &bytes)?;
-    cache.put(PROGRESS_CACHE_SLOT, Key::of_bytes(&bytes), &progress);
-    Ok(progress)
+    parse_progress(path, &bytes)
 }
 
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {

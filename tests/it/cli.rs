@@ -234,7 +234,8 @@ fn list_filters_and_json_shape() {
     assert_eq!(found.lines().count(), 1, "{found}");
     let output = sandbox.cmd().args(["list", "--checklist", "nope"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("unknown checklist \"nope\""));
+    let err = stderr(&output);
+    assert!(err.contains("there is no checklist \"nope\"; the loaded checklists are: devops-basics,"), "{err}");
 }
 
 #[test]
@@ -389,7 +390,7 @@ fn help_and_version() {
 }
 
 #[test]
-fn the_parse_cache_never_serves_an_edited_checklist_or_progress_file() {
+fn an_edited_checklist_or_progress_file_is_always_read_afresh() {
     let sandbox = Sandbox::new();
     let dir = sandbox.config_dir().join("checklists");
     std::fs::create_dir_all(&dir).unwrap();
@@ -399,24 +400,46 @@ fn the_parse_cache_never_serves_an_edited_checklist_or_progress_file() {
     sandbox.bare_cmd().args(["mark", "mine/build-one", "done"]).assert().success();
     let list = || stdout(&sandbox.bare_cmd().args(["list", "--checklist", "mine"]).output().unwrap());
     assert!(list().contains("[x] mine/build-one"));
-    let cache = sandbox.data_dir().join("cache");
-    assert!(std::fs::read_dir(&cache).unwrap().count() >= 2, "the checklist and the progress are cached");
-
-    // Same length, new title, written within the same second: the content decides, not size or time.
+    // Same length, new title, written within the same second.
     std::fs::write(&file, original.replace("\"fixture\"", "\"mine\"").replace("Build one", "Build 1st")).unwrap();
     assert!(list().contains("Build 1st"), "{}", list());
     let summary = stdout(&sandbox.bare_cmd().args(["summary", "--checklist", "mine"]).output().unwrap());
-    assert!(summary.contains("Build 1st"), "the brief catalog of `summary` is fresh too: {summary}");
-    // The progress file edited by hand (done -> todo) is read afresh too.
+    assert!(summary.contains("Build 1st"), "{summary}");
+    // The progress file edited by hand (done -> todo).
     let progress = std::fs::read_to_string(sandbox.progress_file()).unwrap();
     std::fs::write(sandbox.progress_file(), progress.replace("status: done", "status: todo")).unwrap();
     assert!(list().contains("[ ] mine/build-one"), "{}", list());
+}
 
-    // A damaged cache is ignored, and deleting it is always safe.
-    for entry in std::fs::read_dir(&cache).unwrap() {
-        std::fs::write(entry.unwrap().path(), b"SGCACHE1 garbage").unwrap();
-    }
-    assert!(list().contains("Build 1st"));
-    std::fs::remove_dir_all(&cache).unwrap();
-    assert!(list().contains("[ ] mine/build-one"));
+/// Versions before 0.2 kept a parse cache in `cache/` of the data folder, and trusted it (hostile-input
+/// review F3, F13, F14, F22). It is deleted on the first run and never read: not a damaged entry, not a
+/// FIFO, not a link to somewhere else.
+#[test]
+fn the_old_parse_cache_is_deleted_unread_and_a_linked_one_is_not_followed() {
+    let sandbox = Sandbox::new();
+    sandbox.bare_cmd().args(["mark", "linux-shell", "done"]).assert().success();
+    let cache = sandbox.data_dir().join("cache");
+    std::fs::create_dir_all(&cache).unwrap();
+    // An entry that would say every item is done, and a FIFO that would block any reader.
+    std::fs::write(cache.join("progress.bin"), b"SGCACHE1 every item done").unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(cache.join("catalog.bin")).status().unwrap().success());
+    let output = sandbox
+        .bare_cmd()
+        .args(["list", "--status", "done"])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(stdout(&output).lines().count(), 1, "only the one real tick: {}", stdout(&output));
+    assert!(!cache.exists(), "the old cache is gone after the first run");
+
+    let elsewhere = sandbox.root.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("progress.bin"), "someone else's file").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &cache).unwrap();
+    sandbox.bare_cmd().args(["mark", "dockerfile", "done"]).assert().success();
+    assert!(std::fs::symlink_metadata(&cache).is_err(), "the link is removed");
+    assert_eq!(std::fs::read_to_string(elsewhere.join("progress.bin")).unwrap(), "someone else's file");
+    let names: Vec<_> = std::fs::read_dir(&elsewhere).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["progress.bin"], "nothing is written through the link");
 }

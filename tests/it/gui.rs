@@ -6,7 +6,7 @@ use crate::common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use skillgap::gui::{self, App, StartOptions, View};
+use skillgap::gui::{App, StartOptions, View};
 use skillgap::progress::{Change, Status};
 use skillgap::store::Store;
 use skillgap::tracker::Tracker;
@@ -17,7 +17,7 @@ struct Window {
 }
 
 fn open_window(dir: tempfile::TempDir, view: Option<View>) -> Window {
-    let (model, problems) = gui::open_model(dir.path(), &[common::fixture_dir()]);
+    let (model, problems) = common::open_model(dir.path());
     assert!(problems.is_empty(), "{problems:?}");
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -44,11 +44,11 @@ impl Window {
     fn status(&self, full_id: &str) -> Status {
         let model = &self.harness.state().model;
         let index = model.catalog().item_index(full_id).unwrap();
-        model.statuses[index]
+        model.assessment.statuses[index]
     }
 
     fn readiness(&self) -> f64 {
-        self.harness.state().model.score.readiness
+        self.harness.state().model.assessment.score.readiness
     }
 
     fn click_checkbox(&mut self, title: &str) {
@@ -211,7 +211,7 @@ fn gaps_view_ranks_and_ticks_from_the_list() {
     let mut w = open_window(dir, Some(View::Gaps));
     assert_eq!(w.harness.query_all_by_label_contains("Limited by Build (0%)").count(), 2, "header and gaps view");
     assert!(w.harness.query_by_label_contains("6 stages are at 0%").is_some());
-    let first_gap = w.harness.state().model.gaps[0].item;
+    let first_gap = w.harness.state().model.assessment.gaps[0].item;
     let title = w.harness.state().model.catalog().items[first_gap].title.clone();
     assert_eq!(title, "Build one", "Core items of the weakest stages first, in order");
     w.click_checkbox("Build one");
@@ -289,15 +289,15 @@ fn summary_view_saves_a_pdf_with_the_name_and_prints_through_the_viewer() {
 fn a_failed_save_shows_the_banner_keeps_the_change_and_retry_works() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
-    let (model, _) = gui::open_model(&data, &[common::fixture_dir()]);
+    let (model, _) = common::open_model(&data);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| App::new(cc, model, StartOptions::default()));
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Fixture list").click();
     harness.run();
-    // The folder (which holds only the parse cache so far) is replaced by a file.
-    let _ = std::fs::remove_dir_all(&data);
+    // The folder (not written yet) is replaced by a file.
+    assert!(!data.exists());
     std::fs::write(&data, "a file where the folder should be").unwrap();
 
     harness.get_by_role_and_label(Role::CheckBox, "Build one").click();
@@ -306,7 +306,7 @@ fn a_failed_save_shows_the_banner_keeps_the_change_and_retry_works() {
     assert!(harness.query_by_label("Not saved").is_some());
     let model = &harness.state().model;
     assert!(model.has_unsaved_changes());
-    assert_eq!(model.statuses[model.catalog().item_index("fixture/build-one").unwrap()], Status::Done);
+    assert_eq!(model.assessment.statuses[model.catalog().item_index("fixture/build-one").unwrap()], Status::Done);
 
     std::fs::remove_file(&data).unwrap();
     harness.get_by_role_and_label(Role::Button, "Retry").click();

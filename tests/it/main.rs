@@ -2,6 +2,11 @@
 //! those linked the whole window stack (eframe, fonts, PDF), so a clean `cargo test` spent most of its time
 //! and disk linking the same code eight times.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../../benches/synthetic.rs"]
+mod synthetic;
+
 mod builtin_checklists;
 mod cli;
 mod common;

@@ -249,7 +249,7 @@ fn pdf_has_the_overview_then_a_page_per_checklist_with_every_item() {
 
 #[test]
 fn pdf_letter_paper_and_a_long_list_paginate_without_orphan_headers() {
-    let synthetic = skillgap::synthetic::generate(400);
+    let synthetic = crate::synthetic::generate(400);
     let files = synthetic.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic.ron"))).collect();
     let (catalog, _) = Catalog::from_files(files);
     let summary = report::summarize(&catalog, &synthetic.progress, &SummaryOptions::default(), at(11, 23));

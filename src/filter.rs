@@ -1,0 +1,67 @@
+//! Which items a list shows: one filter for `skillgap list` and the window's Checklists view.
+
+use crate::catalog::Catalog;
+use crate::progress::Status;
+use crate::{Stage, Weight};
+
+/// Which part of the catalog a list covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    #[default]
+    All,
+    /// One checklist, by index into [`Catalog::checklists`].
+    Checklist(usize),
+    /// One section: checklist index, section index.
+    Section(usize, usize),
+}
+
+impl Scope {
+    pub fn checklist(self) -> Option<usize> {
+        match self {
+            Scope::All => None,
+            Scope::Checklist(c) | Scope::Section(c, _) => Some(c),
+        }
+    }
+}
+
+/// What a list is narrowed to. Every condition that is set must hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemFilter {
+    pub scope: Scope,
+    /// Text the item's id, title or description contains (any case); empty for any item.
+    pub search: String,
+    pub status: Option<Status>,
+    pub stage: Option<Stage>,
+    pub weight: Option<Weight>,
+    /// Only items not done and not skipped.
+    pub missing_only: bool,
+}
+
+impl ItemFilter {
+    /// Indices into [`Catalog::items`] of the matching items, in catalog order. `statuses` holds each
+    /// item's status, in catalog order.
+    pub fn matching(&self, catalog: &Catalog, statuses: &[Status]) -> Vec<usize> {
+        let range = match self.scope {
+            Scope::All => 0..catalog.items.len(),
+            Scope::Checklist(c) => catalog.checklists.get(c).map_or(0..0, |c| c.item_range()),
+            Scope::Section(c, s) => {
+                catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or(0..0, |s| s.items.clone())
+            }
+        };
+        let needle = self.search.trim().to_lowercase();
+        range
+            .filter(|&index| {
+                let item = &catalog.items[index];
+                let status = statuses.get(index).copied().unwrap_or_default();
+                self.status.is_none_or(|s| s == status)
+                    && self.stage.is_none_or(|s| s == item.stage)
+                    && self.weight.is_none_or(|w| w == item.weight)
+                    && (!self.missing_only || matches!(status, Status::Todo | Status::Learning))
+                    && (needle.is_empty()
+                        || item.full_id.to_lowercase().contains(&needle)
+                        || item.title.to_lowercase().contains(&needle)
+                        || item.description.to_lowercase().contains(&needle))
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,167 @@
+//! Applying the commands the frame emitted, in order, once it is drawn: every change of progress, undo
+//! and redo, reloads, reports, and closing.
+
+use std::path::Path;
+
+use super::{App, Closing};
+use crate::gui::command::{Command, View};
+use crate::gui::summary_view::build_summary;
+use crate::progress::{Change, Status};
+use crate::report::{self, Format, SummaryOptions};
+
+/// One status change, as undo and redo replay it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct StatusEdit {
+    item: String,
+    from: Status,
+    to: Status,
+}
+
+impl App {
+    /// Applies the commands the frame emitted, in order.
+    pub(super) fn apply_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command);
+        }
+    }
+
+    fn apply(&mut self, command: Command) {
+        match command {
+            Command::SetStatus { item, status } => {
+                if let Some(edit) = self.set_status(item, status) {
+                    self.undo.push(edit);
+                    self.redo.clear();
+                }
+            }
+            Command::SetNote { item, note } => self.change_item(item, |change| change.note = Some(note)),
+            Command::SetEvidence { item, evidence } => {
+                self.change_item(item, |change| change.evidence = Some(evidence));
+            }
+            Command::Undo => {
+                if let Some(edit) = self.undo.pop() {
+                    self.replay(&edit, edit.from);
+                    self.redo.push(edit);
+                }
+            }
+            Command::Redo => {
+                if let Some(edit) = self.redo.pop() {
+                    self.replay(&edit, edit.to);
+                    self.undo.push(edit);
+                }
+            }
+            Command::RetrySave => self.model.retry_save(),
+            Command::ReloadIfChanged => {
+                self.model.reload_if_changed();
+            }
+            Command::ShowView(view) => self.prefs.view = view,
+            Command::FocusSearch => {
+                self.prefs.view = View::Checklists;
+                self.checklists.focus_search = true;
+            }
+            Command::Reveal(item) => {
+                self.prefs.view = View::Checklists;
+                self.checklists.reveal(&self.model, item);
+            }
+            Command::RestoreLatestBackup => {
+                self.notice = Some(match self.model.restore_latest_backup() {
+                    Ok(path) => format!("Restored {}.", path.display()),
+                    Err(err) => format!("Could not restore a backup: {err}"),
+                });
+            }
+            Command::MoveAsideAndStartFresh => {
+                self.notice = Some(match self.model.move_aside_and_start_fresh() {
+                    Ok(path) => format!("The unreadable file was kept as {}. Starting afresh.", path.display()),
+                    Err(err) => format!("Could not move the file aside: {err}"),
+                });
+            }
+            Command::DismissNotice => self.notice = None,
+            Command::DismissLoadProblems => self.load_problems.clear(),
+            Command::SaveSummary { format, path, options } => {
+                let result = self.write_report(format, &options, &path).map(|()| format!("Saved {}", path.display()));
+                self.summary.message = Some(result);
+            }
+            Command::CopySummary { format, options } => self.copy_summary(format, &options),
+            Command::PrintSummary { options } => self.print_summary(&options),
+            Command::CloseRequested | Command::RetrySaveAndClose | Command::DiscardAndClose | Command::KeepOpen => {
+                self.apply_closing(&command);
+            }
+        }
+    }
+
+    /// Changes the note or evidence of catalog item `item`.
+    fn change_item(&mut self, item: usize, edit: impl FnOnce(&mut Change)) {
+        if let Some(item) = self.model.catalog().items.get(item) {
+            let mut change = Change { item: item.full_id.clone(), ..Change::default() };
+            edit(&mut change);
+            self.model.apply(&[change]);
+        }
+    }
+
+    fn set_status(&mut self, item: usize, status: Status) -> Option<StatusEdit> {
+        let full_id = self.model.catalog().items.get(item)?.full_id.clone();
+        let from = self.model.assessment.status(item);
+        if from == status || self.model.is_read_only() {
+            return None;
+        }
+        self.model.apply(&[Change::status(full_id.clone(), status)]);
+        Some(StatusEdit { item: full_id, from, to: status })
+    }
+
+    fn replay(&mut self, edit: &StatusEdit, status: Status) {
+        self.model.apply(&[Change::status(edit.item.clone(), status)]);
+    }
+
+    fn apply_closing(&mut self, command: &Command) {
+        match command {
+            Command::CloseRequested if self.model.has_unsaved_changes() && self.closing != Closing::Discard => {
+                self.viewport_commands.push(egui::ViewportCommand::CancelClose);
+                self.closing = Closing::Confirming;
+            }
+            Command::RetrySaveAndClose => {
+                self.model.retry_save();
+                if !self.model.has_unsaved_changes() {
+                    self.closing = Closing::Open;
+                    self.viewport_commands.push(egui::ViewportCommand::Close);
+                }
+            }
+            Command::DiscardAndClose => {
+                self.closing = Closing::Discard;
+                self.viewport_commands.push(egui::ViewportCommand::Close);
+            }
+            Command::KeepOpen => self.closing = Closing::Open,
+            _ => {}
+        }
+    }
+
+    /// Writes the report in `format` to `path`, atomically.
+    fn write_report(&self, format: Format, options: &SummaryOptions, path: &Path) -> Result<(), String> {
+        let summary = build_summary(&self.model, options);
+        let bytes = report::render(&summary, format, self.prefs.report.paper).map_err(|err| err.to_string())?;
+        crate::store::atomic_write(path, &bytes)
+            .map_err(|err| format!("Could not save {}: {err}. Choose a folder you can write to.", path.display()))
+    }
+
+    fn copy_summary(&mut self, format: Format, options: &SummaryOptions) {
+        let summary = build_summary(&self.model, options);
+        let (text, name) = match format {
+            Format::Markdown => (report::render_markdown(&summary), "Markdown"),
+            _ => (report::render_text(&summary), "text"),
+        };
+        let lines = text.lines().count();
+        self.clipboard = Some(text);
+        self.summary.message = Some(Ok(format!("Copied the summary as {name} ({lines} lines); paste it anywhere.")));
+    }
+
+    /// Writes the PDF to a temporary file and opens it in the system's viewer, to print from there.
+    fn print_summary(&mut self, options: &SummaryOptions) {
+        let path = std::env::temp_dir()
+            .join(format!("skillgap-report-{}.pdf", chrono::Local::now().format("%Y-%m-%d-%H%M%S")));
+        let result = self.write_report(Format::Pdf, options, &path).and_then(|()| {
+            (self.opener)(&path).map_err(|err| {
+                format!("Wrote {} but could not open it: {err}. Open it yourself to print.", path.display())
+            })
+        });
+        self.summary.message =
+            Some(result.map(|()| format!("Opened {} in your PDF viewer; print it from there.", path.display())));
+    }
+}

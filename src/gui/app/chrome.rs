@@ -1,0 +1,165 @@
+//! The window's chrome around the views: the top bar (views, theme), the banners (read-only, failed
+//! save, failed reload, skipped checklists, notices), the status line, and the close dialog. It only
+//! draws and emits commands.
+
+use egui::{RichText, Ui};
+
+use super::{App, Closing};
+use crate::gui::command::{Command, View};
+use crate::gui::model::{Access, SaveState};
+
+impl App {
+    pub(super) fn top_bar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("skillgap").strong().size(16.0));
+            ui.add_space(12.0);
+            for view in View::ALL {
+                if ui.add(egui::Button::selectable(self.prefs.view == view, view.name())).clicked() {
+                    self.commands.push(Command::ShowView(view));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), theme_ui);
+        });
+    }
+
+    pub(super) fn banners_ui(&mut self, ui: &mut Ui) {
+        let (model, commands) = (&self.model, &mut self.commands);
+        if let Access::ReadOnly { reason } = &model.access {
+            error_banner(ui, "Read-only: your progress file could not be read", reason, commands, |ui, commands| {
+                ui.label("Nothing will be saved until you choose:");
+                ui.horizontal(|ui| {
+                    if ui.button("Restore latest backup").clicked() {
+                        commands.push(Command::RestoreLatestBackup);
+                    }
+                    if ui.button("Move it aside and start fresh").clicked() {
+                        commands.push(Command::MoveAsideAndStartFresh);
+                    }
+                });
+            });
+        } else if let SaveState::Failed(reason) = &model.save_state {
+            error_banner(ui, "Your last change could not be saved", reason, commands, |ui, commands| {
+                if ui.button("Retry").clicked() {
+                    commands.push(Command::RetrySave);
+                }
+            });
+        } else if let Some(reason) = &model.reload_error {
+            let title = "Your progress file changed on disk and could not be read again";
+            error_banner(ui, title, reason, commands, |ui, _| {
+                ui.label(
+                    "It was left untouched, and nothing is saved over it. The window shows the progress as last \
+read and tries again every second; fix or restore the file (skillgap backups, skillgap restore FILE).",
+                );
+            });
+        }
+        if !self.load_problems.is_empty() {
+            egui::Frame::new()
+                .fill(ui.visuals().warn_fg_color.gamma_multiply(0.12))
+                .corner_radius(6)
+                .inner_margin(8)
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Some checklist files were skipped").strong());
+                    for problem in &self.load_problems {
+                        ui.add(egui::Label::new(problem).wrap());
+                    }
+                    if ui.button("Dismiss").clicked() {
+                        self.commands.push(Command::DismissLoadProblems);
+                    }
+                });
+        }
+        if let Some(notice) = &self.notice {
+            ui.horizontal(|ui| {
+                ui.label(notice);
+                if ui.small_button("Dismiss").clicked() {
+                    self.commands.push(Command::DismissNotice);
+                }
+            });
+        }
+    }
+
+    pub(super) fn status_bar_ui(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let path = self.model.tracker().store().path();
+            match (&self.model.save_state, self.model.has_unsaved_changes()) {
+                (_, true) => ui.colored_label(ui.visuals().error_fg_color, "Not saved"),
+                (SaveState::Saved(at), false) => ui.label(format!("Saved {}", at.format("%H:%M:%S"))),
+                _ if self.model.is_read_only() => ui.colored_label(ui.visuals().warn_fg_color, "Read-only"),
+                _ => ui.label("All changes saved"),
+            };
+            ui.label(RichText::new(path.display().to_string()).weak().small());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let keys = format!("Undo: Ctrl+Z ({})  Redo: Ctrl+Shift+Z ({})", self.undo.len(), self.redo.len());
+                ui.label(RichText::new(keys).weak().small());
+            });
+        });
+    }
+
+    /// The dialog shown when the window is asked to close while changes are not saved.
+    pub(super) fn close_dialog_ui(&mut self, ctx: &egui::Context) {
+        if self.closing != Closing::Confirming {
+            return;
+        }
+        egui::Modal::new(egui::Id::unique("confirm-close")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading("Some changes are not saved");
+            ui.label("skillgap could not save your latest changes. If you close now, they are lost.");
+            if let SaveState::Failed(reason) = &self.model.save_state {
+                ui.add(egui::Label::new(RichText::new(reason).weak()).wrap());
+            }
+            ui.horizontal(|ui| {
+                let choices = [
+                    ("Retry save", Command::RetrySaveAndClose),
+                    ("Discard and close", Command::DiscardAndClose),
+                    ("Keep open", Command::KeepOpen),
+                ];
+                for (label, command) in choices {
+                    if ui.button(label).clicked() {
+                        self.commands.push(command);
+                    }
+                }
+            });
+        });
+    }
+}
+
+/// A framed error message: a bold title, the reason, and the actions `actions` adds.
+fn error_banner(
+    ui: &mut Ui,
+    title: &str,
+    reason: &str,
+    commands: &mut Vec<Command>,
+    actions: impl FnOnce(&mut Ui, &mut Vec<Command>),
+) {
+    egui::Frame::new()
+        .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+        .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
+        .corner_radius(6)
+        .inner_margin(8)
+        .show(ui, |ui| {
+            ui.label(RichText::new(title).strong());
+            ui.add(egui::Label::new(reason).wrap());
+            actions(ui, commands);
+        });
+}
+
+fn theme_ui(ui: &mut Ui) {
+    let mut theme = ui.ctx().options(|o| o.theme_preference);
+    let before = theme;
+    let combo = egui::ComboBox::from_id_salt("theme").selected_text(theme_name(theme)).show_ui(ui, |ui| {
+        for choice in [egui::ThemePreference::System, egui::ThemePreference::Light, egui::ThemePreference::Dark] {
+            ui.selectable_value(&mut theme, choice, theme_name(choice));
+        }
+    });
+    combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Theme"));
+    ui.label("Theme");
+    if theme != before {
+        ui.ctx().set_theme(theme);
+    }
+}
+
+fn theme_name(theme: egui::ThemePreference) -> &'static str {
+    match theme {
+        egui::ThemePreference::System => "Follow system",
+        egui::ThemePreference::Light => "Light",
+        egui::ThemePreference::Dark => "Dark",
+    }
+}

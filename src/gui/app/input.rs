@@ -1,0 +1,70 @@
+//! What arrives from outside a frame's widgets, turned into commands: keyboard shortcuts, the periodic
+//! look for changes another process saved, and the request to close the window.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::App;
+use crate::gui::command::{Command, View};
+use crate::progress::Status;
+
+/// How often the window looks for changes another process saved.
+const DISK_CHECK_SECONDS: f64 = 1.0;
+
+impl App {
+    pub(super) fn input(&mut self, ctx: &egui::Context) {
+        self.keyboard(ctx);
+        self.check_disk(ctx);
+        if ctx.input(|i| i.viewport().close_requested()) {
+            // A note typed just before closing is saved first.
+            self.checklists.flush_draft(&self.model, &mut self.commands);
+            self.commands.push(Command::CloseRequested);
+        }
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let typing = ctx.text_edit_focused();
+        ctx.input_mut(|input| {
+            // Redo first: its shortcut contains undo's.
+            if input.consume_shortcut(&redo) {
+                self.commands.push(Command::Redo);
+            } else if !typing && input.consume_shortcut(&undo) {
+                self.commands.push(Command::Undo);
+            }
+            if input.consume_shortcut(&find) {
+                self.commands.push(Command::FocusSearch);
+            }
+            if typing || self.prefs.view != View::Checklists {
+                return;
+            }
+            if input.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                self.checklists.move_selection(1);
+            }
+            if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                self.checklists.move_selection(-1);
+            }
+            let Some(item) = self.checklists.selected else { return };
+            let current = self.model.assessment.status(item);
+            let toggle = |target: Status| if current == target { Status::Todo } else { target };
+            for (key, target) in [(Key::Space, Status::Done), (Key::L, Status::Learning), (Key::S, Status::Skipped)] {
+                if input.consume_key(Modifiers::NONE, key) {
+                    self.commands.push(Command::SetStatus { item, status: toggle(target) });
+                }
+            }
+        });
+    }
+
+    /// Asks for a reload once a second, unless a note or link is being typed (it would be reloaded away).
+    fn check_disk(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if now - self.last_disk_check >= DISK_CHECK_SECONDS {
+            self.last_disk_check = now;
+            if !self.checklists.has_pending_draft() {
+                self.commands.push(Command::ReloadIfChanged);
+            }
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECONDS));
+    }
+}

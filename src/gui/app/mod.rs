@@ -1,0 +1,195 @@
+//! The `eframe::App`, split the way rerun splits its viewer: this file holds the app's state and lays
+//! out the panels; `input.rs` turns keys, the disk check and the close request into commands;
+//! `chrome.rs` draws the top bar, banners, status line and close dialog; `apply.rs` applies the
+//! commands once the frame is drawn; `screenshot.rs` serves `--screenshot` and `--print-startup-time`.
+
+mod apply;
+mod chrome;
+mod input;
+mod screenshot;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::Ui;
+use serde::{Deserialize, Serialize};
+
+pub use screenshot::{ScreenshotJob, save_png};
+
+use super::checklist_view::ChecklistView;
+use super::command::{Command, View};
+use super::model::Model;
+use super::progress_view::ProgressView;
+use super::summary_view::{ReportPrefs, SummaryView};
+use super::{gaps_view, header, nav};
+use apply::StatusEdit;
+use screenshot::{Screenshot, StartupClock};
+
+/// UI preferences kept in eframe's storage between runs. Progress is never kept there.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The view shown at start.
+    pub view: View,
+    /// Folder, name, paper and notes choice of the report.
+    pub report: ReportPrefs,
+}
+
+/// Opens a file in the system's default viewer; replaced in tests so no viewer starts.
+pub type Opener = Box<dyn Fn(&Path) -> std::io::Result<()>>;
+
+const PREFS_KEY: &str = "skillgap-prefs";
+
+/// Options from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// Show this view instead of the remembered one.
+    pub view: Option<View>,
+    /// Save a screenshot here once the window has settled, then close.
+    pub screenshot: Option<Arc<ScreenshotJob>>,
+    /// Problems with checklist files that were skipped, to show once.
+    pub load_problems: Vec<String>,
+    /// When the process started, to print how long the first frame took (`--print-startup-time`).
+    pub startup_clock: Option<std::time::Instant>,
+}
+
+/// Whether the window may close.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    Open,
+    /// Asked to close with unsaved changes: the dialog is up.
+    Confirming,
+    /// The person chose to discard unsaved changes.
+    Discard,
+}
+
+pub struct App {
+    pub model: Model,
+    /// The one copy of the preferences; saved by eframe.
+    prefs: Prefs,
+    pub checklists: ChecklistView,
+    summary: SummaryView,
+    progress: ProgressView,
+    undo: Vec<StatusEdit>,
+    redo: Vec<StatusEdit>,
+    /// What the frame's widgets and input asked for, applied once the frame is drawn.
+    commands: Vec<Command>,
+    /// What applying the commands asks of the window (close, cancel a close), sent after.
+    viewport_commands: Vec<egui::ViewportCommand>,
+    /// Text a command asked to copy; handed to egui at the end of the frame.
+    clipboard: Option<String>,
+    last_disk_check: f64,
+    closing: Closing,
+    load_problems: Vec<String>,
+    notice: Option<String>,
+    screenshot: Option<Screenshot>,
+    startup_clock: StartupClock,
+    opener: Opener,
+}
+
+impl App {
+    pub fn new(cc: &eframe::CreationContext<'_>, model: Model, options: StartOptions) -> App {
+        let mut prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, PREFS_KEY)).unwrap_or_default();
+        if let Some(view) = options.view {
+            prefs.view = view;
+        }
+        // Open on what to do next: the top gap is selected, so its detail shows at once.
+        let mut checklists = ChecklistView::default();
+        checklists.selected = model.assessment.gaps.first().map(|gap| gap.item);
+        App {
+            model,
+            prefs,
+            checklists,
+            summary: SummaryView::default(),
+            progress: ProgressView::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            commands: Vec::new(),
+            viewport_commands: Vec::new(),
+            clipboard: None,
+            last_disk_check: 0.0,
+            closing: Closing::Open,
+            load_problems: options.load_problems,
+            notice: None,
+            screenshot: options.screenshot.map(Screenshot::new),
+            startup_clock: StartupClock::new(options.startup_clock),
+            opener: Box::new(|path| open::that_detached(path)),
+        }
+    }
+
+    /// Replaces how files are opened in the system's viewer (tests record instead of opening).
+    pub fn set_opener(&mut self, opener: Opener) {
+        self.opener = opener;
+    }
+
+    pub fn view(&self) -> View {
+        self.prefs.view
+    }
+
+    fn views_ui(&mut self, ui: &mut Ui) {
+        match self.prefs.view {
+            View::Checklists => {
+                egui::Panel::left("navigation").resizable(true).default_size(260.0).min_size(180.0).show(ui, |ui| {
+                    ui.add_space(6.0);
+                    nav::nav_ui(ui, &self.model, &mut self.checklists.filters.scope);
+                });
+                egui::CentralPanel::default().show(ui, |ui| self.checklists.ui(ui, &self.model, &mut self.commands));
+            }
+            View::Gaps => {
+                egui::CentralPanel::default().show(ui, |ui| gaps_view::gaps_ui(ui, &self.model, &mut self.commands));
+            }
+            View::Progress => {
+                egui::CentralPanel::default().show(ui, |ui| self.progress.ui(ui, &self.model));
+            }
+            View::Summary => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    self.summary.ui(ui, &self.model, &mut self.prefs.report, &mut self.commands);
+                });
+            }
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.startup_clock.step(&ctx);
+        self.input(&ctx);
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(2.0);
+            self.top_bar_ui(ui);
+        });
+        egui::Panel::top("readiness-header").show(ui, |ui| {
+            ui.add_space(4.0);
+            header::header_ui(ui, &self.model);
+            ui.add_space(4.0);
+            self.banners_ui(ui);
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
+        self.views_ui(ui);
+        self.close_dialog_ui(&ctx);
+        self.apply_commands();
+        for command in self.viewport_commands.drain(..) {
+            ctx.send_viewport_cmd(command);
+        }
+        if let Some(text) = self.clipboard.take() {
+            ctx.copy_text(text);
+        }
+        if let Some(screenshot) = &mut self.screenshot {
+            screenshot.step(&ctx);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, PREFS_KEY, &self.prefs);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A note typed just before closing is saved too.
+        self.checklists.flush_draft(&self.model, &mut self.commands);
+        self.commands.retain(|command| matches!(command, Command::SetNote { .. } | Command::SetEvidence { .. }));
+        self.apply_commands();
+    }
+}

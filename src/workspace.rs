@@ -1,0 +1,32 @@
+//! Opening what a person works on: the catalog from the built-in and user checklists, and the tracker
+//! over the progress file of the data folder. Both shells start here, so they load the same way.
+
+use crate::catalog::{self, FileProblem};
+use crate::paths::Locations;
+use crate::progress::Progress;
+use crate::store::{Store, StoreError};
+use crate::tracker::Tracker;
+
+/// The catalog and progress of one run.
+#[derive(Debug)]
+pub struct Workspace {
+    /// Over the progress as read; empty progress that refuses to save when the file could not be read.
+    pub tracker: Tracker,
+    /// Why the progress file could not be read, if it could not. It is then left untouched.
+    pub unreadable: Option<StoreError>,
+    /// Checklist files that were skipped, and why. The others loaded.
+    pub skipped: Vec<FileProblem>,
+}
+
+/// Loads the checklists and reads the progress file, parsing both afresh.
+pub fn open(locations: &Locations) -> Workspace {
+    let (catalog, skipped) = catalog::load_catalog(&locations.checklist_dirs);
+    let mut store = Store::new(&locations.data_dir);
+    store.remove_legacy_cache();
+    // A store whose read failed refuses to save, so the unread file is never overwritten.
+    let (progress, unreadable) = match store.load() {
+        Ok(progress) => (progress, None),
+        Err(err) => (Progress::default(), Some(err)),
+    };
+    Workspace { tracker: Tracker::new(catalog, store, progress), unreadable, skipped }
+}
