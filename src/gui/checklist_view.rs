@@ -233,54 +233,27 @@ impl ChecklistView {
             );
             return;
         };
-        let item = &catalog.items[index];
-        let checklist = &catalog.checklists[item.checklist];
-        let status = model.assessment.statuses[index];
-        ui.add_space(6.0);
-        ui.add(egui::Label::new(RichText::new(&item.title).heading()).wrap());
-        ui.label(RichText::new(format!("{} › {}", checklist.title, checklist.sections[item.section].title)).weak());
-        ui.horizontal(|ui| {
-            widgets::stage_badge(ui, item.stage);
-            widgets::weight_badge(ui, item.weight);
-            ui.label(RichText::new(&item.full_id).weak().small());
-        });
-        ui.add_space(4.0);
-        ui.horizontal(|ui| {
-            for choice in Status::ALL {
-                let enabled = !model.is_read_only();
-                let button = egui::Button::selectable(status == choice, choice.name());
-                if ui.add_enabled(enabled, button).clicked() && status != choice {
-                    commands.push(Command::SetStatus { item: index, status: choice });
-                }
-            }
-        });
-        let gain = model.assessment.gain(index);
-        if matches!(status, Status::Todo | Status::Learning) {
-            ui.label(RichText::new(score::gain_sentence(&model.assessment.score, item.stage, gain)).weak());
-        }
-        ui.add_space(6.0);
-        if !item.description.is_empty() {
-            ui.label(RichText::new("Why it matters").strong());
-            ui.add(egui::Label::new(&item.description).wrap());
-            ui.add_space(4.0);
-        }
-        if !item.proof.is_empty() {
-            ui.label(RichText::new("Tick it when you have").strong());
-            ui.add(egui::Label::new(&item.proof).wrap());
-            ui.add_space(4.0);
-        }
-        if !item.resources.is_empty() {
-            ui.label(RichText::new("Learn it").strong());
-            for link in &item.resources {
-                if is_http_url(link) {
-                    ui.hyperlink_to(link, link);
-                } else {
-                    ui.label(link);
-                }
-            }
-            ui.add_space(4.0);
-        }
+        item_about_ui(ui, model, index, commands);
         ui.separator();
+        self.draft_ui(ui, model, commands, now);
+        let item = &catalog.items[index];
+        let status = model.assessment.status(index);
+        ui.add_space(6.0);
+        let changed = model.progress().get(item).map(|p| p.changed);
+        ui.label(
+            RichText::new(match changed {
+                Some(at) => {
+                    format!("{} since {}", status.name(), at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M"))
+                }
+                None => "Not started yet".to_owned(),
+            })
+            .weak(),
+        );
+    }
+
+    /// The note and evidence link of the selected item, saved a second after the last keystroke or
+    /// when focus leaves.
+    fn draft_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, now: f64) {
         let read_only = model.is_read_only();
         let note_label = ui.label(RichText::new("Note").strong());
         let note = ui.add_enabled(
@@ -313,17 +286,59 @@ impl ChecklistView {
         if note.lost_focus() || evidence.lost_focus() {
             self.flush_draft(model, commands);
         }
-        ui.add_space(6.0);
-        let changed = model.progress().get(item).map(|p| p.changed);
-        ui.label(
-            RichText::new(match changed {
-                Some(at) => {
-                    format!("{} since {}", status.name(), at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M"))
-                }
-                None => "Not started yet".to_owned(),
-            })
-            .weak(),
-        );
+    }
+}
+
+/// What the selected item is: title and place, badges, status buttons, what ticking it adds, why it
+/// matters, how to prove it, and where to learn it.
+fn item_about_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Command>) {
+    let catalog = model.catalog();
+    let item = &catalog.items[index];
+    let checklist = &catalog.checklists[item.checklist];
+    let status = model.assessment.statuses[index];
+    ui.add_space(6.0);
+    ui.add(egui::Label::new(RichText::new(&item.title).heading()).wrap());
+    ui.label(RichText::new(format!("{} › {}", checklist.title, checklist.sections[item.section].title)).weak());
+    ui.horizontal(|ui| {
+        widgets::stage_badge(ui, item.stage);
+        widgets::weight_badge(ui, item.weight);
+        ui.label(RichText::new(&item.full_id).weak().small());
+    });
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        for choice in Status::ALL {
+            let enabled = !model.is_read_only();
+            let button = egui::Button::selectable(status == choice, choice.name());
+            if ui.add_enabled(enabled, button).clicked() && status != choice {
+                commands.push(Command::SetStatus { item: index, status: choice });
+            }
+        }
+    });
+    let gain = model.assessment.gain(index);
+    if matches!(status, Status::Todo | Status::Learning) {
+        ui.label(RichText::new(score::gain_sentence(&model.assessment.score, item.stage, gain)).weak());
+    }
+    ui.add_space(6.0);
+    if !item.description.is_empty() {
+        ui.label(RichText::new("Why it matters").strong());
+        ui.add(egui::Label::new(&item.description).wrap());
+        ui.add_space(4.0);
+    }
+    if !item.proof.is_empty() {
+        ui.label(RichText::new("Tick it when you have").strong());
+        ui.add(egui::Label::new(&item.proof).wrap());
+        ui.add_space(4.0);
+    }
+    if !item.resources.is_empty() {
+        ui.label(RichText::new("Learn it").strong());
+        for link in &item.resources {
+            if is_http_url(link) {
+                ui.hyperlink_to(link, link);
+            } else {
+                ui.label(link);
+            }
+        }
+        ui.add_space(4.0);
     }
 }
 

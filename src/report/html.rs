@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Summary, heading, percent_label};
+use super::{ChecklistLine, ItemLine, Summary, heading, percent_label};
 use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
 
@@ -85,6 +85,15 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
         s.total,
         escape_html(s.next_level)
     )?;
+    write_stages_and_lists(out, s)?;
+    for checklist in &s.checklists {
+        write_checklist(out, checklist)?;
+    }
+    writeln!(out, "</body>\n</html>")
+}
+
+/// The stages, top gaps, recent and "done since" items, and the portfolio paragraph.
+fn write_stages_and_lists(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out, "<h2>Stages</h2>\n<table>")?;
     for stage in &s.stages {
         let width = stage.percent.unwrap_or(0.0).clamp(0.0, 100.0);
@@ -143,56 +152,58 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
         }
         writeln!(out, "</section>")?;
     }
-    for checklist in &s.checklists {
+    Ok(())
+}
+
+fn write_checklist(out: &mut String, checklist: &ChecklistLine) -> std::fmt::Result {
+    writeln!(
+        out,
+        "<section class=\"checklist\"><h2>{} <span class=\"muted\">{}/{}</span></h2>",
+        escape_html(checklist.title),
+        checklist.done,
+        checklist.total
+    )?;
+    for section in &checklist.sections {
         writeln!(
             out,
-            "<section class=\"checklist\"><h2>{} <span class=\"muted\">{}/{}</span></h2>",
-            escape_html(checklist.title),
-            checklist.done,
-            checklist.total
+            "<h3>{} <span class=\"muted\">{}/{}</span></h3>\n<ul class=\"items\">",
+            escape_html(section.title),
+            section.done,
+            section.total
         )?;
-        for section in &checklist.sections {
-            writeln!(
-                out,
-                "<h3>{} <span class=\"muted\">{}/{}</span></h3>\n<ul class=\"items\">",
-                escape_html(section.title),
-                section.done,
-                section.total
-            )?;
-            for item in &section.items {
-                let (mark, class, suffix) = match item.status {
-                    Status::Done => (
-                        "&#10003;",
-                        "done",
-                        item.done_at
-                            .map(|at| format!(" <span class=\"muted\">done {}</span>", at.format("%Y-%m-%d")))
-                            .unwrap_or_default(),
-                    ),
-                    Status::Learning => ("", "learning", " <span class=\"muted\">learning</span>".to_owned()),
-                    Status::Skipped => ("", "skipped", String::new()),
-                    Status::Todo => ("", "todo", String::new()),
-                };
-                write!(
-                    out,
-                    "<li class=\"{class}\"><span class=\"box\" role=\"img\" aria-label=\"{class}\">{mark}</span>{}{suffix}",
-                    escape_html(item.title)
-                )?;
-                if !item.note.is_empty() {
-                    write!(out, "<div class=\"note\">{}</div>", escape_html(item.note))?;
-                }
-                if !item.evidence.is_empty() {
-                    let evidence = if is_http_url(item.evidence) {
-                        link(item.evidence, item.evidence)
-                    } else {
-                        escape_html(item.evidence)
-                    };
-                    write!(out, "<div class=\"note\">Evidence: {evidence}</div>")?;
-                }
-                writeln!(out, "</li>")?;
-            }
-            writeln!(out, "</ul>")?;
+        for item in &section.items {
+            write_item(out, item)?;
         }
-        writeln!(out, "</section>")?;
+        writeln!(out, "</ul>")?;
     }
-    writeln!(out, "</body>\n</html>")
+    writeln!(out, "</section>")
+}
+
+fn write_item(out: &mut String, item: &ItemLine) -> std::fmt::Result {
+    let (mark, class, suffix) = match item.status {
+        Status::Done => (
+            "&#10003;",
+            "done",
+            item.done_at
+                .map(|at| format!(" <span class=\"muted\">done {}</span>", at.format("%Y-%m-%d")))
+                .unwrap_or_default(),
+        ),
+        Status::Learning => ("", "learning", " <span class=\"muted\">learning</span>".to_owned()),
+        Status::Skipped => ("", "skipped", String::new()),
+        Status::Todo => ("", "todo", String::new()),
+    };
+    write!(
+        out,
+        "<li class=\"{class}\"><span class=\"box\" role=\"img\" aria-label=\"{class}\">{mark}</span>{}{suffix}",
+        escape_html(item.title)
+    )?;
+    if !item.note.is_empty() {
+        write!(out, "<div class=\"note\">{}</div>", escape_html(item.note))?;
+    }
+    if !item.evidence.is_empty() {
+        let evidence =
+            if is_http_url(item.evidence) { link(item.evidence, item.evidence) } else { escape_html(item.evidence) };
+        write!(out, "<div class=\"note\">Evidence: {evidence}</div>")?;
+    }
+    writeln!(out, "</li>")
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Summary, heading, percent_label};
+use super::{ItemLine, Summary, heading, percent_label};
 use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
 
@@ -113,31 +113,35 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(out, "### {} ({}/{})", escape_markdown(section.title), section.done, section.total)?;
             writeln!(out)?;
             for item in &section.items {
-                let (box_mark, suffix) = match item.status {
-                    Status::Done => {
-                        ("x", item.done_at.map(|at| format!(" (done {})", at.format("%Y-%m-%d"))).unwrap_or_default())
-                    }
-                    Status::Learning => (" ", " (learning)".to_owned()),
-                    Status::Skipped => (" ", " (skipped)".to_owned()),
-                    Status::Todo => (" ", String::new()),
-                };
-                let title = escape_markdown(item.title);
-                let title = if item.status == Status::Skipped { format!("~~{title}~~") } else { title };
-                writeln!(out, "- [{box_mark}] {title}{suffix}")?;
-                if !item.note.is_empty() {
-                    writeln!(out, "  - Note: {}", escape_markdown(item.note))?;
-                }
-                if !item.evidence.is_empty() {
-                    let evidence = if is_http_url(item.evidence) {
-                        link(item.evidence, item.evidence)
-                    } else {
-                        escape_markdown(item.evidence)
-                    };
-                    writeln!(out, "  - Evidence: {evidence}")?;
-                }
+                write_item(out, item)?;
             }
             writeln!(out)?;
         }
+    }
+    Ok(())
+}
+
+/// One item as a task-list line, with its note and evidence below it when the summary has them.
+fn write_item(out: &mut String, item: &ItemLine) -> std::fmt::Result {
+    let (box_mark, suffix) = match item.status {
+        Status::Done => ("x", item.done_at.map(|at| format!(" (done {})", at.format("%Y-%m-%d"))).unwrap_or_default()),
+        Status::Learning => (" ", " (learning)".to_owned()),
+        Status::Skipped => (" ", " (skipped)".to_owned()),
+        Status::Todo => (" ", String::new()),
+    };
+    let title = escape_markdown(item.title);
+    let title = if item.status == Status::Skipped { format!("~~{title}~~") } else { title };
+    writeln!(out, "- [{box_mark}] {title}{suffix}")?;
+    if !item.note.is_empty() {
+        writeln!(out, "  - Note: {}", escape_markdown(item.note))?;
+    }
+    if !item.evidence.is_empty() {
+        let evidence = if is_http_url(item.evidence) {
+            link(item.evidence, item.evidence)
+        } else {
+            escape_markdown(item.evidence)
+        };
+        writeln!(out, "  - Evidence: {evidence}")?;
     }
     Ok(())
 }

@@ -210,98 +210,26 @@ pub fn gap_line<'a>(catalog: &'a Catalog, gap: &Gap) -> GapLine<'a> {
 pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
     let SummaryInput { catalog, progress, assessment, now, options } = *input;
     let Assessment { statuses, score, gaps } = assessment;
-    // Each item's stored progress, looked up once: the parts below visit items several times.
-    let stored: Vec<Option<&ItemProgress>> = catalog.items.iter().map(|item| progress.get(item)).collect();
-    let wanted =
-        |checklist: usize| options.checklist.as_deref().is_none_or(|id| catalog.checklists[checklist].id == id);
+    let parts = Parts {
+        catalog,
+        statuses,
+        // Each item's stored progress, looked up once: the parts below visit items several times.
+        stored: catalog.items.iter().map(|item| progress.get(item)).collect(),
+        options,
+    };
     let stages = Stage::ALL
         .into_iter()
         .map(|stage| {
             let s = score.stage(stage);
-            StageLine {
-                id: stage.id(),
-                name: stage.name(),
-                percent: s.percent(),
-                done: s.done,
-                applicable: s.applicable,
-                learning: s.learning,
-            }
+            let (percent, done, applicable, learning) = (s.percent(), s.done, s.applicable, s.learning);
+            StageLine { id: stage.id(), name: stage.name(), percent, done, applicable, learning }
         })
         .collect();
-    let checklists = catalog
-        .checklists
-        .iter()
-        .enumerate()
-        .filter(|(index, _)| wanted(*index))
-        .map(|(_, checklist)| {
-            let sections: Vec<SectionLine> = checklist
-                .sections
-                .iter()
-                .map(|section| {
-                    let items: Vec<ItemLine> = section
-                        .items
-                        .clone()
-                        .map(|index| {
-                            let item = &catalog.items[index];
-                            let status = statuses[index];
-                            let stored = stored[index];
-                            let (note, evidence) = match stored {
-                                Some(p) if options.with_notes => (p.note.as_str(), p.evidence.as_str()),
-                                _ => ("", ""),
-                            };
-                            ItemLine {
-                                note,
-                                evidence,
-                                id: &item.full_id,
-                                title: &item.title,
-                                status,
-                                stage: item.stage,
-                                weight: item.weight,
-                                done_at: stored.filter(|_| status == Status::Done).map(|p| p.changed),
-                            }
-                        })
-                        .collect();
-                    SectionLine {
-                        id: &section.id,
-                        title: &section.title,
-                        done: items.iter().filter(|i| i.status == Status::Done).count(),
-                        total: items.iter().filter(|i| i.status.is_applicable()).count(),
-                        items,
-                    }
-                })
-                .collect();
-            ChecklistLine {
-                id: &checklist.id,
-                title: &checklist.title,
-                done: sections.iter().map(|s| s.done).sum(),
-                total: sections.iter().map(|s| s.total).sum(),
-                sections,
-            }
-        })
-        .collect();
-    // Done items as (when, index), newest first: only the lines shown are built, not one per done item.
-    let mut done: Vec<(DateTime<Utc>, usize)> = catalog
-        .items
-        .iter()
-        .enumerate()
-        .zip(statuses)
-        .filter(|((_, item), status)| **status == Status::Done && wanted(item.checklist))
-        .filter_map(|((index, _), _)| stored[index].map(|p| (p.changed, index)))
-        .collect();
-    done.sort_unstable_by(|a, b| {
-        b.0.cmp(&a.0).then_with(|| catalog.items[a.1].full_id.cmp(&catalog.items[b.1].full_id))
-    });
-    let line = |&(at, index): &(DateTime<Utc>, usize)| {
+    let done = parts.done_newest_first();
+    let recent_line = |&(at, index): &(DateTime<Utc>, usize)| {
         let item = &catalog.items[index];
         RecentLine { id: &item.full_id, title: &item.title, at }
     };
-    let recent: Vec<RecentLine> = done.iter().take(SUMMARY_RECENT).map(line).collect();
-    let since = options.since.map(|date| SinceLine {
-        date,
-        items: done.iter().rev().filter(|(at, _)| at.date_naive() >= date).map(line).collect(),
-    });
-    let portfolio = portfolio(catalog, &stored, statuses, &wanted);
-
     Summary {
         date: now,
         name: options.name.clone().filter(|n| !n.trim().is_empty()),
@@ -315,17 +243,116 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
         applicable: score.applicable,
         total: score.total,
         stages,
-        checklists,
+        checklists: (0..catalog.checklists.len())
+            .filter(|&c| parts.wanted(c))
+            .map(|c| parts.checklist_line(c))
+            .collect(),
         gaps: gaps
             .iter()
-            .filter(|gap| wanted(catalog.items[gap.item].checklist))
+            .filter(|gap| parts.wanted(catalog.items[gap.item].checklist))
             .take(SUMMARY_GAPS)
             .map(|gap| gap_line(catalog, gap))
             .collect(),
-        recent,
-        since,
-        portfolio,
+        recent: done.iter().take(SUMMARY_RECENT).map(recent_line).collect(),
+        since: options.since.map(|date| SinceLine {
+            date,
+            items: done.iter().rev().filter(|(at, _)| at.date_naive() >= date).map(recent_line).collect(),
+        }),
+        portfolio: parts.portfolio(),
         with_notes: options.with_notes,
+    }
+}
+
+/// What the lines of a summary are built from.
+struct Parts<'a, 'b> {
+    catalog: &'a Catalog,
+    statuses: &'b [Status],
+    /// Each catalog item's stored progress, in catalog order.
+    stored: Vec<Option<&'a ItemProgress>>,
+    options: &'b SummaryOptions,
+}
+
+impl<'a> Parts<'a, '_> {
+    /// Whether the summary lists the checklist at this index.
+    fn wanted(&self, checklist: usize) -> bool {
+        self.options.checklist.as_deref().is_none_or(|id| self.catalog.checklists[checklist].id == id)
+    }
+
+    fn checklist_line(&self, index: usize) -> ChecklistLine<'a> {
+        let checklist = &self.catalog.checklists[index];
+        let sections: Vec<SectionLine> = checklist
+            .sections
+            .iter()
+            .map(|section| {
+                let items: Vec<ItemLine> = section.items.clone().map(|index| self.item_line(index)).collect();
+                SectionLine {
+                    id: &section.id,
+                    title: &section.title,
+                    done: items.iter().filter(|i| i.status == Status::Done).count(),
+                    total: items.iter().filter(|i| i.status.is_applicable()).count(),
+                    items,
+                }
+            })
+            .collect();
+        ChecklistLine {
+            id: &checklist.id,
+            title: &checklist.title,
+            done: sections.iter().map(|s| s.done).sum(),
+            total: sections.iter().map(|s| s.total).sum(),
+            sections,
+        }
+    }
+
+    fn item_line(&self, index: usize) -> ItemLine<'a> {
+        let item = &self.catalog.items[index];
+        let (status, stored) = (self.statuses[index], self.stored[index]);
+        let (note, evidence) = match stored {
+            Some(p) if self.options.with_notes => (p.note.as_str(), p.evidence.as_str()),
+            _ => ("", ""),
+        };
+        ItemLine {
+            note,
+            evidence,
+            id: &item.full_id,
+            title: &item.title,
+            status,
+            stage: item.stage,
+            weight: item.weight,
+            done_at: stored.filter(|_| status == Status::Done).map(|p| p.changed),
+        }
+    }
+
+    /// The done items of the listed checklists as (when, index), newest first.
+    fn done_newest_first(&self) -> Vec<(DateTime<Utc>, usize)> {
+        let items = &self.catalog.items;
+        let mut done: Vec<(DateTime<Utc>, usize)> = (0..items.len())
+            .filter(|&index| self.statuses[index] == Status::Done && self.wanted(items[index].checklist))
+            .filter_map(|index| self.stored[index].map(|p| (p.changed, index)))
+            .collect();
+        done.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| items[a.1].full_id.cmp(&items[b.1].full_id)));
+        done
+    }
+
+    /// The done items with an http(s) evidence link, grouped by stage: "I can build, ship, run, watch and
+    /// recover this", with the proof one click away.
+    fn portfolio(&self) -> Vec<PortfolioGroup<'a>> {
+        PORTFOLIO_GROUPS
+            .iter()
+            .map(|(label, stages)| PortfolioGroup {
+                label,
+                items: (0..self.catalog.items.len())
+                    .filter_map(|index| {
+                        let item = &self.catalog.items[index];
+                        let wanted = self.statuses[index] == Status::Done
+                            && stages.contains(&item.stage)
+                            && self.wanted(item.checklist);
+                        let evidence = &self.stored[index].filter(|_| wanted)?.evidence;
+                        is_http_url(evidence).then_some(PortfolioItem { title: &item.title, evidence })
+                    })
+                    .collect(),
+            })
+            .filter(|group| !group.items.is_empty())
+            .collect()
     }
 }
 
@@ -336,35 +363,6 @@ const PORTFOLIO_GROUPS: [(&str, &[Stage]); 4] = [
     ("Observe", &[Stage::Observe]),
     ("Recover", &[Stage::Recover]),
 ];
-
-/// The done items with an http(s) evidence link, grouped by stage: "I can build, ship, run, watch and recover
-/// this", with the proof one click away.
-fn portfolio<'a>(
-    catalog: &'a Catalog,
-    stored: &[Option<&'a ItemProgress>],
-    statuses: &[Status],
-    wanted: &dyn Fn(usize) -> bool,
-) -> Vec<PortfolioGroup<'a>> {
-    PORTFOLIO_GROUPS
-        .iter()
-        .map(|(label, stages)| PortfolioGroup {
-            label,
-            items: catalog
-                .items
-                .iter()
-                .zip(statuses.iter().zip(stored))
-                .filter(|(item, (status, _))| {
-                    **status == Status::Done && stages.contains(&item.stage) && wanted(item.checklist)
-                })
-                .filter_map(|(item, (_, stored))| {
-                    let evidence = &stored.as_ref()?.evidence;
-                    is_http_url(evidence).then_some(PortfolioItem { title: &item.title, evidence })
-                })
-                .collect(),
-        })
-        .filter(|group| !group.items.is_empty())
-        .collect()
-}
 
 /// Renders `summary` in `format`; `paper` is the page size of a PDF.
 pub fn render(summary: &Summary, format: Format, paper: Paper) -> Result<Vec<u8>, ReportError> {

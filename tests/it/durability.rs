@@ -193,13 +193,9 @@ fn concurrent_mark_processes_never_lose_each_others_changes() {
     assert_eq!(progress.history.len(), ids.len());
 }
 
-/// Kills `skillgap mark` with SIGKILL at random moments, many times. After every kill the file must
-/// load and hold every change whose command had exited successfully.
-#[cfg(unix)]
-#[test]
-fn kill_dash_nine_during_saves_never_loses_a_saved_change() {
-    let sandbox = Sandbox::new();
-    // A long history makes each save write a few hundred kilobytes, so kills land inside saves.
+/// A progress file with a long history, so each save writes a few hundred kilobytes and kills land
+/// inside saves.
+fn write_long_history(sandbox: &Sandbox) {
     let mut seed = skillgap::progress::Progress::default();
     let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
     for i in 0..4000 {
@@ -211,6 +207,39 @@ fn kill_dash_nine_during_saves_never_loses_a_saved_change() {
         });
     }
     sandbox.write_progress(skillgap::store::to_ron(&seed).unwrap().as_bytes());
+}
+
+/// The median time of five runs of `run` (the first is cold), in microseconds.
+fn median_micros(mut run: impl FnMut(usize)) -> u64 {
+    let mut samples: Vec<u64> = (0..5)
+        .map(|i| {
+            let timed = Instant::now();
+            run(i);
+            timed.elapsed().as_micros() as u64
+        })
+        .collect();
+    samples.sort_unstable();
+    samples[2]
+}
+
+/// The progress file loads, holds every note whose save completed, and kept its whole history.
+fn assert_saved(sandbox: &Sandbox, expected_notes: &std::collections::BTreeMap<String, String>, run: usize) {
+    let bytes = std::fs::read(sandbox.progress_file()).unwrap();
+    let progress = parse_progress(&sandbox.progress_file(), &bytes)
+        .unwrap_or_else(|err| panic!("after run {run} the file does not load: {err}"));
+    for (id, note) in expected_notes {
+        assert_eq!(progress.items.get(id).map(|p| p.note.as_str()), Some(note.as_str()), "run {run}: {id}");
+    }
+    assert!(progress.history.len() >= 4000, "run {run}: history was cut");
+}
+
+/// Kills `skillgap mark` with SIGKILL at random moments, many times. After every kill the file must
+/// load and hold every change whose command had exited successfully.
+#[cfg(unix)]
+#[test]
+fn kill_dash_nine_during_saves_never_loses_a_saved_change() {
+    let sandbox = Sandbox::new();
+    write_long_history(&sandbox);
     let items: Vec<String> = ["build", "test", "ship", "run", "observe", "recover"]
         .iter()
         .flat_map(|s| [format!("fixture/{s}-one"), format!("fixture/{s}-two")])
@@ -228,15 +257,7 @@ fn kill_dash_nine_during_saves_never_loses_a_saved_change() {
     };
     // How long an uncontended run takes (median of five; the first is cold): kills are aimed at its
     // second half, where it saves.
-    let mut samples: Vec<u64> = (0..5)
-        .map(|i| {
-            let timed = Instant::now();
-            assert!(mark(&items[i], "learning", "calibration").status().unwrap().success());
-            timed.elapsed().as_micros() as u64
-        })
-        .collect();
-    samples.sort_unstable();
-    let run_time = samples[2];
+    let run_time = median_micros(|i| assert!(mark(&items[i], "learning", "calibration").status().unwrap().success()));
     // The machine's speed drifts while the test runs (other jobs, caches), so the aim adapts: a run that
     // completed means the delay was too long, a kill that it may be too short. The steps settle at
     // about 85% kills, with enough completed runs to check that saved changes survive.
@@ -275,13 +296,7 @@ fn kill_dash_nine_during_saves_never_loses_a_saved_change() {
             // The change may or may not be on disk, but never half of it.
             expected_notes.remove(item);
         }
-        let bytes = std::fs::read(sandbox.progress_file()).unwrap();
-        let progress = parse_progress(&sandbox.progress_file(), &bytes)
-            .unwrap_or_else(|err| panic!("after run {run} the file does not load: {err}"));
-        for (id, note) in &expected_notes {
-            assert_eq!(progress.items.get(id).map(|p| p.note.as_str()), Some(note.as_str()), "run {run}: {id}");
-        }
-        assert!(progress.history.len() >= 4000, "run {run}: history was cut");
+        assert_saved(&sandbox, &expected_notes, run);
         run += 1;
     }
     eprintln!(
