@@ -20,7 +20,7 @@ pub mod report;
 pub mod score;
 pub mod stage;
 pub mod store;
-pub mod text_pos;
+pub(crate) mod text_pos;
 pub mod tracker;
 pub mod workspace;
 

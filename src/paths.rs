@@ -19,6 +19,9 @@ pub struct Locations {
     pub data_dir: PathBuf,
     /// Searched for user checklists, in order.
     pub checklist_dirs: Vec<PathBuf>,
+    /// The config folder: the window keeps its preferences here, so the data folder holds progress only.
+    /// `None` when there is no home folder to find it in.
+    pub config_dir: Option<PathBuf>,
 }
 
 impl Locations {
@@ -32,8 +35,8 @@ impl Locations {
             .map(PathBuf::from)
             .or_else(|| project_dirs().map(|dirs| dirs.config_dir().to_path_buf()));
         let checklist_dirs =
-            config.map(|dir| dir.join("checklists")).into_iter().chain(extra_checklist_dirs.iter().cloned()).collect();
-        Ok(Locations { data_dir, checklist_dirs })
+            config.iter().map(|dir| dir.join("checklists")).chain(extra_checklist_dirs.iter().cloned()).collect();
+        Ok(Locations { data_dir, checklist_dirs, config_dir: config })
     }
 }
 

@@ -1,12 +1,12 @@
-//! The window: an eframe app over the same core the CLI uses. `app.rs` holds the `eframe::App`;
+//! The window: an eframe app over the same core the CLI uses. `app/` holds the `eframe::App`;
 //! each view has its own file; views emit [`command::Command`]s that the app applies after the frame.
 
-pub mod app;
+mod app;
 mod checklist_view;
-pub mod command;
+mod command;
 mod gaps_view;
 mod header;
-pub mod model;
+mod model;
 mod nav;
 mod progress_view;
 mod summary_view;
@@ -15,13 +15,15 @@ mod widgets;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use app::{App, ScreenshotJob, StartOptions, save_png};
-pub use checklist_view::DRAFT_SAVE_DELAY;
+pub use app::{App, ScreenshotJob, StartOptions};
 pub use command::View;
-pub use model::{Access, Model, SaveState};
+pub use model::{Access, Model};
 
 use crate::paths::Locations;
 use crate::workspace::{self, Workspace};
+
+/// The window's preferences (view, size, report choices), in the config folder.
+const PREFS_FILE: &str = "window.ron";
 
 /// How the window starts, from the command line.
 #[derive(Debug, Clone, Default)]
@@ -63,6 +65,8 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
             .with_min_inner_size([760.0, 480.0]),
         // A screenshot shows a fresh window of the requested size, not the remembered one.
         persist_window: screenshot.is_none() && window.size.is_none(),
+        // UI preferences live in the config folder; the data folder holds progress only.
+        persistence_path: locations.config_dir.as_ref().map(|dir| dir.join(PREFS_FILE)),
         ..Default::default()
     };
     let start = StartOptions {

@@ -239,6 +239,27 @@ fn list_filters_and_json_shape() {
 }
 
 #[test]
+fn list_filters_by_weight_and_missing_with_the_checklist_view_s_filter() {
+    let sandbox = Sandbox::new();
+    sandbox.cmd().args(["mark", "fixture/build-one", "done"]).assert().success();
+    sandbox.cmd().args(["mark", "fixture/test-one", "skipped"]).assert().success();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let output =
+            sandbox.cmd().args(["list", "--checklist", "fixture", "--format", "json"]).args(args).output().unwrap();
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+        rows.iter().map(|row| row["id"].as_str().unwrap().to_owned()).collect()
+    };
+    let all = ids(&[]);
+    let missing = ids(&["--missing"]);
+    assert_eq!(missing.len(), all.len() - 2, "done and skipped items are not missing: {missing:?}");
+    assert!(!missing.contains(&"fixture/build-one".to_owned()) && !missing.contains(&"fixture/test-one".to_owned()));
+    let core = ids(&["--weight", "core"]);
+    assert!(!core.is_empty() && core.len() < all.len(), "{core:?}");
+    let rows = stdout(&sandbox.cmd().args(["list", "--checklist", "fixture", "--weight", "core"]).output().unwrap());
+    assert!(rows.lines().all(|line| line.contains(" Core ")), "{rows}");
+}
+
+#[test]
 fn gaps_rank_the_last_zero_stage_first_with_its_gain() {
     let sandbox = Sandbox::new();
     let builtin = builtin_ids(&sandbox);

@@ -66,8 +66,11 @@ pub fn stderr(output: &std::process::Output) -> String {
 /// The window's model over `data_dir` and the fixture checklist, as the window opens it, and the
 /// problems of skipped checklist files.
 pub fn open_model(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
-    let locations =
-        skillgap::paths::Locations { data_dir: data_dir.to_path_buf(), checklist_dirs: vec![fixture_dir()] };
+    let locations = skillgap::paths::Locations {
+        data_dir: data_dir.to_path_buf(),
+        checklist_dirs: vec![fixture_dir()],
+        config_dir: None,
+    };
     let workspace = skillgap::workspace::open(&locations);
     let problems = workspace.skipped.iter().map(ToString::to_string).collect();
     (skillgap::gui::model_of(workspace), problems)

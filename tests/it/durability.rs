@@ -46,7 +46,7 @@ macro_rules! damaged_cases {
 }
 
 damaged_cases! {
-    damaged_truncated: "truncated.ron" => "progress.ron:17:",
+    damaged_truncated: "truncated.ron" => "progress.ron:17:13 cannot be read: Expected end of string",
     damaged_random_bytes: "random-bytes.ron" => "not UTF-8",
     damaged_empty: "empty.ron" => "the file is empty",
     damaged_whitespace_only: "whitespace-only.ron" => "the file is empty",
@@ -54,7 +54,7 @@ damaged_cases! {
     damaged_deeply_nested: "deeply-nested.ron" => "recursion limit",
     damaged_wrong_types: "wrong-types.ron" => "progress.ron:1:60",
     damaged_bad_status: "bad-status.ron" => "expected one of `todo`, `learning`, `done`, or `skipped`",
-    damaged_bad_date: "bad-date.ron" => "progress.ron:1:",
+    damaged_bad_date: "bad-date.ron" => "progress.ron:1:76 cannot be read: input contains invalid characters",
     damaged_newer_version: "newer-version.ron" => "has version 7, but this skillgap knows versions up to 1",
     damaged_no_version: "no-version.ron" => "no `version` field",
     damaged_json_instead: "json-instead.ron" => "progress.ron:1:1",
@@ -110,7 +110,7 @@ hostile_cases! {
     hostile_control_characters: "control-chars.ron" => "title contains control characters",
     hostile_long_title: "long-title.ron" => "title is longer than 300 characters",
     hostile_not_utf8: "not-utf8.ron" => "not valid UTF-8 text",
-    hostile_deeply_nested: "deeply-nested.ron" => ":1:",
+    hostile_deeply_nested: "deeply-nested.ron" => "deeply-nested.ron:1:40: Expected opening `(` for struct `Section`",
     hostile_javascript_link: "javascript-link.ron" => "not an http(s) URL: \"javascript:alert(1)\"",
 }
 

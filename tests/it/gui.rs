@@ -327,6 +327,26 @@ fn a_change_made_by_the_cli_shows_up_in_the_window() {
     assert_eq!(w.status("fixture/ship-one"), Status::Done);
 }
 
+/// Hostile-input review U4: a file damaged while the window is open is a failed reload, not a failed
+/// save, and nothing is written over it. Once the file reads again, the banner goes.
+#[test]
+fn a_file_damaged_while_open_is_reported_as_a_reload_error_and_left_alone() {
+    let mut w = window();
+    w.click_checkbox("Build one");
+    let path = w.dir.path().join("progress.ron");
+    let good = std::fs::read(&path).unwrap();
+    std::fs::write(&path, b"(version: 1, items: {").unwrap();
+    w.wait_seconds(1.5);
+    assert!(w.harness.query_by_label("Your progress file changed on disk and could not be read again").is_some());
+    assert!(w.harness.query_by_label("Your last change could not be saved").is_none());
+    assert_eq!(w.status("fixture/build-one"), Status::Done, "the window keeps what it last read");
+    assert_eq!(std::fs::read(&path).unwrap(), b"(version: 1, items: {", "the damaged file is left alone");
+
+    std::fs::write(&path, &good).unwrap();
+    w.wait_seconds(1.5);
+    assert!(w.harness.query_by_label("Your progress file changed on disk and could not be read again").is_none());
+}
+
 #[test]
 fn notes_are_saved_after_a_pause_not_on_every_keystroke() {
     let mut w = window();

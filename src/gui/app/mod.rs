@@ -14,7 +14,7 @@ use std::sync::Arc;
 use egui::Ui;
 use serde::{Deserialize, Serialize};
 
-pub use screenshot::{ScreenshotJob, save_png};
+pub use screenshot::ScreenshotJob;
 
 use super::checklist_view::ChecklistView;
 use super::command::{Command, View};

@@ -50,7 +50,7 @@ impl Screenshot {
 
 /// Saves an egui screenshot as PNG. A blank (single-colour) picture is an error: the window painted
 /// nothing, and a picture of nothing must not pass for a screenshot.
-pub fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     let [width, height] = image.size;
     if width == 0 || height == 0 || image.pixels.iter().all(|p| *p == image.pixels[0]) {
         return Err("the window painted nothing (the screenshot is blank); check the display and OpenGL".to_owned());
