@@ -1,4 +1,5 @@
-"""Prints the Markdown table of criterion medians that BENCHMARKS.md holds, from target/criterion.
+"""Prints the Markdown table of criterion medians that BENCHMARKS.md holds, from target/criterion: one row
+per benchmark, one column per size (realistic, 10000), and how much slower the stress size is.
 
     python3 benches/table.py
 """
@@ -6,6 +7,7 @@ import json
 import pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent / "target" / "criterion"
+SIZES = ["realistic", "10000"]
 
 
 def median(path):
@@ -14,26 +16,21 @@ def median(path):
 
 
 rows = {}
-sizes = set()
 for bench in sorted((root / "core").iterdir()):
     if not bench.is_dir() or bench.name == "report":
         continue
-    for size in bench.iterdir():
-        if (size / "new" / "estimates.json").exists():
-            rows.setdefault(bench.name, {})[int(size.name)] = median(size)
-            sizes.add(int(size.name))
+    for size in SIZES:
+        if (bench / size / "new" / "estimates.json").exists():
+            rows.setdefault(bench.name, {})[size] = median(bench / size)
 for view in ("checklists", "gaps", "progress", "summary"):
-    for path in root.glob(f"gui_frame_{view}_*"):
-        size = int(path.name.rsplit("_", 1)[1])
-        rows.setdefault(f"gui_frame_{view}", {})[size] = median(path)
-        sizes.add(size)
+    for size in SIZES:
+        path = root / f"gui_frame_{view}_{size}"
+        if (path / "new" / "estimates.json").exists():
+            rows.setdefault(f"gui_frame_{view}", {})[size] = median(path)
 
-sizes = sorted(sizes)
-print("| benchmark | " + " | ".join(f"{n:,} items" for n in sizes) + " | 10x -> 100x growth |")
-print("|---|" + "---:|" * (len(sizes) + 1))
+print("| benchmark | realistic (497 items) | 10,000 items | 10,000 / realistic |")
+print("|---|---:|---:|---:|")
 for name, by_size in rows.items():
-    cells = [f"{by_size[n]:.3f} ms" if n in by_size else "not run" for n in sizes]
-    growth = ""
-    if 10_000 in by_size and 100_000 in by_size and by_size[10_000] > 0:
-        growth = f"x{by_size[100_000] / by_size[10_000]:.1f}"
-    print(f"| {name} | " + " | ".join(cells) + f" | {growth} |")
+    cells = [f"{by_size[size]:.3f} ms" if size in by_size else "not run" for size in SIZES]
+    ratio = f"x{by_size['10000'] / by_size['realistic']:.1f}" if len(by_size) == 2 else ""
+    print(f"| {name} | " + " | ".join(cells) + f" | {ratio} |")

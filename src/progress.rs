@@ -43,11 +43,6 @@ impl Status {
         }
     }
 
-    pub fn parse(text: &str) -> Option<Status> {
-        let text = text.trim();
-        Status::ALL.into_iter().find(|s| s.id().eq_ignore_ascii_case(text))
-    }
-
     /// Counts towards the score's denominator.
     pub fn is_applicable(self) -> bool {
         self != Status::Skipped

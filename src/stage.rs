@@ -43,10 +43,6 @@ impl Stage {
             Stage::Recover => "Recover",
         }
     }
-
-    pub fn parse(text: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|stage| stage.id().eq_ignore_ascii_case(text.trim()))
-    }
 }
 
 impl std::fmt::Display for Stage {
@@ -91,10 +87,6 @@ impl Weight {
             Weight::Recommended => "Recommended",
             Weight::Advanced => "Advanced",
         }
-    }
-
-    pub fn parse(text: &str) -> Option<Weight> {
-        Weight::ALL.into_iter().find(|weight| weight.id().eq_ignore_ascii_case(text.trim()))
     }
 }
 

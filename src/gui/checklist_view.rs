@@ -43,10 +43,6 @@ pub struct ChecklistView {
 }
 
 impl ChecklistView {
-    pub fn visible(&self) -> &[usize] {
-        &self.visible
-    }
-
     fn refresh_visible(&mut self, model: &Model) {
         let key = (self.filters.clone(), model.generation);
         if self.visible_key.as_ref() == Some(&key) {

@@ -42,7 +42,7 @@ pub struct SummaryView {
     /// What happened to the last save, shown under the buttons.
     pub message: Option<Result<String, String>>,
     /// The text preview and what it was made from, so it is rebuilt only when something changed.
-    cache: Option<(u64, SummaryOptions, Preview)>,
+    preview: Option<(u64, SummaryOptions, Preview)>,
 }
 
 /// The summary as text, and where each of its lines is: only the lines in view are laid out (at 10,000
@@ -157,14 +157,14 @@ impl SummaryView {
         ui.separator();
         let options = self.options(prefs);
         let stale = self
-            .cache
+            .preview
             .as_ref()
             .is_none_or(|(generation, cached, _)| *generation != model.generation || *cached != options);
         if stale {
             let text = report::render_text(&build_summary(model, &options));
-            self.cache = Some((model.generation, options, Preview::new(text)));
+            self.preview = Some((model.generation, options, Preview::new(text)));
         }
-        if let Some((_, _, preview)) = &self.cache {
+        if let Some((_, _, preview)) = &self.preview {
             preview.ui(ui);
         }
     }

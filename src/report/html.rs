@@ -62,7 +62,7 @@ section.checklist { break-inside: auto; } h3 { break-after: avoid; } li { break-
 
 pub fn render_html(summary: &Summary) -> String {
     let mut out = String::new();
-    let _ = write_html(&mut out, summary);
+    write_html(&mut out, summary).ok();
     out
 }
 

@@ -39,7 +39,7 @@ fn link(text: &str, url: &str) -> String {
 
 pub fn render_markdown(summary: &Summary) -> String {
     let mut out = String::new();
-    let _ = write_markdown(&mut out, summary);
+    write_markdown(&mut out, summary).ok();
     out
 }
 

@@ -14,7 +14,7 @@ fn bar(percent: Option<f64>) -> String {
 pub fn render_text(summary: &Summary) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail.
-    let _ = write_text(&mut out, summary);
+    write_text(&mut out, summary).ok();
     out
 }
 

@@ -170,14 +170,14 @@ impl Store {
     /// Hard links make this free of copying; where the file system has none, it copies.
     fn keep_backups(&self, current: &Path) -> io::Result<()> {
         let staged = self.dir.join(format!("{BACKUP_FILE}.tmp"));
-        let _ = fs::remove_file(&staged);
+        fs::remove_file(&staged).ok();
         if fs::hard_link(current, &staged).is_err() {
             fs::copy(current, &staged)?;
         }
         fs::rename(&staged, self.dir.join(BACKUP_FILE))?;
         // When a killed writer already linked the backup to this very file, both names are one inode and
         // POSIX rename does nothing, leaving the staged name behind.
-        let _ = fs::remove_file(&staged);
+        fs::remove_file(&staged).ok();
 
         let daily_dir = self.dir.join(BACKUP_DIR);
         let today = self.dir.join(BACKUP_DIR).join(format!("progress-{}.ron", Utc::now().format("%Y-%m-%d")));
@@ -254,7 +254,7 @@ fn remove_stale_temp_files(dir: &Path) {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
-            let _ = fs::remove_file(entry.path());
+            fs::remove_file(entry.path()).ok();
         }
     }
 }

@@ -317,10 +317,10 @@ proptest! {
         std::env::var("SKILLGAP_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
     ))]
 
-    /// Arbitrary bytes never panic the progress parser.
+    /// Arbitrary bytes never panic the progress parser, and what it refuses is named.
     #[test]
     fn progress_parser_survives_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let _ = parse_progress(Path::new("fuzz.ron"), &bytes);
+        refused_or_read(&bytes)?;
     }
 
     /// Mutations of a valid progress file (byte flips, cuts, insertions) never panic the parser.
@@ -334,7 +334,7 @@ proptest! {
             let i = at.index(bytes.len());
             match kind { 0 => bytes[i] = byte, 1 => bytes.truncate(i), _ => bytes.insert(i, byte) }
         }
-        let _ = parse_progress(Path::new("fuzz.ron"), &bytes);
+        refused_or_read(&bytes)?;
     }
 
     /// Arbitrary text and mutations of a valid checklist never panic the checklist parser or validator.
@@ -343,7 +343,7 @@ proptest! {
         noise in ".{0,300}",
         edits in prop::collection::vec((any::<prop::sample::Index>(), any::<char>(), 0u8..3), 1..8)
     ) {
-        let _ = skillgap::catalog::parse_checklist("fuzz.ron", &noise);
+        checklist_refused_or_read(&noise)?;
         let mut text: Vec<char> = std::fs::read_to_string(common::fixture_dir().join("fixture.ron")).unwrap().chars().collect();
         for (at, c, kind) in edits {
             if text.is_empty() { break; }
@@ -351,6 +351,23 @@ proptest! {
             match kind { 0 => text[i] = c, 1 => text.truncate(i), _ => text.insert(i, c) }
         }
         let text: String = text.into_iter().collect();
-        let _ = skillgap::catalog::parse_checklist("fuzz.ron", &text);
+        checklist_refused_or_read(&text)?;
     }
+}
+
+/// Parses `bytes` as a progress file: either it reads, or the error names the file.
+fn refused_or_read(bytes: &[u8]) -> Result<(), TestCaseError> {
+    if let Err(err) = parse_progress(Path::new("fuzz.ron"), bytes) {
+        prop_assert!(err.to_string().contains("fuzz.ron"), "{err}");
+    }
+    Ok(())
+}
+
+/// Parses `text` as a checklist: either it reads, or every problem names the file.
+fn checklist_refused_or_read(text: &str) -> Result<(), TestCaseError> {
+    if let Err(problems) = skillgap::catalog::parse_checklist("fuzz.ron", text) {
+        prop_assert!(!problems.is_empty());
+        prop_assert!(problems.iter().all(|p| p.file == "fuzz.ron" && p.to_string().starts_with("fuzz.ron")));
+    }
+    Ok(())
 }
