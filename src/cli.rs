@@ -122,10 +122,9 @@ fn summary(
     let bytes = report::render(&summary, format, paper)?;
     match output {
         Some(path) => {
-            store::atomic_write(path, &bytes).with_context(|| {
-                format!("cannot write the summary to {}; choose a file in a folder you can write to", path.display())
-            })?;
-            eprintln!("Wrote {}", path.display());
+            if let Some(written) = store::write_output(path, &bytes, &locations.data_dir)? {
+                eprintln!("Wrote {}", written.display());
+            }
         }
         None => print_stdout(&bytes)?,
     }

@@ -55,8 +55,10 @@ impl std::fmt::Display for Status {
     }
 }
 
-/// What is known about one item. An empty note or evidence link is left out of the file.
+/// What is known about one item. An empty note or evidence link is left out of the file. A field this
+/// version does not know is refused rather than dropped on the next save (hostile-input review F17).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ItemProgress {
     #[serde(default)]
     pub status: Status,
@@ -71,6 +73,7 @@ pub struct ItemProgress {
 
 /// One status change, as the history records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HistoryEvent {
     pub item: String,
     pub from: Status,
@@ -80,6 +83,7 @@ pub struct HistoryEvent {
 
 /// The whole progress file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Progress {
     pub version: u32,
     /// Keyed by full item id. Entries of items that no checklist has any more are kept.

@@ -43,6 +43,16 @@ impl fmt::Display for TextPos {
     }
 }
 
+/// What a ron error says, in a person's terms where ron's own words are advice for developers.
+pub(crate) fn describe(error: &ron::Error) -> String {
+    match error {
+        ron::Error::ExceededRecursionLimit => {
+            "it is nested far too deeply to be a skillgap file (brackets inside brackets, hundreds deep)".to_owned()
+        }
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,11 +32,13 @@ impl fmt::Display for FileProblem {
 
 /// Parses and validates one checklist's text. `name` is used in problem reports.
 pub fn parse_checklist(name: &str, text: &str) -> Result<ChecklistFile, Vec<FileProblem>> {
+    // A byte-order mark, as Windows Notepad writes one, is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file: ChecklistFile = ron::Options::default().from_str(text).map_err(|err| {
         vec![FileProblem {
             file: name.to_owned(),
             pos: Some(TextPos { line: err.span.start.line, col: err.span.start.col }),
-            message: format!("{} (see the checklist format in the README)", err.code),
+            message: format!("{} (see the checklist format in the README)", crate::text_pos::describe(&err.code)),
         }]
     })?;
     let problems = validate(&file, text);
@@ -54,6 +56,12 @@ pub fn parse_checklist(name: &str, text: &str) -> Result<ChecklistFile, Vec<File
 pub fn read_checklist_file(path: &Path) -> Result<String, FileProblem> {
     let name = path.display().to_string();
     let problem = |pos, message: String| FileProblem { file: name.clone(), pos, message };
+    // Looked at before it is opened: opening a FIFO would wait for a writer for ever.
+    let meta = std::fs::metadata(path).map_err(|e| problem(None, format!("cannot open: {e}")))?;
+    if !meta.is_file() {
+        let message = "not a regular file (it is a folder, a device or a pipe); a checklist is a .ron text file";
+        return Err(problem(None, message.to_owned()));
+    }
     let file = std::fs::File::open(path).map_err(|e| problem(None, format!("cannot open: {e}")))?;
     let mut bytes = Vec::new();
     file.take(MAX_CHECKLIST_BYTES + 1)
@@ -71,8 +79,9 @@ pub fn read_checklist_file(path: &Path) -> Result<String, FileProblem> {
     })
 }
 
-/// The `*.ron` files in each folder, sorted by name within a folder. A folder that does not exist
-/// is no problem (the config folder usually has none); one that cannot be read is.
+/// The `*.ron` entries in each folder, sorted by name within a folder; one that is not a file is reported
+/// when it is read, never skipped silently. A folder that does not exist is no problem (the config folder
+/// usually has none); one that cannot be read is.
 fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -92,7 +101,7 @@ fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
         let mut found: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "ron") && path.is_file())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
             .collect();
         found.sort();
         files.extend(found);

@@ -13,6 +13,10 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+mod output;
+
+pub use output::{OutputError, write_output};
+
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
@@ -20,12 +24,13 @@ pub const PROGRESS_FILE: &str = "progress.ron";
 pub const BACKUP_FILE: &str = "progress.ron.bak";
 pub const BACKUP_DIR: &str = "backups";
 pub const LOCK_FILE: &str = "progress.lock";
-const TEMP_PREFIX: &str = ".skillgap-";
+/// A file being written is staged as `.NAME.XXXXXX.tmp` beside it, so a killed save of the progress file
+/// leaves `.progress.ron.*.tmp`, which the next save removes, and never touches a report's staging file.
 const TEMP_SUFFIX: &str = ".tmp";
 /// Daily backups kept in `backups/`.
 pub const DAILY_BACKUPS_KEPT: usize = 14;
-/// Progress files larger than this are refused unread.
-pub const MAX_PROGRESS_BYTES: u64 = 512 * 1024 * 1024;
+/// Progress files larger than this are refused unread (10,000 items with 60,000 changes take 9 MiB).
+pub const MAX_PROGRESS_BYTES: u64 = 64 * 1024 * 1024;
 
 const WHAT_TO_DO: &str = "The file was left untouched. List backups with `skillgap backups` and restore one with \
 `skillgap restore FILE`, or move the file aside to start afresh.";
@@ -48,6 +53,8 @@ It was left untouched: update skillgap to use it."
     Write { path: PathBuf, source: io::Error },
     #[error("the progress file {path} could not be read, so skillgap will not overwrite it. {WHAT_TO_DO}")]
     NotLoaded { path: PathBuf },
+    #[error("cannot restore {path}: it does not exist. List the backups with `skillgap backups`. Nothing was changed.")]
+    NoBackup { path: PathBuf },
 }
 
 /// What identifies one version of the file on disk: a save replaces the file (new inode) and any
@@ -201,7 +208,8 @@ impl Store {
         Ok(aside)
     }
 
-    /// The backups, newest first: `progress.ron.bak`, then the daily ones.
+    /// The backups, newest first by when they were written (`progress.ron.bak` first among equals): the
+    /// previous save, the daily copies, copies kept before a restore, and any other `.ron` file in `backups/`.
     pub fn backups(&self) -> Vec<Backup> {
         let mut found: Vec<Backup> = Vec::new();
         let describe = |path: PathBuf| {
@@ -223,13 +231,21 @@ impl Store {
             daily.sort_by(|a, b| b.path.cmp(&a.path));
             found.extend(daily);
         }
+        // Stable: among equal times `.bak`, then names in reverse order, stay where they are.
+        found.sort_by_key(|backup| std::cmp::Reverse(backup.modified));
         found
     }
 
     /// Replaces the progress file with a backup, after checking the backup reads and keeping the
     /// current file (if any) in `backups/` under a name that says when it was replaced.
     pub fn restore(&mut self, backup: &Path) -> Result<Progress, StoreError> {
-        let restored = read_progress(backup)?;
+        let restored = match read_limited(backup) {
+            Ok(bytes) => parse_progress(backup, &bytes)?,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                return Err(StoreError::NoBackup { path: backup.to_path_buf() });
+            }
+            Err(source) => return Err(StoreError::Read { path: backup.to_path_buf(), source }),
+        };
         let _lock = self.lock()?;
         let path = self.path();
         let write_error = |source| StoreError::Write { path: path.clone(), source };
@@ -237,7 +253,8 @@ impl Store {
             let keep_dir = self.dir.join(BACKUP_DIR);
             fs::create_dir_all(&keep_dir).map_err(write_error)?;
             let keep = keep_dir.join(format!("progress-before-restore-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
-            fs::copy(&path, &keep).map_err(write_error)?;
+            // Written whole or not at all: a copy cut short by a full disk would be listed as a backup.
+            fs::read(&path).and_then(|bytes| atomic_write(&keep, &bytes)).map_err(write_error)?;
         }
         let text = to_ron(&restored).map_err(|err| write_error(io::Error::other(err)))?;
         atomic_write(&path, text.as_bytes()).map_err(write_error)?;
@@ -253,24 +270,30 @@ fn remove_stale_temp_files(dir: &Path) {
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+        if name.starts_with(&format!(".{PROGRESS_FILE}.")) && name.ends_with(TEMP_SUFFIX) {
             fs::remove_file(entry.path()).ok();
         }
     }
 }
 
+/// Keeps the newest [`DAILY_BACKUPS_KEPT`] daily backups. Only files named as the app names them
+/// (`progress-YYYY-MM-DD.ron`, a real date not after today) count; anything else in the folder, such as a
+/// sync client's conflicted copy, is never deleted.
 fn prune_daily_backups(dir: &Path) -> io::Result<()> {
-    let mut daily: Vec<PathBuf> = fs::read_dir(dir)?
+    let today = Utc::now().date_naive();
+    let mut daily: Vec<(chrono::NaiveDate, PathBuf)> = fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("progress-2") && n.ends_with(".ron"))
+        .filter_map(|entry| {
+            let name = entry.file_name();
+            let date = name.to_str()?.strip_prefix("progress-")?.strip_suffix(".ron")?;
+            let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok().filter(|d| *d <= today)?;
+            // Only the exact form: chrono also reads "2025-1-5".
+            (date.format("progress-%Y-%m-%d.ron").to_string() == name.to_string_lossy()).then(|| (date, entry.path()))
         })
         .collect();
-    // Names sort by date (progress-YYYY-MM-DD.ron).
     daily.sort();
     let excess = daily.len().saturating_sub(DAILY_BACKUPS_KEPT);
-    for old in &daily[..excess] {
+    for (_, old) in &daily[..excess] {
         fs::remove_file(old)?;
     }
     Ok(())
@@ -292,7 +315,8 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// The temporary file, beside `path`, that a new version of it is written to.
 fn stage(path: &Path) -> io::Result<tempfile::NamedTempFile> {
-    tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(folder_of(path))
+    let name = path.file_name().map_or_else(|| "file".into(), |name| name.to_string_lossy());
+    tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(TEMP_SUFFIX).tempfile_in(folder_of(path))
 }
 
 /// Makes what was written to `staged` durable and puts it in place of `path`.
@@ -329,8 +353,20 @@ pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
     parse_progress(path, &bytes)
 }
 
+/// The bytes of a regular file of at most [`MAX_PROGRESS_BYTES`]. Anything else is refused before it is
+/// opened: opening a FIFO would wait for a writer for ever, and reading a device could never end.
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     use std::io::Read;
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (it is a folder, a device or a pipe); give the path of a .ron file",
+        ));
+    }
+    if meta.len() > MAX_PROGRESS_BYTES {
+        return Err(io::Error::other(format!("larger than {} MiB", MAX_PROGRESS_BYTES / (1024 * 1024))));
+    }
     let mut bytes = Vec::new();
     File::open(path)?.take(MAX_PROGRESS_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_PROGRESS_BYTES {
@@ -342,9 +378,13 @@ fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
 /// Only the version, read first so a newer file is refused before its fields are judged.
 #[derive(serde::Deserialize)]
 struct VersionOnly {
-    /// 0 when the field is missing: no released file lacks it.
-    #[serde(default)]
-    version: u32,
+    /// `None` when the field is missing, told apart from a written 0.
+    #[serde(default, deserialize_with = "present")]
+    version: Option<u32>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    <u32 as serde::Deserialize>::deserialize(deserializer).map(Some)
 }
 
 /// Parses the bytes of a progress file, upgrading older versions.
@@ -353,11 +393,16 @@ pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError>
     let text = std::str::from_utf8(bytes).map_err(|err| {
         damaged(Some(TextPos::of_invalid_utf8(bytes, err.valid_up_to())), "not UTF-8 text".to_owned())
     })?;
+    // A byte-order mark, as Windows Notepad writes one, is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(damaged(None, "the file is empty (a progress file always holds at least its version)".to_owned()));
     }
     let spanned = |err: ron::error::SpannedError| {
-        damaged(Some(TextPos { line: err.span.start.line, col: err.span.start.col }), err.code.to_string())
+        damaged(
+            Some(TextPos { line: err.span.start.line, col: err.span.start.col }),
+            crate::text_pos::describe(&err.code),
+        )
     };
     // Fast path: a file of the current version parses in one pass. Only when it does not is the version
     // probed (a second pass over the text), so a newer file is refused as newer, not as damaged.
@@ -367,10 +412,13 @@ pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError>
     {
         return current.map_err(spanned);
     }
-    let version = ron::Options::default().from_str::<VersionOnly>(text).map_err(spanned)?.version;
-    if version == 0 {
-        return Err(damaged(None, "it has no `version` field, so it is not a skillgap progress file".to_owned()));
-    }
+    let version = match ron::Options::default().from_str::<VersionOnly>(text).map_err(spanned)?.version {
+        None => {
+            return Err(damaged(None, "it has no `version` field, so it is not a skillgap progress file".to_owned()));
+        }
+        Some(0) => return Err(damaged(None, "its version is 0, and skillgap's versions start at 1".to_owned())),
+        Some(version) => version,
+    };
     if version > CURRENT_VERSION {
         return Err(StoreError::TooNew { path: path.to_path_buf(), version });
     }

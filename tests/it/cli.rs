@@ -205,7 +205,11 @@ fn summary_to_an_unwritable_path_is_a_clear_error() {
     std::fs::write(&blocker, "x").unwrap();
     let output = sandbox.cmd().args(["summary", "--output"]).arg(blocker.join("summary.txt")).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("cannot write the summary to"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(&format!("cannot write the report to {}", blocker.join("summary.txt").display())),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -463,4 +467,102 @@ fn the_old_parse_cache_is_deleted_unread_and_a_linked_one_is_not_followed() {
     assert_eq!(std::fs::read_to_string(elsewhere.join("progress.bin")).unwrap(), "someone else's file");
     let names: Vec<_> = std::fs::read_dir(&elsewhere).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["progress.bin"], "nothing is written through the link");
+}
+
+/// Hostile-input review F13 and U5: a FIFO named `*.ron` hung `check`, and in the checklist folder a FIFO or a
+/// folder named `*.ron` was skipped without a word. Both are reported at once now.
+#[test]
+fn a_fifo_or_a_folder_where_a_checklist_should_be_is_reported_never_waited_on() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.config_dir().join("checklists");
+    std::fs::create_dir_all(dir.join("folder.ron")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(dir.join("fifo.ron")).status().unwrap().success());
+    let timeout = std::time::Duration::from_secs(20);
+    let output = sandbox.bare_cmd().arg("list").timeout(timeout).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    for name in ["fifo.ron", "folder.ron"] {
+        let expected = format!("checklist skipped: {}: not a regular file", dir.join(name).display());
+        assert!(err.contains(&expected), "{expected} in {err}");
+    }
+    let output = sandbox.bare_cmd().arg("check").arg(dir.join("fifo.ron")).timeout(timeout).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("fifo.ron: not a regular file"), "{}", stderr(&output));
+}
+
+/// Hostile-input review F1: `summary --output` onto the progress file replaced it with the report.
+#[test]
+fn a_report_never_replaces_the_data_folder_s_own_files() {
+    let sandbox = Sandbox::new();
+    sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
+    sandbox.cmd().args(["mark", "test-one", "done"]).assert().success();
+    let data = sandbox.data_dir();
+    let link = sandbox.root.path().join("innocent.md");
+    std::os::unix::fs::symlink(data.join("progress.ron"), &link).unwrap();
+    let daily = std::fs::read_dir(data.join("backups")).unwrap().next().unwrap().unwrap().path();
+    for target in [data.join("progress.ron"), data.join("progress.ron.bak"), data.join("progress.lock"), daily, link] {
+        let before = std::fs::read(&target).unwrap();
+        let output = sandbox.cmd().args(["summary", "--format", "markdown", "--output"]).arg(&target).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", target.display());
+        let err = stderr(&output);
+        assert!(err.contains("is one of skillgap's own files in the data folder"), "{err}");
+        assert_eq!(std::fs::read(&target).unwrap(), before, "{} was changed", target.display());
+    }
+    sandbox.cmd().args(["mark", "ship-one", "done"]).assert().success();
+}
+
+/// Hostile-input review F12: `--output` replaced links and device nodes instead of writing through them,
+/// and `--output -` made a file named `-`.
+#[test]
+fn a_report_goes_where_a_link_points_through_a_pipe_and_to_standard_output() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.root.path();
+    let output =
+        sandbox.cmd().args(["summary", "--format", "markdown", "--output", "-"]).current_dir(dir).output().unwrap();
+    assert!(stdout(&output).starts_with("# skillgap progress report"), "{}", stdout(&output));
+    assert!(!dir.join("-").exists());
+
+    let target = dir.join("target.md");
+    let link = dir.join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    sandbox.cmd().args(["summary", "--format", "markdown", "--output"]).arg(&link).assert().success();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("# skillgap progress report"));
+
+    let fifo = dir.join("report.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    sandbox
+        .cmd()
+        .args(["summary", "--output"])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success();
+    assert!(reader.join().unwrap().contains("Readiness"));
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&std::fs::metadata(&fifo).unwrap().file_type()), "still a FIFO");
+}
+
+/// Hostile-input review F16: a `mark` removed every `.skillgap-*.tmp` in the data folder, including the
+/// staging file of a report being written there.
+#[test]
+fn a_save_removes_only_its_own_leftovers_never_a_report_s_staging_file() {
+    let sandbox = Sandbox::new();
+    sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
+    let data = sandbox.data_dir();
+    // A report's staging file as 0.2 names it, and as 0.1 did (the name the old cleanup matched).
+    let reports = [data.join(".report.pdf.a1b2c3.tmp"), data.join(".skillgap-a1b2c3.tmp")];
+    let killed_save = data.join(".progress.ron.d4e5f6.tmp");
+    for report in &reports {
+        std::fs::write(report, "half a report").unwrap();
+    }
+    std::fs::write(&killed_save, "half a save").unwrap();
+    sandbox.cmd().args(["mark", "test-one", "done"]).assert().success();
+    for report in &reports {
+        assert!(report.exists(), "another writer's file is left alone: {}", report.display());
+    }
+    assert!(!killed_save.exists(), "a killed save's leftover is cleaned");
 }

@@ -51,12 +51,14 @@ damaged_cases! {
     damaged_empty: "empty.ron" => "the file is empty",
     damaged_whitespace_only: "whitespace-only.ron" => "the file is empty",
     damaged_not_utf8: "not-utf8.ron" => "progress.ron:8:36",
-    damaged_deeply_nested: "deeply-nested.ron" => "recursion limit",
+    damaged_deeply_nested: "deeply-nested.ron" => "nested far too deeply to be a skillgap file",
     damaged_wrong_types: "wrong-types.ron" => "progress.ron:1:60",
     damaged_bad_status: "bad-status.ron" => "expected one of `todo`, `learning`, `done`, or `skipped`",
     damaged_bad_date: "bad-date.ron" => "progress.ron:1:76 cannot be read: input contains invalid characters",
     damaged_newer_version: "newer-version.ron" => "has version 7, but this skillgap knows versions up to 1",
     damaged_no_version: "no-version.ron" => "no `version` field",
+    damaged_version_zero: "version-zero.ron" => "its version is 0, and skillgap's versions start at 1",
+    damaged_unknown_field: "unknown-field.ron" => "progress.ron:20:3 cannot be read: Unexpected field named `histroy`",
     damaged_json_instead: "json-instead.ron" => "progress.ron:1:1",
 }
 

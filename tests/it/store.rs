@@ -223,3 +223,125 @@ fn the_progress_file_is_pretty_ron_a_person_can_read_and_diff() {
 )"#
     );
 }
+
+/// Hostile-input review F4: `restore` of a path that does not exist restored empty progress.
+#[test]
+fn restoring_a_backup_that_does_not_exist_is_an_error_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tracker = open(dir.path());
+    tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    let before = std::fs::read(dir.path().join("progress.ron")).unwrap();
+    let typo = dir.path().join("backups/progress-2026-11-32.ron");
+    let err = Store::new(dir.path()).restore(&typo).unwrap_err().to_string();
+    assert!(err.contains(&format!("cannot restore {}: it does not exist", typo.display())), "{err}");
+    assert!(err.contains("skillgap backups"), "says what to do: {err}");
+    assert_eq!(std::fs::read(dir.path().join("progress.ron")).unwrap(), before);
+    assert!(!dir.path().join("backups").exists(), "nothing was kept aside for a restore that did not happen");
+}
+
+/// Hostile-input review F5: backups were listed by name, so `progress-before-restore-*` files sorted above
+/// newer daily ones and "Restore latest backup" took a months-old state.
+#[test]
+fn backups_are_listed_newest_first_by_when_they_were_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let now = std::time::SystemTime::now();
+    let day = std::time::Duration::from_secs(86_400);
+    for (name, age_days) in [
+        ("progress-before-restore-2026-01-05T10-00-00.ron", 300),
+        ("progress-2026-11-20.ron", 3),
+        ("progress-2026-11-22.ron", 1),
+        ("progress-2026-11-21.ron", 2),
+    ] {
+        let path = backups.join(name);
+        std::fs::write(&path, "(version: 1)").unwrap();
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(now - day * age_days).unwrap();
+    }
+    let listed: Vec<String> = Store::new(dir.path())
+        .backups()
+        .iter()
+        .map(|b| b.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "progress-2026-11-22.ron",
+            "progress-2026-11-21.ron",
+            "progress-2026-11-20.ron",
+            "progress-before-restore-2026-01-05T10-00-00.ron"
+        ]
+    );
+}
+
+/// Hostile-input review F18: pruning took any `progress-2*.ron` for a daily backup, so a sync client's
+/// conflicted copy was deleted, and a far-future name was kept for ever instead of a real day.
+#[test]
+fn pruning_keeps_files_the_app_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    for day in 1..=20 {
+        std::fs::write(backups.join(format!("progress-2025-01-{day:02}.ron")), "(version: 1)").unwrap();
+    }
+    let foreign = ["progress-2999-01-01.ron", "progress-2025-01-05 (conflicted copy).ron"];
+    for name in foreign {
+        std::fs::write(backups.join(name), "(version: 1)").unwrap();
+    }
+    let mut tracker = open(dir.path());
+    tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    tracker.apply(&[Change::status("fixture/test-one", Status::Done)]).unwrap();
+    for name in foreign {
+        assert!(backups.join(name).exists(), "{name} was deleted");
+    }
+    let daily = std::fs::read_dir(&backups)
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name().to_string_lossy().into_owned();
+            name.starts_with("progress-20")
+                && name.len() == "progress-2025-01-01.ron".len()
+                && !name.starts_with("progress-2999")
+        })
+        .count();
+    assert_eq!(daily, 14, "the 14 newest days the app wrote are kept");
+    assert!(!backups.join("progress-2025-01-01.ron").exists(), "the oldest go");
+    let listed: Vec<_> = tracker.store().backups().into_iter().map(|b| b.path).collect();
+    for name in foreign {
+        assert!(listed.contains(&backups.join(name)), "{name} is listed");
+    }
+}
+
+/// Hostile-input review F13, F14: a FIFO, a folder or a huge file where a progress file is expected is a
+/// clear error at once, never a hang and never read whole.
+#[cfg(unix)]
+#[test]
+fn a_fifo_a_folder_or_a_huge_file_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.ron");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let huge = dir.path().join("huge.ron");
+    std::fs::File::create(&huge).unwrap().set_len(65 * 1024 * 1024).unwrap();
+    let folder = dir.path().join("folder.ron");
+    std::fs::create_dir(&folder).unwrap();
+    let data = dir.path().join("data");
+    for (path, expected) in
+        [(&fifo, "not a regular file"), (&folder, "not a regular file"), (&huge, "larger than 64 MiB")]
+    {
+        let err = Store::new(&data).restore(path).unwrap_err().to_string();
+        assert!(err.contains(&path.display().to_string()) && err.contains(expected), "{err}");
+    }
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::rename(&fifo, data.join("progress.ron")).unwrap();
+    let err = Store::new(&data).load().unwrap_err().to_string();
+    assert!(err.contains("not a regular file"), "{err}");
+}
+
+/// Hostile-input review U2: a byte-order mark, as Windows Notepad writes one, made a good file unreadable.
+#[test]
+fn a_progress_file_or_checklist_with_a_byte_order_mark_reads() {
+    let v1 = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/progress-v1.ron")).unwrap();
+    let progress = parse_progress(std::path::Path::new("bom.ron"), format!("\u{feff}{v1}").as_bytes()).unwrap();
+    assert_eq!(progress.items["devops-basics/linux-shell"].status, Status::Done);
+    let checklist = std::fs::read_to_string(common::fixture_dir().join("fixture.ron")).unwrap();
+    assert!(skillgap::catalog::parse_checklist("bom.ron", &format!("\u{feff}{checklist}")).is_ok());
+}

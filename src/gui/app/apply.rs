@@ -50,9 +50,7 @@ impl App {
                 }
             }
             Command::RetrySave => self.model.retry_save(),
-            Command::ReloadIfChanged => {
-                self.model.reload_if_changed();
-            }
+            Command::ReloadIfChanged => self.model.reload_if_changed(),
             Command::ShowView(view) => self.prefs.view = view,
             Command::FocusSearch => {
                 self.prefs.view = View::Checklists;
@@ -137,8 +135,9 @@ impl App {
     fn write_report(&self, format: Format, options: &SummaryOptions, path: &Path) -> Result<(), String> {
         let summary = build_summary(&self.model, options);
         let bytes = report::render(&summary, format, self.prefs.report.paper).map_err(|err| err.to_string())?;
-        crate::store::atomic_write(path, &bytes)
-            .map_err(|err| format!("Could not save {}: {err}. Choose a folder you can write to.", path.display()))
+        crate::store::write_output(path, &bytes, self.model.tracker().store().dir())
+            .map(drop)
+            .map_err(|err| err.to_string())
     }
 
     fn copy_summary(&mut self, format: Format, options: &SummaryOptions) {

@@ -186,6 +186,11 @@ impl eframe::App for App {
         }
     }
 
+    /// A screenshot run leaves the person's remembered window state alone.
+    fn persist_egui_memory(&self) -> bool {
+        self.screenshot.is_none()
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A note typed just before closing is saved too.
         self.checklists.flush_draft(&self.model, &mut self.commands);

@@ -1,0 +1,89 @@
+//! Where a report goes: a file the person names, written so that it never replaces their own data and
+//! lands where they expect (hostile-input review F1, F12, F16).
+//!
+//! - `-` is standard output.
+//! - A path the data folder's own files live at (`progress.ron`, its backup, lock, damaged copies,
+//!   anything in `backups/`) is refused, whether named directly or through a link.
+//! - A link is followed: the file it points to gets the report, and the link stays a link.
+//! - Something that exists and is not a regular file (`/dev/stdout`, `/dev/null`, a FIFO) is written
+//!   through, never replaced.
+//! - Anything else is replaced atomically (temporary file beside it, fsync, rename).
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::{BACKUP_DIR, PROGRESS_FILE, atomic_write, folder_of};
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(
+        "{path} is one of skillgap's own files in the data folder, and a report must not replace it. \
+Choose another file, for example report.{extension} in your documents."
+    )]
+    OwnFile { path: PathBuf, extension: String },
+    #[error("cannot write the report to {path}: {source}. Choose a file in a folder you can write to.")]
+    Write { path: PathBuf, source: io::Error },
+    #[error("cannot write the report to standard output: {0}")]
+    Stdout(io::Error),
+}
+
+/// Writes `bytes` to `path` as the module doc says; `data_dir` is the folder whose files are protected.
+/// Returns where the bytes went (the link's target for a link), or `None` for standard output.
+pub fn write_output(path: &Path, bytes: &[u8], data_dir: &Path) -> Result<Option<PathBuf>, OutputError> {
+    if path == Path::new("-") {
+        let mut stdout = io::stdout().lock();
+        return match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            Err(err) if err.kind() != io::ErrorKind::BrokenPipe => Err(OutputError::Stdout(err)),
+            _ => Ok(None),
+        };
+    }
+    let target = resolve_links(path);
+    if is_data_folder_file(&target, data_dir) {
+        let extension = path.extension().map_or_else(|| "txt".into(), |e| e.to_string_lossy().into_owned());
+        return Err(OutputError::OwnFile { path: path.to_path_buf(), extension });
+    }
+    let write_error = |source| OutputError::Write { path: path.to_path_buf(), source };
+    match std::fs::metadata(&target) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            std::fs::File::options()
+                .write(true)
+                .open(&target)
+                .and_then(|mut f| f.write_all(bytes))
+                .map_err(write_error)?;
+        }
+        _ => atomic_write(&target, bytes).map_err(write_error)?,
+    }
+    Ok(Some(target))
+}
+
+/// `path` with every link along it followed, as far as the links lead (a dangling link leads to the
+/// file it names, which the report then creates).
+fn resolve_links(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let mut path = path.to_path_buf();
+    // A dangling link, or a chain of them; a loop ends after a few steps and fails when written.
+    for _ in 0..8 {
+        match std::fs::read_link(&path) {
+            Ok(target) => path = folder_of(&path).join(target),
+            Err(_) => break,
+        }
+    }
+    let folder = std::fs::canonicalize(folder_of(&path)).unwrap_or_else(|_| folder_of(&path).to_path_buf());
+    path.file_name().map_or(path.clone(), |name| folder.join(name))
+}
+
+/// Whether `path` (links resolved) is where the data folder keeps progress, its backup, lock, damaged
+/// copies, temporary files or backups.
+fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
+    let Ok(data_dir) = std::fs::canonicalize(data_dir) else { return false };
+    let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else { return false };
+    let name = name.to_string_lossy();
+    (folder == data_dir
+        && (name.starts_with(PROGRESS_FILE)
+            || name.starts_with(&format!(".{PROGRESS_FILE}."))
+            || name == super::LOCK_FILE))
+        || folder.starts_with(data_dir.join(BACKUP_DIR))
+}
