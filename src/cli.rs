@@ -286,38 +286,13 @@ core items come first.\n\n",
 }
 
 fn check(locations: &Locations, files: &[PathBuf]) -> Outcome {
-    let mut problems = Vec::new();
-    let checked;
-    if files.is_empty() {
+    let (problems, checked) = if files.is_empty() {
         let (catalog, found) = catalog::load_catalog(&locations.checklist_dirs);
-        problems = found;
-        checked = catalog.checklists.len();
         println!("{} checklists loaded, {} items.", catalog.checklists.len(), catalog.items.len());
+        (found, catalog.checklists.len())
     } else {
-        checked = files.len();
-        let mut seen_ids: Vec<(String, String)> = Vec::new();
-        for path in files {
-            let name = path.display().to_string();
-            match catalog::read_checklist_file(path)
-                .map_err(|p| vec![p])
-                .and_then(|text| catalog::parse_checklist(&name, &text))
-            {
-                Ok(file) => {
-                    if let Some((_, other)) = seen_ids.iter().find(|(id, _)| *id == file.id) {
-                        problems.push(FileProblem {
-                            file: name.clone(),
-                            pos: None,
-                            message: format!("checklist id {:?} is also used by {other}", file.id),
-                        });
-                    }
-                    let items: usize = file.sections.iter().map(|s| s.items.len()).sum();
-                    println!("{name}: ok ({} sections, {items} items)", file.sections.len());
-                    seen_ids.push((file.id, name));
-                }
-                Err(found) => problems.extend(found),
-            }
-        }
-    }
+        (check_files(files), files.len())
+    };
     for problem in &problems {
         eprintln!("error: {problem}");
     }
@@ -328,6 +303,41 @@ fn check(locations: &Locations, files: &[PathBuf]) -> Outcome {
         eprintln!("{} problem(s) found in {checked} checked checklist file(s).", problems.len());
         Outcome::ProblemsFound
     }
+}
+
+/// Validates the named checklist files on their own, then against the built-in lists and each other (ids
+/// used twice, aliases that name an existing item). Prints a line for each file that passes.
+fn check_files(files: &[PathBuf]) -> Vec<FileProblem> {
+    let mut problems = Vec::new();
+    let mut parsed: Vec<(catalog::ChecklistFile, String)> = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        match catalog::read_checklist_file(path)
+            .map_err(|p| vec![p])
+            .and_then(|text| catalog::parse_checklist(&name, &text))
+        {
+            Ok(file) => parsed.push((file, name)),
+            Err(found) => problems.extend(found),
+        }
+    }
+    let builtin: Vec<_> = catalog::BUILTIN_CHECKLISTS
+        .iter()
+        .filter_map(|(name, text)| catalog::parse_checklist(name, text).ok())
+        .collect();
+    let ids = catalog::full_ids(builtin.iter().chain(parsed.iter().map(|(file, _)| file)));
+    for (index, (file, name)) in parsed.iter().enumerate() {
+        let mut found = Vec::new();
+        if let Some((_, other)) = parsed[..index].iter().find(|(earlier, _)| earlier.id == file.id) {
+            found.push(format!("checklist id {:?} is also used by {other}", file.id));
+        }
+        found.extend(catalog::stolen_alias(file, &ids));
+        if found.is_empty() {
+            let items: usize = file.sections.iter().map(|s| s.items.len()).sum();
+            println!("{name}: ok ({} sections, {items} items)", file.sections.len());
+        }
+        problems.extend(found.into_iter().map(|message| FileProblem { file: name.clone(), pos: None, message }));
+    }
+    problems
 }
 
 fn backups(locations: &Locations) -> anyhow::Result<Outcome> {

@@ -1,6 +1,7 @@
 //! Reading checklist files: the built-in ones, the user's folders, and single files for `check`.
 //! A bad user file is reported and skipped; the others still load.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -127,6 +128,14 @@ pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
             Err(found) => problems.extend(found),
         }
     }
+    let ids = full_ids(parsed.iter().map(|(file, _)| file));
+    parsed.retain(|(file, origin)| match (origin, stolen_alias(file, &ids)) {
+        (Origin::File(path), Some(message)) => {
+            problems.push(FileProblem { file: path.display().to_string(), pos: None, message });
+            false
+        }
+        _ => true,
+    });
     let (catalog, rejected) = Catalog::from_files(parsed);
     for (file, origin) in rejected {
         let name = match origin {
@@ -143,4 +152,32 @@ pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
         });
     }
     (catalog, problems)
+}
+
+/// The full ids (`checklist/item`) of every item in `files`.
+pub fn full_ids<'a>(files: impl IntoIterator<Item = &'a ChecklistFile>) -> HashSet<String> {
+    files
+        .into_iter()
+        .flat_map(|file| {
+            file.sections.iter().flat_map(|s| s.items.iter().map(|item| format!("{}/{}", file.id, item.id)))
+        })
+        .collect()
+}
+
+/// Why `file` may not load when one of its aliases is the id of an item that exists (`ids`): an alias names
+/// an item's old id, and one naming a live item would count that item's progress twice (hostile-input
+/// review F10). This also catches an item that aliases itself or two items that alias each other.
+pub fn stolen_alias(file: &ChecklistFile, ids: &HashSet<String>) -> Option<String> {
+    file.sections.iter().flat_map(|s| &s.items).find_map(|item| {
+        let alias = item
+            .aliases
+            .iter()
+            .map(|a| if a.contains('/') { a.clone() } else { format!("{}/{a}", file.id) })
+            .find(|a| ids.contains(a))?;
+        Some(format!(
+            "item {:?} has the alias {alias:?}, which is the id of an item that exists; an alias is an old id of \
+this item, so remove it or rename",
+            item.id
+        ))
+    })
 }

@@ -13,7 +13,9 @@ use std::path::PathBuf;
 
 pub use builtin::BUILTIN_CHECKLISTS;
 pub use format::{ChecklistFile, ItemFile, SectionFile, Track};
-pub use load::{FileProblem, MAX_CHECKLIST_BYTES, load_catalog, parse_checklist, read_checklist_file};
+pub use load::{
+    FileProblem, MAX_CHECKLIST_BYTES, full_ids, load_catalog, parse_checklist, read_checklist_file, stolen_alias,
+};
 
 use crate::{Stage, Weight};
 

@@ -566,3 +566,22 @@ fn a_save_removes_only_its_own_leftovers_never_a_report_s_staging_file() {
     }
     assert!(!killed_save.exists(), "a killed save's leftover is cleaned");
 }
+
+/// Hostile-input review F10: with a checklist whose alias named a built-in item, one tick counted twice.
+#[test]
+fn an_alias_naming_a_live_item_never_counts_a_tick_twice() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.config_dir().join("checklists");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(common::hostile_fixture("alias-steal.ron"), dir.join("alias-steal.ron")).unwrap();
+    sandbox
+        .bare_cmd()
+        .args(["mark", "devops-basics/linux-shell", "done", "--note", "my private note"])
+        .assert()
+        .success();
+    let output = sandbox.bare_cmd().args(["summary", "--format", "json"]).output().unwrap();
+    assert!(stderr(&output).contains("checklist skipped"), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["done"], 1, "one tick, counted once");
+    assert!(json["checklists"].as_array().unwrap().iter().all(|c| c["id"] != "steal"));
+}

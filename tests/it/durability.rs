@@ -114,6 +114,7 @@ hostile_cases! {
     hostile_not_utf8: "not-utf8.ron" => "not valid UTF-8 text",
     hostile_deeply_nested: "deeply-nested.ron" => "deeply-nested.ron:1:40: Expected opening `(` for struct `Section`",
     hostile_javascript_link: "javascript-link.ron" => "not an http(s) URL: \"javascript:alert(1)\"",
+    hostile_alias_stealing_a_live_item: "alias-steal.ron" => "item \"thief\" has the alias \"devops-basics/linux-shell\", which is the id of an item that exists",
 }
 
 #[test]
