@@ -1,7 +1,7 @@
 //! A person's progress: a status per item (keyed by full id), notes, evidence links, and the history of
 //! every status change. [`Progress::apply`] is the only way progress changes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -124,6 +124,30 @@ impl Progress {
 
     pub fn status(&self, item: &Item) -> Status {
         self.get(item).map_or(Status::Todo, |p| p.status)
+    }
+
+    /// When each item's status last changed, by the id the history records it under. Computed once and
+    /// handed to [`Progress::status_since`]: a note or evidence edit is no status change, so it never
+    /// moves the date an item was done (hostile-input review F11).
+    pub fn status_dates(&self) -> HashMap<String, DateTime<Utc>> {
+        let mut dates: HashMap<String, DateTime<Utc>> = HashMap::new();
+        for event in &self.history {
+            let date = dates.entry(event.item.clone()).or_insert(event.at);
+            // The latest, even where merges left the history out of time order.
+            *date = (*date).max(event.at);
+        }
+        dates
+    }
+
+    /// Since when `item` has its current status: its last status change in `dates` (from
+    /// [`Progress::status_dates`]) under its id or an alias, or, for an entry the history does not know
+    /// (a hand-made file), when the entry last changed.
+    pub fn status_since(&self, item: &Item, dates: &HashMap<String, DateTime<Utc>>) -> Option<DateTime<Utc>> {
+        std::iter::once(&item.full_id)
+            .chain(&item.aliases)
+            .filter_map(|id| dates.get(id).copied())
+            .max()
+            .or_else(|| self.get(item).map(|p| p.changed))
     }
 
     /// Applies one change at time `now`. A status change is appended to the history. Returns whether

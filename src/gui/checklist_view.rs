@@ -235,7 +235,7 @@ impl ChecklistView {
         let item = &catalog.items[index];
         let status = model.assessment.status(index);
         ui.add_space(6.0);
-        let changed = model.progress().get(item).map(|p| p.changed);
+        let changed = model.progress().status_since(item, &model.status_dates);
         ui.label(
             RichText::new(match changed {
                 Some(at) => {

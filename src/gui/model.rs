@@ -48,6 +48,8 @@ pub struct Model {
     /// Statuses, score and gaps of the progress in memory.
     pub assessment: Assessment,
     pub timeline: Vec<TimelinePoint>,
+    /// When each item's status last changed (see [`Progress::status_dates`]).
+    pub status_dates: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
     /// Done and applicable items per checklist, and per section of each checklist.
     pub checklist_counts: Vec<Count>,
     pub section_counts: Vec<Vec<Count>>,
@@ -64,6 +66,7 @@ impl Model {
             reload_error: None,
             assessment: Assessment::of(&Catalog::default(), &Progress::default()),
             timeline: Vec::new(),
+            status_dates: Default::default(),
             checklist_counts: Vec::new(),
             section_counts: Vec::new(),
             generation: 0,
@@ -97,6 +100,7 @@ impl Model {
         let catalog = self.tracker.catalog();
         self.assessment = Assessment::of(catalog, self.tracker.progress());
         self.timeline = score::timeline(catalog, &self.tracker.progress().history);
+        self.status_dates = self.tracker.progress().status_dates();
         let count_of = |range: std::ops::Range<usize>| {
             let statuses = &self.assessment.statuses[range];
             Count {

@@ -212,6 +212,8 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
     let Assessment { statuses, score, gaps } = assessment;
     let parts = Parts {
         catalog,
+        progress,
+        status_dates: progress.status_dates(),
         statuses,
         // Each item's stored progress, looked up once: the parts below visit items several times.
         stored: catalog.items.iter().map(|item| progress.get(item)).collect(),
@@ -266,6 +268,9 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
 /// What the lines of a summary are built from.
 struct Parts<'a, 'b> {
     catalog: &'a Catalog,
+    progress: &'a Progress,
+    /// When each item's status last changed (see [`Progress::status_dates`]).
+    status_dates: std::collections::HashMap<String, DateTime<Utc>>,
     statuses: &'b [Status],
     /// Each catalog item's stored progress, in catalog order.
     stored: Vec<Option<&'a ItemProgress>>,
@@ -318,8 +323,13 @@ impl<'a> Parts<'a, '_> {
             status,
             stage: item.stage,
             weight: item.weight,
-            done_at: stored.filter(|_| status == Status::Done).map(|p| p.changed),
+            done_at: (status == Status::Done).then(|| self.done_at(index)).flatten(),
         }
+    }
+
+    /// When the done item at `index` was done: its last status change.
+    fn done_at(&self, index: usize) -> Option<DateTime<Utc>> {
+        self.progress.status_since(&self.catalog.items[index], &self.status_dates)
     }
 
     /// The done items of the listed checklists as (when, index), newest first.
@@ -327,7 +337,7 @@ impl<'a> Parts<'a, '_> {
         let items = &self.catalog.items;
         let mut done: Vec<(DateTime<Utc>, usize)> = (0..items.len())
             .filter(|&index| self.statuses[index] == Status::Done && self.wanted(items[index].checklist))
-            .filter_map(|index| self.stored[index].map(|p| (p.changed, index)))
+            .filter_map(|index| Some((self.done_at(index)?, index)))
             .collect();
         done.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| items[a.1].full_id.cmp(&items[b.1].full_id)));
         done

@@ -585,3 +585,30 @@ fn an_alias_naming_a_live_item_never_counts_a_tick_twice() {
     assert_eq!(json["done"], 1, "one tick, counted once");
     assert!(json["checklists"].as_array().unwrap().iter().all(|c| c["id"] != "steal"));
 }
+
+/// Hostile-input review F11: editing a note moved the date an item was done, in reports and "done since".
+#[test]
+fn a_note_edit_never_moves_the_date_an_item_was_done() {
+    let sandbox = Sandbox::new();
+    sandbox.write_progress(
+        br#"(
+  version: 1,
+  items: {
+    "devops-basics/linux-shell": (status: done, changed: "2025-01-15T10:00:00Z"),
+  },
+  history: [
+    (item: "devops-basics/linux-shell", from: todo, to: done, at: "2025-01-15T10:00:00Z"),
+  ],
+)"#,
+    );
+    sandbox.bare_cmd().args(["mark", "linux-shell", "done", "--note", "added a note today"]).assert().success();
+    let text = stdout(&sandbox.bare_cmd().args(["summary", "--since", "2026-01-01"]).output().unwrap());
+    assert!(text.contains("Done since 2026-01-01 (0)"), "{text}");
+    let markdown = stdout(&sandbox.bare_cmd().args(["summary", "--format", "markdown"]).output().unwrap());
+    assert!(markdown.contains("(done 2025-01-15)"), "{markdown}");
+    // A status change does move it.
+    sandbox.bare_cmd().args(["mark", "linux-shell", "learning"]).assert().success();
+    sandbox.bare_cmd().args(["mark", "linux-shell", "done"]).assert().success();
+    let text = stdout(&sandbox.bare_cmd().args(["summary", "--since", "2026-01-01"]).output().unwrap());
+    assert!(text.contains("Done since 2026-01-01 (1)"), "{text}");
+}
