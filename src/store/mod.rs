@@ -37,8 +37,10 @@ const WHAT_TO_DO: &str = "The file was left untouched. List backups with `skillg
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot read progress file {path}: {source}")]
-    Read { path: PathBuf, source: io::Error },
+    // The io::Error is in the message and deliberately not the error's source, so a chain printer such as
+    // anyhow's `{:#}` does not print it twice (hostile-input review U1).
+    #[error("cannot read progress file {path}: {error}")]
+    Read { path: PathBuf, error: io::Error },
     #[error("progress file {path}{} cannot be read: {message}\n{WHAT_TO_DO}", .pos.map(|p| format!(":{p}")).unwrap_or_default())]
     Damaged { path: PathBuf, pos: Option<TextPos>, message: String },
     #[error(
@@ -47,10 +49,10 @@ It was left untouched: update skillgap to use it."
     )]
     TooNew { path: PathBuf, version: u32 },
     #[error(
-        "cannot save progress to {path}: {source}. Your changes are kept in memory; fix the cause \
-(for example make the folder writable or free some space) and try again."
+        "cannot save progress to {path}: {error}. The file still holds what it held before; make the folder \
+writable or free some space, then do it again."
     )]
-    Write { path: PathBuf, source: io::Error },
+    Write { path: PathBuf, error: io::Error },
     #[error("the progress file {path} could not be read, so skillgap will not overwrite it. {WHAT_TO_DO}")]
     NotLoaded { path: PathBuf },
     #[error("cannot restore {path}: it does not exist. List the backups with `skillgap backups`. Nothing was changed.")]
@@ -147,7 +149,7 @@ impl Store {
     /// Waits for, then takes, the folder's lock (created if needed).
     pub fn lock(&self) -> Result<Lock, StoreError> {
         let path = self.dir.join(LOCK_FILE);
-        let write_error = |source| StoreError::Write { path: path.clone(), source };
+        let write_error = |source| StoreError::Write { path: path.clone(), error: source };
         fs::create_dir_all(&self.dir).map_err(write_error)?;
         let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(write_error)?;
         file.lock().map_err(write_error)?;
@@ -161,7 +163,7 @@ impl Store {
         if self.sync == Sync::Unread && path.exists() {
             return Err(StoreError::NotLoaded { path });
         }
-        let write_error = |source| StoreError::Write { path: path.clone(), source };
+        let write_error = |source| StoreError::Write { path: path.clone(), error: source };
         fs::create_dir_all(&self.dir).map_err(write_error)?;
         if path.exists() {
             self.keep_backups(&path).map_err(write_error)?;
@@ -203,7 +205,7 @@ impl Store {
     pub fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
         let path = self.path();
         let aside = self.dir.join(format!("{PROGRESS_FILE}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
-        fs::rename(&path, &aside).map_err(|source| StoreError::Write { path: path.clone(), source })?;
+        fs::rename(&path, &aside).map_err(|source| StoreError::Write { path: path.clone(), error: source })?;
         self.sync = Sync::Unread;
         Ok(aside)
     }
@@ -244,11 +246,11 @@ impl Store {
             Err(err) if err.kind() == io::ErrorKind::NotFound => {
                 return Err(StoreError::NoBackup { path: backup.to_path_buf() });
             }
-            Err(source) => return Err(StoreError::Read { path: backup.to_path_buf(), source }),
+            Err(source) => return Err(StoreError::Read { path: backup.to_path_buf(), error: source }),
         };
         let _lock = self.lock()?;
         let path = self.path();
-        let write_error = |source| StoreError::Write { path: path.clone(), source };
+        let write_error = |source| StoreError::Write { path: path.clone(), error: source };
         if path.exists() {
             let keep_dir = self.dir.join(BACKUP_DIR);
             fs::create_dir_all(&keep_dir).map_err(write_error)?;
@@ -348,7 +350,7 @@ pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
     let bytes = match read_limited(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
-        Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), source }),
+        Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), error: source }),
     };
     parse_progress(path, &bytes)
 }

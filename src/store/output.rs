@@ -22,8 +22,9 @@ pub enum OutputError {
 Choose another file, for example report.{extension} in your documents."
     )]
     OwnFile { path: PathBuf, extension: String },
-    #[error("cannot write the report to {path}: {source}. Choose a file in a folder you can write to.")]
-    Write { path: PathBuf, source: io::Error },
+    // The io::Error is in the message, not the source, so it is printed once (see `StoreError`).
+    #[error("cannot write the report to {path}: {error}. Choose a file in a folder you can write to.")]
+    Write { path: PathBuf, error: io::Error },
     #[error("cannot write the report to standard output: {0}")]
     Stdout(io::Error),
 }
@@ -43,7 +44,7 @@ pub fn write_output(path: &Path, bytes: &[u8], data_dir: &Path) -> Result<Option
         let extension = path.extension().map_or_else(|| "txt".into(), |e| e.to_string_lossy().into_owned());
         return Err(OutputError::OwnFile { path: path.to_path_buf(), extension });
     }
-    let write_error = |source| OutputError::Write { path: path.to_path_buf(), source };
+    let write_error = |error| OutputError::Write { path: path.to_path_buf(), error };
     match std::fs::metadata(&target) {
         Ok(meta) if !meta.is_file() && !meta.is_dir() => {
             std::fs::File::options()

@@ -612,3 +612,21 @@ fn a_note_edit_never_moves_the_date_an_item_was_done() {
     let text = stdout(&sandbox.bare_cmd().args(["summary", "--since", "2026-01-01"]).output().unwrap());
     assert!(text.contains("Done since 2026-01-01 (1)"), "{text}");
 }
+
+/// Hostile-input review U1: a failed save told a process that had exited that the change was "kept in
+/// memory", and printed the OS error twice.
+#[test]
+fn a_failed_save_says_what_happened_once_and_what_to_do() {
+    let sandbox = Sandbox::new();
+    sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
+    // A folder where the backup goes makes the next save fail, even for root.
+    std::fs::remove_file(sandbox.data_dir().join("progress.ron.bak")).ok();
+    std::fs::create_dir_all(sandbox.data_dir().join("progress.ron.bak/in-the-way")).unwrap();
+    let output = sandbox.cmd().args(["mark", "test-one", "done"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains(&format!("cannot save progress to {}", sandbox.progress_file().display())), "{err}");
+    assert!(err.contains("make the folder writable or free some space, then do it again"), "{err}");
+    assert!(!err.contains("kept in memory"), "{err}");
+    assert_eq!(err.matches("(os error").count(), 1, "the OS error once: {err}");
+}

@@ -38,6 +38,7 @@ impl App {
             });
         } else if let SaveState::Failed(reason) = &model.save_state {
             error_banner(ui, "Your last change could not be saved", reason, commands, |ui, commands| {
+                ui.label("It is kept in this window: fix the cause, then Retry saves it.");
                 if ui.button("Retry").clicked() {
                     commands.push(Command::RetrySave);
                 }
