@@ -65,3 +65,12 @@ pub struct ItemFile {
     #[serde(default)]
     pub aliases: Vec<String>,
 }
+
+impl ItemFile {
+    /// The item's aliases as full ids: one written without a checklist (`old-id`) is in `checklist`.
+    pub fn full_aliases<'a>(&'a self, checklist: &'a str) -> impl Iterator<Item = String> + 'a {
+        self.aliases
+            .iter()
+            .map(move |alias| if alias.contains('/') { alias.clone() } else { format!("{checklist}/{alias}") })
+    }
+}

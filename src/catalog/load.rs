@@ -169,11 +169,7 @@ pub fn full_ids<'a>(files: impl IntoIterator<Item = &'a ChecklistFile>) -> HashS
 /// review F10). This also catches an item that aliases itself or two items that alias each other.
 pub fn stolen_alias(file: &ChecklistFile, ids: &HashSet<String>) -> Option<String> {
     file.sections.iter().flat_map(|s| &s.items).find_map(|item| {
-        let alias = item
-            .aliases
-            .iter()
-            .map(|a| if a.contains('/') { a.clone() } else { format!("{}/{a}", file.id) })
-            .find(|a| ids.contains(a))?;
+        let alias = item.full_aliases(&file.id).find(|alias| ids.contains(alias))?;
         Some(format!(
             "item {:?} has the alias {alias:?}, which is the id of an item that exists; an alias is an old id of \
 this item, so remove it or rename",

@@ -163,11 +163,7 @@ impl Catalog {
             let start = self.items.len();
             for item in section.items {
                 let full_id = format!("{}/{}", file.id, item.id);
-                let aliases: Vec<String> = item
-                    .aliases
-                    .into_iter()
-                    .map(|alias| if alias.contains('/') { alias } else { format!("{}/{alias}", file.id) })
-                    .collect();
+                let aliases: Vec<String> = item.full_aliases(&file.id).collect();
                 self.items.push(Item {
                     full_id,
                     checklist: checklist_index,

@@ -169,8 +169,7 @@ impl Store {
             self.keep_backups(&path).map_err(write_error)?;
         }
         remove_stale_temp_files(&self.dir);
-        let text = to_ron(progress).map_err(|err| write_error(io::Error::other(err)))?;
-        atomic_write(&path, text.as_bytes()).map_err(write_error)?;
+        write_progress(&path, progress).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(())
     }
@@ -258,8 +257,7 @@ impl Store {
             // Written whole or not at all: a copy cut short by a full disk would be listed as a backup.
             fs::read(&path).and_then(|bytes| atomic_write(&keep, &bytes)).map_err(write_error)?;
         }
-        let text = to_ron(&restored).map_err(|err| write_error(io::Error::other(err)))?;
-        atomic_write(&path, text.as_bytes()).map_err(write_error)?;
+        write_progress(&path, &restored).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(restored)
     }
@@ -306,6 +304,12 @@ fn prune_daily_backups(dir: &Path) -> io::Result<()> {
 pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new().depth_limit(3).indentor("  ".to_owned());
     ron::ser::to_string_pretty(progress, config)
+}
+
+/// Writes `progress` as the progress file at `path`, atomically.
+fn write_progress(path: &Path, progress: &Progress) -> io::Result<()> {
+    let text = to_ron(progress).map_err(io::Error::other)?;
+    atomic_write(path, text.as_bytes())
 }
 
 /// Writes `bytes` to `path` so that a crash leaves either the old or the new file, never a mix.
