@@ -131,7 +131,7 @@ fn add_item_progress(progress: &mut Progress, id: String, n: usize, rng: &mut Xo
                 Status::ALL.into_iter().filter(|s| *s != from && (remaining > 1 || *s != last)).collect();
             choices[rng.below(choices.len() as u64) as usize]
         };
-        progress.history.push(HistoryEvent { item: id.clone(), from, to, at: *at });
+        progress.history.push(HistoryEvent { item: id.clone(), from, to, at: *at, undo: false });
         from = to;
     }
     let note = if roll.is_multiple_of(7) { "Did this at work last sprint.".to_owned() } else { String::new() };

@@ -232,6 +232,7 @@ fn mark(
                 status: Some(status),
                 note: note.clone(),
                 evidence: evidence.clone(),
+                undo: false,
             }),
             Err(err) => errors.push(err.to_string()),
         }

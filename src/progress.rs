@@ -79,6 +79,10 @@ pub struct HistoryEvent {
     pub from: Status,
     pub to: Status,
     pub at: DateTime<Utc>,
+    /// This change takes back the item's previous one (the window's undo), so the status it returns to
+    /// keeps the date it had.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undo: bool,
 }
 
 /// The whole progress file.
@@ -107,6 +111,8 @@ pub struct Change {
     pub status: Option<Status>,
     pub note: Option<String>,
     pub evidence: Option<String>,
+    /// The status change takes back this item's previous one (see [`HistoryEvent::undo`]).
+    pub undo: bool,
 }
 
 impl Change {
@@ -126,17 +132,21 @@ impl Progress {
         self.get(item).map_or(Status::Todo, |p| p.status)
     }
 
-    /// When each item's status last changed, by the id the history records it under. Computed once and
-    /// handed to [`Progress::status_since`]: a note or evidence edit is no status change, so it never
-    /// moves the date an item was done (hostile-input review F11).
+    /// Since when each item has had its current status, by the id the history records it under.
+    /// Computed once and handed to [`Progress::status_since`]. A note or evidence edit is no status
+    /// change, so it never moves the date an item was done (hostile-input review F11), and an undo
+    /// gives the status it returns to its earlier date back.
     pub fn status_dates(&self) -> HashMap<String, DateTime<Utc>> {
-        let mut dates: HashMap<String, DateTime<Utc>> = HashMap::new();
+        let mut changes: HashMap<&str, Vec<DateTime<Utc>>> = HashMap::new();
         for event in &self.history {
-            let date = dates.entry(event.item.clone()).or_insert(event.at);
-            // The latest, even where merges left the history out of time order.
-            *date = (*date).max(event.at);
+            let dates = changes.entry(&event.item).or_default();
+            if event.undo && dates.len() > 1 {
+                dates.pop();
+            } else {
+                dates.push(event.at);
+            }
         }
-        dates
+        changes.into_iter().filter_map(|(item, dates)| Some((item.to_owned(), *dates.last()?))).collect()
     }
 
     /// Since when `item` has its current status: its last status change in `dates` (from
@@ -181,12 +191,16 @@ impl Progress {
             current.changed = now;
         }
         if current.status != before.status {
-            self.history.push(HistoryEvent {
+            let event = HistoryEvent {
                 item: change.item.clone(),
                 from: before.status,
                 to: current.status,
                 at: now,
-            });
+                undo: change.undo,
+            };
+            // A change replayed by a merge keeps its time, so it goes before events saved meanwhile (F20).
+            let position = self.history.partition_point(|e| e.at <= now);
+            self.history.insert(position, event);
         }
         let is_untouched_default =
             !changed && current.status == Status::Todo && current.note.is_empty() && current.evidence.is_empty();
@@ -242,7 +256,7 @@ mod tests {
         assert_eq!(progress.history.len(), 2);
         assert_eq!(
             progress.history[1],
-            HistoryEvent { item: "c/a".into(), from: Status::Learning, to: Status::Done, at: at(10) }
+            HistoryEvent { item: "c/a".into(), from: Status::Learning, to: Status::Done, at: at(10), undo: false }
         );
         assert_eq!(progress.items["c/a"].changed, at(10));
     }

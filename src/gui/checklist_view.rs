@@ -22,6 +22,10 @@ struct Draft {
     item: Option<usize>,
     note: String,
     evidence: String,
+    /// The note and link as stored when the draft was loaded. Only what the person changed from these
+    /// is saved, so a draft never writes back text that another process has since replaced (F2).
+    loaded_note: String,
+    loaded_evidence: String,
     /// Time of the last keystroke not yet saved.
     edited_at: Option<f64>,
     /// Model generation the draft was loaded at.
@@ -80,18 +84,21 @@ impl ChecklistView {
         self.scroll_to_selected = true;
     }
 
-    /// Saves the draft if it differs from what is stored. Called on pause, focus loss, switch and exit.
+    /// Saves what the person typed into the draft, if anything. Called on pause, focus loss, switch and exit.
     pub fn flush_draft(&mut self, model: &Model, commands: &mut Vec<Command>) {
         let Some(item) = self.draft.item else { return };
         self.draft.edited_at = None;
         let stored = model.catalog().items.get(item).and_then(|i| model.progress().get(i));
         let (note, evidence) = stored.map_or(("", ""), |p| (p.note.as_str(), p.evidence.as_str()));
-        if self.draft.note != note {
-            commands.push(Command::SetNote { item, note: self.draft.note.clone() });
+        let draft = &mut self.draft;
+        if draft.note != draft.loaded_note && draft.note != note {
+            commands.push(Command::SetNote { item, note: draft.note.clone() });
         }
-        if self.draft.evidence.trim() != evidence {
-            commands.push(Command::SetEvidence { item, evidence: self.draft.evidence.clone() });
+        if draft.evidence.trim() != draft.loaded_evidence.trim() && draft.evidence.trim() != evidence {
+            commands.push(Command::SetEvidence { item, evidence: draft.evidence.clone() });
         }
+        draft.loaded_note.clone_from(&draft.note);
+        draft.loaded_evidence.clone_from(&draft.evidence);
     }
 
     fn sync_draft(&mut self, model: &Model, commands: &mut Vec<Command>) {
@@ -109,6 +116,8 @@ impl ChecklistView {
         let stored = self.draft.item.and_then(|i| model.catalog().items.get(i)).and_then(|i| model.progress().get(i));
         self.draft.note = stored.map(|p| p.note.clone()).unwrap_or_default();
         self.draft.evidence = stored.map(|p| p.evidence.clone()).unwrap_or_default();
+        self.draft.loaded_note.clone_from(&self.draft.note);
+        self.draft.loaded_evidence.clone_from(&self.draft.evidence);
         self.draft.generation = model.generation;
     }
 

@@ -207,6 +207,7 @@ fn write_long_history(sandbox: &Sandbox) {
             from: Status::Todo,
             to: Status::Done,
             at,
+            undo: false,
         });
     }
     sandbox.write_progress(skillgap::store::to_ron(&seed).unwrap().as_bytes());

@@ -63,6 +63,7 @@ fn progress(catalog: &Catalog) -> Progress {
         status: Some(status),
         note: Some(note.into()),
         evidence: Some(evidence.into()),
+        undo: false,
     };
     apply(
         with("fixture/build-one", Status::Done, "Makefile with `make test`.", "https://github.com/ada/shop"),

@@ -25,7 +25,7 @@ fn save_writes_a_versioned_file_that_reads_back_identically() {
             item: "fixture/build-one".into(),
             status: Some(Status::Done),
             note: Some("ünïcode ✓\nline 2".into()),
-            evidence: None,
+            ..Change::default()
         }])
         .unwrap();
     let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
@@ -101,6 +101,26 @@ fn two_writers_on_one_folder_keep_each_others_changes() {
     assert!(!window.reload_if_changed().unwrap(), "nothing new the second time");
 }
 
+/// Hostile-input review F20: a change replayed by a merge kept its time but was appended after the
+/// events saved meanwhile, so the history (and the Progress plot) stepped back in time.
+#[test]
+fn history_stays_in_time_order_after_a_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut window = open(dir.path());
+    let mut terminal = open(dir.path());
+    let at =
+        |minute: u32| chrono::DateTime::parse_from_rfc3339(&format!("2026-11-20T10:{minute:02}:00Z")).unwrap().to_utc();
+    window.apply_at(&[Change::status("fixture/build-one", Status::Done)], at(0)).unwrap();
+    terminal.apply_at(&[Change::status("fixture/test-one", Status::Done)], at(20)).unwrap();
+    // The window's change of 10:10 reaches the disk after the terminal's of 10:20.
+    window.apply_at(&[Change::status("fixture/ship-one", Status::Done)], at(10)).unwrap();
+
+    let on_disk = open(dir.path());
+    let history = &on_disk.progress().history;
+    let times: Vec<_> = history.iter().map(|e| e.at).collect();
+    assert_eq!(times, [at(0), at(10), at(20)], "{history:?}");
+}
+
 #[test]
 fn a_failing_folder_keeps_changes_in_memory_and_a_retry_saves_them() {
     let root = tempfile::tempdir().unwrap();
@@ -167,8 +187,8 @@ fn progress() -> impl Strategy<Value = Progress> {
         note,
         evidence,
     });
-    let event =
-        (text(), status(), status(), time()).prop_map(|(item, from, to, at)| HistoryEvent { item, from, to, at });
+    let event = (text(), status(), status(), time(), any::<bool>())
+        .prop_map(|(item, from, to, at, undo)| HistoryEvent { item, from, to, at, undo });
     (prop::collection::btree_map(text(), item, 0..8), prop::collection::vec(event, 0..8))
         .prop_map(|(items, history)| Progress { version: 1, items, history })
 }

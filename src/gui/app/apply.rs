@@ -38,14 +38,16 @@ impl App {
                 self.change_item(item, |change| change.evidence = Some(evidence));
             }
             Command::Undo => {
-                if let Some(edit) = self.undo.pop() {
-                    self.replay(&edit, edit.from);
+                if let Some(edit) = self.undo.pop()
+                    && self.replay(&edit, edit.to, edit.from, true)
+                {
                     self.redo.push(edit);
                 }
             }
             Command::Redo => {
-                if let Some(edit) = self.redo.pop() {
-                    self.replay(&edit, edit.to);
+                if let Some(edit) = self.redo.pop()
+                    && self.replay(&edit, edit.from, edit.to, false)
+                {
                     self.undo.push(edit);
                 }
             }
@@ -105,8 +107,24 @@ impl App {
         Some(StatusEdit { item: full_id, from, to: status })
     }
 
-    fn replay(&mut self, edit: &StatusEdit, status: Status) {
-        self.model.apply(&[Change::status(edit.item.clone(), status)]);
+    /// Sets `edit`'s item from `expected` to `status`, if it still has `expected`. If another process
+    /// changed it since, that change stands: undo takes back this window's own change only (F15).
+    fn replay(&mut self, edit: &StatusEdit, expected: Status, status: Status, undo: bool) -> bool {
+        let Some(index) = self.model.catalog().item_index(&edit.item) else { return false };
+        let now = self.model.assessment.status(index);
+        if now != expected {
+            let title = &self.model.catalog().items[index].title;
+            let verb = if undo { "undone" } else { "redone" };
+            self.notice = Some(format!(
+                "Nothing {verb}: \"{title}\" was changed elsewhere since (it is now {}).",
+                now.name().to_lowercase()
+            ));
+            self.undo.clear();
+            self.redo.clear();
+            return false;
+        }
+        self.model.apply(&[Change { undo, ..Change::status(edit.item.clone(), status) }]);
+        true
     }
 
     fn apply_closing(&mut self, command: &Command) {

@@ -1,7 +1,4 @@
-//! The window, driven headlessly through its accessibility tree with egui_kittest: the real `App`,
-//! the real core, a temporary data folder.
-
-use crate::common;
+//! The views as a person uses them: ticking, filters, search, gaps, progress, summary, banners.
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -11,102 +8,8 @@ use skillgap::progress::{Change, Status};
 use skillgap::store::Store;
 use skillgap::tracker::Tracker;
 
-struct Window {
-    harness: Harness<'static, App>,
-    dir: tempfile::TempDir,
-}
-
-fn open_window(dir: tempfile::TempDir, view: Option<View>) -> Window {
-    let (model, problems) = common::open_model(dir.path());
-    assert!(problems.is_empty(), "{problems:?}");
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, model, StartOptions { view, ..StartOptions::default() }));
-    let mut window = Window { harness, dir };
-    window.harness.run();
-    if window.harness.state().view() == View::Checklists {
-        // The fixture's twelve rows all fit in the window; the built-in ones come first otherwise.
-        window.harness.get_by_role_and_label(Role::Button, "Fixture list").click();
-        window.harness.run();
-    }
-    window
-}
-
-fn window() -> Window {
-    open_window(tempfile::tempdir().unwrap(), None)
-}
-
-impl Window {
-    fn progress_text(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("progress.ron")).unwrap_or_default()
-    }
-
-    fn status(&self, full_id: &str) -> Status {
-        let model = &self.harness.state().model;
-        let index = model.catalog().item_index(full_id).unwrap();
-        model.assessment.statuses[index]
-    }
-
-    fn readiness(&self) -> f64 {
-        self.harness.state().model.assessment.score.readiness
-    }
-
-    fn click_checkbox(&mut self, title: &str) {
-        self.harness.get_by_role_and_label(Role::CheckBox, title).click();
-        self.harness.run();
-    }
-
-    fn search(&mut self, text: &str) {
-        let field = self.harness.get_by_role_and_label(Role::TextInput, "Search");
-        field.focus();
-        field.type_text(text);
-        self.harness.run();
-    }
-
-    /// Item rows shown: each has a done checkbox named after the item; the one other checkbox is "Missing only".
-    fn visible_checkboxes(&self) -> usize {
-        self.harness.query_all_by_role(Role::CheckBox).count() - 1
-    }
-
-    /// Replaces the Summary view's "Save to folder" text.
-    fn set_save_folder(&mut self, folder: &std::path::Path) {
-        self.harness.get_by_role_and_label(Role::TextInput, "Save to folder").focus();
-        self.harness.run();
-        self.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        self.harness.run();
-        self.harness.get_by_role_and_label(Role::TextInput, "Save to folder").type_text(&folder.display().to_string());
-        self.harness.run();
-    }
-
-    fn show(&mut self, view: &str) {
-        self.harness.get_by_role_and_label(Role::Button, view).click();
-        self.harness.run();
-    }
-
-    fn select(&mut self, title: &str) {
-        self.harness.get_by_role_and_label(Role::ListItem, title).click();
-        self.harness.run();
-    }
-
-    /// Lets the window's one-second disk check run.
-    fn wait_seconds(&mut self, seconds: f32) {
-        let steps = (seconds / 0.25).ceil() as usize;
-        self.harness.run_steps(steps);
-    }
-}
-
-/// Marks everything but the fixture as skipped, so one tick moves readiness visibly.
-fn skip_builtins(dir: &std::path::Path) {
-    let (catalog, _) = skillgap::catalog::load_catalog(&[common::fixture_dir()]);
-    let changes: Vec<Change> = catalog
-        .items
-        .iter()
-        .filter(|item| !item.full_id.starts_with("fixture/"))
-        .map(|item| Change::status(item.full_id.clone(), Status::Skipped))
-        .collect();
-    let mut tracker = Tracker::open(catalog, Store::new(dir)).unwrap();
-    tracker.apply(&changes).unwrap();
-}
+use super::{Window, open_window, skip_builtins, window};
+use crate::common;
 
 #[test]
 fn ticking_an_item_updates_the_header_and_writes_the_progress_file() {
