@@ -4,17 +4,23 @@
 //! - Saves are atomic and durable: a temporary file in the same folder, fsync, rename, fsync the folder.
 //! - The file being replaced is kept as `progress.ron.bak`, and once a day in `backups/` (14 days kept).
 //! - A file that cannot be read is never overwritten: [`Store::save`] refuses until it was read.
-//! - A lock file serialises the read-merge-write of several processes on one folder.
+//! - A lock on the data folder serialises the read-merge-write of several processes (see [`Store::lock`]).
+//! - A `progress.ron` that is a link stays one: the file it points to is what saves replace.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+mod files;
+mod format;
 mod output;
 
+use files::{atomic_write, folder_of, read_limited, resolve_links};
+use format::write_progress;
+pub use format::{parse_progress, read_progress, to_ron};
 pub use output::{OutputError, write_output};
 
 use crate::progress::{CURRENT_VERSION, Progress};
@@ -117,6 +123,16 @@ impl Store {
         self.dir.join(PROGRESS_FILE)
     }
 
+    /// The file saves replace: the progress file, or where it links to. A `progress.ron` linked into a
+    /// synced folder stays a link, and the synced file is the one replaced atomically (F7).
+    fn target(&self) -> PathBuf {
+        let path = self.path();
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.is_symlink() => resolve_links(&path),
+            _ => path,
+        }
+    }
+
     /// Reads the progress file. No file yet means empty progress. On failure the store stays
     /// unread, so it will refuse to save over the file.
     pub fn load(&mut self) -> Result<Progress, StoreError> {
@@ -146,11 +162,21 @@ impl Store {
         }
     }
 
-    /// Waits for, then takes, the folder's lock (created if needed).
+    /// Waits for, then takes, the folder's lock. On Unix the lock is on the data folder itself: a lock
+    /// file can be deleted or replaced under a writer (a cleanup tool, a sync client, a person removing a
+    /// "stale lock"), and the next writer would then lock a new file and race the first (F6). Where a
+    /// folder cannot be locked, `progress.lock` is.
     pub fn lock(&self) -> Result<Lock, StoreError> {
+        let write_error = |source| StoreError::Write { path: self.dir.clone(), error: source };
+        fs::create_dir_all(&self.dir).map_err(write_error)?;
+        #[cfg(unix)]
+        if let Ok(folder) = File::open(&self.dir)
+            && folder.lock().is_ok()
+        {
+            return Ok(Lock(folder));
+        }
         let path = self.dir.join(LOCK_FILE);
         let write_error = |source| StoreError::Write { path: path.clone(), error: source };
-        fs::create_dir_all(&self.dir).map_err(write_error)?;
         let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(write_error)?;
         file.lock().map_err(write_error)?;
         Ok(Lock(file))
@@ -165,11 +191,12 @@ impl Store {
         }
         let write_error = |source| StoreError::Write { path: path.clone(), error: source };
         fs::create_dir_all(&self.dir).map_err(write_error)?;
-        if path.exists() {
-            self.keep_backups(&path).map_err(write_error)?;
+        let target = self.target();
+        if target.exists() {
+            self.keep_backups(&target).map_err(write_error)?;
         }
-        remove_stale_temp_files(&self.dir);
-        write_progress(&path, progress).map_err(write_error)?;
+        remove_stale_temp_files(&target);
+        write_progress(&target, progress).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(())
     }
@@ -202,8 +229,8 @@ impl Store {
     /// Renames the progress file to `progress.ron.damaged-<time>` beside it, so a fresh one can start
     /// while the old bytes stay on disk. Returns the new name.
     pub fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
-        let path = self.path();
-        let aside = self.dir.join(format!("{PROGRESS_FILE}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
+        let path = self.target();
+        let aside = path.with_file_name(format!("{PROGRESS_FILE}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
         fs::rename(&path, &aside).map_err(|source| StoreError::Write { path: path.clone(), error: source })?;
         self.sync = Sync::Unread;
         Ok(aside)
@@ -257,7 +284,7 @@ impl Store {
             // Written whole or not at all: a copy cut short by a full disk would be listed as a backup.
             fs::read(&path).and_then(|bytes| atomic_write(&keep, &bytes)).map_err(write_error)?;
         }
-        write_progress(&path, &restored).map_err(write_error)?;
+        write_progress(&self.target(), &restored).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(restored)
     }
@@ -265,12 +292,14 @@ impl Store {
 
 /// Removes temporary files left by a writer that was killed mid-save. Saves run under the folder's
 /// lock, so while the caller holds it no other save is using one.
-fn remove_stale_temp_files(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+fn remove_stale_temp_files(progress_file: &Path) {
+    let Some(file_name) = progress_file.file_name() else { return };
+    let prefix = format!(".{}.", file_name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(folder_of(progress_file)) else { return };
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with(&format!(".{PROGRESS_FILE}.")) && name.ends_with(TEMP_SUFFIX) {
+        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
             fs::remove_file(entry.path()).ok();
         }
     }
@@ -299,154 +328,5 @@ fn prune_daily_backups(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// The progress file's text: ron's pretty printer, two-space indent, each item and history event
-/// written out over lines of its own so a diff of two files shows what changed.
-pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new().depth_limit(3).indentor("  ".to_owned());
-    ron::ser::to_string_pretty(progress, config)
-}
-
-/// Writes `progress` as the progress file at `path`, atomically.
-fn write_progress(path: &Path, progress: &Progress) -> io::Result<()> {
-    let text = to_ron(progress).map_err(io::Error::other)?;
-    atomic_write(path, text.as_bytes())
-}
-
-/// Writes `bytes` to `path` so that a crash leaves either the old or the new file, never a mix.
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut staged = stage(path)?;
-    staged.write_all(bytes)?;
-    commit(staged, path)
-}
-
-/// The temporary file, beside `path`, that a new version of it is written to.
-fn stage(path: &Path) -> io::Result<tempfile::NamedTempFile> {
-    let name = path.file_name().map_or_else(|| "file".into(), |name| name.to_string_lossy());
-    tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(TEMP_SUFFIX).tempfile_in(folder_of(path))
-}
-
-/// Makes what was written to `staged` durable and puts it in place of `path`.
-fn commit(staged: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
-    staged.as_file().sync_all()?;
-    staged.persist(path).map_err(|e| e.error)?;
-    sync_dir(folder_of(path))
-}
-
-fn folder_of(path: &Path) -> &Path {
-    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
-}
-
 /// The folder where versions before 0.2 kept a parse cache; see [`Store::remove_legacy_cache`].
 const LEGACY_CACHE_DIR: &str = "cache";
-
-/// Reads and parses a progress file; a missing file is empty progress.
-pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
-    let bytes = match read_limited(path) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
-        Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), error: source }),
-    };
-    parse_progress(path, &bytes)
-}
-
-/// The bytes of a regular file of at most [`MAX_PROGRESS_BYTES`]. Anything else is refused before it is
-/// opened: opening a FIFO would wait for a writer for ever, and reading a device could never end.
-fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
-    use std::io::Read;
-    let meta = fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file (it is a folder, a device or a pipe); give the path of a .ron file",
-        ));
-    }
-    if meta.len() > MAX_PROGRESS_BYTES {
-        return Err(io::Error::other(format!("larger than {} MiB", MAX_PROGRESS_BYTES / (1024 * 1024))));
-    }
-    let mut bytes = Vec::new();
-    File::open(path)?.take(MAX_PROGRESS_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_PROGRESS_BYTES {
-        return Err(io::Error::other(format!("larger than {} MiB", MAX_PROGRESS_BYTES / (1024 * 1024))));
-    }
-    Ok(bytes)
-}
-
-/// Only the version, read first so a newer file is refused before its fields are judged.
-#[derive(serde::Deserialize)]
-struct VersionOnly {
-    /// `None` when the field is missing, told apart from a written 0.
-    #[serde(default, deserialize_with = "present")]
-    version: Option<u32>,
-}
-
-fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    <u32 as serde::Deserialize>::deserialize(deserializer).map(Some)
-}
-
-/// Parses the bytes of a progress file, upgrading older versions.
-pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError> {
-    let damaged = |pos, message: String| StoreError::Damaged { path: path.to_path_buf(), pos, message };
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        damaged(Some(TextPos::of_invalid_utf8(bytes, err.valid_up_to())), "not UTF-8 text".to_owned())
-    })?;
-    // A byte-order mark, as Windows Notepad writes one, is not part of the text.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(damaged(None, "the file is empty (a progress file always holds at least its version)".to_owned()));
-    }
-    let spanned = |err: ron::error::SpannedError| {
-        damaged(
-            Some(TextPos { line: err.span.start.line, col: err.span.start.col }),
-            crate::text_pos::describe(&err.code),
-        )
-    };
-    // Fast path: a file of the current version parses in one pass. Only when it does not is the version
-    // probed (a second pass over the text), so a newer file is refused as newer, not as damaged.
-    let current = ron::Options::default().from_str::<Progress>(text);
-    if let Ok(progress) = &current
-        && progress.version == CURRENT_VERSION
-    {
-        return current.map_err(spanned);
-    }
-    let version = match ron::Options::default().from_str::<VersionOnly>(text).map_err(spanned)?.version {
-        None => {
-            return Err(damaged(None, "it has no `version` field, so it is not a skillgap progress file".to_owned()));
-        }
-        Some(0) => return Err(damaged(None, "its version is 0, and skillgap's versions start at 1".to_owned())),
-        Some(version) => version,
-    };
-    if version > CURRENT_VERSION {
-        return Err(StoreError::TooNew { path: path.to_path_buf(), version });
-    }
-    if version == CURRENT_VERSION {
-        return current.map_err(spanned);
-    }
-    migrate(version, text).map_err(|err| match err {
-        MigrateError::Parse(err) => spanned(err),
-        MigrateError::Unknown(version) => damaged(None, format!("unknown version {version}")),
-    })
-}
-
-enum MigrateError {
-    Parse(ron::error::SpannedError),
-    Unknown(u32),
-}
-
-/// Reads a file of schema `version` as the current [`Progress`]. Version 1 is the first released
-/// schema; each later version adds an arm that reads the old shape and converts it.
-fn migrate(version: u32, text: &str) -> Result<Progress, MigrateError> {
-    match version {
-        1 => ron::Options::default().from_str::<Progress>(text).map_err(MigrateError::Parse),
-        other => Err(MigrateError::Unknown(other)),
-    }
-}

@@ -12,7 +12,8 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{BACKUP_DIR, PROGRESS_FILE, atomic_write, folder_of};
+use super::files::{atomic_write, resolve_links};
+use super::{BACKUP_DIR, PROGRESS_FILE};
 
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -58,24 +59,6 @@ pub fn write_output(path: &Path, bytes: &[u8], data_dir: &Path) -> Result<Option
     Ok(Some(target))
 }
 
-/// `path` with every link along it followed, as far as the links lead (a dangling link leads to the
-/// file it names, which the report then creates).
-fn resolve_links(path: &Path) -> PathBuf {
-    if let Ok(real) = std::fs::canonicalize(path) {
-        return real;
-    }
-    let mut path = path.to_path_buf();
-    // A dangling link, or a chain of them; a loop ends after a few steps and fails when written.
-    for _ in 0..8 {
-        match std::fs::read_link(&path) {
-            Ok(target) => path = folder_of(&path).join(target),
-            Err(_) => break,
-        }
-    }
-    let folder = std::fs::canonicalize(folder_of(&path)).unwrap_or_else(|_| folder_of(&path).to_path_buf());
-    path.file_name().map_or(path.clone(), |name| folder.join(name))
-}
-
 /// Whether `path` (links resolved) is where the data folder keeps progress, its backup, lock, damaged
 /// copies, temporary files or backups.
 fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
@@ -87,4 +70,5 @@ fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
             || name.starts_with(&format!(".{PROGRESS_FILE}."))
             || name == super::LOCK_FILE))
         || folder.starts_with(data_dir.join(BACKUP_DIR))
+        || path == resolve_links(&data_dir.join(PROGRESS_FILE))
 }

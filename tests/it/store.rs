@@ -365,3 +365,33 @@ fn a_progress_file_or_checklist_with_a_byte_order_mark_reads() {
     let checklist = std::fs::read_to_string(common::fixture_dir().join("fixture.ron")).unwrap();
     assert!(skillgap::catalog::parse_checklist("bom.ron", &format!("\u{feff}{checklist}")).is_ok());
 }
+
+/// Hostile-input review F7: a `progress.ron` that is a link into a synced folder was replaced by a
+/// regular file on the next save, and the synced copy silently stopped updating. The link is followed:
+/// the file it points to is replaced atomically, the link stays, and the backups are real copies.
+#[cfg(unix)]
+#[test]
+fn a_linked_progress_file_stays_a_link_and_its_target_is_updated() {
+    let root = tempfile::tempdir().unwrap();
+    let (data, synced) = (root.path().join("data"), root.path().join("Sync"));
+    open(&synced).apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    std::fs::create_dir_all(&data).unwrap();
+    std::os::unix::fs::symlink(synced.join("progress.ron"), data.join("progress.ron")).unwrap();
+
+    let mut tracker = open(&data);
+    assert_eq!(tracker.progress().items["fixture/build-one"].status, Status::Done, "read through the link");
+    tracker.apply(&[Change::status("fixture/test-one", Status::Done)]).unwrap();
+    tracker.apply(&[Change::status("fixture/ship-one", Status::Done)]).unwrap();
+
+    assert!(std::fs::symlink_metadata(data.join("progress.ron")).unwrap().is_symlink(), "still a link");
+    let target = std::fs::read_to_string(synced.join("progress.ron")).unwrap();
+    assert!(target.contains("fixture/ship-one") && target.contains("fixture/build-one"), "{target}");
+    let bak = std::fs::symlink_metadata(data.join("progress.ron.bak")).unwrap();
+    assert!(bak.is_file(), "the backup is a copy, not a link to the link");
+    assert!(std::fs::read_to_string(data.join("progress.ron.bak")).unwrap().contains("fixture/test-one"));
+    let strays: Vec<_> = std::fs::read_dir(&synced).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(strays, [std::ffi::OsString::from("progress.ron")], "nothing else is left in the synced folder");
+    let report = skillgap::store::write_output(&synced.join("progress.ron"), b"# report", &data);
+    assert!(report.is_err(), "a report never replaces the file the progress link points to");
+    assert_eq!(std::fs::read_to_string(synced.join("progress.ron")).unwrap(), target);
+}

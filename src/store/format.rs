@@ -1,0 +1,103 @@
+//! The progress file's text: written with ron's pretty printer, read with its version checked first and
+//! older versions upgraded.
+
+use std::io;
+use std::path::Path;
+
+use super::StoreError;
+use super::files::{atomic_write, read_limited};
+use crate::progress::{CURRENT_VERSION, Progress};
+use crate::text_pos::TextPos;
+
+/// The progress file's text: ron's pretty printer, two-space indent, each item and history event
+/// written out over lines of its own so a diff of two files shows what changed.
+pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().depth_limit(3).indentor("  ".to_owned());
+    ron::ser::to_string_pretty(progress, config)
+}
+
+/// Writes `progress` as the progress file at `path`, atomically.
+pub(super) fn write_progress(path: &Path, progress: &Progress) -> io::Result<()> {
+    let text = to_ron(progress).map_err(io::Error::other)?;
+    atomic_write(path, text.as_bytes())
+}
+
+/// Reads and parses a progress file; a missing file is empty progress.
+pub fn read_progress(path: &Path) -> Result<Progress, StoreError> {
+    let bytes = match read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Progress::default()),
+        Err(source) => return Err(StoreError::Read { path: path.to_path_buf(), error: source }),
+    };
+    parse_progress(path, &bytes)
+}
+
+/// Only the version, read first so a newer file is refused before its fields are judged.
+#[derive(serde::Deserialize)]
+struct VersionOnly {
+    /// `None` when the field is missing, told apart from a written 0.
+    #[serde(default, deserialize_with = "present")]
+    version: Option<u32>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    <u32 as serde::Deserialize>::deserialize(deserializer).map(Some)
+}
+
+/// Parses the bytes of a progress file, upgrading older versions.
+pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError> {
+    let damaged = |pos, message: String| StoreError::Damaged { path: path.to_path_buf(), pos, message };
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        damaged(Some(TextPos::of_invalid_utf8(bytes, err.valid_up_to())), "not UTF-8 text".to_owned())
+    })?;
+    // A byte-order mark, as Windows Notepad writes one, is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(damaged(None, "the file is empty (a progress file always holds at least its version)".to_owned()));
+    }
+    let spanned = |err: ron::error::SpannedError| {
+        damaged(
+            Some(TextPos { line: err.span.start.line, col: err.span.start.col }),
+            crate::text_pos::describe(&err.code),
+        )
+    };
+    // Fast path: a file of the current version parses in one pass. Only when it does not is the version
+    // probed (a second pass over the text), so a newer file is refused as newer, not as damaged.
+    let current = ron::Options::default().from_str::<Progress>(text);
+    if let Ok(progress) = &current
+        && progress.version == CURRENT_VERSION
+    {
+        return current.map_err(spanned);
+    }
+    let version = match ron::Options::default().from_str::<VersionOnly>(text).map_err(spanned)?.version {
+        None => {
+            return Err(damaged(None, "it has no `version` field, so it is not a skillgap progress file".to_owned()));
+        }
+        Some(0) => return Err(damaged(None, "its version is 0, and skillgap's versions start at 1".to_owned())),
+        Some(version) => version,
+    };
+    if version > CURRENT_VERSION {
+        return Err(StoreError::TooNew { path: path.to_path_buf(), version });
+    }
+    if version == CURRENT_VERSION {
+        return current.map_err(spanned);
+    }
+    migrate(version, text).map_err(|err| match err {
+        MigrateError::Parse(err) => spanned(err),
+        MigrateError::Unknown(version) => damaged(None, format!("unknown version {version}")),
+    })
+}
+
+enum MigrateError {
+    Parse(ron::error::SpannedError),
+    Unknown(u32),
+}
+
+/// Reads a file of schema `version` as the current [`Progress`]. Version 1 is the first released
+/// schema; each later version adds an arm that reads the old shape and converts it.
+fn migrate(version: u32, text: &str) -> Result<Progress, MigrateError> {
+    match version {
+        1 => ron::Options::default().from_str::<Progress>(text).map_err(MigrateError::Parse),
+        other => Err(MigrateError::Unknown(other)),
+    }
+}
