@@ -1,20 +1,20 @@
-//! The Checklists view: filters, the item list (virtualised: only visible rows are laid out), and the
-//! detail of the selected item with its note and evidence link.
+//! The Checklists view: filters, the item list (`item_list.rs`), and the detail of the selected item
+//! with its note and evidence link.
 
-use egui::{Align, Layout, RichText, Sense, Ui};
+use egui::{RichText, Ui};
 
 use super::command::Command;
+use super::item_list::ItemList;
 use super::model::Model;
 use super::widgets;
 use crate::catalog::validate::is_http_url;
-use crate::filter::{ItemFilter, Scope};
+use crate::filter::ItemFilter;
 use crate::progress::Status;
 use crate::score;
 use crate::{Stage, Weight};
 
 /// Seconds after the last keystroke before a note or evidence link is saved.
 pub const DRAFT_SAVE_DELAY: f64 = 1.0;
-const ROW_HEIGHT: f32 = 26.0;
 
 /// The note and evidence link being edited, saved after a pause, when focus leaves, or on switch.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -35,53 +35,20 @@ struct Draft {
 #[derive(Default)]
 pub struct ChecklistView {
     pub filters: ItemFilter,
-    pub selected: Option<usize>,
-    /// Indices of the items the filters let through, rebuilt only when filters or progress change.
-    visible: Vec<usize>,
-    visible_key: Option<(ItemFilter, u64)>,
+    pub list: ItemList,
     draft: Draft,
     pub focus_search: bool,
-    scroll_to_selected: bool,
-    last_scroll_offset: f32,
-    last_viewport_height: f32,
 }
 
 impl ChecklistView {
-    fn refresh_visible(&mut self, model: &Model) {
-        let key = (self.filters.clone(), model.generation);
-        if self.visible_key.as_ref() == Some(&key) {
-            return;
-        }
-        // A search looks in every checklist, whatever the scope.
-        let scope = if self.filters.search.trim().is_empty() { self.filters.scope } else { Scope::All };
-        let filter = ItemFilter { scope, ..self.filters.clone() };
-        self.visible = filter.matching(model.catalog(), &model.assessment.statuses);
-        self.visible_key = Some(key);
-    }
-
-    /// Moves the selection by `delta` rows within the visible list.
-    pub fn move_selection(&mut self, delta: isize) {
-        if self.visible.is_empty() {
-            return;
-        }
-        let current = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s));
-        let next = match current {
-            Some(position) => position.saturating_add_signed(delta).min(self.visible.len() - 1),
-            None => 0,
-        };
-        self.selected = Some(self.visible[next]);
-        self.scroll_to_selected = true;
-    }
-
     /// Shows `item`, widening the filters if they hide it.
     pub fn reveal(&mut self, model: &Model, item: usize) {
-        self.refresh_visible(model);
-        if !self.visible.contains(&item) {
+        self.list.refresh(model, &self.filters);
+        if !self.list.shows(item) {
             self.filters = ItemFilter::default();
-            self.refresh_visible(model);
+            self.list.refresh(model, &self.filters);
         }
-        self.selected = Some(item);
-        self.scroll_to_selected = true;
+        self.list.select(item);
     }
 
     /// Saves what the person typed into the draft, if anything. Called on pause, focus loss, switch and exit.
@@ -102,9 +69,9 @@ impl ChecklistView {
     }
 
     fn sync_draft(&mut self, model: &Model, commands: &mut Vec<Command>) {
-        if self.draft.item != self.selected {
+        if self.draft.item != self.list.selected {
             self.flush_draft(model, commands);
-            self.draft = Draft { item: self.selected, ..Draft::default() };
+            self.draft = Draft { item: self.list.selected, ..Draft::default() };
             self.load_draft(model);
         } else if self.draft.edited_at.is_none() && self.draft.generation != model.generation {
             // Nothing typed: show what is stored (it may have been changed elsewhere).
@@ -136,13 +103,13 @@ impl ChecklistView {
             }
         }
         self.filters_ui(ui);
-        self.refresh_visible(model);
+        self.list.refresh(model, &self.filters);
         egui::Panel::right("item-detail").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 self.detail_ui(ui, model, commands, now);
             });
         });
-        egui::CentralPanel::default().show(ui, |ui| self.list_ui(ui, model, commands));
+        egui::CentralPanel::default().show(ui, |ui| self.list.ui(ui, model, &mut self.filters, commands));
     }
 
     fn filters_ui(&mut self, ui: &mut Ui) {
@@ -169,65 +136,9 @@ impl ChecklistView {
         ui.separator();
     }
 
-    fn list_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
-        let catalog = model.catalog();
-        let heading = if !self.filters.search.trim().is_empty() {
-            format!("Search results in all checklists: {}", self.visible.len())
-        } else {
-            match self.filters.scope {
-                Scope::All => format!("All items: {}", self.visible.len()),
-                Scope::Checklist(c) => {
-                    format!("{}: {}", catalog.checklists.get(c).map_or("", |c| c.title.as_str()), self.visible.len())
-                }
-                Scope::Section(c, s) => format!(
-                    "{}: {}",
-                    catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or("", |s| s.title.as_str()),
-                    self.visible.len()
-                ),
-            }
-        };
-        ui.label(RichText::new(heading).strong());
-        if self.visible.is_empty() {
-            ui.add_space(20.0);
-            if catalog.items.is_empty() {
-                ui.label("No checklist is loaded. Add .ron checklists to the config folder or pass --checklists DIR.");
-            } else {
-                ui.label("No item matches these filters.");
-                if ui.button("Show all items").clicked() {
-                    self.filters = ItemFilter::default();
-                }
-            }
-            return;
-        }
-        let row_with_spacing = ROW_HEIGHT + ui.spacing().item_spacing.y;
-        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-        if self.scroll_to_selected
-            && let Some(position) = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s))
-        {
-            let top = position as f32 * row_with_spacing;
-            let bottom = top + row_with_spacing;
-            if top < self.last_scroll_offset {
-                area = area.vertical_scroll_offset(top);
-            } else if bottom > self.last_scroll_offset + self.last_viewport_height {
-                area = area.vertical_scroll_offset((bottom - self.last_viewport_height).max(0.0));
-            }
-        }
-        self.scroll_to_selected = false;
-        let output = area.show_rows(ui, ROW_HEIGHT, self.visible.len(), |ui, rows| {
-            for position in rows {
-                let index = self.visible[position];
-                if row_ui(ui, model, index, self.selected == Some(index), commands) {
-                    self.selected = Some(index);
-                }
-            }
-        });
-        self.last_scroll_offset = output.state.clamped_offset().y;
-        self.last_viewport_height = output.inner_rect.height();
-    }
-
     fn detail_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, now: f64) {
         let catalog = model.catalog();
-        let Some(index) = self.selected.filter(|&i| i < catalog.items.len()) else {
+        let Some(index) = self.list.selected.filter(|&i| i < catalog.items.len()) else {
             ui.add_space(12.0);
             ui.label(RichText::new("Select an item").strong());
             ui.label("Click an item to see why it matters, how to prove it, where to learn it, and to keep a note.");
@@ -238,7 +149,10 @@ impl ChecklistView {
             );
             return;
         };
+        let before = commands.len();
         item_about_ui(ui, model, index, commands);
+        // After a status button the keys go back to the list, so Down moves on to the next item.
+        self.list.focus_requested |= commands.len() > before;
         ui.separator();
         self.draft_ui(ui, model, commands, now);
         let item = &catalog.items[index];
@@ -366,50 +280,4 @@ pub fn option_combo<T: Copy + PartialEq>(
         },
     );
     combo.response.labelled_by(label.id);
-}
-
-/// One list row: a done checkbox named after the item, the title, and badges. Returns whether the
-/// row was clicked (to select it).
-pub fn row_ui(ui: &mut Ui, model: &Model, index: usize, selected: bool, commands: &mut Vec<Command>) -> bool {
-    let item = &model.catalog().items[index];
-    let status = model.assessment.statuses[index];
-    let (rect, row) = ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
-    row.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ListItem, true, &item.title));
-    let visuals = ui.visuals();
-    if selected {
-        ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.35));
-    } else if row.hovered() {
-        ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill.gamma_multiply(0.5));
-    }
-    let mut clicked = row.clicked();
-    let mut row_ui = ui.new_child(
-        egui::UiBuilder::new()
-            .max_rect(rect.shrink2(egui::vec2(6.0, 0.0)))
-            .layout(Layout::left_to_right(Align::Center)),
-    );
-    let mut done = status == Status::Done;
-    let enabled = !model.is_read_only();
-    let checkbox = row_ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
-    checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
-    if checkbox.changed() {
-        commands.push(Command::SetStatus { item: index, status: if done { Status::Done } else { Status::Todo } });
-        clicked = true;
-    }
-    row_ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        widgets::weight_badge(ui, item.weight);
-        widgets::stage_badge(ui, item.stage);
-        if matches!(status, Status::Learning | Status::Skipped) {
-            ui.label(RichText::new(status.name()).small().color(widgets::status_color(ui, status)));
-        }
-        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-            let mut title = RichText::new(&item.title);
-            if status == Status::Skipped {
-                title = title.strikethrough().weak();
-            } else if status == Status::Done {
-                title = title.color(ui.visuals().weak_text_color());
-            }
-            ui.add(egui::Label::new(title).truncate().selectable(false));
-        });
-    });
-    clicked
 }

@@ -29,6 +29,9 @@ links stays broken). The weakest stages' core items come first."
         );
     }
     ui.add_space(4.0);
+    // A ticked item leaves the list and the next one moves under the pointer: the second click of a
+    // double-click would tick it, unseen.
+    let second_click = ui.input(|i| i.pointer.button_double_clicked(egui::PointerButton::Primary));
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
         ui,
         ROW_HEIGHT,
@@ -44,7 +47,7 @@ links stays broken). The weakest stages' core items come first."
                     let checkbox = ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
                     checkbox
                         .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
-                    if checkbox.changed() && done {
+                    if checkbox.changed() && done && !second_click {
                         commands.push(Command::SetStatus { item: gap.item, status: Status::Done });
                     }
                     ui.label(RichText::new(format!("{:>5}", format!("+{:.1}", gap.gain))).monospace().strong())

@@ -6,6 +6,7 @@ mod checklist_view;
 mod command;
 mod gaps_view;
 mod header;
+mod item_list;
 mod model;
 mod nav;
 mod progress_view;

@@ -57,6 +57,7 @@ impl App {
             Command::FocusSearch => {
                 self.prefs.view = View::Checklists;
                 self.checklists.focus_search = true;
+                self.checklists.list.focus_requested = false;
             }
             Command::Reveal(item) => {
                 self.prefs.view = View::Checklists;

@@ -5,6 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::App;
 use crate::gui::command::{Command, View};
+use crate::gui::item_list::list_id;
 use crate::progress::Status;
 
 /// How often the window looks for changes another process saved.
@@ -26,6 +27,7 @@ impl App {
         let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let typing = ctx.text_edit_focused();
+        let list_focused = ctx.memory(|memory| memory.has_focus(list_id()));
         ctx.input_mut(|input| {
             // Redo first: its shortcut contains undo's.
             if input.consume_shortcut(&redo) {
@@ -36,24 +38,41 @@ impl App {
             if input.consume_shortcut(&find) {
                 self.commands.push(Command::FocusSearch);
             }
-            if typing || self.prefs.view != View::Checklists {
-                return;
-            }
-            if input.consume_key(Modifiers::NONE, Key::ArrowDown) {
-                self.checklists.move_selection(1);
-            }
-            if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
-                self.checklists.move_selection(-1);
-            }
-            let Some(item) = self.checklists.selected else { return };
-            let current = self.model.assessment.status(item);
-            let toggle = |target: Status| if current == target { Status::Todo } else { target };
-            for (key, target) in [(Key::Space, Status::Done), (Key::L, Status::Learning), (Key::S, Status::Skipped)] {
-                if input.consume_key(Modifiers::NONE, key) {
-                    self.commands.push(Command::SetStatus { item, status: toggle(target) });
-                }
+            if list_focused && self.prefs.view == View::Checklists {
+                input.events.retain(|event| !self.list_key(event));
             }
         });
+    }
+
+    /// Applies one key of the item list, in the order typed (F9), and says whether it was one. A status
+    /// key toggles from the status the earlier keys of the frame left, and a held key's repeats change
+    /// nothing.
+    fn list_key(&mut self, event: &egui::Event) -> bool {
+        let egui::Event::Key { key, pressed: true, repeat, modifiers, .. } = *event else { return false };
+        if modifiers.any() {
+            return false;
+        }
+        let target = match key {
+            Key::ArrowDown | Key::ArrowUp => {
+                self.checklists.list.move_selection(if key == Key::ArrowDown { 1 } else { -1 });
+                return true;
+            }
+            Key::Space => Status::Done,
+            Key::L => Status::Learning,
+            Key::S => Status::Skipped,
+            _ => return false,
+        };
+        let Some(item) = self.checklists.list.selected else { return true };
+        if !repeat {
+            let pending = self.commands.iter().rev().find_map(|command| match command {
+                Command::SetStatus { item: i, status } if *i == item => Some(*status),
+                _ => None,
+            });
+            let current = pending.unwrap_or_else(|| self.model.assessment.status(item));
+            let status = if current == target { Status::Todo } else { target };
+            self.commands.push(Command::SetStatus { item, status });
+        }
+        true
     }
 
     /// Asks for a reload once a second, unless a note or link is being typed (it would be reloaded away).

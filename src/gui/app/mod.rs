@@ -95,7 +95,8 @@ impl App {
         }
         // Open on what to do next: the top gap is selected, so its detail shows at once.
         let mut checklists = ChecklistView::default();
-        checklists.selected = model.assessment.gaps.first().map(|gap| gap.item);
+        checklists.list.selected = model.assessment.gaps.first().map(|gap| gap.item);
+        checklists.list.focus_requested = true;
         App {
             model,
             prefs,
@@ -122,6 +123,11 @@ impl App {
         self.opener = opener;
     }
 
+    /// The item selected in the Checklists view.
+    pub fn selected_item(&self) -> Option<usize> {
+        self.checklists.list.selected
+    }
+
     pub fn view(&self) -> View {
         self.prefs.view
     }
@@ -131,7 +137,10 @@ impl App {
             View::Checklists => {
                 egui::Panel::left("navigation").resizable(true).default_size(260.0).min_size(180.0).show(ui, |ui| {
                     ui.add_space(6.0);
+                    let scope = self.checklists.filters.scope;
                     nav::nav_ui(ui, &self.model, &mut self.checklists.filters.scope);
+                    // Choosing a checklist or section is choosing where the keys go next.
+                    self.checklists.list.focus_requested |= scope != self.checklists.filters.scope;
                 });
                 egui::CentralPanel::default().show(ui, |ui| self.checklists.ui(ui, &self.model, &mut self.commands));
             }

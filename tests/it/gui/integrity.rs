@@ -74,3 +74,133 @@ fn undo_never_reverts_a_change_made_elsewhere() {
     assert!(w.progress_text().contains("status: learning"));
     assert!(w.harness.query_by_label_contains("changed elsewhere").is_some(), "the window says why");
 }
+
+fn key_event(key: egui::Key, pressed: bool, repeat: bool) -> egui::Event {
+    egui::Event::Key { key, physical_key: None, pressed, repeat, modifiers: egui::Modifiers::NONE }
+}
+
+/// A key pressed and released; held down and repeating when `repeat`.
+fn key(key: egui::Key, repeat: bool) -> impl Iterator<Item = egui::Event> {
+    let release = (!repeat).then(|| key_event(key, false, false));
+    std::iter::once(key_event(key, true, repeat)).chain(release)
+}
+
+impl super::Window {
+    /// The title of the item selected in the Checklists view.
+    fn selected_title(&self) -> Option<String> {
+        let app = self.harness.state();
+        app.selected_item().map(|index| app.model.catalog().items[index].title.clone())
+    }
+
+    /// Delivers `events` in one frame, as a fast typist or a busy machine does.
+    fn in_one_frame(&mut self, events: impl IntoIterator<Item = egui::Event>) {
+        self.harness.input_mut().events.extend(events);
+        self.harness.step();
+        self.harness.run();
+    }
+}
+
+/// Hostile-input review F9: keys that arrive in one frame were applied by kind (every Down before any
+/// Space) and two Spaces counted as one; "Space Down" five times ticked 2 items instead of 5.
+#[test]
+fn keys_in_one_frame_are_applied_in_the_order_they_were_typed() {
+    let mut w = window();
+    w.select("Build one");
+    w.in_one_frame((0..5).flat_map(|_| key(egui::Key::Space, false).chain(key(egui::Key::ArrowDown, false))));
+    for id in ["build-one", "test-one", "ship-one", "run-one", "observe-one"] {
+        assert_eq!(w.status(&format!("fixture/{id}")), Status::Done, "{id}");
+    }
+    assert_eq!(w.status("fixture/recover-one"), Status::Todo);
+    assert_eq!(w.selected_title().as_deref(), Some("Recover one"));
+}
+
+/// Issue 12: a held key sends repeats; they never toggle the status back and forth.
+#[test]
+fn a_held_space_ticks_once() {
+    let mut w = window();
+    w.select("Build one");
+    w.in_one_frame([key_event(egui::Key::Space, true, false)]);
+    for _ in 0..3 {
+        w.in_one_frame([key_event(egui::Key::Space, true, true)]);
+    }
+    w.in_one_frame([key_event(egui::Key::Space, false, false)]);
+    assert_eq!(w.status("fixture/build-one"), Status::Done);
+    assert_eq!(w.harness.state().model.progress().history.len(), 1, "one change, not four");
+}
+
+/// Issue 12: the single-letter keys belong to the item list. With a button focused (Tab) or a note
+/// being typed they do nothing to the status.
+#[test]
+fn letter_keys_act_only_when_the_item_list_has_focus() {
+    let mut w = window();
+    w.select("Build one");
+    w.harness.get_by_role_and_label(egui::accesskit::Role::Button, "Done").focus();
+    w.harness.run();
+    w.in_one_frame(key(egui::Key::S, false).chain(key(egui::Key::L, false)));
+    assert_eq!(w.status("fixture/build-one"), Status::Todo, "a focused button gets no list shortcuts");
+
+    let note = w.harness.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, "Note");
+    note.focus();
+    note.type_text("s l ");
+    w.harness.run();
+    assert_eq!(w.status("fixture/build-one"), Status::Todo, "typing is typing");
+
+    w.select("Build one");
+    w.in_one_frame(key(egui::Key::L, false));
+    assert_eq!(w.status("fixture/build-one"), Status::Learning, "back in the list the keys work");
+}
+
+/// Issue 12: the selection is always an item the list shows. A search that hides it moves it.
+#[test]
+fn the_selection_follows_a_filter_to_a_visible_item() {
+    let mut w = window();
+    w.select("Build one");
+    w.search("observe t");
+    assert_eq!(w.selected_title().as_deref(), Some("Observe two"));
+}
+
+/// Issue 12: under "Missing only", Space hides the item it ticked only once the selection moves on, so
+/// Down goes to the next item, not back to the top.
+#[test]
+fn space_then_down_under_missing_only_goes_to_the_next_item() {
+    let mut w = window();
+    w.harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Missing only").click();
+    w.harness.run();
+    w.select("Ship one");
+    w.in_one_frame(key(egui::Key::Space, false));
+    w.in_one_frame(key(egui::Key::ArrowDown, false));
+    assert_eq!(w.selected_title().as_deref(), Some("Run one"));
+    w.in_one_frame(key(egui::Key::Space, false));
+    assert_eq!(w.status("fixture/run-one"), Status::Done);
+    assert_eq!(w.status("fixture/build-one"), Status::Todo, "the top item is untouched");
+    assert!(
+        w.harness.query_by_role_and_label(egui::accesskit::Role::CheckBox, "Ship one").is_none(),
+        "the ticked item left the list once the selection moved on"
+    );
+}
+
+/// Window review: in Gaps a ticked item leaves the list and the next one moves under the pointer; the
+/// second click of a double-click must not tick it.
+#[test]
+fn a_double_click_in_gaps_ticks_one_item() {
+    let dir = tempfile::tempdir().unwrap();
+    super::skip_builtins(dir.path());
+    let mut w = super::open_window(dir, Some(skillgap::gui::View::Gaps));
+    let first = w.harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Build one").rect().center();
+    let pos = egui::pos2(first.x as f32, first.y as f32);
+    let press = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    // The first click ticks "Build one" at the end of its frame; the second comes a frame (0.25 s) later.
+    w.harness.input_mut().events.extend([egui::Event::PointerMoved(pos), press(true), press(false)]);
+    w.harness.step();
+    w.harness.input_mut().events.extend([press(true), press(false)]);
+    w.harness.step();
+    w.harness.run();
+    assert_eq!(w.status("fixture/build-one"), Status::Done);
+    let done = w.harness.state().model.assessment.statuses.iter().filter(|&&s| s == Status::Done).count();
+    assert_eq!(done, 1, "only the item under the first click is ticked");
+}

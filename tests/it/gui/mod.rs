@@ -44,10 +44,12 @@ impl Window {
         std::fs::read_to_string(self.dir.path().join("progress.ron")).unwrap_or_default()
     }
 
+    fn index(&self, full_id: &str) -> usize {
+        self.harness.state().model.catalog().item_index(full_id).unwrap()
+    }
+
     fn status(&self, full_id: &str) -> Status {
-        let model = &self.harness.state().model;
-        let index = model.catalog().item_index(full_id).unwrap();
-        model.assessment.statuses[index]
+        self.harness.state().model.assessment.statuses[self.index(full_id)]
     }
 
     fn readiness(&self) -> f64 {

@@ -59,8 +59,11 @@ fn the_detail_pane_shows_why_proof_and_links() {
 #[test]
 fn keyboard_selects_and_sets_status_and_undo_redo_are_saved() {
     let mut w = window();
-    w.harness.key_press(egui::Key::ArrowDown);
-    w.harness.run();
+    assert_eq!(
+        w.harness.state().selected_item(),
+        Some(w.index("fixture/build-one")),
+        "choosing a list selects its top"
+    );
     w.harness.key_press(egui::Key::Space);
     w.harness.run();
     assert_eq!(w.status("fixture/build-one"), Status::Done);

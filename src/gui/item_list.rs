@@ -1,0 +1,218 @@
+//! The item list of the Checklists view: the items the filters let through (only visible rows are laid
+//! out), the selection, and the keyboard focus its single-letter shortcuts need.
+//!
+//! The selection is always an item the list shows. An item that a status change hides (ticked under
+//! "Missing only") stays in the list while it is selected, so Down goes on to the next item; it leaves
+//! once the selection moves on.
+
+use egui::{Align, Layout, RichText, Sense, Ui};
+
+use super::command::Command;
+use super::model::Model;
+use super::widgets;
+use crate::filter::{ItemFilter, Scope};
+use crate::progress::Status;
+
+const ROW_HEIGHT: f32 = 26.0;
+
+/// The list's focus id: the shortcuts act only while it has keyboard focus.
+pub fn list_id() -> egui::Id {
+    egui::Id::unique("skillgap-item-list")
+}
+
+#[derive(Default)]
+pub struct ItemList {
+    pub selected: Option<usize>,
+    /// Indices of the items shown, in catalog order.
+    visible: Vec<usize>,
+    /// What `visible` was built from: filters, model generation, and the item kept shown while selected.
+    visible_key: Option<(ItemFilter, u64, Option<usize>)>,
+    /// The selected item the filters no longer match, kept shown until the selection moves on.
+    kept: Option<usize>,
+    /// Give the list keyboard focus on the next frame.
+    pub focus_requested: bool,
+    scroll_to_selected: bool,
+    last_scroll_offset: f32,
+    last_viewport_height: f32,
+}
+
+impl ItemList {
+    /// Rebuilds the visible items when the filters, the progress or the selection changed.
+    pub fn refresh(&mut self, model: &Model, filters: &ItemFilter) {
+        if self.kept.is_some() && self.kept != self.selected {
+            self.kept = None;
+        }
+        let key = (filters.clone(), model.generation, self.kept);
+        if self.visible_key.as_ref() == Some(&key) {
+            return;
+        }
+        let filters_changed = self.visible_key.as_ref().is_none_or(|(before, ..)| before != filters);
+        // A search looks in every checklist, whatever the scope.
+        let scope = if filters.search.trim().is_empty() { filters.scope } else { Scope::All };
+        let filter = ItemFilter { scope, ..filters.clone() };
+        let was_shown = self.selected.filter(|s| self.visible.contains(s));
+        self.visible = filter.matching(model.catalog(), &model.assessment.statuses);
+        match self.selected {
+            Some(selected) if !self.visible.contains(&selected) => {
+                if !filters_changed && was_shown.is_some() {
+                    // Hidden by its own status change: it stays until the selection moves on.
+                    let position = self.visible.partition_point(|&v| v < selected);
+                    self.visible.insert(position, selected);
+                    self.kept = Some(selected);
+                } else {
+                    self.selected = self.visible.first().copied();
+                    self.scroll_to_selected = true;
+                }
+            }
+            None => self.selected = self.visible.first().copied(),
+            _ => {}
+        }
+        self.visible_key = Some((filters.clone(), model.generation, self.kept));
+    }
+
+    /// Moves the selection by `delta` rows within the visible list.
+    pub fn move_selection(&mut self, delta: isize) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let current = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s));
+        let next = match current {
+            Some(position) => position.saturating_add_signed(delta).min(self.visible.len() - 1),
+            None => 0,
+        };
+        self.selected = Some(self.visible[next]);
+        self.scroll_to_selected = true;
+    }
+
+    /// Whether `item` is shown.
+    pub fn shows(&self, item: usize) -> bool {
+        self.visible.contains(&item)
+    }
+
+    /// Selects `item`, scrolled into view, with the list focused.
+    pub fn select(&mut self, item: usize) {
+        self.selected = Some(item);
+        self.scroll_to_selected = true;
+        self.focus_requested = true;
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model, filters: &mut ItemFilter, commands: &mut Vec<Command>) {
+        ui.label(RichText::new(heading(model, filters, self.visible.len())).strong());
+        if self.visible.is_empty() {
+            ui.add_space(20.0);
+            if model.catalog().items.is_empty() {
+                ui.label("No checklist is loaded. Add .ron checklists to the config folder or pass --checklists DIR.");
+            } else {
+                ui.label("No item matches these filters.");
+                if ui.button("Show all items").clicked() {
+                    *filters = ItemFilter::default();
+                }
+            }
+            return;
+        }
+        let row_with_spacing = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if self.scroll_to_selected
+            && let Some(position) = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s))
+        {
+            let top = position as f32 * row_with_spacing;
+            let bottom = top + row_with_spacing;
+            if top < self.last_scroll_offset {
+                area = area.vertical_scroll_offset(top);
+            } else if bottom > self.last_scroll_offset + self.last_viewport_height {
+                area = area.vertical_scroll_offset((bottom - self.last_viewport_height).max(0.0));
+            }
+        }
+        self.scroll_to_selected = false;
+        let mut clicked = false;
+        let output = area.show_rows(ui, ROW_HEIGHT, self.visible.len(), |ui, rows| {
+            for position in rows {
+                let index = self.visible[position];
+                if row_ui(ui, model, index, self.selected == Some(index), commands) {
+                    self.selected = Some(index);
+                    clicked = true;
+                }
+            }
+        });
+        self.last_scroll_offset = output.state.clamped_offset().y;
+        self.last_viewport_height = output.inner_rect.height();
+        self.focus_ui(ui, output.inner_rect, clicked);
+    }
+
+    /// The list as one focusable widget: a click on a row, Tab, or a request gives it focus, and while
+    /// it has focus Up and Down move the selection instead of moving focus to another widget.
+    fn focus_ui(&mut self, ui: &mut Ui, rect: egui::Rect, clicked: bool) {
+        let list = ui.interact(rect, list_id(), Sense::focusable_noninteractive());
+        list.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, "Items"));
+        if clicked || std::mem::take(&mut self.focus_requested) {
+            list.request_focus();
+        }
+        if list.has_focus() {
+            let filter = egui::EventFilter { vertical_arrows: true, ..Default::default() };
+            ui.memory_mut(|memory| memory.set_focus_lock_filter(list_id(), filter));
+            let stroke = egui::Stroke::new(1.0, ui.visuals().selection.stroke.color.gamma_multiply(0.6));
+            ui.painter().rect_stroke(rect.shrink(1.0), 4.0, stroke, egui::StrokeKind::Inside);
+        }
+    }
+}
+
+fn heading(model: &Model, filters: &ItemFilter, count: usize) -> String {
+    let catalog = model.catalog();
+    if !filters.search.trim().is_empty() {
+        return format!("Search results in all checklists: {count}");
+    }
+    match filters.scope {
+        Scope::All => format!("All items: {count}"),
+        Scope::Checklist(c) => format!("{}: {count}", catalog.checklists.get(c).map_or("", |c| c.title.as_str())),
+        Scope::Section(c, s) => format!(
+            "{}: {count}",
+            catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or("", |s| s.title.as_str()),
+        ),
+    }
+}
+
+/// One list row: a done checkbox named after the item, the title, and badges. Returns whether the
+/// row was clicked (to select it).
+pub fn row_ui(ui: &mut Ui, model: &Model, index: usize, selected: bool, commands: &mut Vec<Command>) -> bool {
+    let item = &model.catalog().items[index];
+    let status = model.assessment.statuses[index];
+    let (rect, row) = ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+    row.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ListItem, true, &item.title));
+    let visuals = ui.visuals();
+    if selected {
+        ui.painter().rect_filled(rect, 4.0, visuals.selection.bg_fill.gamma_multiply(0.35));
+    } else if row.hovered() {
+        ui.painter().rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill.gamma_multiply(0.5));
+    }
+    let mut clicked = row.clicked();
+    let mut row_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(6.0, 0.0)))
+            .layout(Layout::left_to_right(Align::Center)),
+    );
+    let mut done = status == Status::Done;
+    let enabled = !model.is_read_only();
+    let checkbox = row_ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
+    checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
+    if checkbox.changed() {
+        commands.push(Command::SetStatus { item: index, status: if done { Status::Done } else { Status::Todo } });
+        clicked = true;
+    }
+    row_ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        widgets::weight_badge(ui, item.weight);
+        widgets::stage_badge(ui, item.stage);
+        if matches!(status, Status::Learning | Status::Skipped) {
+            ui.label(RichText::new(status.name()).small().color(widgets::status_color(ui, status)));
+        }
+        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+            let mut title = RichText::new(&item.title);
+            if status == Status::Skipped {
+                title = title.strikethrough().weak();
+            } else if status == Status::Done {
+                title = title.color(ui.visuals().weak_text_color());
+            }
+            ui.add(egui::Label::new(title).truncate().selectable(false));
+        });
+    });
+    clicked
+}
