@@ -1,8 +1,9 @@
 //! Applying the commands the frame emitted, in order, once it is drawn: every change of progress, undo
 //! and redo, reloads, reports, and closing.
 
-use std::path::Path;
+use std::path::PathBuf;
 
+use super::report_job::{ReportJob, Then};
 use super::{App, Closing};
 use crate::gui::command::{Command, View};
 use crate::gui::summary_view::build_summary;
@@ -77,12 +78,13 @@ impl App {
             }
             Command::DismissNotice => self.notice = None,
             Command::DismissLoadProblems => self.load_problems.clear(),
-            Command::SaveSummary { format, path, options } => {
-                let result = self.write_report(format, &options, &path).map(|()| format!("Saved {}", path.display()));
-                self.summary.message = Some(result);
-            }
+            Command::SaveSummary { format, path, options } => self.start_report(options, format, path, Then::Report),
             Command::CopySummary { format, options } => self.copy_summary(format, &options),
-            Command::PrintSummary { options } => self.print_summary(&options),
+            Command::PrintSummary { options } => {
+                let path = std::env::temp_dir()
+                    .join(format!("skillgap-report-{}.pdf", chrono::Local::now().format("%Y-%m-%d-%H%M%S")));
+                self.start_report(options, Format::Pdf, path, Then::Open);
+            }
             Command::CloseRequested | Command::RetrySaveAndClose | Command::DiscardAndClose | Command::KeepOpen => {
                 self.apply_closing(&command);
             }
@@ -150,13 +152,31 @@ impl App {
         }
     }
 
-    /// Writes the report in `format` to `path`, atomically.
-    fn write_report(&self, format: Format, options: &SummaryOptions, path: &Path) -> Result<(), String> {
-        let summary = build_summary(&self.model, options);
-        let bytes = report::render(&summary, format, self.prefs.report.paper).map_err(|err| err.to_string())?;
-        crate::store::write_output(path, &bytes, self.model.tracker().store().dir())
-            .map(drop)
-            .map_err(|err| err.to_string())
+    fn start_report(&mut self, options: SummaryOptions, format: Format, path: PathBuf, then: Then) {
+        self.summary.message = Some(Ok(format!("Writing {}…", path.display())));
+        let paper = self.prefs.report.paper;
+        self.report_job = Some(ReportJob::start(&self.model, options, format, paper, path, then));
+    }
+
+    /// Says how the report being written turned out, once it has; a printed one opens in the viewer.
+    pub(super) fn poll_report(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.report_job else { return };
+        let Some(result) = job.finished() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        };
+        let then = job.then;
+        self.report_job = None;
+        self.summary.message = Some(match (result, then) {
+            (Ok(path), Then::Report) => Ok(format!("Saved {}", path.display())),
+            (Ok(path), Then::Open) => match (self.opener)(&path) {
+                Ok(()) => Ok(format!("Opened {} in your PDF viewer; print it from there.", path.display())),
+                Err(err) => {
+                    Err(format!("Wrote {} but could not open it: {err}. Open it yourself to print.", path.display()))
+                }
+            },
+            (Err(err), _) => Err(err),
+        });
     }
 
     fn copy_summary(&mut self, format: Format, options: &SummaryOptions) {
@@ -168,18 +188,5 @@ impl App {
         let lines = text.lines().count();
         self.clipboard = Some(text);
         self.summary.message = Some(Ok(format!("Copied the summary as {name} ({lines} lines); paste it anywhere.")));
-    }
-
-    /// Writes the PDF to a temporary file and opens it in the system's viewer, to print from there.
-    fn print_summary(&mut self, options: &SummaryOptions) {
-        let path = std::env::temp_dir()
-            .join(format!("skillgap-report-{}.pdf", chrono::Local::now().format("%Y-%m-%d-%H%M%S")));
-        let result = self.write_report(Format::Pdf, options, &path).and_then(|()| {
-            (self.opener)(&path).map_err(|err| {
-                format!("Wrote {} but could not open it: {err}. Open it yourself to print.", path.display())
-            })
-        });
-        self.summary.message =
-            Some(result.map(|()| format!("Opened {} in your PDF viewer; print it from there.", path.display())));
     }
 }

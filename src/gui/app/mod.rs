@@ -6,6 +6,7 @@
 mod apply;
 mod chrome;
 mod input;
+mod report_job;
 mod screenshot;
 
 use std::path::Path;
@@ -85,6 +86,8 @@ pub struct App {
     screenshot: Option<Screenshot>,
     startup_clock: StartupClock,
     opener: Opener,
+    /// The report being written, off the UI thread.
+    report_job: Option<report_job::ReportJob>,
 }
 
 impl App {
@@ -115,6 +118,7 @@ impl App {
             screenshot: options.screenshot.map(Screenshot::new),
             startup_clock: StartupClock::new(options.startup_clock),
             opener: Box::new(|path| open::that_detached(path)),
+            report_job: None,
         }
     }
 
@@ -126,6 +130,11 @@ impl App {
     /// The item selected in the Checklists view.
     pub fn selected_item(&self) -> Option<usize> {
         self.checklists.list.selected
+    }
+
+    /// Whether a report is being written.
+    pub fn is_writing_report(&self) -> bool {
+        self.report_job.is_some()
     }
 
     pub fn view(&self) -> View {
@@ -178,6 +187,7 @@ impl eframe::App for App {
         self.views_ui(ui);
         self.close_dialog_ui(&ctx);
         self.apply_commands();
+        self.poll_report(&ctx);
         for command in self.viewport_commands.drain(..) {
             ctx.send_viewport_cmd(command);
         }

@@ -89,11 +89,15 @@ impl Fonts {
         Ok(Fonts { regular: face(REGULAR_TTF)?, bold: face(BOLD_TTF)? })
     }
 
-    pub(super) fn width(&self, face: Face, size: f32, text: &str) -> f32 {
-        let font = match face {
+    fn font(&self, face: Face) -> &rustybuzz::Face<'static> {
+        match face {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
-        };
+        }
+    }
+
+    pub(super) fn width(&self, face: Face, size: f32, text: &str) -> f32 {
+        let font = self.font(face);
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(text);
         let shaped = rustybuzz::shape(font, &[], buffer);
@@ -123,13 +127,10 @@ impl Fonts {
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
                 }
-                let mut rest = word;
-                while word_width > width {
-                    let cut = self.longest_prefix(face, size, rest, width);
-                    lines.push(rest[..cut].to_owned());
-                    rest = &rest[cut..];
-                    word_width = self.width(face, size, rest);
-                }
+                let mut pieces = self.split_word(face, size, word, width);
+                let rest = pieces.pop().unwrap_or_default();
+                lines.extend(pieces.into_iter().map(str::to_owned));
+                word_width = self.width(face, size, rest);
                 line.push_str(rest);
                 line_width = word_width;
             }
@@ -141,15 +142,35 @@ impl Fonts {
     }
 
     /// The byte length of the longest prefix of `word` that fits in `width` (at least one character).
-    pub(super) fn longest_prefix(&self, face: Face, size: f32, word: &str, width: f32) -> usize {
-        let mut cut = word.chars().next().map_or(word.len(), char::len_utf8);
-        for (index, c) in word.char_indices().skip(1) {
-            if self.width(face, size, &word[..index + c.len_utf8()]) > width {
-                break;
+    /// Cuts `word` into pieces no wider than `width` (at least one character each), from a single
+    /// shaping of the whole word, so a pasted megabyte of base64 takes linear time (F8: cutting by
+    /// re-shaping every prefix took 35 minutes).
+    pub(super) fn split_word<'w>(&self, face: Face, size: f32, word: &'w str, width: f32) -> Vec<&'w str> {
+        let font = self.font(face);
+        let scale = size / f32::from(font.units_per_em() as u16);
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(word);
+        let shaped = rustybuzz::shape(font, &[], buffer);
+        // Each glyph's advance, by the byte where its character starts; right-to-left runs come out
+        // reversed, so they are put back in text order.
+        let mut advances: Vec<(usize, f32)> = shaped
+            .glyph_infos()
+            .iter()
+            .zip(shaped.glyph_positions())
+            .map(|(info, position)| (info.cluster as usize, position.x_advance as f32 * scale))
+            .collect();
+        advances.sort_by_key(|&(cluster, _)| cluster);
+        let mut pieces = Vec::new();
+        let (mut start, mut line_width) = (0, 0.0);
+        for (cluster, advance) in advances {
+            if line_width + advance > width && cluster > start && word.is_char_boundary(cluster) {
+                pieces.push(&word[start..cluster]);
+                (start, line_width) = (cluster, 0.0);
             }
-            cut = index + c.len_utf8();
+            line_width += advance;
         }
-        cut
+        pieces.push(&word[start..]);
+        pieces
     }
 }
 

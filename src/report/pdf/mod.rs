@@ -406,6 +406,22 @@ mod tests {
         assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
     }
 
+    /// Hostile-input review F8: cutting an unbroken word re-shaped every prefix, so a 1 MB pasted base64
+    /// note took about 35 minutes. Now the word is shaped once (BENCHMARKS.md has the timings).
+    #[test]
+    fn a_megabyte_word_is_cut_into_lines_that_fit() {
+        let fonts = Fonts::new().unwrap();
+        let word: String = "QmFzZTY0IGRhdGEgcGFzdGVkIGludG8gYSBub3Rl".chars().cycle().take(1 << 20).collect();
+        let text = format!("before {word} after");
+        let lines = fonts.wrap(Face::Regular, BODY, &text, 300.0);
+        assert!(lines.len() > 1000, "{}", lines.len());
+        for line in lines.iter().step_by(97) {
+            assert!(fonts.width(Face::Regular, BODY, line) <= 300.0 + 0.01, "{line}");
+        }
+        assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+        assert_eq!(lines[0], "before", "a word too long for any line starts a line of its own");
+    }
+
     #[test]
     fn a_heading_moves_to_the_next_page_with_its_first_row() {
         let fonts = Fonts::new().unwrap();

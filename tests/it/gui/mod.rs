@@ -112,6 +112,20 @@ impl Window {
         panic!("the window never reloaded the file");
     }
 
+    /// Runs frames until the report being written (on its own thread) is done.
+    fn wait_for_report(&mut self) {
+        self.harness.run();
+        for _ in 0..1000 {
+            if !self.harness.state().is_writing_report() {
+                self.harness.run();
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            self.harness.step();
+        }
+        panic!("the report was not written within 10 s");
+    }
+
     /// Lets the window's one-second disk check run.
     fn wait_seconds(&mut self, seconds: f32) {
         let steps = (seconds / 0.25).ceil() as usize;

@@ -146,7 +146,7 @@ fn summary_view_shows_the_summary_and_saves_markdown() {
     let out = tempfile::tempdir().unwrap();
     w.set_save_folder(out.path());
     w.harness.get_by_role_and_label(Role::Button, "Save as Markdown").click();
-    w.harness.run();
+    w.wait_for_report();
     let saved: Vec<_> = std::fs::read_dir(out.path()).unwrap().filter_map(Result::ok).collect();
     assert_eq!(saved.len(), 1, "one file saved");
     let text = std::fs::read_to_string(saved[0].path()).unwrap();
@@ -170,7 +170,7 @@ fn summary_view_saves_a_pdf_with_the_name_and_prints_through_the_viewer() {
         "the preview follows the options"
     );
     w.harness.get_by_role_and_label(Role::Button, "Save as PDF").click();
-    w.harness.run();
+    w.wait_for_report();
     let saved: Vec<_> = std::fs::read_dir(out.path()).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].extension().unwrap(), "pdf");
@@ -183,7 +183,7 @@ fn summary_view_saves_a_pdf_with_the_name_and_prints_through_the_viewer() {
         Ok(())
     }));
     w.harness.get_by_role_and_label(Role::Button, "Print…").click();
-    w.harness.run();
+    w.wait_for_report();
     let opened = opened.lock().unwrap().clone();
     assert_eq!(opened.len(), 1, "Print opens the PDF once");
     assert!(std::fs::read(&opened[0]).unwrap().starts_with(b"%PDF-"));

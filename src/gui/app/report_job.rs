@@ -1,0 +1,65 @@
+//! Reports are made on a thread of their own, so a long one (a PDF of a few hundred pages) never freezes
+//! the window (hostile-input review F8). The job works on a copy of what the window shows at the click.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use crate::gui::model::Model;
+use crate::report::{self, Format, Paper, SummaryInput, SummaryOptions};
+
+/// What the person asked for and what is done with the file once it is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Then {
+    /// Saved: say where.
+    Report,
+    /// Printing: open it in the system's PDF viewer.
+    Open,
+}
+
+pub(super) struct ReportJob {
+    pub then: Then,
+    result: mpsc::Receiver<Result<PathBuf, String>>,
+}
+
+impl ReportJob {
+    /// Starts writing the report in `format` to `path`.
+    pub fn start(
+        model: &Model,
+        options: SummaryOptions,
+        format: Format,
+        paper: Paper,
+        path: PathBuf,
+        then: Then,
+    ) -> Self {
+        let (catalog, progress, assessment) =
+            (model.catalog().clone(), model.progress().clone(), model.assessment.clone());
+        let data_dir = model.tracker().store().dir().to_path_buf();
+        let (sender, result) = mpsc::channel();
+        std::thread::spawn(move || {
+            let input = SummaryInput {
+                catalog: &catalog,
+                progress: &progress,
+                assessment: &assessment,
+                now: chrono::Utc::now(),
+                options: &options,
+            };
+            let summary = report::build_summary(&input);
+            let written = report::render(&summary, format, paper)
+                .map_err(|err| err.to_string())
+                .and_then(|bytes| crate::store::write_output(&path, &bytes, &data_dir).map_err(|err| err.to_string()))
+                .map(|_| path);
+            // The window may have closed meanwhile; then no one waits for the answer.
+            sender.send(written).ok();
+        });
+        ReportJob { then, result }
+    }
+
+    /// The outcome, once the job has finished.
+    pub fn finished(&self) -> Option<Result<PathBuf, String>> {
+        match self.result.try_recv() {
+            Ok(result) => Some(result),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err("the report could not be made: its work stopped".into())),
+        }
+    }
+}
