@@ -17,6 +17,7 @@ pub mod gui;
 pub mod paths;
 pub mod progress;
 pub mod report;
+pub mod safe_text;
 pub mod score;
 pub mod stage;
 pub mod store;

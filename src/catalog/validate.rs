@@ -34,7 +34,12 @@ pub fn is_http_url(link: &str) -> bool {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
             !host.is_empty()
-                && !link.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+                && !link.chars().any(|c| {
+                    c.is_whitespace()
+                        || c.is_control()
+                        || crate::safe_text::is_hidden_format(c)
+                        || matches!(c, '"' | '<' | '>' | '\u{200C}' | '\u{200D}')
+                })
         }
         None => false,
     }
@@ -84,6 +89,14 @@ impl<'a> Checker<'a> {
             self.report(at, format!("{what} title is longer than {MAX_TITLE_CHARS} characters"));
         } else if title.chars().any(char::is_control) {
             self.report(at, format!("{what} title contains control characters"));
+        } else if let Some(c) = title.chars().find(|&c| crate::safe_text::is_hidden_format(c)) {
+            self.report(
+                at,
+                format!(
+                    "{what} title contains the invisible character {}, which can disguise text; remove it",
+                    c.escape_unicode()
+                ),
+            );
         }
     }
 
@@ -92,6 +105,14 @@ impl<'a> Checker<'a> {
             self.report(at, format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
         } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             self.report(at, format!("{what} contains control characters"));
+        } else if let Some(c) = text.chars().find(|&c| crate::safe_text::is_hidden_format(c)) {
+            self.report(
+                at,
+                format!(
+                    "{what} contains the invisible character {}, which can disguise text; remove it",
+                    c.escape_unicode()
+                ),
+            );
         }
     }
 }

@@ -19,7 +19,7 @@ pub fn render_text(summary: &Summary) -> String {
 }
 
 fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
-    writeln!(out, "{}, {}", heading(s), s.date.format("%Y-%m-%d"))?;
+    writeln!(out, "{}, {}", one_line(&heading(s)), s.date.format("%Y-%m-%d"))?;
     writeln!(out)?;
     writeln!(out, "Readiness  {:.0}/100   Level {}: {}", s.readiness, s.level, s.level_name)?;
     writeln!(out, "{}", s.explanation)?;
@@ -95,8 +95,8 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
     Ok(())
 }
 
-/// User text on one terminal line: line breaks and control characters (which could move the cursor or
-/// change colours) become spaces.
-fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+/// User text on one terminal line: line breaks become spaces, and control and invisible formatting
+/// characters (which could move the cursor, change colours or reorder the text) are shown escaped.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::safe_text::for_terminal(text, false)
 }

@@ -12,6 +12,7 @@ mod cli;
 mod common;
 mod durability;
 mod gui;
+mod hostile_text;
 mod races;
 mod report;
 mod score;

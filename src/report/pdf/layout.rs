@@ -267,7 +267,9 @@ impl<'a> Layout<'a> {
     pub(super) fn text(&self, x: f32, line_height: f32, size: f32, face: Face, color: Color, text: &str) -> Op {
         // Centre the x-height band of DejaVu Sans in the line.
         let baseline = (line_height + size * 0.72) / 2.0;
-        Op::Text { x, baseline, size, face, color, text: text.to_owned() }
+        // Hundreds of stacked accents on one letter make the PDF's text layer invalid (F21).
+        let text = crate::safe_text::cap_combining_marks(text).into_owned();
+        Op::Text { x, baseline, size, face, color, text }
     }
 
     pub(super) fn text_right(

@@ -1,0 +1,78 @@
+//! Text from checklist files and progress files, made safe to show (hostile-input review F21): a right-to-
+//! left override can make `moc.live` read as `evil.com`, an ANSI escape in a synced note can rewrite the
+//! terminal, and a few hundred stacked accents break a PDF's text layer.
+
+use std::borrow::Cow;
+
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+
+/// Most combining marks kept on one character: Unicode's stream-safe limit. Real scripts need a handful.
+pub const MAX_MARKS_PER_CHARACTER: usize = 30;
+
+/// An invisible formatting character that can reorder or hide text: bidirectional overrides, embeddings
+/// and isolates, marks, zero-width spaces, byte-order marks. The joiners (U+200C, U+200D) are not: Persian,
+/// Indic scripts and emoji need them.
+pub fn is_hidden_format(c: char) -> bool {
+    c.general_category() == GeneralCategory::Format && !matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// `text` with control characters and hidden formatting characters written as visible escapes
+/// (`\u{1b}`), for a terminal. Line breaks and tabs are kept when `keep_lines`, and become spaces otherwise.
+pub fn for_terminal(text: &str, keep_lines: bool) -> Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && !(keep_lines && matches!(c, '\n' | '\t'))) || is_hidden_format(c);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' | '\r' if !keep_lines => out.push(' '),
+            c if unsafe_char(c) => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` with at most [`MAX_MARKS_PER_CHARACTER`] combining marks on each character; the rest are dropped.
+pub fn cap_combining_marks(text: &str) -> Cow<'_, str> {
+    let is_mark = |c: char| c.general_category_group() == GeneralCategoryGroup::Mark;
+    let mut run = 0;
+    let too_many = text.chars().any(|c| {
+        run = if is_mark(c) { run + 1 } else { 0 };
+        run > MAX_MARKS_PER_CHARACTER
+    });
+    if !too_many {
+        return Cow::Borrowed(text);
+    }
+    let mut run = 0;
+    Cow::Owned(
+        text.chars()
+            .filter(|&c| {
+                run = if is_mark(c) { run + 1 } else { 0 };
+                run <= MAX_MARKS_PER_CHARACTER
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_text_shows_escapes_and_overrides_instead_of_obeying_them() {
+        assert_eq!(for_terminal("\u{1b}[31mred\u{1b}[0m", true), "\\u{1b}[31mred\\u{1b}[0m");
+        assert_eq!(for_terminal("good.example/\u{202e}moc.live", true), "good.example/\\u{202e}moc.live");
+        assert_eq!(for_terminal("two\nlines", false), "two lines");
+        assert_eq!(for_terminal("two\nlines", true), "two\nlines");
+        assert!(matches!(for_terminal("Zoë Ångström, نوشتن\u{200c}ها", true), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn stacked_marks_are_capped_and_ordinary_accents_kept() {
+        let zalgo = format!("Z{}", "\u{301}".repeat(298));
+        assert_eq!(cap_combining_marks(&zalgo).chars().count(), 1 + MAX_MARKS_PER_CHARACTER);
+        assert!(matches!(cap_combining_marks("e\u{301}te\u{301} Tiếng Việt"), Cow::Borrowed(_)));
+    }
+}
