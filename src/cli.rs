@@ -290,9 +290,11 @@ fn check(locations: &Locations, files: &[PathBuf]) -> Outcome {
     let (problems, checked) = if files.is_empty() {
         let (catalog, found) = catalog::load_catalog(&locations.checklist_dirs);
         println!("{} checklists loaded, {} items.", catalog.checklists.len(), catalog.items.len());
-        (found, catalog.checklists.len())
+        let builtin = catalog::BUILTIN_CHECKLISTS.len();
+        let yours = catalog::user_checklist_files(&locations.checklist_dirs).0.len();
+        (found, format!("{} checklist files ({builtin} built in, {yours} of yours)", builtin + yours))
     } else {
-        (check_files(files), files.len())
+        (check_files(files), format!("{} checklist file(s)", files.len()))
     };
     for problem in &problems {
         eprintln!("error: {problem}");
@@ -301,7 +303,7 @@ fn check(locations: &Locations, files: &[PathBuf]) -> Outcome {
         println!("No problems found.");
         Outcome::Success
     } else {
-        eprintln!("{} problem(s) found in {checked} checked checklist file(s).", problems.len());
+        eprintln!("{} problem(s) found in {checked}.", problems.len());
         Outcome::ProblemsFound
     }
 }

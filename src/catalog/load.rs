@@ -83,9 +83,11 @@ pub fn read_checklist_file(path: &Path) -> Result<String, FileProblem> {
 /// The `*.ron` entries in each folder, sorted by name within a folder; one that is not a file is reported
 /// when it is read, never skipped silently. A folder that does not exist is no problem (the config folder
 /// usually has none); one that cannot be read is.
-fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
+pub(crate) fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    // A folder named twice (`cl` and `./cl`, or a link to it) is read once (hostile-input review U7).
+    let mut seen = std::collections::HashSet::new();
     for dir in dirs {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
@@ -105,7 +107,7 @@ fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileProblem>) {
             .filter(|path| path.extension().is_some_and(|ext| ext == "ron"))
             .collect();
         found.sort();
-        files.extend(found);
+        files.extend(found.into_iter().filter(|path| seen.insert(std::fs::canonicalize(path).unwrap_or(path.clone()))));
     }
     (files, problems)
 }

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 pub use builtin::BUILTIN_CHECKLISTS;
 pub use format::{ChecklistFile, ItemFile, SectionFile, Track};
+pub(crate) use load::user_checklist_files;
 pub use load::{
     FileProblem, MAX_CHECKLIST_BYTES, full_ids, load_catalog, parse_checklist, read_checklist_file, stolen_alias,
 };

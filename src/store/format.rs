@@ -69,7 +69,11 @@ pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError>
     {
         return current.map_err(spanned);
     }
-    let version = match ron::Options::default().from_str::<VersionOnly>(text).map_err(spanned)?.version {
+    let version = match ron::Options::default()
+        .from_str::<VersionOnly>(text)
+        .map_err(|err| foreign(path, text, err))?
+        .version
+    {
         None => {
             return Err(damaged(None, "it has no `version` field, so it is not a skillgap progress file".to_owned()));
         }
@@ -86,6 +90,22 @@ pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError>
         MigrateError::Parse(err) => spanned(err),
         MigrateError::Unknown(version) => damaged(None, format!("unknown version {version}")),
     })
+}
+
+/// The error for a file that is not even the start of a progress file: something else saved under its
+/// name (a report, JSON) is named as such, not as a parse error about attributes or internal types
+/// (hostile-input review U9, U2). Anything that starts like RON gets ron's own message and position.
+fn foreign(path: &Path, text: &str, err: ron::error::SpannedError) -> StoreError {
+    let content = text.trim_start();
+    let path = path.to_path_buf();
+    if ["(", "//", "/*", "#!["].iter().any(|start| content.starts_with(start)) {
+        let pos = Some(TextPos { line: err.span.start.line, col: err.span.start.col });
+        return StoreError::Damaged { path, pos, message: crate::text_pos::describe(&err.code) };
+    }
+    let pos = Some(TextPos::at_byte(text, text.len() - content.len()));
+    let first_line: String = content.lines().next().unwrap_or_default().chars().take(60).collect();
+    let message = format!("it is not a skillgap progress file (one starts with `(`, this one with `{first_line}`)");
+    StoreError::Damaged { path, pos, message }
 }
 
 enum MigrateError {

@@ -59,7 +59,8 @@ damaged_cases! {
     damaged_no_version: "no-version.ron" => "no `version` field",
     damaged_version_zero: "version-zero.ron" => "its version is 0, and skillgap's versions start at 1",
     damaged_unknown_field: "unknown-field.ron" => "progress.ron:20:3 cannot be read: Unexpected field named `histroy`",
-    damaged_json_instead: "json-instead.ron" => "progress.ron:1:1",
+    damaged_json_instead: "json-instead.ron" => "progress.ron:1:1 cannot be read: it is not a skillgap progress file (one starts with `(`, this one with `{\"version\": 1, \"items\": {}}`)",
+    damaged_a_report_instead: "a-report.ron" => "progress.ron:1:1 cannot be read: it is not a skillgap progress file (one starts with `(`, this one with `# skillgap progress report, 2026-11-23`)",
 }
 
 /// A hostile user checklist gives a clear error, does not stop the others loading, and writes nothing.

@@ -8,6 +8,7 @@
 mod synthetic;
 
 mod builtin_checklists;
+mod check;
 mod cli;
 mod common;
 mod durability;

@@ -1,0 +1,43 @@
+//! `skillgap check` and the loading of checklist folders: counts that count what they say, and a folder
+//! named twice loaded once (hostile-input review U6, U7).
+
+use crate::common::{Sandbox, fixture_dir, stderr, stdout};
+
+fn write(dir: &std::path::Path, name: &str, text: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// U6: the summary line counted the loaded checklists (3 built in), not the files checked.
+#[test]
+fn check_counts_the_files_it_checked() {
+    let sandbox = Sandbox::new();
+    let lists = sandbox.root.path().join("lists");
+    write(&lists, "broken.ron", "(id: \"broken\"");
+    write(&lists, "empty-title.ron", "(id: \"x\", title: \"\", sections: [])");
+    std::fs::copy(fixture_dir().join("fixture.ron"), lists.join("fixture.ron")).unwrap();
+    let output = sandbox.bare_cmd().arg("--checklists").arg(&lists).arg("check").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let builtin = skillgap::catalog::BUILTIN_CHECKLISTS.len();
+    let expected = format!("in {} checklist files ({builtin} built in, 3 of yours)", builtin + 3);
+    assert!(stderr(&output).contains(&expected), "{expected} in {}", stderr(&output));
+}
+
+/// U7: the same folder given twice (`--checklists cl --checklists ./cl`) made each of its lists clash
+/// with itself.
+#[test]
+fn a_folder_named_twice_is_loaded_once() {
+    let sandbox = Sandbox::new();
+    let twice = fixture_dir().join(".");
+    let output = sandbox
+        .bare_cmd()
+        .arg("--checklists")
+        .arg(fixture_dir())
+        .arg("--checklists")
+        .arg(&twice)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("No problems found."));
+}
