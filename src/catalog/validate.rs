@@ -69,7 +69,9 @@ impl<'a> Checker<'a> {
     }
 
     fn report(&mut self, at: At<'_>, message: String) {
-        let pos = TextPos::find(self.source, &format!("\"{}\"", at.needle), at.nth);
+        // As written, or with the escapes a quote or backslash needs in the file (review U11).
+        let pos = TextPos::find(self.source, &format!("\"{}\"", at.needle), at.nth)
+            .or_else(|| TextPos::find(self.source, &format!("{:?}", at.needle), at.nth));
         self.problems.push(Problem { pos, message });
     }
 

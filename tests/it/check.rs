@@ -41,3 +41,16 @@ fn a_folder_named_twice_is_loaded_once() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("No problems found."));
 }
+
+/// U11: a link with an escaped quote was reported without its line and column.
+#[test]
+fn a_bad_link_with_an_escaped_quote_is_reported_at_its_place() {
+    let sandbox = Sandbox::new();
+    let lists = sandbox.root.path().join("lists");
+    let text = "(id: \"q\", title: \"Q\", sections: [(id: \"s\", title: \"S\", items: [\n  (id: \"one\", title: \"One\", stage: Build,\n   resources: [\"https://example.org/a\\\"b\"]),\n])])\n";
+    write(&lists, "quote.ron", text);
+    let output = sandbox.bare_cmd().arg("check").arg(lists.join("quote.ron")).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let expected = format!("{}:3:16", lists.join("quote.ron").display());
+    assert!(stderr(&output).contains(&expected), "{expected} in {}", stderr(&output));
+}
