@@ -40,22 +40,22 @@ pub fn write_output(path: &Path, bytes: &[u8], data_dir: &Path) -> Result<Option
             _ => Ok(None),
         };
     }
+    let write_error = |error| OutputError::Write { path: path.to_path_buf(), error };
+    // A pipe or device, named directly or through links the kernel makes up (`/dev/stdout` is
+    // `/proc/self/fd/1`, which points at `pipe:[123]`), is opened by the name given and written through.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        std::fs::File::options().write(true).open(path).and_then(|mut f| f.write_all(bytes)).map_err(write_error)?;
+        return Ok(Some(path.to_path_buf()));
+    }
     let target = resolve_links(path);
     if is_data_folder_file(&target, data_dir) {
         let extension = path.extension().map_or_else(|| "txt".into(), |e| e.to_string_lossy().into_owned());
         return Err(OutputError::OwnFile { path: path.to_path_buf(), extension });
     }
-    let write_error = |error| OutputError::Write { path: path.to_path_buf(), error };
-    match std::fs::metadata(&target) {
-        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
-            std::fs::File::options()
-                .write(true)
-                .open(&target)
-                .and_then(|mut f| f.write_all(bytes))
-                .map_err(write_error)?;
-        }
-        _ => atomic_write(&target, bytes).map_err(write_error)?,
-    }
+    atomic_write(&target, bytes).map_err(write_error)?;
     Ok(Some(target))
 }
 

@@ -523,6 +523,12 @@ fn a_report_goes_where_a_link_points_through_a_pipe_and_to_standard_output() {
         sandbox.cmd().args(["summary", "--format", "markdown", "--output", "-"]).current_dir(dir).output().unwrap();
     assert!(stdout(&output).starts_with("# skillgap progress report"), "{}", stdout(&output));
     assert!(!dir.join("-").exists());
+    // U10: `/dev/stdout` is written through (it was replaced, or refused with a temporary file's name).
+    let output = sandbox.cmd().args(["summary", "--format", "markdown", "--output", "/dev/stdout"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("# skillgap progress report"), "{}", stdout(&output));
+    sandbox.cmd().args(["summary", "--output", "/dev/null"]).assert().success();
+    assert!(std::os::unix::fs::FileTypeExt::is_char_device(&std::fs::metadata("/dev/null").unwrap().file_type()));
 
     let target = dir.join("target.md");
     let link = dir.join("link.md");
