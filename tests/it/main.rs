@@ -12,6 +12,7 @@ mod check;
 mod cli;
 mod common;
 mod durability;
+mod full_disk;
 mod gui;
 mod hostile_text;
 mod races;
