@@ -79,3 +79,17 @@ pub fn open_model(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
     let problems = workspace.skipped.iter().map(ToString::to_string).collect();
     (skillgap::gui::model_of(workspace), problems)
 }
+
+/// Every file under `dir`, in its subfolders too.
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{Sandbox, stderr};
+use common::{Sandbox, stderr, walk};
 use proptest::prelude::*;
 use skillgap::progress::Status;
 use skillgap::store::parse_progress;
@@ -82,19 +82,6 @@ fn rejects_hostile(name: &str, expected: &str) {
     // Nothing is written: the only files are the checklist copied in.
     let written: Vec<_> = walk(sandbox.root.path());
     assert_eq!(written, [dir.join(name)], "{name}: wrote {written:?}");
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found
 }
 
 macro_rules! hostile_cases {

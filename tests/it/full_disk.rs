@@ -2,7 +2,7 @@
 //! so, and leaves neither a cut-short "backup" for `skillgap backups` to list nor a changed progress file.
 //! The full disk is a file-size limit (`ulimit -f`), which binds root too.
 
-use crate::common::{Sandbox, fixture_dir};
+use crate::common::{Sandbox, fixture_dir, walk};
 
 #[cfg(unix)]
 #[test]
@@ -37,17 +37,4 @@ fn a_restore_that_runs_out_of_space_leaves_no_empty_backup() {
     let strays: Vec<_> =
         walk(&sandbox.data_dir()).into_iter().filter(|p| p.to_string_lossy().ends_with(".tmp")).collect();
     assert!(strays.is_empty(), "{strays:?}");
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
-        let path = entry.path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found
 }
