@@ -36,24 +36,17 @@ pub fn for_terminal(text: &str, keep_lines: bool) -> Cow<'_, str> {
 
 /// `text` with at most [`MAX_MARKS_PER_CHARACTER`] combining marks on each character; the rest are dropped.
 pub fn cap_combining_marks(text: &str) -> Cow<'_, str> {
-    let is_mark = |c: char| c.general_category_group() == GeneralCategoryGroup::Mark;
+    // Whether `c` is kept, counting the marks in a row in `run`.
+    let keep = |run: &mut usize, c: char| {
+        *run = if c.general_category_group() == GeneralCategoryGroup::Mark { *run + 1 } else { 0 };
+        *run <= MAX_MARKS_PER_CHARACTER
+    };
     let mut run = 0;
-    let too_many = text.chars().any(|c| {
-        run = if is_mark(c) { run + 1 } else { 0 };
-        run > MAX_MARKS_PER_CHARACTER
-    });
-    if !too_many {
+    if text.chars().all(|c| keep(&mut run, c)) {
         return Cow::Borrowed(text);
     }
     let mut run = 0;
-    Cow::Owned(
-        text.chars()
-            .filter(|&c| {
-                run = if is_mark(c) { run + 1 } else { 0 };
-                run <= MAX_MARKS_PER_CHARACTER
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().filter(|&c| keep(&mut run, c)).collect())
 }
 
 #[cfg(test)]

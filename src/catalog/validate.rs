@@ -91,14 +91,8 @@ impl<'a> Checker<'a> {
             self.report(at, format!("{what} title is longer than {MAX_TITLE_CHARS} characters"));
         } else if title.chars().any(char::is_control) {
             self.report(at, format!("{what} title contains control characters"));
-        } else if let Some(c) = title.chars().find(|&c| crate::safe_text::is_hidden_format(c)) {
-            self.report(
-                at,
-                format!(
-                    "{what} title contains the invisible character {}, which can disguise text; remove it",
-                    c.escape_unicode()
-                ),
-            );
+        } else if let Some(message) = hidden_character(&format!("{what} title"), title) {
+            self.report(at, message);
         }
     }
 
@@ -107,16 +101,16 @@ impl<'a> Checker<'a> {
             self.report(at, format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
         } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             self.report(at, format!("{what} contains control characters"));
-        } else if let Some(c) = text.chars().find(|&c| crate::safe_text::is_hidden_format(c)) {
-            self.report(
-                at,
-                format!(
-                    "{what} contains the invisible character {}, which can disguise text; remove it",
-                    c.escape_unicode()
-                ),
-            );
+        } else if let Some(message) = hidden_character(what, text) {
+            self.report(at, message);
         }
     }
+}
+
+/// The problem with `text` (named `what`) if it holds an invisible formatting character (F21).
+fn hidden_character(what: &str, text: &str) -> Option<String> {
+    let c = text.chars().find(|&c| crate::safe_text::is_hidden_format(c))?;
+    Some(format!("{what} contains the invisible character {}, which can disguise text; remove it", c.escape_unicode()))
 }
 
 /// Checks every rule and returns all problems found (empty when the checklist is valid).

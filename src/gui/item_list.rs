@@ -50,11 +50,11 @@ impl ItemList {
         // A search looks in every checklist, whatever the scope.
         let scope = if filters.search.trim().is_empty() { filters.scope } else { Scope::All };
         let filter = ItemFilter { scope, ..filters.clone() };
-        let was_shown = self.selected.filter(|s| self.visible.contains(s));
+        let was_shown = self.selected.is_some_and(|s| self.visible.contains(&s));
         self.visible = filter.matching(model.catalog(), &model.assessment.statuses);
         match self.selected {
             Some(selected) if !self.visible.contains(&selected) => {
-                if !filters_changed && was_shown.is_some() {
+                if !filters_changed && was_shown {
                     // Hidden by its own status change: it stays until the selection moves on.
                     let position = self.visible.partition_point(|&v| v < selected);
                     self.visible.insert(position, selected);
