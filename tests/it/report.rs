@@ -270,3 +270,38 @@ fn pdf_letter_paper_and_a_long_list_paginate_without_orphan_headers() {
     let info = Command::new("pdfinfo").arg(dir.path().join("report.pdf")).output().unwrap();
     assert!(String::from_utf8_lossy(&info.stdout).contains("612 x 792 pts (letter)"));
 }
+
+/// Issue 12: a printed page is for reading, so a huge note and a huge link are cut on paper (the other
+/// formats keep them whole). Before the cut, a 1 MB note took 197 pages and a 125 KB link made a 366 MB PDF
+/// (the link was repeated on each of its lines).
+#[test]
+fn pdf_prints_the_start_of_a_huge_note_and_link_and_says_where_the_rest_is() {
+    let catalog = Box::leak(Box::new(catalog()));
+    let mut progress = progress(catalog);
+    let note = "QUJD".repeat(250_000);
+    let link = format!("https://example.org/{}", "a".repeat(200_000));
+    let change = Change {
+        item: "fixture/build-one".into(),
+        status: None,
+        note: Some(note.clone()),
+        evidence: Some(link.clone()),
+        undo: false,
+    };
+    assert!(progress.apply(catalog, &change, at(11, 20)));
+    let summary = report::summarize(catalog, &progress, &full_options(), at(11, 23));
+    let plain = summary_with(&full_options());
+    let pdf = report::render(&summary, Format::Pdf, Paper::A4).unwrap();
+    let plain_pdf = report::render(&plain, Format::Pdf, Paper::A4).unwrap();
+    // The link is in the item's lines and the portfolio's, a few times: linear, not one copy per line.
+    let most = plain_pdf.len() + 8 * link.len();
+    assert!(pdf.len() < most, "the PDF grows with the link, not its square: {} bytes", pdf.len());
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pdf_pages(&pdf, dir.path());
+    let plain_pages = pdf_pages(&plain_pdf, dir.path());
+    assert!(pages.len() <= plain_pages.len() + 1, "{} pages, {} without the long note", pages.len(), plain_pages.len());
+    let text = pages.concat();
+    assert!(text.contains("998,000 more characters"), "the cut is said: {text}");
+    assert!(text.contains("the text and HTML reports have the whole note"));
+    let markdown = rendered(&summary, Format::Markdown);
+    assert!(markdown.contains(&note) && markdown.contains(&link), "other formats keep the note and link whole");
+}

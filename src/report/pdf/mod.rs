@@ -17,12 +17,14 @@ use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 
 mod layout;
+mod printed;
 
 pub use layout::Paper;
 
 use super::{ItemLine, ReportError, Summary, heading, percent_label};
 use crate::progress::Status;
 use layout::*;
+use printed::{printed_link, printed_note};
 /// Writes `summary` as a PDF on `paper`.
 pub fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
     let fonts = Fonts::new()?;
@@ -208,7 +210,7 @@ fn dated(layout: &Layout<'_>, title: &str, date: &str) -> Vec<Line> {
 /// "Title: https://..." with the link clickable; the URL wraps on its own lines when long.
 fn evidence_lines(layout: &Layout<'_>, x: f32, width: f32, title: &str, url: &str) -> Vec<Line> {
     let mut lines = layout.paragraph(x, width, (Face::Regular, BODY, BODY_LINE, INK), title);
-    for part in layout.fonts.wrap(Face::Regular, SMALL, url, width - 10.0) {
+    for part in layout.fonts.wrap(Face::Regular, SMALL, &printed_link(url), width - 10.0) {
         lines.push(Line { height: SMALL_LINE, ops: layout.link_text(x + 10.0, SMALL_LINE, SMALL, &part, url) });
     }
     lines
@@ -271,13 +273,15 @@ fn item_lines(layout: &Layout<'_>, item: &ItemLine) -> Vec<Line> {
     let note_x = title_x + 6.0;
     let note_width = right - note_x;
     if !item.note.is_empty() {
-        lines.extend(layout.paragraph(note_x, note_width, (Face::Regular, SMALL, SMALL_LINE, MUTED), item.note));
+        let note = printed_note(item.note);
+        lines.extend(layout.paragraph(note_x, note_width, (Face::Regular, SMALL, SMALL_LINE, MUTED), &note));
     }
     if !item.evidence.is_empty() {
         let label = "Evidence: ";
         let label_width = layout.fonts.width(Face::Regular, SMALL, label);
+        let shown = printed_link(item.evidence);
         for (index, part) in
-            layout.fonts.wrap(Face::Regular, SMALL, item.evidence, note_width - label_width).into_iter().enumerate()
+            layout.fonts.wrap(Face::Regular, SMALL, &shown, note_width - label_width).into_iter().enumerate()
         {
             let mut ops = layout.link_text(note_x + label_width, SMALL_LINE, SMALL, &part, item.evidence);
             if index == 0 {
