@@ -14,6 +14,7 @@ mod common;
 mod durability;
 mod full_disk;
 mod gui;
+mod hostile_cli;
 mod hostile_text;
 mod races;
 mod report;
