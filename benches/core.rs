@@ -65,16 +65,18 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(parse_progress(std::path::Path::new("p.ron"), f.progress_text.as_bytes()).is_ok()))
         });
         group.bench_function(id("write_progress"), |b| b.iter(|| black_box(to_ron(&f.progress).unwrap().len())));
-        group.bench_function(id("assess"), |b| b.iter(|| black_box(Assessment::of(&f.catalog, &f.progress))));
+        let target = f.catalog.default_target();
+        group.bench_function(id("assess"), |b| b.iter(|| black_box(Assessment::of(&f.catalog, &f.progress, target))));
         group.bench_function(id("timeline"), |b| {
-            b.iter(|| black_box(score::timeline(&f.catalog, &f.progress.history).len()))
+            b.iter(|| black_box(score::timeline(&f.catalog, &f.progress.history, target).len()))
         });
-        let assessment = Assessment::of(&f.catalog, &f.progress);
+        let assessment = Assessment::of(&f.catalog, &f.progress, target);
         for format in [Format::Text, Format::Markdown, Format::Html, Format::Json, Format::Pdf] {
             group.bench_function(id(&format!("summary_{}", format.extension())), |b| {
                 b.iter(|| {
                     let summary = report::build_summary(&SummaryInput {
                         catalog: &f.catalog,
+                        target,
                         progress: &f.progress,
                         assessment: &assessment,
                         now: chrono::Utc::now(),

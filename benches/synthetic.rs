@@ -101,6 +101,7 @@ fn item(n: usize, rng: &mut Xorshift) -> ItemFile {
         proof: "What you have done when you can tick it, in one concrete sentence.".to_owned(),
         resources: vec![format!("https://example.org/docs/{n}")],
         aliases: Vec::new(),
+        tags: vec![],
     }
 }
 

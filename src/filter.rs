@@ -2,6 +2,7 @@
 
 use crate::catalog::Catalog;
 use crate::progress::Status;
+use crate::target::Target;
 use crate::{Stage, Weight};
 
 /// Which part of the catalog a list covers.
@@ -35,12 +36,14 @@ pub struct ItemFilter {
     pub weight: Option<Weight>,
     /// Only items not done and not skipped.
     pub missing_only: bool,
+    /// Only items that count toward the target the list is shown for.
+    pub in_target_only: bool,
 }
 
 impl ItemFilter {
     /// Indices into [`Catalog::items`] of the matching items, in catalog order. `statuses` holds each
-    /// item's status, in catalog order.
-    pub fn matching(&self, catalog: &Catalog, statuses: &[Status]) -> Vec<usize> {
+    /// item's status, in catalog order; `target` is the active target.
+    pub fn matching(&self, catalog: &Catalog, statuses: &[Status], target: &Target) -> Vec<usize> {
         let range = match self.scope {
             Scope::All => 0..catalog.items.len(),
             Scope::Checklist(c) => catalog.checklists.get(c).map_or(0..0, |c| c.item_range()),
@@ -57,6 +60,7 @@ impl ItemFilter {
                     && self.stage.is_none_or(|s| s == item.stage)
                     && self.weight.is_none_or(|w| w == item.weight)
                     && (!self.missing_only || matches!(status, Status::Todo | Status::Learning))
+                    && (!self.in_target_only || target.contains(index))
                     && (needle.is_empty()
                         || item.full_id.to_lowercase().contains(&needle)
                         || item.title.to_lowercase().contains(&needle)

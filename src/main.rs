@@ -28,9 +28,13 @@ struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = paths::DATA_DIR_ENV)]
     data_dir: Option<PathBuf>,
 
-    /// Also load every *.ron checklist in DIR (may be repeated).
+    /// Also load every *.ron checklist and target in DIR (may be repeated).
     #[arg(long = "checklists", global = true, value_name = "DIR")]
     checklists: Vec<PathBuf>,
+
+    /// Score for this target (an id from `skillgap targets`) instead of the remembered one.
+    #[arg(long, global = true, value_name = "ID")]
+    target: Option<String>,
 
     #[command(flatten)]
     window: WindowArgs,
@@ -101,6 +105,9 @@ enum CommandArgs {
         /// Only items not done and not skipped.
         #[arg(long)]
         missing: bool,
+        /// Only items that count toward the active target.
+        #[arg(long)]
+        in_target: bool,
         #[arg(long, value_enum, default_value_t = ListFormatArg::Text)]
         format: ListFormatArg,
     },
@@ -124,7 +131,18 @@ enum CommandArgs {
         #[arg(long, default_value_t = 10, value_name = "N")]
         limit: usize,
     },
-    /// Validate checklist files (all loaded ones when none is named).
+    /// Show the active target, or choose one: `skillgap target junior-devops-engineer`.
+    Target {
+        /// The target to make active and remember (an id from `skillgap targets`).
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+    },
+    /// Compare every target side by side: readiness, level and what each needs next.
+    Targets {
+        #[arg(long, value_enum, default_value_t = ListFormatArg::Text)]
+        format: ListFormatArg,
+    },
+    /// Validate checklist and target files (all loaded ones when none is named).
     Check {
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -183,7 +201,7 @@ impl From<CommandArgs> for Command {
                 output,
                 options: SummaryOptions { name, with_notes, checklist, since },
             },
-            CommandArgs::List { status, stage, weight, checklist, search, missing, format } => Command::List {
+            CommandArgs::List { status, stage, weight, checklist, search, missing, in_target, format } => Command::List {
                 checklist,
                 filter: ItemFilter {
                     scope: Scope::All,
@@ -192,6 +210,7 @@ impl From<CommandArgs> for Command {
                     stage: stage.map(Into::into),
                     weight: weight.map(Into::into),
                     missing_only: missing,
+                    in_target_only: in_target,
                 },
                 format: format.into(),
             },
@@ -199,6 +218,8 @@ impl From<CommandArgs> for Command {
                 Command::Mark { ids, status: status.into(), note, evidence }
             }
             CommandArgs::Gaps { limit } => Command::Gaps { limit },
+            CommandArgs::Target { id } => Command::Target { id },
+            CommandArgs::Targets { format } => Command::Targets { format: format.into() },
             CommandArgs::Check { files } => Command::Check { files },
             CommandArgs::Backups => Command::Backups,
             CommandArgs::Restore { file } => Command::Restore { file },
@@ -209,13 +230,14 @@ impl From<CommandArgs> for Command {
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<Outcome> {
     let locations = Locations::new(cli.data_dir, &cli.checklists)?;
     match cli.command {
-        Some(command) => cli::run(&locations, command.into()),
+        Some(command) => cli::run(&cli::Context { locations, target: cli.target }, command.into()),
         None => {
             let window = WindowOptions {
                 screenshot: cli.window.screenshot,
                 view: cli.window.view.map(Into::into),
                 size: cli.window.size,
                 startup_clock: cli.window.print_startup_time.then_some(started),
+                target: cli.target,
             };
             skillgap::gui::run(&locations, window).map(|()| Outcome::Success)
         }

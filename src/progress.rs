@@ -227,6 +227,7 @@ mod tests {
             description: String::new(),
             proof: String::new(),
             resources: vec![],
+            tags: vec![],
             aliases,
         };
         let file = ChecklistFile {

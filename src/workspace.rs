@@ -4,6 +4,7 @@
 use crate::catalog::{self, FileProblem};
 use crate::paths::Locations;
 use crate::progress::Progress;
+use crate::settings::Settings;
 use crate::store::{Store, StoreError};
 use crate::tracker::Tracker;
 
@@ -16,6 +17,10 @@ pub struct Workspace {
     pub unreadable: Option<StoreError>,
     /// Checklist files that were skipped, and why. The others loaded.
     pub skipped: Vec<FileProblem>,
+    /// The remembered choices (defaults when the settings file is missing or cannot be read).
+    pub settings: Settings,
+    /// Why the settings file could not be read, if it could not. It is then left untouched.
+    pub settings_error: Option<String>,
 }
 
 /// Loads the checklists and reads the progress file, parsing both afresh.
@@ -28,5 +33,9 @@ pub fn open(locations: &Locations) -> Workspace {
         Ok(progress) => (progress, None),
         Err(err) => (Progress::default(), Some(err)),
     };
-    Workspace { tracker: Tracker::new(catalog, store, progress), unreadable, skipped }
+    let (settings, settings_error) = match store.load_settings() {
+        Ok(settings) => (settings, None),
+        Err(err) => (Settings::default(), Some(err.to_string())),
+    };
+    Workspace { tracker: Tracker::new(catalog, store, progress), unreadable, skipped, settings, settings_error }
 }

@@ -60,6 +60,9 @@ pub struct ItemFile {
     pub proof: String,
     #[serde(default)]
     pub resources: Vec<String>,
+    /// Words that group items across checklists (`security`, `containers`), for targets to select by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// Earlier ids of this item (`item-id` or `checklist-id/item-id`), so progress stored under them
     /// carries over when an item is renamed.
     #[serde(default)]

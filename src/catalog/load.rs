@@ -123,9 +123,22 @@ pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
             Err(found) => problems.extend(found),
         }
     }
+    // Targets are resolved over the loaded items, so they wait until every checklist is in.
+    let mut targets = Vec::new();
     for path in paths {
         let name = path.display().to_string();
-        match read_checklist_file(&path).map_err(|p| vec![p]).and_then(|text| parse_checklist(&name, &text)) {
+        let text = match read_checklist_file(&path) {
+            Ok(text) => text,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        if crate::target::is_target_text(&text) {
+            targets.push((name, text, path));
+            continue;
+        }
+        match parse_checklist(&name, &text) {
             Ok(file) => parsed.push((file, Origin::File(path))),
             Err(found) => problems.extend(found),
         }
@@ -152,6 +165,12 @@ pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
                 file.id
             ),
         });
+    }
+    let mut catalog = catalog;
+    for (name, text, path) in targets {
+        if let Err(found) = catalog.add_target(&name, &text, Origin::File(path)) {
+            problems.extend(found);
+        }
     }
     (catalog, problems)
 }

@@ -18,6 +18,7 @@ pub use load::{
     FileProblem, MAX_CHECKLIST_BYTES, full_ids, load_catalog, parse_checklist, read_checklist_file, stolen_alias,
 };
 
+use crate::target::{self, Target};
 use crate::{Stage, Weight};
 
 /// Where a checklist came from.
@@ -67,6 +68,7 @@ pub struct Item {
     pub description: String,
     pub proof: String,
     pub resources: Vec<String>,
+    pub tags: Vec<String>,
     /// Earlier full ids whose progress carries over to this item.
     pub aliases: Vec<String>,
 }
@@ -95,11 +97,13 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
-/// Every loaded checklist and item, with lookups by id.
+/// Every loaded checklist and item, with lookups by id, and the targets resolved over them.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     pub checklists: Vec<Checklist>,
     pub items: Vec<Item>,
+    /// The built-in targets, then the person's own; never empty once built by [`Catalog::from_files`].
+    pub targets: Vec<Target>,
     index: Index,
 }
 
@@ -152,7 +156,36 @@ impl Catalog {
             }
         }
         catalog.index = Index::of(&catalog.items);
+        catalog.targets = target::builtin_targets(&catalog);
         (catalog, rejected)
+    }
+
+    /// Checks and resolves a target file's text and adds it; a problem names its place in the file.
+    pub fn add_target(&mut self, name: &str, text: &str, origin: Origin) -> Result<(), Vec<FileProblem>> {
+        let file = target::parse_target(name, text)?;
+        let as_problems = |problems: Vec<validate::Problem>| -> Vec<FileProblem> {
+            problems.into_iter().map(|p| FileProblem { file: name.to_owned(), pos: p.pos, message: p.message }).collect()
+        };
+        let resolved = target::resolve(&file, text, self, origin).map_err(as_problems)?;
+        if self.target(&resolved.id).is_some() {
+            let message = format!("target id {:?} is already used by another target; give this one its own id", file.id);
+            return Err(vec![FileProblem { file: name.to_owned(), pos: None, message }]);
+        }
+        self.targets.push(resolved);
+        Ok(())
+    }
+
+    /// The target with this id.
+    pub fn target(&self, id: &str) -> Option<&Target> {
+        self.targets.iter().find(|t| t.id == id)
+    }
+
+    /// The target of a person who has not chosen one: *Developer who ships* when it is loaded, else the first.
+    pub fn default_target(&self) -> &Target {
+        static NONE: std::sync::OnceLock<Target> = std::sync::OnceLock::new();
+        self.target(target::DEFAULT_TARGET)
+            .or(self.targets.first())
+            .unwrap_or_else(|| NONE.get_or_init(|| Target::everything(&Catalog::default())))
     }
 
     fn push(&mut self, file: ChecklistFile, origin: Origin) {
@@ -175,6 +208,7 @@ impl Catalog {
                     description: item.description,
                     proof: item.proof,
                     resources: item.resources,
+                    tags: item.tags,
                     aliases,
                 });
             }

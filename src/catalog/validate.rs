@@ -49,33 +49,53 @@ pub fn is_http_url(link: &str) -> bool {
 /// and column only when there is a problem to report, since scanning the text for every id would make
 /// validation quadratic.
 #[derive(Debug, Clone, Copy)]
-struct At<'a> {
+pub(crate) struct At<'a> {
     needle: &'a str,
     nth: usize,
 }
 
-struct Checker<'a> {
+impl<'a> At<'a> {
+    /// The first use of the quoted string `needle`.
+    pub(crate) fn first(needle: &'a str) -> At<'a> {
+        At { needle, nth: 0 }
+    }
+}
+
+/// Collects the problems of one file (checklists and targets share its rules for ids, titles and texts).
+pub(crate) struct Checker<'a> {
     source: &'a str,
     uses: std::collections::HashMap<&'a str, usize>,
     problems: Vec<Problem>,
 }
 
 impl<'a> Checker<'a> {
+    pub(crate) fn new(source: &'a str) -> Checker<'a> {
+        Checker { source, uses: std::collections::HashMap::new(), problems: Vec::new() }
+    }
+
+    pub(crate) fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    pub(crate) fn into_problems(self) -> Vec<Problem> {
+        self.problems
+    }
+
     /// The next use of the quoted string `needle` in the text.
-    fn at(&mut self, needle: &'a str) -> At<'a> {
+    pub(crate) fn at(&mut self, needle: &'a str) -> At<'a> {
         let count = self.uses.entry(needle).or_insert(0);
         *count += 1;
         At { needle, nth: *count - 1 }
     }
 
-    fn report(&mut self, at: At<'_>, message: String) {
+    pub(crate) fn report(&mut self, at: At<'_>, message: String) {
         // As written, or with the escapes a quote or backslash needs in the file (review U11).
         let pos = TextPos::find(self.source, &format!("\"{}\"", at.needle), at.nth)
             .or_else(|| TextPos::find(self.source, &format!("{:?}", at.needle), at.nth));
         self.problems.push(Problem { pos, message });
     }
 
-    fn check_id(&mut self, what: &str, id: &str, at: At<'_>) {
+    pub(crate) fn check_id(&mut self, what: &str, id: &str, at: At<'_>) {
         if !is_slug(id) {
             self.report(
                 at,
@@ -84,7 +104,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_title(&mut self, what: &str, title: &str, at: At<'_>) {
+    pub(crate) fn check_title(&mut self, what: &str, title: &str, at: At<'_>) {
         if title.trim().is_empty() {
             self.report(at, format!("{what} has an empty title"));
         } else if title.chars().count() > MAX_TITLE_CHARS {
@@ -96,7 +116,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_text(&mut self, what: &str, text: &str, at: At<'_>) {
+    pub(crate) fn check_text(&mut self, what: &str, text: &str, at: At<'_>) {
         if text.chars().count() > MAX_TEXT_CHARS {
             self.report(at, format!("{what} is longer than {MAX_TEXT_CHARS} characters"));
         } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
@@ -116,7 +136,7 @@ fn hidden_character(what: &str, text: &str) -> Option<String> {
 /// Checks every rule and returns all problems found (empty when the checklist is valid).
 /// `source` is the file's text, used to point at the offending line.
 pub fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
-    let mut checker = Checker { source, uses: std::collections::HashMap::new(), problems: Vec::new() };
+    let mut checker = Checker::new(source);
     let at = checker.at(&file.id);
     checker.check_id("checklist", &file.id, at);
     checker.check_title("checklist", &file.title, at);
@@ -149,8 +169,13 @@ pub fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
             }
             for link in &item.resources {
                 if !is_http_url(link) {
-                    let link_at = At { needle: link, nth: 0 };
+                    let link_at = At::first(link);
                     checker.report(link_at, format!("{what} has a resource that is not an http(s) URL: {link:?}"));
+                }
+            }
+            for tag in &item.tags {
+                if !is_slug(tag) {
+                    checker.report(At::first(tag), format!("{what} has a tag that is not a lowercase slug: {tag:?}"));
                 }
             }
             for alias in &item.aliases {
@@ -159,7 +184,7 @@ pub fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
                     None => is_slug(alias),
                 };
                 if !alias_ok {
-                    let alias_at = At { needle: alias, nth: 0 };
+                    let alias_at = At::first(alias);
                     checker.report(
                         alias_at,
                         format!("{what} has an alias that is neither an item id nor a full id: {alias:?}"),
@@ -168,7 +193,7 @@ pub fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
             }
         }
     }
-    checker.problems
+    checker.into_problems()
 }
 
 #[cfg(test)]

@@ -235,7 +235,8 @@ fn item_about_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Co
     });
     let gain = model.assessment.gain(index);
     if matches!(status, Status::Todo | Status::Learning) {
-        ui.label(RichText::new(score::gain_sentence(&model.assessment.score, item.stage, gain)).weak());
+        let target = model.target();
+        ui.label(RichText::new(score::gain_sentence(gain, target.contains(index), &target.title)).weak());
     }
     ui.add_space(6.0);
     if !item.description.is_empty() {

@@ -51,7 +51,7 @@ impl ItemList {
         let scope = if filters.search.trim().is_empty() { filters.scope } else { Scope::All };
         let filter = ItemFilter { scope, ..filters.clone() };
         let was_shown = self.selected.is_some_and(|s| self.visible.contains(&s));
-        self.visible = filter.matching(model.catalog(), &model.assessment.statuses);
+        self.visible = filter.matching(model.catalog(), &model.assessment.statuses, model.target());
         match self.selected {
             Some(selected) if !self.visible.contains(&selected) => {
                 if !filters_changed && was_shown {

@@ -37,22 +37,27 @@ pub struct WindowOptions {
     pub size: Option<(f32, f32)>,
     /// When the process started, to print how long the first frame took (`--print-startup-time`).
     pub startup_clock: Option<std::time::Instant>,
+    /// `--target ID`: score for this target in this window, instead of the remembered one.
+    pub target: Option<String>,
 }
 
-/// The window's model over what [`workspace::open`] found. An unreadable progress file opens read-only.
-pub fn model_of(workspace: Workspace) -> Model {
+/// The window's model over what [`workspace::open`] found, for `target` (else the remembered target).
+/// An unreadable progress file opens read-only.
+pub fn model_of(workspace: Workspace, target: Option<&str>) -> Model {
     let access = match workspace.unreadable {
         Some(err) => Access::ReadOnly { reason: err.to_string() },
         None => Access::ReadWrite,
     };
-    Model::new(workspace.tracker, access)
+    let target = target.or(workspace.settings.target.as_deref()).unwrap_or(crate::target::DEFAULT_TARGET).to_owned();
+    Model::new(workspace.tracker, access, &target)
 }
 
 /// Opens the window and runs it until it closes.
 pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
     let workspace = workspace::open(locations);
-    let problems: Vec<String> = workspace.skipped.iter().map(ToString::to_string).collect();
-    let model = model_of(workspace);
+    let mut problems: Vec<String> = workspace.skipped.iter().map(ToString::to_string).collect();
+    problems.extend(workspace.settings_error.clone());
+    let model = model_of(workspace, window.target.as_deref());
     let screenshot = window
         .screenshot
         .as_ref()

@@ -5,8 +5,9 @@ use chrono::{DateTime, Local};
 
 use crate::catalog::Catalog;
 use crate::progress::{Change, Progress, Status};
-use crate::score::{self, Assessment, TimelinePoint};
+use crate::score::{self, Assessment, Level, TimelinePoint};
 use crate::store::StoreError;
+use crate::target::Target;
 use crate::tracker::Tracker;
 
 /// Whether the window may save.
@@ -39,8 +40,24 @@ impl Count {
     }
 }
 
+/// One target's standing, for the comparison table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetRow {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub readiness: f64,
+    pub level: Level,
+    pub done: usize,
+    pub applicable: usize,
+    /// Its top gap, as a catalog item index.
+    pub next: Option<usize>,
+}
+
 pub struct Model {
     tracker: Tracker,
+    /// The id of the active target (see [`Model::target`]).
+    target: String,
     pub access: Access,
     pub save_state: SaveState,
     /// Why the progress file, changed on disk by another process, could not be read again.
@@ -53,22 +70,28 @@ pub struct Model {
     /// Done and applicable items per checklist, and per section of each checklist.
     pub checklist_counts: Vec<Count>,
     pub section_counts: Vec<Vec<Count>>,
+    /// Every target's readiness over the same progress, in the catalog's order of targets.
+    pub targets: Vec<TargetRow>,
     /// Bumped on every change, so views can cache what they derive from the model.
     pub generation: u64,
 }
 
 impl Model {
-    pub fn new(tracker: Tracker, access: Access) -> Model {
+    /// A model over `tracker`, scored for the target `target` (the default target when it is not loaded).
+    pub fn new(tracker: Tracker, access: Access, target: &str) -> Model {
+        let target = tracker.catalog().target(target).unwrap_or(tracker.catalog().default_target()).id.clone();
         let mut model = Model {
             tracker,
+            target,
             access,
             save_state: SaveState::NothingToSave,
             reload_error: None,
-            assessment: Assessment::of(&Catalog::default(), &Progress::default()),
+            assessment: Assessment::of(&Catalog::default(), &Progress::default(), Catalog::default().default_target()),
             timeline: Vec::new(),
             status_dates: Default::default(),
             checklist_counts: Vec::new(),
             section_counts: Vec::new(),
+            targets: Vec::new(),
             generation: 0,
         };
         model.refresh();
@@ -87,6 +110,24 @@ impl Model {
         &self.tracker
     }
 
+    /// The active target: the score, gaps and reports are for it.
+    pub fn target(&self) -> &Target {
+        let catalog = self.tracker.catalog();
+        catalog.target(&self.target).unwrap_or(catalog.default_target())
+    }
+
+    /// Makes `id` the active target and remembers it for the next run and the command line. Returns
+    /// why it could not be remembered (it is active for this window anyway).
+    pub fn set_target(&mut self, id: &str) -> Result<(), String> {
+        if self.tracker.catalog().target(id).is_none() || self.target == id {
+            return Ok(());
+        }
+        self.target = id.to_owned();
+        self.refresh();
+        let chosen = id.to_owned();
+        self.tracker.store().update_settings(|settings| settings.target = Some(chosen)).map(|_| ()).map_err(|e| e.to_string())
+    }
+
     pub fn is_read_only(&self) -> bool {
         matches!(self.access, Access::ReadOnly { .. })
     }
@@ -98,8 +139,22 @@ impl Model {
     /// Recomputes everything derived from progress.
     fn refresh(&mut self) {
         let catalog = self.tracker.catalog();
-        self.assessment = Assessment::of(catalog, self.tracker.progress());
-        self.timeline = score::timeline(catalog, &self.tracker.progress().history);
+        let target = catalog.target(&self.target).unwrap_or(catalog.default_target());
+        self.assessment = Assessment::of(catalog, self.tracker.progress(), target);
+        self.timeline = score::timeline(catalog, &self.tracker.progress().history, target);
+        self.targets = score::standings(catalog, &self.assessment.statuses)
+            .into_iter()
+            .map(|standing| TargetRow {
+                id: standing.target.id.clone(),
+                title: standing.target.title.clone(),
+                description: standing.target.description.clone(),
+                readiness: standing.score.readiness,
+                level: standing.score.level,
+                done: standing.score.done,
+                applicable: standing.score.applicable,
+                next: standing.next.map(|gap| gap.item),
+            })
+            .collect();
         self.status_dates = self.tracker.progress().status_dates();
         let count_of = |range: std::ops::Range<usize>| {
             let statuses = &self.assessment.statuses[range];

@@ -223,6 +223,7 @@ fn paper_name(paper: Paper) -> &'static str {
 pub fn build_summary<'a>(model: &'a Model, options: &SummaryOptions) -> Summary<'a> {
     report::build_summary(&SummaryInput {
         catalog: model.catalog(),
+        target: model.target(),
         progress: model.progress(),
         assessment: &model.assessment,
         now: chrono::Utc::now(),

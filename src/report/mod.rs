@@ -3,6 +3,7 @@
 
 mod html;
 mod markdown;
+mod parts;
 mod pdf;
 mod text;
 
@@ -10,9 +11,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Serialize, Serializer};
 
 use crate::catalog::Catalog;
-use crate::catalog::validate::is_http_url;
-use crate::progress::{ItemProgress, Progress, Status};
-use crate::score::{Assessment, Gap};
+use crate::progress::{Progress, Status};
+use crate::score::{self, Assessment, Gap};
+use crate::target::Target;
+use parts::Parts;
 use crate::{Stage, Weight};
 
 pub use html::render_html;
@@ -71,6 +73,8 @@ pub struct Summary<'a> {
     /// When the summary was made (UTC).
     pub date: DateTime<Utc>,
     pub name: Option<String>,
+    /// The target the score is for.
+    pub target: TargetName<'a>,
     pub readiness: f64,
     pub level: u8,
     pub level_name: &'static str,
@@ -92,6 +96,30 @@ pub struct Summary<'a> {
     pub portfolio: Vec<PortfolioGroup<'a>>,
     /// Whether notes and evidence links are shown with the items.
     pub with_notes: bool,
+    /// Every target side by side: readiness and level for each, and what each needs next.
+    pub targets: Vec<TargetLine<'a>>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct TargetName<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+}
+
+/// One row of the comparison of targets.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetLine<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// Whether the summary's score is for this target.
+    pub active: bool,
+    pub readiness: f64,
+    pub level: u8,
+    pub level_name: &'static str,
+    pub done: usize,
+    pub applicable: usize,
+    /// Its top gap.
+    pub next: Option<GapLine<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -184,22 +212,43 @@ pub struct RecentLine<'a> {
 /// texts from the catalog and the progress (`'a`), the rest only while it is built (`'b`).
 pub struct SummaryInput<'a, 'b> {
     pub catalog: &'a Catalog,
+    /// The target `assessment` is for.
+    pub target: &'a Target,
     pub progress: &'a Progress,
     pub assessment: &'b Assessment,
     pub now: DateTime<Utc>,
     pub options: &'b SummaryOptions,
 }
 
-/// The summary of `progress` over `catalog` at `now`, assessed afresh (the window passes the
-/// assessment it keeps to [`build_summary`] instead).
+/// The summary of `progress` over `catalog` for `target` at `now`, assessed afresh (the window passes
+/// the assessment it keeps to [`build_summary`] instead).
 pub fn summarize<'a>(
     catalog: &'a Catalog,
     progress: &'a Progress,
+    target: &'a Target,
     options: &SummaryOptions,
     now: DateTime<Utc>,
 ) -> Summary<'a> {
-    let assessment = Assessment::of(catalog, progress);
-    build_summary(&SummaryInput { catalog, progress, assessment: &assessment, now, options })
+    let assessment = Assessment::of(catalog, progress, target);
+    build_summary(&SummaryInput { catalog, target, progress, assessment: &assessment, now, options })
+}
+
+/// Every target of the catalog side by side, over the same statuses.
+pub fn target_lines<'a>(catalog: &'a Catalog, statuses: &[Status], active: &Target) -> Vec<TargetLine<'a>> {
+    score::standings(catalog, statuses)
+        .into_iter()
+        .map(|standing| TargetLine {
+            id: &standing.target.id,
+            title: &standing.target.title,
+            active: standing.target.id == active.id,
+            readiness: standing.score.readiness,
+            level: standing.score.level.number(),
+            level_name: standing.score.level.name(),
+            done: standing.score.done,
+            applicable: standing.score.applicable,
+            next: standing.next.map(|gap| gap_line(catalog, &gap)),
+        })
+        .collect()
 }
 
 pub fn gap_line<'a>(catalog: &'a Catalog, gap: &Gap) -> GapLine<'a> {
@@ -208,7 +257,7 @@ pub fn gap_line<'a>(catalog: &'a Catalog, gap: &Gap) -> GapLine<'a> {
 }
 
 pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
-    let SummaryInput { catalog, progress, assessment, now, options } = *input;
+    let SummaryInput { catalog, target, progress, assessment, now, options } = *input;
     let Assessment { statuses, score, gaps } = assessment;
     let parts = Parts {
         catalog,
@@ -235,6 +284,7 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
     Summary {
         date: now,
         name: options.name.clone().filter(|n| !n.trim().is_empty()),
+        target: TargetName { id: &target.id, title: &target.title },
         readiness: score.readiness,
         level: score.level.number(),
         level_name: score.level.name(),
@@ -262,117 +312,9 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
         }),
         portfolio: parts.portfolio(),
         with_notes: options.with_notes,
+        targets: target_lines(catalog, statuses, target),
     }
 }
-
-/// What the lines of a summary are built from.
-struct Parts<'a, 'b> {
-    catalog: &'a Catalog,
-    progress: &'a Progress,
-    /// When each item's status last changed (see [`Progress::status_dates`]).
-    status_dates: std::collections::HashMap<String, DateTime<Utc>>,
-    statuses: &'b [Status],
-    /// Each catalog item's stored progress, in catalog order.
-    stored: Vec<Option<&'a ItemProgress>>,
-    options: &'b SummaryOptions,
-}
-
-impl<'a> Parts<'a, '_> {
-    /// Whether the summary lists the checklist at this index.
-    fn wanted(&self, checklist: usize) -> bool {
-        self.options.checklist.as_deref().is_none_or(|id| self.catalog.checklists[checklist].id == id)
-    }
-
-    fn checklist_line(&self, index: usize) -> ChecklistLine<'a> {
-        let checklist = &self.catalog.checklists[index];
-        let sections: Vec<SectionLine> = checklist
-            .sections
-            .iter()
-            .map(|section| {
-                let items: Vec<ItemLine> = section.items.clone().map(|index| self.item_line(index)).collect();
-                SectionLine {
-                    id: &section.id,
-                    title: &section.title,
-                    done: items.iter().filter(|i| i.status == Status::Done).count(),
-                    total: items.iter().filter(|i| i.status.is_applicable()).count(),
-                    items,
-                }
-            })
-            .collect();
-        ChecklistLine {
-            id: &checklist.id,
-            title: &checklist.title,
-            done: sections.iter().map(|s| s.done).sum(),
-            total: sections.iter().map(|s| s.total).sum(),
-            sections,
-        }
-    }
-
-    fn item_line(&self, index: usize) -> ItemLine<'a> {
-        let item = &self.catalog.items[index];
-        let (status, stored) = (self.statuses[index], self.stored[index]);
-        let (note, evidence) = match stored {
-            Some(p) if self.options.with_notes => (p.note.as_str(), p.evidence.as_str()),
-            _ => ("", ""),
-        };
-        ItemLine {
-            note,
-            evidence,
-            id: &item.full_id,
-            title: &item.title,
-            status,
-            stage: item.stage,
-            weight: item.weight,
-            done_at: (status == Status::Done).then(|| self.done_at(index)).flatten(),
-        }
-    }
-
-    /// When the done item at `index` was done: its last status change.
-    fn done_at(&self, index: usize) -> Option<DateTime<Utc>> {
-        self.progress.status_since(&self.catalog.items[index], &self.status_dates)
-    }
-
-    /// The done items of the listed checklists as (when, index), newest first.
-    fn done_newest_first(&self) -> Vec<(DateTime<Utc>, usize)> {
-        let items = &self.catalog.items;
-        let mut done: Vec<(DateTime<Utc>, usize)> = (0..items.len())
-            .filter(|&index| self.statuses[index] == Status::Done && self.wanted(items[index].checklist))
-            .filter_map(|index| Some((self.done_at(index)?, index)))
-            .collect();
-        done.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| items[a.1].full_id.cmp(&items[b.1].full_id)));
-        done
-    }
-
-    /// The done items with an http(s) evidence link, grouped by stage: "I can build, ship, run, watch and
-    /// recover this", with the proof one click away.
-    fn portfolio(&self) -> Vec<PortfolioGroup<'a>> {
-        PORTFOLIO_GROUPS
-            .iter()
-            .map(|(label, stages)| PortfolioGroup {
-                label,
-                items: (0..self.catalog.items.len())
-                    .filter_map(|index| {
-                        let item = &self.catalog.items[index];
-                        let wanted = self.statuses[index] == Status::Done
-                            && stages.contains(&item.stage)
-                            && self.wanted(item.checklist);
-                        let evidence = &self.stored[index].filter(|_| wanted)?.evidence;
-                        is_http_url(evidence).then_some(PortfolioItem { title: &item.title, evidence })
-                    })
-                    .collect(),
-            })
-            .filter(|group| !group.items.is_empty())
-            .collect()
-    }
-}
-
-/// Groups of the portfolio paragraph and the stages each covers.
-const PORTFOLIO_GROUPS: [(&str, &[Stage]); 4] = [
-    ("Build and ship", &[Stage::Build, Stage::Test, Stage::Ship]),
-    ("Run", &[Stage::Run]),
-    ("Observe", &[Stage::Observe]),
-    ("Recover", &[Stage::Recover]),
-];
 
 /// Renders `summary` in `format`; `paper` is the page size of a PDF.
 pub fn render(summary: &Summary, format: Format, paper: Paper) -> Result<Vec<u8>, ReportError> {

@@ -17,11 +17,13 @@ use chrono::{DateTime, Utc};
 mod files;
 mod format;
 mod output;
+mod settings;
 
 use files::{atomic_write, folder_of, read_limited, resolve_links};
 use format::write_progress;
 pub use format::{parse_progress, read_progress, to_ron};
 pub use output::{OutputError, write_output};
+pub use settings::{SETTINGS_FILE, SettingsError};
 
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;

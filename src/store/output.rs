@@ -60,7 +60,7 @@ pub fn write_output(path: &Path, bytes: &[u8], data_dir: &Path) -> Result<Option
 }
 
 /// Whether `path` (links resolved) is where the data folder keeps progress, its backup, lock, damaged
-/// copies, temporary files or backups.
+/// copies, temporary files, backups or settings.
 fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
     let Ok(data_dir) = std::fs::canonicalize(data_dir) else { return false };
     let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else { return false };
@@ -68,7 +68,9 @@ fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
     (folder == data_dir
         && (name.starts_with(PROGRESS_FILE)
             || name.starts_with(&format!(".{PROGRESS_FILE}."))
-            || name == super::LOCK_FILE))
+            || name == super::LOCK_FILE
+            || name.starts_with(super::SETTINGS_FILE)
+            || name.starts_with(&format!(".{}.", super::SETTINGS_FILE))))
         || folder.starts_with(data_dir.join(BACKUP_DIR))
         || path == resolve_links(&data_dir.join(PROGRESS_FILE))
 }

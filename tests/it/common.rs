@@ -77,7 +77,7 @@ pub fn open_model(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
     };
     let workspace = skillgap::workspace::open(&locations);
     let problems = workspace.skipped.iter().map(ToString::to_string).collect();
-    (skillgap::gui::model_of(workspace), problems)
+    (skillgap::gui::model_of(workspace, None), problems)
 }
 
 /// Every file under `dir`, in its subfolders too.

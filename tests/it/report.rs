@@ -29,6 +29,7 @@ fn hostile_checklist() -> ChecklistFile {
         proof: String::new(),
         resources: vec![],
         aliases: vec![],
+        tags: vec![],
     };
     ChecklistFile {
         id: "mine".into(),
@@ -87,7 +88,7 @@ fn summary_with(options: &SummaryOptions) -> Summary<'static> {
     // A summary borrows from the catalog and progress; each test makes a few, so leaking them is fine.
     let catalog = Box::leak(Box::new(catalog()));
     let progress = Box::leak(Box::new(progress(catalog)));
-    report::summarize(catalog, progress, options, Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap())
+    report::summarize(catalog, progress, catalog.default_target(), options, Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap())
 }
 
 fn full_options() -> SummaryOptions {
@@ -250,7 +251,7 @@ fn pdf_letter_paper_and_a_long_list_paginate_without_orphan_headers() {
     let synthetic = crate::synthetic::generate(400);
     let files = synthetic.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic.ron"))).collect();
     let (catalog, _) = Catalog::from_files(files);
-    let summary = report::summarize(&catalog, &synthetic.progress, &SummaryOptions::default(), at(11, 23));
+    let summary = report::summarize(&catalog, &synthetic.progress, catalog.default_target(), &SummaryOptions::default(), at(11, 23));
     let pdf = report::render(&summary, Format::Pdf, Paper::Letter).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pages = pdf_pages(&pdf, dir.path());
@@ -288,7 +289,7 @@ fn pdf_prints_the_start_of_a_huge_note_and_link_and_says_where_the_rest_is() {
         undo: false,
     };
     assert!(progress.apply(catalog, &change, at(11, 20)));
-    let summary = report::summarize(catalog, &progress, &full_options(), at(11, 23));
+    let summary = report::summarize(catalog, &progress, catalog.default_target(), &full_options(), at(11, 23));
     let plain = summary_with(&full_options());
     let pdf = report::render(&summary, Format::Pdf, Paper::A4).unwrap();
     let plain_pdf = report::render(&plain, Format::Pdf, Paper::A4).unwrap();

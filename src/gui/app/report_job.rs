@@ -34,10 +34,13 @@ impl ReportJob {
         let (catalog, progress, assessment) =
             (model.catalog().clone(), model.progress().clone(), model.assessment.clone());
         let data_dir = model.tracker().store().dir().to_path_buf();
+        let target_id = model.target().id.clone();
         let (sender, result) = mpsc::channel();
         std::thread::spawn(move || {
+            let target = catalog.target(&target_id).unwrap_or(catalog.default_target());
             let input = SummaryInput {
                 catalog: &catalog,
+                target,
                 progress: &progress,
                 assessment: &assessment,
                 now: chrono::Utc::now(),

@@ -1,0 +1,158 @@
+//! `list`, `mark` and `gaps`: the commands about items.
+
+use anyhow::bail;
+
+use super::{Context, ListFormat, Outcome, active_target, checklist_named, open_tracker, print_stdout};
+use crate::catalog;
+use crate::filter::{ItemFilter, Scope};
+use crate::paths::Locations;
+use crate::progress::{Change, Status};
+use crate::score::Assessment;
+
+fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Done => "[x]",
+        Status::Learning => "[~]",
+        Status::Skipped => "[-]",
+        Status::Todo => "[ ]",
+    }
+}
+
+pub(super) fn list(
+    context: &Context,
+    mut filter: ItemFilter,
+    checklist: Option<&str>,
+    format: ListFormat,
+) -> anyhow::Result<Outcome> {
+    let tracker = open_tracker(&context.locations)?;
+    let (catalog, progress) = (tracker.catalog(), tracker.progress());
+    if let Some(id) = checklist {
+        filter.scope = Scope::Checklist(checklist_named(catalog, id)?);
+    }
+    let target = active_target(context, catalog)?;
+    let assessment = Assessment::of(catalog, progress, target);
+    let matching = filter.matching(catalog, &assessment.statuses, target);
+    let matching =
+        matching.iter().map(|&index| (&catalog.items[index], assessment.statuses[index], target.contains(index)));
+    let mut out = String::new();
+    match format {
+        ListFormat::Json => {
+            let rows: Vec<serde_json::Value> = matching
+                .map(|(item, item_status, in_target)| {
+                    let checklist = &catalog.checklists[item.checklist];
+                    serde_json::json!({
+                        "id": item.full_id,
+                        "checklist": checklist.id,
+                        "section": checklist.sections[item.section].id,
+                        "title": item.title,
+                        "stage": item.stage.id(),
+                        "weight": item.weight.id(),
+                        "status": item_status.id(),
+                        "description": item.description,
+                        "proof": item.proof,
+                        "resources": item.resources,
+                        "in_target": in_target,
+                    })
+                })
+                .collect();
+            out = serde_json::to_string_pretty(&rows)?;
+            out.push('\n');
+        }
+        ListFormat::Text => {
+            let mut count = 0;
+            for (item, item_status, in_target) in matching {
+                count += 1;
+                let outside = if in_target { String::new() } else { format!("  (not in {})", target.title) };
+                out.push_str(&format!(
+                    "{} {:<44} {:<8} {:<12} {}{outside}\n",
+                    status_mark(item_status),
+                    item.full_id,
+                    item.stage.name(),
+                    item.weight.name(),
+                    item.title
+                ));
+            }
+            if count == 0 {
+                eprintln!("No items match.");
+            }
+        }
+    }
+    print_stdout(out.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+pub(super) fn mark(
+    locations: &Locations,
+    ids: &[String],
+    status: Status,
+    note: Option<String>,
+    evidence: Option<String>,
+) -> anyhow::Result<Outcome> {
+    if let Some(link) = &evidence
+        && !link.trim().is_empty()
+        && !catalog::validate::is_http_url(link.trim())
+    {
+        bail!("the evidence link {link:?} is not an http(s) URL; give a link such as https://github.com/you/project");
+    }
+    let mut tracker = open_tracker(locations)?;
+    let catalog = tracker.catalog();
+    let mut changes = Vec::with_capacity(ids.len());
+    let mut errors = Vec::new();
+    for id in ids {
+        match catalog.resolve(id) {
+            Ok(index) => changes.push(Change {
+                item: catalog.items[index].full_id.clone(),
+                status: Some(status),
+                note: note.clone(),
+                evidence: evidence.clone(),
+                undo: false,
+            }),
+            Err(err) => errors.push(err.to_string()),
+        }
+    }
+    if !errors.is_empty() {
+        bail!("{}\nNothing was changed.", errors.join("\n"));
+    }
+    let titles: Vec<String> = changes
+        .iter()
+        .filter_map(|c| catalog.item_index(&c.item).map(|i| format!("{} ({})", catalog.items[i].title, c.item)))
+        .collect();
+    let changed = tracker.apply(&changes)?;
+    for title in titles {
+        println!("{}: {title}", status.id());
+    }
+    if changed < changes.len() {
+        eprintln!("{} of {} items already had that status.", changes.len() - changed, changes.len());
+    }
+    Ok(Outcome::Success)
+}
+
+pub(super) fn gaps(context: &Context, limit: usize) -> anyhow::Result<Outcome> {
+    let tracker = open_tracker(&context.locations)?;
+    let catalog = tracker.catalog();
+    let target = active_target(context, catalog)?;
+    let assessment = Assessment::of(catalog, tracker.progress(), target);
+    let gaps = &assessment.gaps;
+    let (readiness, explanation) = (assessment.score.readiness, assessment.explanation(catalog));
+    let mut out = format!("Readiness for {}: {readiness:.0}/100. {explanation}\n\n", target.title);
+    if gaps.is_empty() {
+        out.push_str("No gaps: every applicable item of this target is done.\n");
+    }
+    for gap in gaps.iter().take(limit) {
+        let item = &catalog.items[gap.item];
+        out.push_str(&format!(
+            "+{:>5.1}  {:<8} {:<12} {:<44} {}\n",
+            gap.gain,
+            item.stage.name(),
+            item.weight.name(),
+            item.full_id,
+            item.title
+        ));
+    }
+    if gaps.len() > limit {
+        out.push_str(&format!("\n{} more; show them with --limit {}\n", gaps.len() - limit, gaps.len()));
+    }
+    print_stdout(out.as_bytes())?;
+    Ok(Outcome::Success)
+}
+

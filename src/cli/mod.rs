@@ -1,0 +1,168 @@
+//! The command line's commands: one function per subcommand over plain options (the binary's `main.rs`
+//! turns the command line into them). Each loads through [`workspace::open`], asks the core, prints.
+//! Errors are returned once and printed by `main`.
+//!
+//! `items.rs` lists, marks and ranks items; `targets.rs` makes summaries and chooses and compares
+//! targets; `files.rs` checks checklist files and handles backups.
+
+mod files;
+mod items;
+mod targets;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+
+use crate::catalog::{self, FileProblem};
+use crate::filter::ItemFilter;
+use crate::paths::Locations;
+use crate::progress::Status;
+use crate::report::{Format, Paper, SummaryOptions};
+use crate::settings::{Settings, find_target};
+use crate::store::Store;
+use crate::target::Target;
+use crate::tracker::Tracker;
+use crate::workspace;
+
+/// One subcommand and its options.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Summary {
+        format: Format,
+        paper: Paper,
+        output: Option<PathBuf>,
+        options: SummaryOptions,
+    },
+    /// `checklist` is an id, checked against the loaded checklists before it narrows `filter`.
+    List {
+        filter: ItemFilter,
+        checklist: Option<String>,
+        format: ListFormat,
+    },
+    Mark {
+        ids: Vec<String>,
+        status: Status,
+        note: Option<String>,
+        evidence: Option<String>,
+    },
+    Gaps {
+        limit: usize,
+    },
+    /// Shows the active target, or (with an id) makes it the remembered one.
+    Target {
+        id: Option<String>,
+    },
+    /// Every target side by side.
+    Targets {
+        format: ListFormat,
+    },
+    Check {
+        files: Vec<PathBuf>,
+    },
+    Backups,
+    Restore {
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+/// Exit status of a command that ran: success, or "ran but found problems" (e.g. `check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    ProblemsFound,
+}
+
+/// What every command shares: where the files are, and the target asked for with `--target`.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub locations: Locations,
+    /// `--target ID`: this target for one command instead of the remembered one.
+    pub target: Option<String>,
+}
+
+fn warn_skipped(problems: &[FileProblem]) {
+    for problem in problems {
+        eprintln!("warning: checklist skipped: {problem}");
+    }
+    if !problems.is_empty() {
+        eprintln!("hint: run `skillgap check` for details; the other checklists were loaded.");
+    }
+}
+
+/// Opens the catalog and the progress, warning about skipped checklists; an unreadable progress file
+/// is an error.
+fn open_tracker(locations: &Locations) -> anyhow::Result<Tracker> {
+    let workspace = workspace::open(locations);
+    warn_skipped(&workspace.skipped);
+    match workspace.unreadable {
+        Some(err) => Err(err.into()),
+        None => Ok(workspace.tracker),
+    }
+}
+
+/// The remembered settings; a settings file that cannot be read is warned about and left alone.
+fn settings(locations: &Locations) -> Settings {
+    Store::new(&locations.data_dir).load_settings().unwrap_or_else(|err| {
+        eprintln!("warning: {err}");
+        Settings::default()
+    })
+}
+
+/// The target a command scores against: `--target`, else the remembered one, else the default. An
+/// unknown `--target` is an error; a remembered target that is no longer loaded is a warning.
+fn active_target<'a>(context: &Context, catalog: &'a catalog::Catalog) -> anyhow::Result<&'a Target> {
+    if let Some(id) = &context.target {
+        return Ok(find_target(catalog, id)?);
+    }
+    let (target, unknown) = settings(&context.locations).active_target(catalog);
+    if let Some(unknown) = unknown {
+        eprintln!(
+            "warning: the remembered target {:?} is not loaded (was its file removed?); using {}. Choose one with \
+`skillgap target ID`.",
+            unknown.id, target.title
+        );
+    }
+    Ok(target)
+}
+
+/// The index of the checklist with this id, or an error that lists the loaded ones.
+fn checklist_named(catalog: &catalog::Catalog, id: &str) -> anyhow::Result<usize> {
+    catalog.checklist_index(id).with_context(|| {
+        let known: Vec<&str> = catalog.checklists.iter().map(|c| c.id.as_str()).collect();
+        format!("there is no checklist {id:?}; the loaded checklists are: {}", known.join(", "))
+    })
+}
+
+/// Runs one subcommand.
+pub fn run(context: &Context, command: Command) -> anyhow::Result<Outcome> {
+    let locations = &context.locations;
+    match command {
+        Command::Summary { format, paper, output, options } => {
+            targets::summary(context, format, paper, &options, output.as_deref())
+        }
+        Command::List { filter, checklist, format } => items::list(context, filter, checklist.as_deref(), format),
+        Command::Mark { ids, status, note, evidence } => items::mark(locations, &ids, status, note, evidence),
+        Command::Gaps { limit } => items::gaps(context, limit),
+        Command::Target { id } => targets::target(context, id.as_deref()),
+        Command::Targets { format } => targets::targets(context, format),
+        Command::Check { files } => Ok(files::check(locations, &files)),
+        Command::Backups => files::backups(locations),
+        Command::Restore { file } => files::restore(locations, &file),
+    }
+}
+
+/// Prints to stdout; a closed pipe (`skillgap list | head`) is not an error worth a message.
+fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err).context("cannot write to standard output"),
+        _ => Ok(()),
+    }
+}
