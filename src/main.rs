@@ -201,19 +201,21 @@ impl From<CommandArgs> for Command {
                 output,
                 options: SummaryOptions { name, with_notes, checklist, since },
             },
-            CommandArgs::List { status, stage, weight, checklist, search, missing, in_target, format } => Command::List {
-                checklist,
-                filter: ItemFilter {
-                    scope: Scope::All,
-                    search: search.unwrap_or_default(),
-                    status: status.map(Into::into),
-                    stage: stage.map(Into::into),
-                    weight: weight.map(Into::into),
-                    missing_only: missing,
-                    in_target_only: in_target,
-                },
-                format: format.into(),
-            },
+            CommandArgs::List { status, stage, weight, checklist, search, missing, in_target, format } => {
+                Command::List {
+                    checklist,
+                    filter: ItemFilter {
+                        scope: Scope::All,
+                        search: search.unwrap_or_default(),
+                        status: status.map(Into::into),
+                        stage: stage.map(Into::into),
+                        weight: weight.map(Into::into),
+                        missing_only: missing,
+                        in_target_only: in_target,
+                    },
+                    format: format.into(),
+                }
+            }
             CommandArgs::Mark { ids, status, note, evidence } => {
                 Command::Mark { ids, status: status.into(), note, evidence }
             }

@@ -164,11 +164,15 @@ impl Catalog {
     pub fn add_target(&mut self, name: &str, text: &str, origin: Origin) -> Result<(), Vec<FileProblem>> {
         let file = target::parse_target(name, text)?;
         let as_problems = |problems: Vec<validate::Problem>| -> Vec<FileProblem> {
-            problems.into_iter().map(|p| FileProblem { file: name.to_owned(), pos: p.pos, message: p.message }).collect()
+            problems
+                .into_iter()
+                .map(|p| FileProblem { file: name.to_owned(), pos: p.pos, message: p.message })
+                .collect()
         };
         let resolved = target::resolve(&file, text, self, origin).map_err(as_problems)?;
         if self.target(&resolved.id).is_some() {
-            let message = format!("target id {:?} is already used by another target; give this one its own id", file.id);
+            let message =
+                format!("target id {:?} is already used by another target; give this one its own id", file.id);
             return Err(vec![FileProblem { file: name.to_owned(), pos: None, message }]);
         }
         self.targets.push(resolved);

@@ -62,7 +62,10 @@ fn check_files(locations: &Locations, files: &[PathBuf]) -> Vec<FileProblem> {
         for (name, text, path) in targets {
             match target::parse_target(&name, &text).and_then(|file| {
                 target::resolve(&file, &text, &catalog, Origin::File(path.clone())).map_err(|found| {
-                    found.into_iter().map(|p| FileProblem { file: name.clone(), pos: p.pos, message: p.message }).collect()
+                    found
+                        .into_iter()
+                        .map(|p| FileProblem { file: name.clone(), pos: p.pos, message: p.message })
+                        .collect()
                 })
             }) {
                 Ok(resolved) => println!("{name}: ok (target, {} items)", resolved.len()),

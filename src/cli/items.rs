@@ -155,4 +155,3 @@ pub(super) fn gaps(context: &Context, limit: usize) -> anyhow::Result<Outcome> {
     print_stdout(out.as_bytes())?;
     Ok(Outcome::Success)
 }
-

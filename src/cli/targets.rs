@@ -61,9 +61,19 @@ pub(super) fn target(context: &Context, id: Option<&str>) -> anyhow::Result<Outc
         }
     };
     let score = Assessment::of(catalog, tracker.progress(), target).score;
-    println!("{} ({}): readiness {:.0}/100, Level {}: {}.", target.title, target.id, score.readiness, score.level.number(), score.level.name());
+    println!(
+        "{} ({}): readiness {:.0}/100, Level {}: {}.",
+        target.title,
+        target.id,
+        score.readiness,
+        score.level.number(),
+        score.level.name()
+    );
     println!("{}", target.description);
-    println!("It counts {} items. Compare every target with `skillgap targets`; choose one with `skillgap target ID`.", target.len());
+    println!(
+        "It counts {} items. Compare every target with `skillgap targets`; choose one with `skillgap target ID`.",
+        target.len()
+    );
     Ok(Outcome::Success)
 }
 

@@ -125,7 +125,11 @@ impl Model {
         self.target = id.to_owned();
         self.refresh();
         let chosen = id.to_owned();
-        self.tracker.store().update_settings(|settings| settings.target = Some(chosen)).map(|_| ()).map_err(|e| e.to_string())
+        self.tracker
+            .store()
+            .update_settings(|settings| settings.target = Some(chosen))
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     pub fn is_read_only(&self) -> bool {

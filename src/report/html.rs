@@ -76,7 +76,8 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out, "<div class=\"hero\"><div class=\"score\">{:.0}<small>/100</small></div>", s.readiness)?;
     writeln!(
         out,
-        "<div><strong>Level {}: {}</strong><br>{}<br><span class=\"muted\">{} of {} applicable items done ({} in all). {}</span></div></div>",
+        "<div>Readiness for <strong>{}</strong><br><strong>Level {}: {}</strong><br>{}<br><span class=\"muted\">{} of {} applicable items done ({} in all). {}</span></div></div>",
+        escape_html(s.target.title),
         s.level,
         escape_html(s.level_name),
         escape_html(&s.explanation),
@@ -90,6 +91,33 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
         write_checklist(out, checklist)?;
     }
     writeln!(out, "</body>\n</html>")
+}
+
+/// Every target side by side, the active one in bold.
+fn write_targets(out: &mut String, s: &Summary) -> std::fmt::Result {
+    if s.targets.len() < 2 {
+        return Ok(());
+    }
+    writeln!(out, "<h2>Targets</h2>\n<table>")?;
+    writeln!(
+        out,
+        "<tr><th>Target</th><th class=\"num\">Readiness</th><th>Level</th><th class=\"num\">Done</th><th>Next</th></tr>"
+    )?;
+    for line in &s.targets {
+        let title = escape_html(line.title);
+        let title = if line.active { format!("<strong>{title}</strong>") } else { title };
+        let next = line.next.as_ref().map_or_else(|| "all done".to_owned(), |gap| escape_html(gap.title));
+        writeln!(
+            out,
+            "<tr><td>{title}</td><td class=\"num\">{:.0}/100</td><td>{} {}</td><td class=\"num\">{}/{}</td><td>{next}</td></tr>",
+            line.readiness,
+            line.level,
+            escape_html(line.level_name),
+            line.done,
+            line.applicable
+        )?;
+    }
+    writeln!(out, "</table>")
 }
 
 /// The stages, top gaps, recent and "done since" items, and the portfolio paragraph.
@@ -107,6 +135,7 @@ fn write_stages_and_lists(out: &mut String, s: &Summary) -> std::fmt::Result {
         )?;
     }
     writeln!(out, "</table>")?;
+    write_targets(out, s)?;
     if !s.gaps.is_empty() {
         writeln!(out, "<h2>Top gaps</h2>\n<ol>")?;
         for gap in &s.gaps {

@@ -48,7 +48,8 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out)?;
     writeln!(
         out,
-        "**Readiness {:.0}/100**, level {}: **{}**. {}",
+        "**Readiness for {}: {:.0}/100**, level {}: **{}**. {}",
+        escape_markdown(s.target.title),
         s.readiness,
         s.level,
         s.level_name,
@@ -63,6 +64,24 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
         writeln!(out, "| {} | {} | {}/{} |", stage.name, percent_label(stage.percent), stage.done, stage.applicable)?;
     }
     writeln!(out)?;
+    if s.targets.len() > 1 {
+        writeln!(out, "## Targets")?;
+        writeln!(out)?;
+        writeln!(out, "| Target | Readiness | Level | Done | Next |")?;
+        writeln!(out, "|---|---:|---|---:|---|")?;
+        for line in &s.targets {
+            let title = escape_markdown(line.title);
+            let title = if line.active { format!("**{title}**") } else { title };
+            let next = line.next.as_ref().map_or_else(|| "all done".to_owned(), |gap| escape_markdown(gap.title));
+            let (done, of) = (line.done, line.applicable);
+            writeln!(
+                out,
+                "| {title} | {:.0}/100 | {} {} | {done}/{of} | {next} |",
+                line.readiness, line.level, line.level_name
+            )?;
+        }
+        writeln!(out)?;
+    }
     if !s.gaps.is_empty() {
         writeln!(out, "## Top gaps")?;
         writeln!(out)?;

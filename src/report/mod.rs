@@ -14,8 +14,8 @@ use crate::catalog::Catalog;
 use crate::progress::{Progress, Status};
 use crate::score::{self, Assessment, Gap};
 use crate::target::Target;
-use parts::Parts;
 use crate::{Stage, Weight};
+use parts::Parts;
 
 pub use html::render_html;
 pub use markdown::render_markdown;

@@ -21,7 +21,8 @@ pub fn render_text(summary: &Summary) -> String {
 fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out, "{}, {}", one_line(&heading(s)), s.date.format("%Y-%m-%d"))?;
     writeln!(out)?;
-    writeln!(out, "Readiness  {:.0}/100   Level {}: {}", s.readiness, s.level, s.level_name)?;
+    let target = one_line(s.target.title);
+    writeln!(out, "Readiness for {target}: {:.0}/100   Level {}: {}", s.readiness, s.level, s.level_name)?;
     writeln!(out, "{}", s.explanation)?;
     writeln!(out, "Overall    {} of {} applicable items done ({} in all)", s.done, s.applicable, s.total)?;
     writeln!(out)?;
@@ -37,6 +38,20 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
             stage.done,
             stage.applicable
         )?;
+    }
+    if s.targets.len() > 1 {
+        writeln!(out)?;
+        writeln!(out, "Targets")?;
+        for line in &s.targets {
+            let mark = if line.active { '*' } else { ' ' };
+            let level = format!("Level {}: {}", line.level, line.level_name);
+            let title = one_line(line.title);
+            writeln!(
+                out,
+                "{mark} {title:<28} {:>3.0}/100  {level:<28} {}/{} done",
+                line.readiness, line.done, line.applicable
+            )?;
+        }
     }
     writeln!(out)?;
     writeln!(out, "Checklists")?;

@@ -147,7 +147,8 @@ fn selected(selector: &Selector, catalog: &Catalog, checker: &mut Checker<'_>) -
         }),
         Selector::Item(id) => catalog.item_index(id).map(|item| vec![item]),
         Selector::Tag(tag) => {
-            let tagged: Vec<usize> = (0..catalog.items.len()).filter(|&i| catalog.items[i].tags.contains(tag)).collect();
+            let tagged: Vec<usize> =
+                (0..catalog.items.len()).filter(|&i| catalog.items[i].tags.contains(tag)).collect();
             (!tagged.is_empty()).then_some(tagged)
         }
     };

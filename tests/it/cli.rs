@@ -10,7 +10,7 @@ fn summary_on_a_fresh_folder_is_readiness_zero_and_writes_nothing() {
     let output = sandbox.cmd().arg("summary").output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.contains("Readiness  0/100"), "{text}");
+    assert!(text.contains("Readiness for Fixture target: 0/100"), "{text}");
     assert!(text.contains("Level 0: Localhost"), "{text}");
     assert!(text.contains("Fixture list (fixture): 0/12"), "{text}");
     assert!(text.contains("Top gaps"), "{text}");
@@ -270,7 +270,7 @@ fn gaps_rank_the_last_zero_stage_first_with_its_gain() {
     let mut cmd = sandbox.cmd();
     cmd.arg("mark").args(&builtin).arg("skipped");
     cmd.assert().success();
-    // Everything but Recover is covered; ticking a Recover item is the only gain.
+    // Everything but Recover is covered; a Recover item gains the most.
     sandbox
         .cmd()
         .args(["mark", "build-one", "test-one", "ship-one", "run-one", "observe-one", "done"])
@@ -278,7 +278,10 @@ fn gaps_rank_the_last_zero_stage_first_with_its_gain() {
         .success();
     let output = sandbox.cmd().args(["gaps", "--limit", "3"]).output().unwrap();
     let text = stdout(&output);
-    assert!(text.starts_with("Readiness 0/100. Limited by Recover (0%). Next: Recover one."), "{text}");
+    assert!(
+        text.starts_with("Readiness for Fixture target: 32/100. Limited by Recover (0%). Next: Recover one."),
+        "{text}"
+    );
     let first = text.lines().nth(2).unwrap();
     assert!(first.contains("fixture/recover-one"), "{text}");
     assert!(!first.contains("+  0.0"), "the first gap has a real gain: {text}");

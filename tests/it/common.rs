@@ -39,10 +39,10 @@ impl Sandbox {
         self.data_dir().join("progress.ron")
     }
 
-    /// `skillgap` with the sandbox's folders and the fixture checklist.
+    /// `skillgap` with the sandbox's folders and the fixture checklist, scored for the fixture's target.
     pub fn cmd(&self) -> Command {
         let mut cmd = self.bare_cmd();
-        cmd.arg("--checklists").arg(fixture_dir());
+        cmd.arg("--checklists").arg(fixture_dir()).args(["--target", "fixture"]);
         cmd
     }
 
@@ -67,8 +67,8 @@ pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// The window's model over `data_dir` and the fixture checklist, as the window opens it, and the
-/// problems of skipped checklist files.
+/// The window's model over `data_dir` and the fixture checklist, scored for the fixture's target, as the
+/// window opens it, and the problems of skipped checklist files.
 pub fn open_model(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
     let locations = skillgap::paths::Locations {
         data_dir: data_dir.to_path_buf(),
@@ -77,7 +77,7 @@ pub fn open_model(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
     };
     let workspace = skillgap::workspace::open(&locations);
     let problems = workspace.skipped.iter().map(ToString::to_string).collect();
-    (skillgap::gui::model_of(workspace, None), problems)
+    (skillgap::gui::model_of(workspace, Some("fixture")), problems)
 }
 
 /// Every file under `dir`, in its subfolders too.

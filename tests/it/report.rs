@@ -50,9 +50,11 @@ fn hostile_checklist() -> ChecklistFile {
 fn catalog() -> Catalog {
     let path = common::fixture_dir().join("fixture.ron");
     let fixture = parse_checklist("fixture.ron", &std::fs::read_to_string(&path).unwrap()).unwrap();
-    let (catalog, rejected) =
+    let (mut catalog, rejected) =
         Catalog::from_files(vec![(fixture, Origin::File(path)), (hostile_checklist(), Origin::BuiltIn("mine.ron"))]);
     assert!(rejected.is_empty());
+    let target = common::fixture_dir().join("fixture-target.ron");
+    catalog.add_target("fixture-target.ron", &std::fs::read_to_string(&target).unwrap(), Origin::File(target)).unwrap();
     catalog
 }
 
@@ -88,7 +90,13 @@ fn summary_with(options: &SummaryOptions) -> Summary<'static> {
     // A summary borrows from the catalog and progress; each test makes a few, so leaking them is fine.
     let catalog = Box::leak(Box::new(catalog()));
     let progress = Box::leak(Box::new(progress(catalog)));
-    report::summarize(catalog, progress, catalog.default_target(), options, Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap())
+    report::summarize(
+        catalog,
+        progress,
+        catalog.default_target(),
+        options,
+        Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap(),
+    )
 }
 
 fn full_options() -> SummaryOptions {
@@ -225,25 +233,27 @@ fn pdf_has_the_overview_then_a_page_per_checklist_with_every_item() {
     assert!(pdf.starts_with(b"%PDF-"));
     let dir = tempfile::tempdir().unwrap();
     let pages = pdf_pages(&pdf, dir.path());
-    // Each checklist starts on a page of its own.
-    assert_eq!(pages.len(), 3, "overview, fixture list, my list: {pages:#?}");
-    let overview = &pages[0];
+    // The overview (here two pages: the portfolio runs over), then each checklist on a page of its own.
+    assert_eq!(pages.len(), 4, "overview, fixture list, my list: {pages:#?}");
+    let overview = pages[..2].concat();
     assert!(overview.contains("skillgap progress report for Zoë Ångström"), "{overview}");
     assert!(overview.contains(&format!("{:.0}", summary.readiness)) && overview.contains("/100"));
+    assert!(overview.contains("Readiness for Everything"));
     assert!(overview.contains(&format!("Level {}: {}", summary.level, summary.level_name)));
     assert!(overview.contains("Limiting stage:"));
+    assert!(overview.contains("Readiness for each target") && overview.contains("Fixture target"));
     assert!(overview.contains("Top gaps"));
     assert!(overview.contains("What I can do"));
     assert!(overview.contains("https://github.com/ada/shop"));
     for (index, page) in pages.iter().enumerate() {
-        assert!(page.contains(&format!("Page {} of 3", index + 1)), "footer on page {}", index + 1);
+        assert!(page.contains(&format!("Page {} of 4", index + 1)), "footer on page {}", index + 1);
     }
     for title in ["Build one", "Recover two", "First half", "Second half", "Fixture list"] {
-        assert!(pages[1].contains(title), "{title} on the fixture page");
+        assert!(pages[2].contains(title), "{title} on the fixture page");
     }
-    assert!(pages[1].contains("done 2026-10-02"));
-    assert!(pages[1].contains("Makefile with `make test`."), "notes are printed with --with-notes");
-    assert!(pages[2].contains("<img src=x onerror=alert(3)>"), "user text is printed as text");
+    assert!(pages[2].contains("done 2026-10-02"));
+    assert!(pages[2].contains("Makefile with `make test`."), "notes are printed with --with-notes");
+    assert!(pages[3].contains("<img src=x onerror=alert(3)>"), "user text is printed as text");
 }
 
 #[test]
@@ -251,7 +261,13 @@ fn pdf_letter_paper_and_a_long_list_paginate_without_orphan_headers() {
     let synthetic = crate::synthetic::generate(400);
     let files = synthetic.checklists.into_iter().map(|f| (f, Origin::BuiltIn("synthetic.ron"))).collect();
     let (catalog, _) = Catalog::from_files(files);
-    let summary = report::summarize(&catalog, &synthetic.progress, catalog.default_target(), &SummaryOptions::default(), at(11, 23));
+    let summary = report::summarize(
+        &catalog,
+        &synthetic.progress,
+        catalog.default_target(),
+        &SummaryOptions::default(),
+        at(11, 23),
+    );
     let pdf = report::render(&summary, Format::Pdf, Paper::Letter).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pages = pdf_pages(&pdf, dir.path());

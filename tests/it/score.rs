@@ -84,8 +84,11 @@ fn equal_coverages_give_that_coverage_and_a_weak_stage_holds_readiness_back() {
 
 #[test]
 fn weights_count_three_two_one_and_learning_earns_nothing() {
-    let catalog =
-        catalog_of(&[(Stage::Build, Weight::Core), (Stage::Build, Weight::Recommended), (Stage::Build, Weight::Advanced)]);
+    let catalog = catalog_of(&[
+        (Stage::Build, Weight::Core),
+        (Stage::Build, Weight::Recommended),
+        (Stage::Build, Weight::Advanced),
+    ]);
     let score = score_all(&catalog, &[Status::Done, Status::Learning, Status::Done]);
     let build = score.stage(Stage::Build);
     assert_eq!((build.done_weight, build.applicable_weight, build.learning), (4, 6, 1));
@@ -108,8 +111,9 @@ fn levels_climb_the_lifecycle_by_core_items() {
         Stage::ALL.iter().flat_map(|&s| [(s, Weight::Core), (s, Weight::Recommended)]).collect();
     let catalog = catalog_of(&items);
     let level_with = |stages_done: &[usize]| {
-        let statuses: Vec<Status> =
-            (0..12).map(|i| if i % 2 == 0 && stages_done.contains(&(i / 2)) { Status::Done } else { Status::Todo }).collect();
+        let statuses: Vec<Status> = (0..12)
+            .map(|i| if i % 2 == 0 && stages_done.contains(&(i / 2)) { Status::Done } else { Status::Todo })
+            .collect();
         score_all(&catalog, &statuses).level
     };
     assert_eq!(level_with(&[]), Level::Localhost);

@@ -16,15 +16,16 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
 
+mod checklist_page;
 mod layout;
 mod printed;
 
 pub use layout::Paper;
 
-use super::{ItemLine, ReportError, Summary, heading, percent_label};
-use crate::progress::Status;
+use super::{ReportError, Summary, heading, percent_label};
+use checklist_page::checklist_pages;
 use layout::*;
-use printed::{printed_link, printed_note};
+use printed::printed_link;
 /// Writes `summary` as a PDF on `paper`.
 pub fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
     let fonts = Fonts::new()?;
@@ -47,7 +48,13 @@ fn overview(layout: &mut Layout<'_>, s: &Summary) {
     layout.place(date_line);
     layout.space(10.0);
     hero(layout, s);
+    stages_and_targets(layout, s);
+    gaps_and_lists(layout, s);
+}
 
+/// A bar per stage and overall, then a bar per target (the comparison).
+fn stages_and_targets(layout: &mut Layout<'_>, s: &Summary) {
+    let (left, width) = (layout.left(), layout.content_width());
     let mut stages: Vec<Vec<Line>> = s
         .stages
         .iter()
@@ -64,6 +71,22 @@ fn overview(layout: &mut Layout<'_>, s: &Summary) {
     overall.extend(layout.paragraph(left, width, (Face::Regular, SMALL, SMALL_LINE, MUTED), &note));
     stages.push(overall);
     layout.section("Stages", stages);
+    if s.targets.len() > 1 {
+        let rows = s
+            .targets
+            .iter()
+            .map(|line| {
+                let face = if line.active { Face::Bold } else { Face::Regular };
+                vec![bar_row(layout, (face, line.title), Some(line.readiness), &format!("Level {}", line.level))]
+            })
+            .collect();
+        layout.section("Readiness for each target", rows);
+    }
+}
+
+/// The top gaps, the items done since a date, and the portfolio paragraph.
+fn gaps_and_lists(layout: &mut Layout<'_>, s: &Summary) {
+    let (left, width) = (layout.left(), layout.content_width());
 
     if s.gaps.is_empty() {
         let none = layout.paragraph(
@@ -122,8 +145,10 @@ fn hero(layout: &mut Layout<'_>, s: &Summary) {
     let (left, width) = (layout.left(), layout.content_width());
     let text_x = left + 130.0;
     let text_width = width - 130.0 - 14.0;
-    let mut rows: Vec<(String, Face, f32, f32, Color)> =
-        vec![(format!("Level {}: {}", s.level, s.level_name), Face::Bold, 13.0, 18.0, INK)];
+    let mut rows: Vec<(String, Face, f32, f32, Color)> = vec![
+        (format!("Readiness for {}", s.target.title), Face::Regular, BODY, BODY_LINE, MUTED),
+        (format!("Level {}: {}", s.level, s.level_name), Face::Bold, 13.0, 18.0, INK),
+    ];
     if let Some(stage) = s.limiting_stage {
         rows.push((format!("Limiting stage: {}", stage.name()), Face::Regular, BODY, BODY_LINE, WARN));
     }
@@ -214,110 +239,6 @@ fn evidence_lines(layout: &Layout<'_>, x: f32, width: f32, title: &str, url: &st
         lines.push(Line { height: SMALL_LINE, ops: layout.link_text(x + 10.0, SMALL_LINE, SMALL, &part, url) });
     }
     lines
-}
-
-fn checklist_pages(layout: &mut Layout<'_>, checklist: &super::ChecklistLine) {
-    layout.new_page();
-    let (left, right, width) = (layout.left(), layout.right(), layout.content_width());
-    let count = format!("{}/{} done", checklist.done, checklist.total);
-    let count_width = layout.fonts.width(Face::Regular, BODY, &count);
-    let mut title = layout.paragraph(left, width - count_width - 12.0, (Face::Bold, 16.0, 22.0, INK), checklist.title);
-    if let Some(first) = title.first_mut() {
-        first.ops.push(layout.text_right(right, 22.0, BODY, Face::Regular, MUTED, &count));
-    }
-    if let Some(last) = title.last_mut() {
-        last.height += 6.0;
-        last.ops.push(rect(left, last.height - 3.0, width, 0.8, Some(RULE), None));
-    }
-    for line in title {
-        layout.place(line);
-    }
-    for section in &checklist.sections {
-        layout.space(8.0);
-        let count = format!("{}/{}", section.done, section.total);
-        let count_width = layout.fonts.width(Face::Regular, SMALL, &count);
-        let mut header =
-            layout.paragraph(left, width - count_width - 12.0, (Face::Bold, 11.5, 18.0, INK), section.title);
-        if let Some(first) = header.first_mut() {
-            first.ops.push(layout.text_right(right, 18.0, SMALL, Face::Regular, MUTED, &count));
-        }
-        let items: Vec<Vec<Line>> = section.items.iter().map(|item| item_lines(layout, item)).collect();
-        layout.place_group(header, items);
-    }
-}
-
-const DATE_COLUMN: f32 = 92.0;
-
-/// An item: its box, its title (wrapped), its date or state at the right, and its note and evidence.
-fn item_lines(layout: &Layout<'_>, item: &ItemLine) -> Vec<Line> {
-    let (left, right) = (layout.left(), layout.right());
-    let title_x = left + 18.0;
-    let title_width = right - DATE_COLUMN - title_x;
-    let title_color = if item.status == Status::Skipped { MUTED } else { INK };
-    let mut lines = layout.paragraph(title_x, title_width, (Face::Regular, BODY, BODY_LINE, title_color), item.title);
-    if lines.is_empty() {
-        lines.push(Line { height: BODY_LINE, ops: Vec::new() });
-    }
-    let (state, state_color) = match item.status {
-        Status::Done => (item.done_at.map(|at| format!("done {}", at.format("%Y-%m-%d"))).unwrap_or_default(), MUTED),
-        Status::Learning => ("learning".to_owned(), WARN),
-        Status::Skipped => ("skipped".to_owned(), MUTED),
-        Status::Todo => (String::new(), MUTED),
-    };
-    if let Some(first) = lines.first_mut() {
-        first.ops.extend(status_box(left + 2.0, (BODY_LINE - 9.0) / 2.0, item.status));
-        if !state.is_empty() {
-            first.ops.push(layout.text_right(right, BODY_LINE, SMALL, Face::Regular, state_color, &state));
-        }
-    }
-    let note_x = title_x + 6.0;
-    let note_width = right - note_x;
-    if !item.note.is_empty() {
-        let note = printed_note(item.note);
-        lines.extend(layout.paragraph(note_x, note_width, (Face::Regular, SMALL, SMALL_LINE, MUTED), &note));
-    }
-    if !item.evidence.is_empty() {
-        let label = "Evidence: ";
-        let label_width = layout.fonts.width(Face::Regular, SMALL, label);
-        let shown = printed_link(item.evidence);
-        for (index, part) in
-            layout.fonts.wrap(Face::Regular, SMALL, &shown, note_width - label_width).into_iter().enumerate()
-        {
-            let mut ops = layout.link_text(note_x + label_width, SMALL_LINE, SMALL, &part, item.evidence);
-            if index == 0 {
-                ops.push(layout.text(note_x, SMALL_LINE, SMALL, Face::Regular, MUTED, label));
-            }
-            lines.push(Line { height: SMALL_LINE, ops });
-        }
-    }
-    if let Some(last) = lines.last_mut() {
-        last.height += 2.0;
-    }
-    lines
-}
-
-/// The 9-point box of an item: ticked (filled, with a check), learning (half filled), skipped (a dash) or empty.
-fn status_box(x: f32, y: f32, status: Status) -> Vec<Op> {
-    let size = 9.0;
-    match status {
-        Status::Done => vec![
-            rect(x, y, size, size, Some(ACCENT), Some((ACCENT, 0.8))),
-            Op::Path {
-                points: vec![(x + 2.0, y + 4.8), (x + 3.8, y + 6.8), (x + 7.2, y + 2.4)],
-                closed: false,
-                fill: None,
-                stroke: Some((WHITE, 1.3)),
-            },
-        ],
-        Status::Learning => {
-            vec![rect(x, y, size / 2.0, size, Some(WARN), None), rect(x, y, size, size, None, Some((WARN, 0.8)))]
-        }
-        Status::Skipped => vec![
-            rect(x, y, size, size, None, Some((RULE, 0.8))),
-            rect(x + 2.0, y + size / 2.0 - 0.5, size - 4.0, 1.0, Some(MUTED), None),
-        ],
-        Status::Todo => vec![rect(x, y, size, size, None, Some((MUTED, 0.8)))],
-    }
 }
 
 fn paint(color: Color) -> krilla::paint::Paint {

@@ -20,12 +20,13 @@ fn ticking_an_item_updates_the_header_and_writes_the_progress_file() {
         Tracker::open(skillgap::catalog::load_catalog(&[common::fixture_dir()]).0, Store::new(dir.path())).unwrap();
     tracker.apply(&ids.iter().map(|id| Change::status(id.clone(), Status::Done)).collect::<Vec<_>>()).unwrap();
     let mut w = open_window(dir, None);
-    assert_eq!(w.readiness(), 0.0);
+    let before = w.readiness();
+    assert!(before > 0.0 && before < 50.0, "Recover at 0% holds readiness under half: {before}");
     assert!(w.harness.query_by_label_contains("Limited by Recover (0%)").is_some());
 
     w.click_checkbox("Recover one");
     assert_eq!(w.status("fixture/recover-one"), Status::Done);
-    assert!(w.readiness() > 0.0);
+    assert!(w.readiness() > before);
     let header = format!("{:.0}", w.readiness());
     assert!(w.harness.query_by_label(&header).is_some(), "the header shows {header}");
     assert!(w.progress_text().contains("\"fixture/recover-one\": (\n      status: done"), "{}", w.progress_text());
