@@ -33,6 +33,22 @@ impl Stage {
         }
     }
 
+    /// What the stage covers, in a sentence (tooltips, the welcome, the README).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Stage::Build => {
+                "Build: write the code and make it build the same way everywhere (Git, config, containers)."
+            }
+            Stage::Test => "Test: know it works before users do (unit and integration tests, CI on every push).",
+            Stage::Ship => "Ship: get it to real users safely (deploys, HTTPS, secrets, pipelines).",
+            Stage::Run => "Run: keep it running on a server (Linux, services, updates, resources).",
+            Stage::Observe => "Observe: see what it does in production (logs, metrics, uptime checks, alerts).",
+            Stage::Recover => {
+                "Recover: bring it back when it breaks (backups with tested restores, rollbacks, incidents)."
+            }
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Stage::Build => "Build",
@@ -70,6 +86,15 @@ impl Weight {
             Weight::Core => 3,
             Weight::Recommended => 2,
             Weight::Advanced => 1,
+        }
+    }
+
+    /// What the weight means, in a sentence.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Weight::Core => "Core: a basic of the list. Counts 3 points; levels need every Core item of a stage.",
+            Weight::Recommended => "Recommended: expected of someone at ease with the topic. Counts 2 points.",
+            Weight::Advanced => "Advanced: beyond the basics, for later. Counts 1 point.",
         }
     }
 

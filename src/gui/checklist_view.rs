@@ -132,6 +132,8 @@ impl ChecklistView {
             option_combo(ui, "Stage", &mut self.filters.stage, &Stage::ALL, Stage::name);
             option_combo(ui, "Weight", &mut self.filters.weight, &Weight::ALL, Weight::name);
             ui.checkbox(&mut self.filters.missing_only, "Missing only");
+            ui.checkbox(&mut self.filters.in_target_only, "In target only")
+                .on_hover_text("Only the items that count toward the target you chose in the header");
         });
         ui.separator();
     }

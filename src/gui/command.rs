@@ -47,6 +47,12 @@ pub enum Command {
         item: usize,
         evidence: String,
     },
+    /// Score for this target (by id) and remember it.
+    SetTarget(String),
+    /// Open the welcome (from Help).
+    ShowWelcome,
+    /// Close the welcome; it does not open by itself again.
+    CloseWelcome,
     Undo,
     Redo,
     RetrySave,

@@ -204,6 +204,11 @@ pub fn row_ui(ui: &mut Ui, model: &Model, index: usize, selected: bool, commands
         if matches!(status, Status::Learning | Status::Skipped) {
             ui.label(RichText::new(status.name()).small().color(widgets::status_color(ui, status)));
         }
+        let target = model.target();
+        if !target.contains(index) {
+            ui.label(RichText::new("not in target").small().weak())
+                .on_hover_text(format!("This item does not count toward {}; tick it all the same.", target.title));
+        }
         ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
             let mut title = RichText::new(&item.title);
             if status == Status::Skipped {

@@ -11,6 +11,7 @@ mod model;
 mod nav;
 mod progress_view;
 mod summary_view;
+mod welcome;
 mod widgets;
 
 use std::path::PathBuf;
@@ -80,6 +81,7 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
         screenshot: screenshot.clone(),
         load_problems: problems,
         startup_clock: window.startup_clock,
+        offer_welcome: true,
     };
     eframe::run_native("skillgap", options, Box::new(move |cc| Ok(Box::new(App::new(cc, model, start))))).map_err(
         |err| {

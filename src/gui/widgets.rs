@@ -18,16 +18,17 @@ pub fn stage_color(stage: Stage) -> Color32 {
 
 /// A small rounded label of a fixed width, so badges line up in columns. `strong` fills it with
 /// `color`, otherwise it is outlined.
-pub fn badge(ui: &mut Ui, text: &str, width: f32, color: Color32, strong: bool) {
+pub fn badge(ui: &mut Ui, text: &str, width: f32, color: Color32, strong: bool) -> egui::Response {
     let (fill, fg) = if strong { (color, Color32::WHITE) } else { (Color32::TRANSPARENT, color) };
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
     let painter = ui.painter();
     painter.rect(rect, CornerRadius::same(4), fill, egui::Stroke::new(1.0, color), egui::StrokeKind::Inside);
     painter.text(rect.center(), egui::Align2::CENTER_CENTER, text, egui::FontId::proportional(11.5), fg);
+    response
 }
 
 pub fn stage_badge(ui: &mut Ui, stage: Stage) {
-    badge(ui, stage.name(), 58.0, stage_color(stage), true);
+    badge(ui, stage.name(), 58.0, stage_color(stage), true).on_hover_text(stage.meaning());
 }
 
 pub fn weight_badge(ui: &mut Ui, weight: Weight) {
@@ -36,7 +37,7 @@ pub fn weight_badge(ui: &mut Ui, weight: Weight) {
         Weight::Recommended => ui.visuals().text_color(),
         Weight::Advanced => ui.visuals().weak_text_color(),
     };
-    badge(ui, weight.name(), 86.0, color, false);
+    badge(ui, weight.name(), 86.0, color, false).on_hover_text(weight.meaning());
 }
 
 pub fn status_color(ui: &Ui, status: Status) -> Color32 {

@@ -52,6 +52,18 @@ impl App {
                     self.undo.push(edit);
                 }
             }
+            Command::SetTarget(id) => {
+                if let Err(err) = self.model.set_target(&id) {
+                    let title = &self.model.target().title;
+                    self.notice =
+                        Some(format!("Scoring for {title} in this window, but it could not be remembered: {err}"));
+                }
+            }
+            Command::ShowWelcome => self.welcome_open = true,
+            Command::CloseWelcome => {
+                self.welcome_open = false;
+                self.prefs.welcome_seen = true;
+            }
             Command::RetrySave => self.model.retry_save(),
             Command::ReloadIfChanged => self.model.reload_if_changed(),
             Command::ShowView(view) => self.prefs.view = view,

@@ -18,7 +18,13 @@ impl App {
                     self.commands.push(Command::ShowView(view));
                 }
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), theme_ui);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                theme_ui(ui);
+                let help = ui.button("Help").on_hover_text("What skillgap measures, the targets, and where to start");
+                if help.clicked() {
+                    self.commands.push(Command::ShowWelcome);
+                }
+            });
         });
     }
 

@@ -34,6 +34,8 @@ pub struct Prefs {
     pub view: View,
     /// Folder, name, paper and notes choice of the report.
     pub report: ReportPrefs,
+    /// The welcome was closed once, so it does not open by itself again.
+    pub welcome_seen: bool,
 }
 
 /// Opens a file in the system's default viewer; replaced in tests so no viewer starts.
@@ -52,6 +54,8 @@ pub struct StartOptions {
     pub load_problems: Vec<String>,
     /// When the process started, to print how long the first frame took (`--print-startup-time`).
     pub startup_clock: Option<std::time::Instant>,
+    /// Open the welcome if it was never closed (the real window; tests ask for it when they test it).
+    pub offer_welcome: bool,
 }
 
 /// Whether the window may close.
@@ -88,6 +92,8 @@ pub struct App {
     opener: Opener,
     /// The report being written, off the UI thread.
     report_job: Option<report_job::ReportJob>,
+    /// The welcome is showing.
+    welcome_open: bool,
 }
 
 impl App {
@@ -96,6 +102,7 @@ impl App {
         if let Some(view) = options.view {
             prefs.view = view;
         }
+        let welcome_open = options.offer_welcome && !prefs.welcome_seen;
         // Open on what to do next: the top gap is selected, so its detail shows at once.
         let mut checklists = ChecklistView::default();
         checklists.list.selected = model.assessment.gaps.first().map(|gap| gap.item);
@@ -118,8 +125,14 @@ impl App {
             screenshot: options.screenshot.map(Screenshot::new),
             startup_clock: StartupClock::new(options.startup_clock),
             opener: Box::new(|path| open::that_detached(path)),
+            welcome_open,
             report_job: None,
         }
+    }
+
+    /// Whether the welcome is showing.
+    pub fn is_welcome_open(&self) -> bool {
+        self.welcome_open
     }
 
     /// Replaces how files are opened in the system's viewer (tests record instead of opening).
@@ -179,12 +192,15 @@ impl eframe::App for App {
         });
         egui::Panel::top("readiness-header").show(ui, |ui| {
             ui.add_space(4.0);
-            header::header_ui(ui, &self.model);
+            header::header_ui(ui, &self.model, &mut self.commands);
             ui.add_space(4.0);
             self.banners_ui(ui);
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
         self.views_ui(ui);
+        if self.welcome_open {
+            super::welcome::welcome_ui(&ctx, &self.model, &mut self.commands);
+        }
         self.close_dialog_ui(&ctx);
         self.apply_commands();
         self.poll_report(&ctx);

@@ -68,9 +68,10 @@ impl Window {
         self.harness.run();
     }
 
-    /// Item rows shown: each has a done checkbox named after the item; the one other checkbox is "Missing only".
+    /// Item rows shown: each has a done checkbox named after the item; the two others are the filters
+    /// "Missing only" and "In target only".
     fn visible_checkboxes(&self) -> usize {
-        self.harness.query_all_by_role(Role::CheckBox).count() - 1
+        self.harness.query_all_by_role(Role::CheckBox).count() - 2
     }
 
     /// Replaces the Summary view's "Save to folder" text.
