@@ -89,10 +89,10 @@ pub struct Context {
 
 fn warn_skipped(problems: &[FileProblem]) {
     for problem in problems {
-        eprintln!("warning: checklist skipped: {problem}");
+        eprintln!("warning: file skipped: {problem}");
     }
     if !problems.is_empty() {
-        eprintln!("hint: run `skillgap check` for details; the other checklists were loaded.");
+        eprintln!("hint: run `skillgap check` for details; the other checklists and targets were loaded.");
     }
 }
 

@@ -11,23 +11,15 @@ const ROW_HEIGHT: f32 = 26.0;
 
 pub fn gaps_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     let catalog = model.catalog();
-    ui.heading("Gaps");
+    ui.heading(format!("Gaps for {}", model.target().title));
     ui.label(model.assessment.explanation(catalog));
     if model.assessment.gaps.is_empty() {
         ui.add_space(12.0);
         ui.label("No gaps: every applicable item is done. Keep your evidence links up to date for the summary.");
         return;
     }
-    let zero_stages = model.assessment.score.stages.iter().filter(|s| s.coverage() == Some(0.0)).count();
-    if zero_stages > 1 {
-        ui.label(
-            RichText::new(format!(
-                "{zero_stages} stages are at 0%, so no single item raises readiness yet (a chain with two broken \
-links stays broken). The weakest stages' core items come first."
-            ))
-            .weak(),
-        );
-    }
+    let count = model.assessment.gaps.len();
+    ui.label(RichText::new(format!("{count} open items, ranked by the readiness each would add now.")).weak());
     ui.add_space(4.0);
     // A ticked item leaves the list and the next one moves under the pointer: the second click of a
     // double-click would tick it, unseen.

@@ -72,8 +72,8 @@ pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
 fn target_selector(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     let active = model.target();
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Readiness for").weak());
-        egui::ComboBox::from_id_salt("active-target").selected_text(&active.title).show_ui(ui, |ui| {
+        let label = ui.label(RichText::new("Readiness for").weak());
+        let combo = egui::ComboBox::from_id_salt("active-target").selected_text(&active.title).show_ui(ui, |ui| {
             for row in &model.targets {
                 let text = format!("{}   {:.0}/100, Level {}", row.title, row.readiness, row.level.number());
                 let chosen = row.id == active.id;
@@ -84,5 +84,6 @@ fn target_selector(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
                 }
             }
         });
+        combo.response.labelled_by(label.id);
     });
 }

@@ -64,24 +64,7 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
         writeln!(out, "| {} | {} | {}/{} |", stage.name, percent_label(stage.percent), stage.done, stage.applicable)?;
     }
     writeln!(out)?;
-    if s.targets.len() > 1 {
-        writeln!(out, "## Targets")?;
-        writeln!(out)?;
-        writeln!(out, "| Target | Readiness | Level | Done | Next |")?;
-        writeln!(out, "|---|---:|---|---:|---|")?;
-        for line in &s.targets {
-            let title = escape_markdown(line.title);
-            let title = if line.active { format!("**{title}**") } else { title };
-            let next = line.next.as_ref().map_or_else(|| "all done".to_owned(), |gap| escape_markdown(gap.title));
-            let (done, of) = (line.done, line.applicable);
-            writeln!(
-                out,
-                "| {title} | {:.0}/100 | {} {} | {done}/{of} | {next} |",
-                line.readiness, line.level, line.level_name
-            )?;
-        }
-        writeln!(out)?;
-    }
+    write_targets(out, s)?;
     if !s.gaps.is_empty() {
         writeln!(out, "## Top gaps")?;
         writeln!(out)?;
@@ -137,6 +120,30 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
             writeln!(out)?;
         }
     }
+    Ok(())
+}
+
+/// Every target side by side, the active one in bold (only when there is more than one).
+fn write_targets(out: &mut String, s: &Summary) -> std::fmt::Result {
+    if s.targets.len() < 2 {
+        return Ok(());
+    }
+    writeln!(out, "## Targets")?;
+    writeln!(out)?;
+    writeln!(out, "| Target | Readiness | Level | Done | Next |")?;
+    writeln!(out, "|---|---:|---|---:|---|")?;
+    for line in &s.targets {
+        let title = escape_markdown(line.title);
+        let title = if line.active { format!("**{title}**") } else { title };
+        let next = line.next.as_ref().map_or_else(|| "all done".to_owned(), |gap| escape_markdown(gap.title));
+        let (done, of) = (line.done, line.applicable);
+        writeln!(
+            out,
+            "| {title} | {:.0}/100 | {} {} | {done}/{of} | {next} |",
+            line.readiness, line.level, line.level_name
+        )?;
+    }
+    writeln!(out)?;
     Ok(())
 }
 

@@ -39,20 +39,7 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
             stage.applicable
         )?;
     }
-    if s.targets.len() > 1 {
-        writeln!(out)?;
-        writeln!(out, "Targets")?;
-        for line in &s.targets {
-            let mark = if line.active { '*' } else { ' ' };
-            let level = format!("Level {}: {}", line.level, line.level_name);
-            let title = one_line(line.title);
-            writeln!(
-                out,
-                "{mark} {title:<28} {:>3.0}/100  {level:<28} {}/{} done",
-                line.readiness, line.done, line.applicable
-            )?;
-        }
-    }
+    write_targets(out, s)?;
     writeln!(out)?;
     writeln!(out, "Checklists")?;
     for checklist in &s.checklists {
@@ -106,6 +93,22 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
                 writeln!(out, "    {} ({})", item.title, one_line(item.evidence))?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Every target side by side, the active one starred (only when there is more than one).
+fn write_targets(out: &mut String, s: &Summary) -> std::fmt::Result {
+    if s.targets.len() < 2 {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Targets")?;
+    for line in &s.targets {
+        let mark = if line.active { '*' } else { ' ' };
+        let level = format!("Level {}: {}", line.level, line.level_name);
+        let (title, readiness) = (one_line(line.title), line.readiness);
+        writeln!(out, "{mark} {title:<28} {readiness:>3.0}/100  {level:<28} {}/{} done", line.done, line.applicable)?;
     }
     Ok(())
 }

@@ -192,3 +192,26 @@ pub fn builtin_targets(catalog: &Catalog) -> Vec<Target> {
     }
     targets
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_file_is_told_from_a_checklist_by_its_first_word() {
+        assert!(is_target_text("Target(id: \"a\")"));
+        assert!(is_target_text("\u{feff}// mine\n/* a\nb */ #![enable(implicit_some)]\n  Target (\n"));
+        assert!(!is_target_text("(id: \"devops-basics\")"));
+        assert!(!is_target_text("Checklist(id: \"x\")"));
+        assert!(!is_target_text("Targets(id: \"x\")"), "a longer word is not the struct name");
+        assert!(!is_target_text("// Target(\n(id: \"x\")"), "a comment does not count");
+    }
+
+    #[test]
+    fn every_built_in_target_parses() {
+        for (name, text) in BUILTIN_TARGETS {
+            assert!(is_target_text(text), "{name}");
+            parse_target(name, text).unwrap();
+        }
+    }
+}

@@ -323,7 +323,7 @@ fn a_bad_user_checklist_is_reported_and_skipped_and_the_rest_load() {
     std::fs::copy(fixture_dir().join("fixture.ron"), dir.join("fixture.ron")).unwrap();
     let output = sandbox.bare_cmd().args(["list", "--checklist", "fixture"]).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stderr(&output).contains("warning: checklist skipped:"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("warning: file skipped:"), "{}", stderr(&output));
     assert_eq!(stdout(&output).lines().count(), 12);
     let output = sandbox.bare_cmd().arg("check").output().unwrap();
     assert_eq!(output.status.code(), Some(1), "check over all loaded files fails on the bad one");

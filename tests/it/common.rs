@@ -80,6 +80,19 @@ pub fn open_model(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
     (skillgap::gui::model_of(workspace, Some("fixture")), problems)
 }
 
+/// The window's model over `data_dir` and the fixture checklist, for the remembered target (as the window
+/// opens without `--target`).
+pub fn open_model_remembered(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
+    let locations = skillgap::paths::Locations {
+        data_dir: data_dir.to_path_buf(),
+        checklist_dirs: vec![fixture_dir()],
+        config_dir: None,
+    };
+    let workspace = skillgap::workspace::open(&locations);
+    let problems = workspace.skipped.iter().map(ToString::to_string).collect();
+    (skillgap::gui::model_of(workspace, None), problems)
+}
+
 /// Every file under `dir`, in its subfolders too.
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();

@@ -78,7 +78,7 @@ fn rejects_hostile(name: &str, expected: &str) {
     std::fs::copy(&path, dir.join(name)).unwrap();
     let output = sandbox.cmd().args(["list", "--checklist", "fixture"]).output().unwrap();
     assert!(output.status.success(), "{name}: {}", stderr(&output));
-    assert!(stderr(&output).contains("checklist skipped"), "{name}");
+    assert!(stderr(&output).contains("file skipped"), "{name}");
     // Nothing is written: the only files are the checklist copied in.
     let written: Vec<_> = walk(sandbox.root.path());
     assert_eq!(written, [dir.join(name)], "{name}: wrote {written:?}");

@@ -52,7 +52,7 @@ fn a_fifo_or_a_folder_where_a_checklist_should_be_is_reported_never_waited_on() 
     assert!(output.status.success(), "{}", stderr(&output));
     let err = stderr(&output);
     for name in ["fifo.ron", "folder.ron"] {
-        let expected = format!("checklist skipped: {}: not a regular file", dir.join(name).display());
+        let expected = format!("file skipped: {}: not a regular file", dir.join(name).display());
         assert!(err.contains(&expected), "{expected} in {err}");
     }
     let output = sandbox.bare_cmd().arg("check").arg(dir.join("fifo.ron")).timeout(timeout).output().unwrap();
@@ -158,7 +158,7 @@ fn an_alias_naming_a_live_item_never_counts_a_tick_twice() {
         .assert()
         .success();
     let output = sandbox.bare_cmd().args(["summary", "--format", "json"]).output().unwrap();
-    assert!(stderr(&output).contains("checklist skipped"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("file skipped"), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["done"], 1, "one tick, counted once");
     assert!(json["checklists"].as_array().unwrap().iter().all(|c| c["id"] != "steal"));

@@ -20,3 +20,4 @@ mod races;
 mod report;
 mod score;
 mod store;
+mod targets;

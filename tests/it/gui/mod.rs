@@ -12,6 +12,7 @@ use skillgap::tracker::Tracker;
 use crate::common;
 
 mod integrity;
+mod targets;
 mod views;
 
 struct Window {
