@@ -70,19 +70,12 @@ pub fn stderr(output: &std::process::Output) -> String {
 /// The window's model over `data_dir` and the fixture checklist, scored for the fixture's target, as the
 /// window opens it, and the problems of skipped checklist files.
 pub fn open_model(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
-    let locations = skillgap::paths::Locations {
-        data_dir: data_dir.to_path_buf(),
-        checklist_dirs: vec![fixture_dir()],
-        config_dir: None,
-    };
-    let workspace = skillgap::workspace::open(&locations);
-    let problems = workspace.skipped.iter().map(ToString::to_string).collect();
-    (skillgap::gui::model_of(workspace, Some("fixture")), problems)
+    open_model_for(data_dir, Some("fixture"))
 }
 
-/// The window's model over `data_dir` and the fixture checklist, for the remembered target (as the window
-/// opens without `--target`).
-pub fn open_model_remembered(data_dir: &Path) -> (skillgap::gui::Model, Vec<String>) {
+/// The same for `target`, or for the remembered target when `None` (as the window opens without
+/// `--target`).
+pub fn open_model_for(data_dir: &Path, target: Option<&str>) -> (skillgap::gui::Model, Vec<String>) {
     let locations = skillgap::paths::Locations {
         data_dir: data_dir.to_path_buf(),
         checklist_dirs: vec![fixture_dir()],
@@ -90,7 +83,7 @@ pub fn open_model_remembered(data_dir: &Path) -> (skillgap::gui::Model, Vec<Stri
     };
     let workspace = skillgap::workspace::open(&locations);
     let problems = workspace.skipped.iter().map(ToString::to_string).collect();
-    (skillgap::gui::model_of(workspace, None), problems)
+    (skillgap::gui::model_of(workspace, target), problems)
 }
 
 /// Every file under `dir`, in its subfolders too.

@@ -72,14 +72,7 @@ fn stages_and_targets(layout: &mut Layout<'_>, s: &Summary) {
     stages.push(overall);
     layout.section("Stages", stages);
     if s.targets.len() > 1 {
-        let rows = s
-            .targets
-            .iter()
-            .map(|line| {
-                let face = if line.active { Face::Bold } else { Face::Regular };
-                vec![bar_row(layout, (face, line.title), Some(line.readiness), &format!("Level {}", line.level))]
-            })
-            .collect();
+        let rows = s.targets.iter().map(|line| target_lines(layout, line)).collect();
         layout.section("Readiness for each target", rows);
     }
 }
@@ -201,6 +194,30 @@ fn bar_row(layout: &Layout<'_>, label: (Face, &str), percent: Option<f64>, count
     ops.push(layout.text_right(right - 45.0, height, BODY, Face::Bold, INK, &percent_label(percent)));
     ops.push(layout.text_right(right, height, BODY, Face::Regular, MUTED, counts));
     Line { height, ops }
+}
+
+/// A target of the comparison: its title (bold when active) with its level at the right, then a bar of
+/// its readiness. The title has a line of its own, so a long one never runs into the bar.
+fn target_lines(layout: &Layout<'_>, line: &super::TargetLine) -> Vec<Line> {
+    let (left, right) = (layout.left(), layout.right());
+    let face = if line.active { Face::Bold } else { Face::Regular };
+    let level = format!("Level {}: {}", line.level, line.level_name);
+    let level_width = layout.fonts.width(Face::Regular, SMALL, &level) + 12.0;
+    let mut lines = layout.paragraph(left, right - left - level_width, (face, BODY, BODY_LINE, INK), line.title);
+    if let Some(first) = lines.first_mut() {
+        first.ops.push(layout.text_right(right, BODY_LINE, SMALL, Face::Regular, MUTED, &level));
+    }
+    let (height, bar_height) = (14.0, 8.0);
+    let bar_width = right - 60.0 - left;
+    let filled = (line.readiness.clamp(0.0, 100.0) / 100.0) as f32 * bar_width;
+    let mut ops = vec![rect(left, (height - bar_height) / 2.0, bar_width, bar_height, Some(TRACK), None)];
+    if filled > 0.0 {
+        ops.push(rect(left, (height - bar_height) / 2.0, filled, bar_height, Some(ACCENT), None));
+    }
+    let value = format!("{:.0}/100", line.readiness);
+    ops.push(layout.text_right(right, height, BODY, Face::Bold, INK, &value));
+    lines.push(Line { height: height + 4.0, ops });
+    lines
 }
 
 /// "1. Title ........ Stage +4.2": the title wraps, the tags sit on its first line at the right.

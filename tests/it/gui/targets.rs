@@ -56,7 +56,7 @@ fn switching_target_rescores_the_header_gaps_and_summary_and_is_remembered() {
     assert!(w.harness.query_by_label_contains("Readiness for Everything:").is_some(), "the summary is for it");
 
     // The next window opens on the remembered target.
-    let (model, _) = common::open_model_remembered(w.dir.path());
+    let (model, _) = common::open_model_for(w.dir.path(), None);
     assert_eq!(model.target().id, "everything");
 }
 
