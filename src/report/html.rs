@@ -221,9 +221,10 @@ fn write_item(out: &mut String, item: &ItemLine) -> std::fmt::Result {
         Status::Skipped => ("", "skipped", String::new()),
         Status::Todo => ("", "todo", String::new()),
     };
+    let outside = if item.in_target { "" } else { " <span class=\"muted\">not in target</span>" };
     write!(
         out,
-        "<li class=\"{class}\"><span class=\"box\" role=\"img\" aria-label=\"{class}\">{mark}</span>{}{suffix}",
+        "<li class=\"{class}\"><span class=\"box\" role=\"img\" aria-label=\"{class}\">{mark}</span>{}{suffix}{outside}",
         escape_html(item.title)
     )?;
     if !item.note.is_empty() {

@@ -157,7 +157,8 @@ fn write_item(out: &mut String, item: &ItemLine) -> std::fmt::Result {
     };
     let title = escape_markdown(item.title);
     let title = if item.status == Status::Skipped { format!("~~{title}~~") } else { title };
-    writeln!(out, "- [{box_mark}] {title}{suffix}")?;
+    let outside = if item.in_target { "" } else { " (not in target)" };
+    writeln!(out, "- [{box_mark}] {title}{suffix}{outside}")?;
     if !item.note.is_empty() {
         writeln!(out, "  - Note: {}", escape_markdown(item.note))?;
     }

@@ -182,6 +182,8 @@ pub struct ItemLine<'a> {
     pub weight: Weight,
     /// When the item was done, for done items.
     pub done_at: Option<DateTime<Utc>>,
+    /// Whether it counts toward the summary's target (every item is listed either way).
+    pub in_target: bool,
     /// Empty unless the summary was asked for with notes.
     #[serde(skip_serializing_if = "str::is_empty")]
     pub note: &'a str,
@@ -261,6 +263,7 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
     let Assessment { statuses, score, gaps } = assessment;
     let parts = Parts {
         catalog,
+        target,
         progress,
         status_dates: progress.status_dates(),
         statuses,

@@ -7,10 +7,13 @@ use crate::Stage;
 use crate::catalog::Catalog;
 use crate::catalog::validate::is_http_url;
 use crate::progress::{ItemProgress, Progress, Status};
+use crate::target::Target;
 
 /// What the lines of a summary are built from.
 pub(super) struct Parts<'a, 'b> {
     pub catalog: &'a Catalog,
+    /// The target of the summary, so items outside it can say so.
+    pub target: &'b Target,
     pub progress: &'a Progress,
     /// When each item's status last changed (see [`Progress::status_dates`]).
     pub status_dates: std::collections::HashMap<String, DateTime<Utc>>,
@@ -67,6 +70,7 @@ impl<'a> Parts<'a, '_> {
             stage: item.stage,
             weight: item.weight,
             done_at: (status == Status::Done).then(|| self.done_at(index)).flatten(),
+            in_target: self.target.contains(index),
         }
     }
 

@@ -322,3 +322,25 @@ fn pdf_prints_the_start_of_a_huge_note_and_link_and_says_where_the_rest_is() {
     let markdown = rendered(&summary, Format::Markdown);
     assert!(markdown.contains(&note) && markdown.contains(&link), "other formats keep the note and link whole");
 }
+
+#[test]
+fn a_summary_for_a_target_marks_the_items_outside_it_and_compares_every_target() {
+    let catalog = Box::leak(Box::new(catalog()));
+    let progress = Box::leak(Box::new(progress(catalog)));
+    let target = catalog.target("fixture").unwrap();
+    let summary = report::summarize(catalog, progress, target, &full_options(), at(11, 23));
+    assert_eq!(summary.target.title, "Fixture target");
+    assert_eq!(summary.total, 12, "the score counts the target's items only");
+    let markdown = rendered(&summary, Format::Markdown);
+    assert!(markdown.contains("**Readiness for Fixture target: "), "{markdown}");
+    assert!(
+        markdown.contains("- [x] &lt;img src=x onerror=alert(3)&gt; (done 2026-11-14) (not in target)"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("- [x] Build one (done 2026-10-02)\n"), "fixture items are in it: {markdown}");
+    assert!(markdown.contains("| **Fixture target** |") && markdown.contains("| Everything |"), "{markdown}");
+    let pdf = report::render(&summary, Format::Pdf, Paper::A4).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = pdf_pages(&pdf, dir.path()).concat();
+    assert!(text.contains("not in target"), "the PDF says so too");
+}

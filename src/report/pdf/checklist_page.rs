@@ -53,6 +53,7 @@ fn item_lines(layout: &Layout<'_>, item: &ItemLine) -> Vec<Line> {
         Status::Done => (item.done_at.map(|at| format!("done {}", at.format("%Y-%m-%d"))).unwrap_or_default(), MUTED),
         Status::Learning => ("learning".to_owned(), WARN),
         Status::Skipped => ("skipped".to_owned(), MUTED),
+        Status::Todo if !item.in_target => ("not in target".to_owned(), MUTED),
         Status::Todo => (String::new(), MUTED),
     };
     if let Some(first) = lines.first_mut() {
