@@ -81,7 +81,8 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
         screenshot: screenshot.clone(),
         load_problems: problems,
         startup_clock: window.startup_clock,
-        offer_welcome: true,
+        // A screenshot shows the app itself (the README's pictures), not the first-run welcome over it.
+        offer_welcome: screenshot.is_none(),
     };
     eframe::run_native("skillgap", options, Box::new(move |cc| Ok(Box::new(App::new(cc, model, start))))).map_err(
         |err| {

@@ -28,7 +28,11 @@ fn nav_row(ui: &mut Ui, selected: bool, title: &str, count: Count, indent: f32) 
 /// Draws the navigation and updates `scope` when a row is clicked.
 pub fn nav_ui(ui: &mut Ui, model: &Model, scope: &mut Scope) {
     let catalog = model.catalog();
-    let all = Count { done: model.assessment.score.done, applicable: model.assessment.score.applicable };
+    // Every item, like the rows below it (the header counts the target's items).
+    let all = model.checklist_counts.iter().fold(Count::default(), |sum, count| Count {
+        done: sum.done + count.done,
+        applicable: sum.applicable + count.applicable,
+    });
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         if nav_row(ui, *scope == Scope::All, "All items", all, 0.0) {
             *scope = Scope::All;
