@@ -118,10 +118,17 @@ fn settings(locations: &Locations) -> Settings {
 /// The target a command scores against: `--target`, else the remembered one, else the default. An
 /// unknown `--target` is an error; a remembered target that is no longer loaded is a warning.
 fn active_target<'a>(context: &Context, catalog: &'a catalog::Catalog) -> anyhow::Result<&'a Target> {
+    chosen_target(context, catalog).map(|(target, _)| target)
+}
+
+/// [`active_target`], and whether someone chose it (with `--target` or by remembering one) rather than it
+/// being the default. The settings file is read once, so a problem with it is said once.
+fn chosen_target<'a>(context: &Context, catalog: &'a catalog::Catalog) -> anyhow::Result<(&'a Target, bool)> {
     if let Some(id) = &context.target {
-        return Ok(find_target(catalog, id)?);
+        return Ok((find_target(catalog, id)?, true));
     }
-    let (target, unknown) = settings(&context.locations).active_target(catalog);
+    let settings = settings(&context.locations);
+    let (target, unknown) = settings.active_target(catalog);
     if let Some(unknown) = unknown {
         eprintln!(
             "warning: the remembered target {:?} is not loaded (was its file removed?); using {}. Choose one with \
@@ -129,7 +136,7 @@ fn active_target<'a>(context: &Context, catalog: &'a catalog::Catalog) -> anyhow
             unknown.id, target.title
         );
     }
-    Ok(target)
+    Ok((target, settings.target.is_some()))
 }
 
 /// The index of the checklist with this id, or an error that lists the loaded ones.

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Context, ListFormat, Outcome, active_target, checklist_named, open_tracker, print_stdout, settings};
+use super::{Context, ListFormat, Outcome, active_target, checklist_named, chosen_target, open_tracker, print_stdout};
 use crate::report::{self, Format, Paper, SummaryOptions, TargetLine};
 use crate::score::{self, Assessment};
 use crate::settings::find_target;
@@ -21,9 +21,9 @@ pub(super) fn summary(
     if let Some(id) = &options.checklist {
         checklist_named(catalog, id)?;
     }
-    let target = active_target(context, catalog)?;
+    let (target, chosen) = chosen_target(context, catalog)?;
     // A first summary says what it measured against, and how to choose something else.
-    if progress.items.is_empty() && context.target.is_none() && settings(&context.locations).target.is_none() {
+    if progress.items.is_empty() && !chosen {
         eprintln!(
             "Scored for the target \"{}\", the default. See every target with `skillgap targets`; choose one with \
 `skillgap target ID`.",

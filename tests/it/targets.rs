@@ -156,7 +156,7 @@ fn a_damaged_settings_file_is_warned_about_and_never_overwritten() {
     std::fs::write(&settings, "Settings(target: Some(\"everything\"), colour: 3)").unwrap();
     let summary = sandbox.bare_cmd().arg("summary").output().unwrap();
     assert!(summary.status.success());
-    assert!(stderr(&summary).contains("settings file"), "{}", stderr(&summary));
+    assert_eq!(stderr(&summary).matches("settings file").count(), 1, "said once: {}", stderr(&summary));
     assert!(stdout(&summary).contains("Readiness for Developer who ships"), "the default meanwhile");
     let set = sandbox.bare_cmd().args(["target", "everything"]).output().unwrap();
     assert!(!set.status.success());
