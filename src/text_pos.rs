@@ -28,6 +28,11 @@ impl TextPos {
         text.match_indices(needle).nth(nth).map(|(offset, _)| TextPos::at_byte(text, offset))
     }
 
+    /// Where ron found a problem.
+    pub fn of_ron_error(error: &ron::error::SpannedError) -> TextPos {
+        TextPos { line: error.span.start.line, col: error.span.start.col }
+    }
+
     /// The position of the first byte that is not valid UTF-8.
     pub fn of_invalid_utf8(bytes: &[u8], valid_up_to: usize) -> TextPos {
         let valid = &bytes[..valid_up_to.min(bytes.len())];

@@ -33,24 +33,31 @@ impl fmt::Display for FileProblem {
 
 /// Parses and validates one checklist's text. `name` is used in problem reports.
 pub fn parse_checklist(name: &str, text: &str) -> Result<ChecklistFile, Vec<FileProblem>> {
-    // A byte-order mark, as Windows Notepad writes one, is not part of the text.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let file: ChecklistFile = ron::Options::default().from_str(text).map_err(|err| {
+    let text = without_bom(text);
+    let file: ChecklistFile = parse_ron(name, text, "checklist")?;
+    let problems = validate(&file, text);
+    if problems.is_empty() { Ok(file) } else { Err(problems.into_iter().map(|p| p.in_file(name)).collect()) }
+}
+
+/// A byte-order mark, as Windows Notepad writes one, is not part of the text.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Parses the RON text of a checklist or target file (named `name`); a syntax problem names its place
+/// and points at the README's section on the `format`.
+pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+    format: &str,
+) -> Result<T, Vec<FileProblem>> {
+    ron::Options::default().from_str(without_bom(text)).map_err(|err| {
         vec![FileProblem {
             file: name.to_owned(),
-            pos: Some(TextPos { line: err.span.start.line, col: err.span.start.col }),
-            message: format!("{} (see the checklist format in the README)", crate::text_pos::describe(&err.code)),
+            pos: Some(TextPos::of_ron_error(&err)),
+            message: format!("{} (see the {format} format in the README)", crate::text_pos::describe(&err.code)),
         }]
-    })?;
-    let problems = validate(&file, text);
-    if problems.is_empty() {
-        Ok(file)
-    } else {
-        Err(problems
-            .into_iter()
-            .map(|p| FileProblem { file: name.to_owned(), pos: p.pos, message: p.message })
-            .collect())
-    }
+    })
 }
 
 /// Reads a checklist file as text, refusing huge and non-UTF-8 files with a clear problem.
@@ -112,6 +119,23 @@ pub(crate) fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileP
     (files, problems)
 }
 
+/// A person's file, read and told apart by its first word.
+pub enum UserFile {
+    /// A checklist, parsed and validated.
+    Checklist(ChecklistFile),
+    /// A target's text: it is resolved once every checklist is loaded.
+    Target(String),
+}
+
+/// Reads the file at `path` as a checklist or a target; a problem names its place.
+pub fn read_user_file(path: &Path) -> Result<UserFile, Vec<FileProblem>> {
+    let text = read_checklist_file(path).map_err(|problem| vec![problem])?;
+    if crate::target::is_target_text(&text) {
+        return Ok(UserFile::Target(text));
+    }
+    parse_checklist(&path.display().to_string(), &text).map(UserFile::Checklist)
+}
+
 /// Loads the built-in checklists and every `*.ron` file in `user_dirs`, parsed afresh. Files with problems
 /// are skipped and reported; a user checklist may not reuse the id of one loaded before it.
 pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
@@ -126,20 +150,9 @@ pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
     // Targets are resolved over the loaded items, so they wait until every checklist is in.
     let mut targets = Vec::new();
     for path in paths {
-        let name = path.display().to_string();
-        let text = match read_checklist_file(&path) {
-            Ok(text) => text,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
-        if crate::target::is_target_text(&text) {
-            targets.push((name, text, path));
-            continue;
-        }
-        match parse_checklist(&name, &text) {
-            Ok(file) => parsed.push((file, Origin::File(path))),
+        match read_user_file(&path) {
+            Ok(UserFile::Checklist(file)) => parsed.push((file, Origin::File(path))),
+            Ok(UserFile::Target(text)) => targets.push((text, path)),
             Err(found) => problems.extend(found),
         }
     }
@@ -167,7 +180,8 @@ pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
         });
     }
     let mut catalog = catalog;
-    for (name, text, path) in targets {
+    for (text, path) in targets {
+        let name = path.display().to_string();
         if let Err(found) = catalog.add_target(&name, &text, Origin::File(path)) {
             problems.extend(found);
         }

@@ -13,10 +13,11 @@ use std::path::PathBuf;
 
 pub use builtin::BUILTIN_CHECKLISTS;
 pub use format::{ChecklistFile, ItemFile, SectionFile, Track};
-pub(crate) use load::user_checklist_files;
 pub use load::{
-    FileProblem, MAX_CHECKLIST_BYTES, full_ids, load_catalog, parse_checklist, read_checklist_file, stolen_alias,
+    FileProblem, MAX_CHECKLIST_BYTES, UserFile, full_ids, load_catalog, parse_checklist, read_checklist_file,
+    read_user_file, stolen_alias,
 };
+pub(crate) use load::{parse_ron, user_checklist_files};
 
 use crate::target::{self, Target};
 use crate::{Stage, Weight};
@@ -162,17 +163,10 @@ impl Catalog {
 
     /// Checks and resolves a target file's text and adds it; a problem names its place in the file.
     pub fn add_target(&mut self, name: &str, text: &str, origin: Origin) -> Result<(), Vec<FileProblem>> {
-        let file = target::parse_target(name, text)?;
-        let as_problems = |problems: Vec<validate::Problem>| -> Vec<FileProblem> {
-            problems
-                .into_iter()
-                .map(|p| FileProblem { file: name.to_owned(), pos: p.pos, message: p.message })
-                .collect()
-        };
-        let resolved = target::resolve(&file, text, self, origin).map_err(as_problems)?;
+        let resolved = target::load(name, text, self, origin)?;
         if self.target(&resolved.id).is_some() {
             let message =
-                format!("target id {:?} is already used by another target; give this one its own id", file.id);
+                format!("target id {:?} is already used by another target; give this one its own id", resolved.id);
             return Err(vec![FileProblem { file: name.to_owned(), pos: None, message }]);
         }
         self.targets.push(resolved);
@@ -182,6 +176,11 @@ impl Catalog {
     /// The target with this id.
     pub fn target(&self, id: &str) -> Option<&Target> {
         self.targets.iter().find(|t| t.id == id)
+    }
+
+    /// The target with this id, or [`Catalog::default_target`] when none has it.
+    pub fn target_or_default(&self, id: &str) -> &Target {
+        self.target(id).unwrap_or(self.default_target())
     }
 
     /// The target of a person who has not chosen one: *Developer who ships* when it is loaded, else the first.

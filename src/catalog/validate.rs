@@ -17,6 +17,13 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// The problem as reported for the file named `file`.
+    pub fn in_file(self, file: &str) -> super::FileProblem {
+        super::FileProblem { file: file.to_owned(), pos: self.pos, message: self.message }
+    }
+}
+
 /// Is `id` a lowercase slug: `a-z`, `0-9` and single inner dashes, at most 64 characters?
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Outcome;
-use crate::catalog::{self, FileProblem, Origin};
+use crate::catalog::{self, FileProblem, Origin, UserFile};
 use crate::paths::Locations;
 use crate::store::Store;
 use crate::target;
@@ -37,37 +37,20 @@ pub(super) fn check(locations: &Locations, files: &[PathBuf]) -> Outcome {
 fn check_files(locations: &Locations, files: &[PathBuf]) -> Vec<FileProblem> {
     let mut problems = Vec::new();
     let mut parsed: Vec<(catalog::ChecklistFile, String)> = Vec::new();
-    let mut targets: Vec<(String, String, &PathBuf)> = Vec::new();
+    let mut targets: Vec<(String, &PathBuf)> = Vec::new();
     for path in files {
-        let name = path.display().to_string();
-        let text = match catalog::read_checklist_file(path) {
-            Ok(text) => text,
-            Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
-        if target::is_target_text(&text) {
-            targets.push((name, text, path));
-            continue;
-        }
-        match catalog::parse_checklist(&name, &text) {
-            Ok(file) => parsed.push((file, name)),
+        match catalog::read_user_file(path) {
+            Ok(UserFile::Checklist(file)) => parsed.push((file, path.display().to_string())),
+            Ok(UserFile::Target(text)) => targets.push((text, path)),
             Err(found) => problems.extend(found),
         }
     }
     problems.extend(check_checklists(&parsed));
     if !targets.is_empty() {
         let (catalog, _) = catalog::load_catalog(&locations.checklist_dirs);
-        for (name, text, path) in targets {
-            match target::parse_target(&name, &text).and_then(|file| {
-                target::resolve(&file, &text, &catalog, Origin::File(path.clone())).map_err(|found| {
-                    found
-                        .into_iter()
-                        .map(|p| FileProblem { file: name.clone(), pos: p.pos, message: p.message })
-                        .collect()
-                })
-            }) {
+        for (text, path) in targets {
+            let name = path.display().to_string();
+            match target::load(&name, &text, &catalog, Origin::File(path.clone())) {
                 Ok(resolved) => println!("{name}: ok (target, {} items)", resolved.len()),
                 Err(found) => problems.extend(found),
             }

@@ -79,7 +79,7 @@ pub struct Model {
 impl Model {
     /// A model over `tracker`, scored for the target `target` (the default target when it is not loaded).
     pub fn new(tracker: Tracker, access: Access, target: &str) -> Model {
-        let target = tracker.catalog().target(target).unwrap_or(tracker.catalog().default_target()).id.clone();
+        let target = tracker.catalog().target_or_default(target).id.clone();
         let mut model = Model {
             tracker,
             target,
@@ -112,8 +112,7 @@ impl Model {
 
     /// The active target: the score, gaps and reports are for it.
     pub fn target(&self) -> &Target {
-        let catalog = self.tracker.catalog();
-        catalog.target(&self.target).unwrap_or(catalog.default_target())
+        self.tracker.catalog().target_or_default(&self.target)
     }
 
     /// Makes `id` the active target and remembers it for the next run and the command line. Returns
@@ -143,7 +142,7 @@ impl Model {
     /// Recomputes everything derived from progress.
     fn refresh(&mut self) {
         let catalog = self.tracker.catalog();
-        let target = catalog.target(&self.target).unwrap_or(catalog.default_target());
+        let target = catalog.target_or_default(&self.target);
         self.assessment = Assessment::of(catalog, self.tracker.progress(), target);
         self.timeline = score::timeline(catalog, &self.tracker.progress().history, target);
         self.targets = score::standings(catalog, &self.assessment.statuses)

@@ -56,10 +56,7 @@ pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError>
         return Err(damaged(None, "the file is empty (a progress file always holds at least its version)".to_owned()));
     }
     let spanned = |err: ron::error::SpannedError| {
-        damaged(
-            Some(TextPos { line: err.span.start.line, col: err.span.start.col }),
-            crate::text_pos::describe(&err.code),
-        )
+        damaged(Some(TextPos::of_ron_error(&err)), crate::text_pos::describe(&err.code))
     };
     // Fast path: a file of the current version parses in one pass. Only when it does not is the version
     // probed (a second pass over the text), so a newer file is refused as newer, not as damaged.
@@ -99,7 +96,7 @@ fn foreign(path: &Path, text: &str, err: ron::error::SpannedError) -> StoreError
     let content = text.trim_start();
     let path = path.to_path_buf();
     if ["(", "//", "/*", "#!["].iter().any(|start| content.starts_with(start)) {
-        let pos = Some(TextPos { line: err.span.start.line, col: err.span.start.col });
+        let pos = Some(TextPos::of_ron_error(&err));
         return StoreError::Damaged { path, pos, message: crate::text_pos::describe(&err.code) };
     }
     let pos = Some(TextPos::at_byte(text, text.len() - content.len()));

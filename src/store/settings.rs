@@ -39,10 +39,9 @@ impl Store {
         let damaged = |pos, message| SettingsError::Damaged { path: path.clone(), pos, message };
         let text = std::str::from_utf8(&bytes).map_err(|_| damaged(None, "not UTF-8 text".to_owned()))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        ron::Options::default().from_str(text).map_err(|err| {
-            let pos = TextPos { line: err.span.start.line, col: err.span.start.col };
-            damaged(Some(pos), crate::text_pos::describe(&err.code))
-        })
+        ron::Options::default()
+            .from_str(text)
+            .map_err(|err| damaged(Some(TextPos::of_ron_error(&err)), crate::text_pos::describe(&err.code)))
     }
 
     /// Changes the settings with `change` and saves them atomically, under the folder's lock. A settings

@@ -13,7 +13,6 @@ pub use format::{Selector, TargetFile};
 use crate::Weight;
 use crate::catalog::validate::{At, Checker, Problem};
 use crate::catalog::{Catalog, FileProblem, Origin};
-use crate::text_pos::TextPos;
 
 /// The target of a person who has not chosen one.
 pub const DEFAULT_TARGET: &str = "developer-who-ships";
@@ -86,14 +85,14 @@ pub fn is_target_text(text: &str) -> bool {
 
 /// Parses a target file's text; a problem names its line and column.
 pub fn parse_target(name: &str, text: &str) -> Result<TargetFile, Vec<FileProblem>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    ron::Options::default().from_str(text).map_err(|err| {
-        vec![FileProblem {
-            file: name.to_owned(),
-            pos: Some(TextPos { line: err.span.start.line, col: err.span.start.col }),
-            message: format!("{} (see the target format in the README)", crate::text_pos::describe(&err.code)),
-        }]
-    })
+    crate::catalog::parse_ron(name, text, "target")
+}
+
+/// Parses `text` (a target file named `name`) and resolves it over `catalog`: what a person's own target
+/// file becomes, or its problems in that file.
+pub fn load(name: &str, text: &str, catalog: &Catalog, origin: Origin) -> Result<Target, Vec<FileProblem>> {
+    let file = parse_target(name, text)?;
+    resolve(&file, text, catalog, origin).map_err(|problems| problems.into_iter().map(|p| p.in_file(name)).collect())
 }
 
 /// Checks `file` (whose text is `source`) and resolves it against the items of `catalog`. Every selector

@@ -37,7 +37,7 @@ impl ReportJob {
         let target_id = model.target().id.clone();
         let (sender, result) = mpsc::channel();
         std::thread::spawn(move || {
-            let target = catalog.target(&target_id).unwrap_or(catalog.default_target());
+            let target = catalog.target_or_default(&target_id);
             let input = SummaryInput {
                 catalog: &catalog,
                 target,
