@@ -22,7 +22,8 @@ pub use command::View;
 pub use model::{Access, Model};
 
 use crate::paths::Locations;
-use crate::workspace::{self, Workspace};
+use crate::settings::{UnknownTarget, find_target};
+use crate::workspace;
 
 /// The window's preferences (view, size, report choices), in the config folder.
 const PREFS_FILE: &str = "window.ron";
@@ -42,23 +43,39 @@ pub struct WindowOptions {
     pub target: Option<String>,
 }
 
-/// The window's model over what [`workspace::open`] found, for `target` (else the remembered target).
-/// An unreadable progress file opens read-only.
-pub fn model_of(workspace: Workspace, target: Option<&str>) -> Model {
+/// The window's model over the data folder and checklists, for `target` (else the remembered target),
+/// and the problems to show once: skipped files, a damaged settings file, a remembered target that is no
+/// longer loaded. An unreadable progress file opens read-only. An unknown `target` is an error, as it is
+/// for every command.
+pub fn open_model(locations: &Locations, target: Option<&str>) -> Result<(Model, Vec<String>), UnknownTarget> {
+    let workspace = workspace::open(locations);
+    let mut problems: Vec<String> = workspace.skipped.iter().map(ToString::to_string).collect();
+    problems.extend(workspace.settings_error.clone());
+    let catalog = workspace.tracker.catalog();
+    let target = match target {
+        Some(id) => find_target(catalog, id)?.id.clone(),
+        None => {
+            let (target, unknown) = workspace.settings.active_target(catalog);
+            if let Some(unknown) = unknown {
+                problems.push(format!(
+                    "The remembered target {:?} is not loaded (was its file removed?); showing {}. Choose a \
+target in the header.",
+                    unknown.id, target.title
+                ));
+            }
+            target.id.clone()
+        }
+    };
     let access = match workspace.unreadable {
         Some(err) => Access::ReadOnly { reason: err.to_string() },
         None => Access::ReadWrite,
     };
-    let target = target.or(workspace.settings.target.as_deref()).unwrap_or(crate::target::DEFAULT_TARGET).to_owned();
-    Model::new(workspace.tracker, access, &target)
+    Ok((Model::new(workspace.tracker, access, &target), problems))
 }
 
 /// Opens the window and runs it until it closes.
 pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
-    let workspace = workspace::open(locations);
-    let mut problems: Vec<String> = workspace.skipped.iter().map(ToString::to_string).collect();
-    problems.extend(workspace.settings_error.clone());
-    let model = model_of(workspace, window.target.as_deref());
+    let (model, problems) = open_model(locations, window.target.as_deref())?;
     let screenshot = window
         .screenshot
         .as_ref()

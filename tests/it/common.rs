@@ -81,9 +81,7 @@ pub fn open_model_for(data_dir: &Path, target: Option<&str>) -> (skillgap::gui::
         checklist_dirs: vec![fixture_dir()],
         config_dir: None,
     };
-    let workspace = skillgap::workspace::open(&locations);
-    let problems = workspace.skipped.iter().map(ToString::to_string).collect();
-    (skillgap::gui::model_of(workspace, target), problems)
+    skillgap::gui::open_model(&locations, target).unwrap()
 }
 
 /// Every file under `dir`, in its subfolders too.

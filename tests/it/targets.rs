@@ -64,6 +64,10 @@ fn target_shows_and_remembers_and_the_flag_overrides_once() {
     );
     let unknown_flag = sandbox.bare_cmd().args(["--target", "sre", "list"]).output().unwrap();
     assert!(!unknown_flag.status.success(), "an unknown --target is an error, not a silent default");
+    // The window too: it says so before it opens (no display is needed to see the error).
+    let unknown_window = sandbox.bare_cmd().args(["--target", "sre"]).env_remove("DISPLAY").output().unwrap();
+    assert!(!unknown_window.status.success());
+    assert!(stderr(&unknown_window).contains("there is no target \"sre\""), "{}", stderr(&unknown_window));
     let settings = std::fs::read_to_string(sandbox.data_dir().join("settings.ron")).unwrap();
     assert!(settings.contains("junior-devops-engineer"), "{settings}");
 }

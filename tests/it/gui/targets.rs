@@ -60,21 +60,74 @@ fn switching_target_rescores_the_header_gaps_and_summary_and_is_remembered() {
     assert_eq!(model.target().id, "everything");
 }
 
-fn welcome_window() -> Harness<'static, App> {
+/// A window that offers the welcome, with eframe's storage when given (as the real window has).
+fn welcome_window(storage: Option<&'static dyn eframe::Storage>) -> Harness<'static, App> {
     let dir = tempfile::tempdir().unwrap();
     let (model, _) = common::open_model(dir.path());
     let start = StartOptions { view: Some(View::Checklists), offer_welcome: true, ..StartOptions::default() };
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, model, start));
+    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+        cc.storage = storage;
+        App::new(cc, model, start)
+    });
     harness.run();
     // The folder must outlive the window's saves.
     std::mem::forget(dir);
     harness
 }
 
+/// eframe's storage in memory: what the window keeps between runs without a file.
+#[derive(Default, Clone)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_welcome_opens_on_the_first_run_only() {
+    let first_run: &'static MemoryStorage = Box::leak(Box::default());
+    let mut harness = welcome_window(Some(first_run));
+    assert!(harness.state().is_welcome_open(), "the first run");
+    harness.get_by_role_and_label(Role::Button, "Start").click();
+    harness.run();
+    let mut kept = first_run.clone();
+    eframe::App::save(harness.state_mut(), &mut kept);
+
+    let mut harness = welcome_window(Some(Box::leak(Box::new(kept))));
+    assert!(!harness.state().is_welcome_open(), "the next run does not open it again");
+    harness.get_by_role_and_label(Role::Button, "Help").click();
+    harness.run();
+    assert!(harness.state().is_welcome_open(), "Help still opens it");
+}
+
+#[test]
+fn a_remembered_target_that_is_gone_is_said_and_the_default_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("settings.ron"), "Settings(target: Some(\"gone\"))").unwrap();
+    let (model, load_problems) = common::open_model_for(dir.path(), None);
+    assert_eq!(model.target().id, "developer-who-ships");
+    let start = StartOptions { view: Some(View::Checklists), load_problems, ..StartOptions::default() };
+    let mut harness =
+        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, model, start));
+    harness.run();
+    assert!(harness.query_by_label_contains("The remembered target \"gone\" is not loaded").is_some());
+    assert!(harness.query(by().role(Role::ComboBox).value("Developer who ships")).is_some());
+    let settings = std::fs::read_to_string(dir.path().join("settings.ron")).unwrap();
+    assert!(settings.contains("gone"), "the choice is kept, in case the file comes back: {settings}");
+}
+
 #[test]
 fn the_welcome_explains_the_stages_picks_a_target_and_reopens_from_help() {
-    let mut harness = welcome_window();
+    let mut harness = welcome_window(None);
     assert!(harness.state().is_welcome_open());
     assert!(harness.query_by_label("Welcome to skillgap").is_some());
     assert!(harness.query_by_label_contains("bring it back when it breaks").is_some(), "the six stages");
@@ -101,7 +154,7 @@ fn the_welcome_explains_the_stages_picks_a_target_and_reopens_from_help() {
 
 #[test]
 fn a_first_step_in_the_welcome_shows_that_item_in_the_list() {
-    let mut harness = welcome_window();
+    let mut harness = welcome_window(None);
     let first_gap = harness.state().model.assessment.gaps[0].item;
     let first = harness.state().model.catalog().items[first_gap].title.clone();
     harness.get(by().role(Role::Link).label(&first)).click();
