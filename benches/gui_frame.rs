@@ -11,7 +11,7 @@ mod synthetic;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use skillgap::gui::{App, StartOptions, View, model_of};
+use skillgap::gui::{App, StartOptions, View, open_model};
 use skillgap::paths::Locations;
 use skillgap::store::to_ron;
 
@@ -36,7 +36,7 @@ fn frames(c: &mut Criterion) {
         std::fs::write(dir.path().join("progress.ron"), to_ron(&data.progress).unwrap()).unwrap();
         let locations = Locations { data_dir: dir.path().to_path_buf(), checklist_dirs: vec![lists], config_dir: None };
         for view in [View::Checklists, View::Gaps, View::Progress, View::Summary] {
-            let model = model_of(skillgap::workspace::open(&locations), None);
+            let (model, _) = open_model(&locations, None).expect("the remembered target");
             let mut harness = Harness::builder().with_size(egui::vec2(1280.0, 800.0)).build_eframe(move |cc| {
                 App::new(cc, model, StartOptions { view: Some(view), ..StartOptions::default() })
             });
