@@ -1,4 +1,5 @@
-//! The Gaps view: open items ranked by the readiness each would add, ticked straight from the list.
+//! The Gaps view: open items ranked by the readiness each would add, ticked straight from the list, under
+//! the targets compared.
 
 use egui::{RichText, Ui};
 
@@ -13,6 +14,7 @@ pub fn gaps_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     let catalog = model.catalog();
     ui.heading(format!("Gaps for {}", model.target().title));
     ui.label(model.assessment.explanation(catalog));
+    super::targets_table::compare_ui(ui, model, commands);
     if model.assessment.gaps.is_empty() {
         ui.add_space(12.0);
         ui.label("No gaps: every applicable item is done. Keep your evidence links up to date for the summary.");

@@ -11,6 +11,7 @@ mod model;
 mod nav;
 mod progress_view;
 mod summary_view;
+mod targets_table;
 mod welcome;
 mod widgets;
 

@@ -163,3 +163,24 @@ fn a_first_step_in_the_welcome_shows_that_item_in_the_list() {
     assert_eq!(harness.state().checklists.list.selected, Some(first_gap));
     assert_eq!(harness.state().model.assessment.statuses[first_gap], Status::Todo, "showing ticks nothing");
 }
+
+#[test]
+fn the_gaps_view_compares_the_targets_and_a_click_chooses_one() {
+    let mut w = window();
+    w.click_checkbox("Build one");
+    w.show("Gaps");
+    assert!(w.harness.query_by_label("Compare the 4 targets").is_some(), "open at first");
+    let rows = w.harness.state().model.targets.clone();
+    for row in &rows {
+        assert!(w.harness.query(by().role(Role::Button).label(&row.title)).is_some(), "{} has a row", row.title);
+        assert!(w.harness.query_by_label(&format!("{} of {}", row.done, row.applicable)).is_some());
+    }
+    let fixture = rows.iter().find(|row| row.id == "fixture").unwrap();
+    assert!(w.harness.query_by_label(&format!("{:.0}/100", fixture.readiness)).is_some());
+    assert_eq!((fixture.done, fixture.applicable), (1, 12), "the tick counts for the fixture target");
+
+    w.harness.get(by().role(Role::Button).label("Everything")).click();
+    w.harness.run();
+    assert_eq!(w.harness.state().model.target().id, "everything");
+    assert!(w.harness.query_by_label("Gaps for Everything").is_some());
+}
