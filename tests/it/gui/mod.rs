@@ -20,12 +20,23 @@ struct Window {
     dir: tempfile::TempDir,
 }
 
+/// The real `App` over `model` in a 1400x900 window, with eframe's storage when given (as the real
+/// window has), not yet run.
+fn app_harness(
+    model: skillgap::gui::Model,
+    start: StartOptions,
+    storage: Option<&'static dyn eframe::Storage>,
+) -> Harness<'static, App> {
+    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+        cc.storage = storage;
+        App::new(cc, model, start)
+    })
+}
+
 fn open_window(dir: tempfile::TempDir, view: Option<View>) -> Window {
     let (model, problems) = common::open_model(dir.path());
     assert!(problems.is_empty(), "{problems:?}");
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, model, StartOptions { view, ..StartOptions::default() }));
+    let harness = app_harness(model, StartOptions { view, ..StartOptions::default() }, None);
     let mut window = Window { harness, dir };
     window.harness.run();
     if window.harness.state().view() == View::Checklists {

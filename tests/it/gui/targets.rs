@@ -65,10 +65,7 @@ fn welcome_window(storage: Option<&'static dyn eframe::Storage>) -> Harness<'sta
     let dir = tempfile::tempdir().unwrap();
     let (model, _) = common::open_model(dir.path());
     let start = StartOptions { view: Some(View::Checklists), offer_welcome: true, ..StartOptions::default() };
-    let mut harness = Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
-        cc.storage = storage;
-        App::new(cc, model, start)
-    });
+    let mut harness = super::app_harness(model, start, storage);
     harness.run();
     // The folder must outlive the window's saves.
     std::mem::forget(dir);
@@ -116,8 +113,7 @@ fn a_remembered_target_that_is_gone_is_said_and_the_default_is_shown() {
     let (model, load_problems) = common::open_model_for(dir.path(), None);
     assert_eq!(model.target().id, "developer-who-ships");
     let start = StartOptions { view: Some(View::Checklists), load_problems, ..StartOptions::default() };
-    let mut harness =
-        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| App::new(cc, model, start));
+    let mut harness = super::app_harness(model, start, None);
     harness.run();
     assert!(harness.query_by_label_contains("The remembered target \"gone\" is not loaded").is_some());
     assert!(harness.query(by().role(Role::ComboBox).value("Developer who ships")).is_some());

@@ -1,9 +1,8 @@
 //! The views as a person uses them: ticking, filters, search, gaps, progress, summary, banners.
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use skillgap::gui::{App, StartOptions, View};
+use skillgap::gui::{StartOptions, View};
 use skillgap::progress::{Change, Status};
 use skillgap::store::Store;
 use skillgap::tracker::Tracker;
@@ -198,9 +197,7 @@ fn a_failed_save_shows_the_banner_keeps_the_change_and_retry_works() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
     let (model, _) = common::open_model(&data);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, model, StartOptions::default()));
+    let mut harness = super::app_harness(model, StartOptions::default(), None);
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Fixture list").click();
     harness.run();
