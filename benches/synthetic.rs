@@ -101,6 +101,8 @@ fn item(n: usize, rng: &mut Xorshift) -> ItemFile {
         proof: "What you have done when you can tick it, in one concrete sentence.".to_owned(),
         resources: vec![format!("https://example.org/docs/{n}")],
         aliases: Vec::new(),
+        proves: Vec::new(),
+        phrase: String::new(),
         tags: vec![],
     }
 }

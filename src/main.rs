@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use skillgap::cli::{self, Command, ListFormat, Outcome};
+use skillgap::cli::{self, Command, ListFormat, Outcome, ProjectCommand};
 use skillgap::filter::{ItemFilter, Scope};
 use skillgap::gui::{View, WindowOptions};
 use skillgap::paths::{self, Locations};
 use skillgap::progress::Status;
+use skillgap::project::ProjectStatus;
 use skillgap::report::{Format, Paper, SummaryOptions};
 use skillgap::{Stage, Weight};
 
@@ -154,6 +155,125 @@ enum CommandArgs {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Your projects: is your app production-ready? `skillgap project add "Tuition centre" --folder ~/code/tc`.
+    #[command(subcommand)]
+    Project(ProjectArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ProjectArgs {
+    /// Add a project, scored against launch-one-project unless --checklist says otherwise.
+    Add {
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// Its repository (an http(s) URL); evidence paths link to files there on GitHub and GitLab.
+        #[arg(long = "repo", value_name = "URL")]
+        repository: Option<String>,
+        /// A local clone, for `skillgap project scan`.
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+        /// The checklist it is scored against (an id from `skillgap list`).
+        #[arg(long, value_name = "ID")]
+        checklist: Option<String>,
+    },
+    /// List your projects with their levels.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormatArg::Text)]
+        format: ListFormatArg,
+    },
+    /// Show one project: its level, every item with its evidence, and the skills it proves.
+    Show {
+        #[arg(value_name = "PROJECT")]
+        project: String,
+        #[arg(long, value_enum, default_value_t = ListFormatArg::Text)]
+        format: ListFormatArg,
+    },
+    /// Change a project's name, repository or folder.
+    Edit {
+        #[arg(value_name = "PROJECT")]
+        project: String,
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        #[arg(long = "repo", value_name = "URL")]
+        repository: Option<String>,
+        #[arg(long, value_name = "DIR")]
+        folder: Option<PathBuf>,
+    },
+    /// Set the status of items of a project: `skillgap project mark tc containerised done --evidence Dockerfile`.
+    Mark {
+        #[arg(value_name = "PROJECT")]
+        project: String,
+        /// Item ids of the project's checklist (`containerised` or `launch-one-project/containerised`).
+        #[arg(required = true, value_name = "ITEM")]
+        items: Vec<String>,
+        /// todo, doing, done or n/a (n/a needs a --note saying why).
+        #[arg(value_name = "STATUS", value_parser = parse_project_status)]
+        status: ProjectStatus,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// A link, or a path in the project's folder (deploy/nginx.conf).
+        #[arg(long, value_name = "LINK|PATH")]
+        evidence: Option<String>,
+    },
+    /// Look through the project's folder for lifecycle files and propose ticks (nothing is ticked without --accept).
+    Scan {
+        #[arg(value_name = "PROJECT")]
+        project: String,
+        /// Accept these proposals (item ids): each becomes done with its file as evidence.
+        #[arg(long, value_name = "ITEM", num_args = 1..)]
+        accept: Vec<String>,
+        /// Accept every proposal.
+        #[arg(long, conflicts_with = "accept")]
+        accept_all: bool,
+        #[arg(long, value_enum, default_value_t = ListFormatArg::Text)]
+        format: ListFormatArg,
+    },
+    /// The project's story: what it does in production, stage by stage, with its evidence.
+    Summary {
+        #[arg(value_name = "PROJECT")]
+        project: String,
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        /// Write to FILE (replaced atomically) instead of standard output. Required for PDF.
+        #[arg(long, short, value_name = "FILE", required_if_eq("format", "pdf"))]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+    },
+    /// Remove a project (the progress file as it was is kept in backups/).
+    Remove {
+        #[arg(value_name = "PROJECT")]
+        project: String,
+    },
+}
+
+fn parse_project_status(text: &str) -> Result<ProjectStatus, String> {
+    ProjectStatus::parse(text).ok_or_else(|| format!("{text:?} is not a project status; use todo, doing, done or n/a"))
+}
+
+impl From<ProjectArgs> for ProjectCommand {
+    fn from(args: ProjectArgs) -> ProjectCommand {
+        match args {
+            ProjectArgs::Add { name, repository, folder, checklist } => {
+                ProjectCommand::Add { name, repository, folder, checklist }
+            }
+            ProjectArgs::List { format } => ProjectCommand::List { format: format.into() },
+            ProjectArgs::Show { project, format } => ProjectCommand::Show { project, format: format.into() },
+            ProjectArgs::Edit { project, name, repository, folder } => {
+                ProjectCommand::Edit { project, name, repository, folder }
+            }
+            ProjectArgs::Mark { project, items, status, note, evidence } => {
+                ProjectCommand::Mark { project, items, status, note, evidence }
+            }
+            ProjectArgs::Scan { project, accept, accept_all, format } => {
+                ProjectCommand::Scan { project, accept, accept_all, format: format.into() }
+            }
+            ProjectArgs::Summary { project, format, output, paper } => {
+                ProjectCommand::Summary { project, format: format.into(), paper: paper.into(), output }
+            }
+            ProjectArgs::Remove { project } => ProjectCommand::Remove { project },
+        }
+    }
 }
 
 /// A clap value enum that stands for one of the library's own enums.
@@ -225,6 +345,7 @@ impl From<CommandArgs> for Command {
             CommandArgs::Check { files } => Command::Check { files },
             CommandArgs::Backups => Command::Backups,
             CommandArgs::Restore { file } => Command::Restore { file },
+            CommandArgs::Project(args) => Command::Project(args.into()),
         }
     }
 }

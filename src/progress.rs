@@ -7,9 +7,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Item};
+use crate::project::{Project, ProjectChange};
 
 /// The schema version this build writes. See `store::migrate` for how older files are upgraded.
-pub const CURRENT_VERSION: u32 = 1;
+/// Version 2 added the person's projects.
+pub const CURRENT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -95,11 +97,14 @@ pub struct Progress {
     pub items: BTreeMap<String, ItemProgress>,
     #[serde(default)]
     pub history: Vec<HistoryEvent>,
+    /// The person's projects (see [`crate::project`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
 }
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: CURRENT_VERSION, items: BTreeMap::new(), history: Vec::new() }
+        Progress { version: CURRENT_VERSION, items: BTreeMap::new(), history: Vec::new(), projects: Vec::new() }
     }
 }
 
@@ -113,6 +118,26 @@ pub struct Change {
     pub evidence: Option<String>,
     /// The status change takes back this item's previous one (see [`HistoryEvent::undo`]).
     pub undo: bool,
+}
+
+/// Any change a person makes: to their own progress or to one of their projects. What
+/// [`crate::tracker::Tracker::apply`] takes, records and saves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Item(Change),
+    Project(ProjectChange),
+}
+
+impl From<Change> for Edit {
+    fn from(change: Change) -> Edit {
+        Edit::Item(change)
+    }
+}
+
+impl From<ProjectChange> for Edit {
+    fn from(change: ProjectChange) -> Edit {
+        Edit::Project(change)
+    }
 }
 
 impl Change {
@@ -158,6 +183,14 @@ impl Progress {
             .filter_map(|id| dates.get(id).copied())
             .max()
             .or_else(|| self.get(item).map(|p| p.changed))
+    }
+
+    /// Applies one edit at time `now` (see [`Progress::apply`] and [`Progress::apply_project`]).
+    pub fn apply_edit(&mut self, catalog: &Catalog, edit: &Edit, now: DateTime<Utc>) -> bool {
+        match edit {
+            Edit::Item(change) => self.apply(catalog, change, now),
+            Edit::Project(change) => self.apply_project(change, now),
+        }
     }
 
     /// Applies one change at time `now`. A status change is appended to the history. Returns whether
@@ -229,6 +262,8 @@ mod tests {
             resources: vec![],
             tags: vec![],
             aliases,
+            proves: vec![],
+            phrase: String::new(),
         };
         let file = ChecklistFile {
             id: "c".into(),

@@ -8,7 +8,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::catalog::Catalog;
-use crate::progress::{Change, Progress};
+use crate::progress::{Edit, Progress};
+use crate::project::ProjectChange;
 use crate::store::{Store, StoreError};
 
 #[derive(Debug)]
@@ -17,7 +18,7 @@ pub struct Tracker {
     progress: Progress,
     store: Store,
     /// Changes applied in memory but not yet on disk, with the time they were made.
-    unsaved: Vec<(Change, DateTime<Utc>)>,
+    unsaved: Vec<(Edit, DateTime<Utc>)>,
 }
 
 impl Tracker {
@@ -60,16 +61,19 @@ impl Tracker {
 
     /// Applies `changes` at the current time and saves. Returns how many changed anything. If the
     /// save fails the changes stay applied in memory and a later [`Tracker::save`] writes them.
-    pub fn apply(&mut self, changes: &[Change]) -> Result<usize, StoreError> {
+    /// Changes are [`crate::progress::Change`]s to the person's items or
+    /// [`crate::project::ProjectChange`]s.
+    pub fn apply<E: Clone + Into<Edit>>(&mut self, changes: &[E]) -> Result<usize, StoreError> {
         self.apply_at(changes, Utc::now())
     }
 
     /// [`Tracker::apply`] with an explicit time (tests, imports).
-    pub fn apply_at(&mut self, changes: &[Change], now: DateTime<Utc>) -> Result<usize, StoreError> {
+    pub fn apply_at<E: Clone + Into<Edit>>(&mut self, changes: &[E], now: DateTime<Utc>) -> Result<usize, StoreError> {
         let mut applied = 0;
         for change in changes {
-            if self.progress.apply(&self.catalog, change, now) {
-                self.unsaved.push((change.clone(), now));
+            let edit: Edit = change.clone().into();
+            if self.progress.apply_edit(&self.catalog, &edit, now) {
+                self.unsaved.push((edit, now));
                 applied += 1;
             }
         }
@@ -85,10 +89,16 @@ impl Tracker {
             return Ok(());
         }
         let _lock = self.store.lock()?;
+        // A removed project stays in a backup of its own, whatever later saves do to the daily ones.
+        for (edit, _) in &self.unsaved {
+            if let Edit::Project(ProjectChange::Remove { project }) = edit {
+                self.store.keep_copy(&format!("removing-{project}"))?;
+            }
+        }
         if self.store.changed_on_disk() {
             let mut merged = self.store.load()?;
-            for (change, at) in &self.unsaved {
-                merged.apply(&self.catalog, change, *at);
+            for (edit, at) in &self.unsaved {
+                merged.apply_edit(&self.catalog, edit, *at);
             }
             self.progress = merged;
         }

@@ -51,6 +51,10 @@ pub struct SectionFile {
 pub struct ItemFile {
     pub id: String,
     pub title: String,
+    /// A few words for a sentence about a project that did it ("a CI/CD pipeline"); the title serves when
+    /// there are none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phrase: String,
     pub stage: Stage,
     #[serde(default)]
     pub weight: Weight,
@@ -67,6 +71,10 @@ pub struct ItemFile {
     /// carries over when an item is renamed.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Full ids of the skills that doing this item in a project proves (a project checklist's items name
+    /// the skill items behind them), so a project's evidence can credit the person.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proves: Vec<String>,
 }
 
 impl ItemFile {

@@ -64,6 +64,8 @@ pub struct Item {
     pub checklist: usize,
     pub section: usize,
     pub title: String,
+    /// A few words for a project's story ("a CI/CD pipeline"), or empty.
+    pub phrase: String,
     pub stage: Stage,
     pub weight: Weight,
     pub description: String,
@@ -72,6 +74,8 @@ pub struct Item {
     pub tags: Vec<String>,
     /// Earlier full ids whose progress carries over to this item.
     pub aliases: Vec<String>,
+    /// Full ids of the skill items that doing this item in a project proves.
+    pub proves: Vec<String>,
 }
 
 impl Item {
@@ -206,6 +210,7 @@ impl Catalog {
                     checklist: checklist_index,
                     section: section_index,
                     title: item.title,
+                    phrase: item.phrase,
                     stage: item.stage,
                     weight: item.weight,
                     description: item.description,
@@ -213,6 +218,7 @@ impl Catalog {
                     resources: item.resources,
                     tags: item.tags,
                     aliases,
+                    proves: item.proves,
                 });
             }
             sections.push(Section { id: section.id, title: section.title, items: start..self.items.len() });

@@ -185,6 +185,13 @@ pub fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
                     checker.report(At::first(tag), format!("{what} has a tag that is not a lowercase slug: {tag:?}"));
                 }
             }
+            for skill in &item.proves {
+                if !skill.split_once('/').is_some_and(|(list, id)| is_slug(list) && is_slug(id)) {
+                    let message =
+                        format!("{what} proves something that is not a full item id (checklist-id/item-id): {skill:?}");
+                    checker.report(At::first(skill), message);
+                }
+            }
             for alias in &item.aliases {
                 let alias_ok = match alias.split_once('/') {
                     Some((list, id)) => is_slug(list) && is_slug(id),

@@ -7,7 +7,10 @@
 
 mod files;
 mod items;
+mod project;
 mod targets;
+
+pub use project::ProjectCommand;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -64,6 +67,7 @@ pub enum Command {
     Restore {
         file: PathBuf,
     },
+    Project(ProjectCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,6 +166,7 @@ pub fn run(context: &Context, command: Command) -> anyhow::Result<Outcome> {
         Command::Check { files } => Ok(files::check(locations, &files)),
         Command::Backups => files::backups(locations),
         Command::Restore { file } => files::restore(locations, &file),
+        Command::Project(command) => project::run(locations, command),
     }
 }
 

@@ -120,6 +120,31 @@ fn write_targets(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out, "</table>")
 }
 
+/// The person's projects and how far each is (when there are any).
+fn write_projects(out: &mut String, s: &Summary) -> std::fmt::Result {
+    if s.projects.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "<h2>Projects</h2>\n<table>")?;
+    writeln!(
+        out,
+        "<tr><th>Project</th><th class=\"num\">Readiness</th><th>Level</th><th class=\"num\">Done</th></tr>"
+    )?;
+    for line in &s.projects {
+        writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"num\">{:.0}/100</td><td>{} {}</td><td class=\"num\">{}/{}</td></tr>",
+            escape_html(line.name),
+            line.readiness,
+            line.level,
+            line.level_name,
+            line.done,
+            line.applicable
+        )?;
+    }
+    writeln!(out, "</table>")
+}
+
 /// The stages, top gaps, recent and "done since" items, and the portfolio paragraph.
 fn write_stages_and_lists(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out, "<h2>Stages</h2>\n<table>")?;
@@ -136,6 +161,7 @@ fn write_stages_and_lists(out: &mut String, s: &Summary) -> std::fmt::Result {
     }
     writeln!(out, "</table>")?;
     write_targets(out, s)?;
+    write_projects(out, s)?;
     if !s.gaps.is_empty() {
         writeln!(out, "<h2>Top gaps</h2>\n<ol>")?;
         for gap in &s.gaps {

@@ -29,7 +29,7 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 /// A link when `url` is http(s), else the escaped text: a `javascript:` evidence link stays inert.
-fn link(text: &str, url: &str) -> String {
+pub(crate) fn link(text: &str, url: &str) -> String {
     if is_http_url(url) {
         format!("[{}](<{url}>)", escape_markdown(text))
     } else {
@@ -65,6 +65,7 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
     }
     writeln!(out)?;
     write_targets(out, s)?;
+    write_projects(out, s)?;
     if !s.gaps.is_empty() {
         writeln!(out, "## Top gaps")?;
         writeln!(out)?;
@@ -145,6 +146,20 @@ fn write_targets(out: &mut String, s: &Summary) -> std::fmt::Result {
     }
     writeln!(out)?;
     Ok(())
+}
+
+/// The person's projects and how far each is (when there are any).
+fn write_projects(out: &mut String, s: &Summary) -> std::fmt::Result {
+    if s.projects.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## Projects\n\n| Project | Readiness | Level | Done |\n|---|---:|---|---:|")?;
+    for line in &s.projects {
+        let name = escape_markdown(line.name);
+        let (level, done, of) = (line.level, line.done, line.applicable);
+        writeln!(out, "| {name} | {:.0}/100 | {level} {} | {done}/{of} |", line.readiness, line.level_name)?;
+    }
+    writeln!(out)
 }
 
 /// One item as a task-list line, with its note and evidence below it when the summary has them.

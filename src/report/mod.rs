@@ -5,6 +5,7 @@ mod html;
 mod markdown;
 mod parts;
 mod pdf;
+pub mod project;
 mod text;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -16,6 +17,7 @@ use crate::score::{self, Assessment, Gap};
 use crate::target::Target;
 use crate::{Stage, Weight};
 use parts::Parts;
+use project::{ProjectLine, project_lines};
 
 pub use html::render_html;
 pub use markdown::render_markdown;
@@ -98,6 +100,8 @@ pub struct Summary<'a> {
     pub with_notes: bool,
     /// Every target side by side: readiness and level for each, and what each needs next.
     pub targets: Vec<TargetLine<'a>>,
+    /// The person's projects with their levels.
+    pub projects: Vec<ProjectLine<'a>>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -316,6 +320,7 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
         portfolio: parts.portfolio(),
         with_notes: options.with_notes,
         targets: target_lines(catalog, statuses, target),
+        projects: project_lines(catalog, &progress.projects),
     }
 }
 

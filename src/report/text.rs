@@ -40,6 +40,7 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
         )?;
     }
     write_targets(out, s)?;
+    write_projects(out, s)?;
     writeln!(out)?;
     writeln!(out, "Checklists")?;
     for checklist in &s.checklists {
@@ -109,6 +110,21 @@ fn write_targets(out: &mut String, s: &Summary) -> std::fmt::Result {
         let level = format!("Level {}: {}", line.level, line.level_name);
         let (title, readiness) = (one_line(line.title), line.readiness);
         writeln!(out, "{mark} {title:<28} {readiness:>3.0}/100  {level:<28} {}/{} done", line.done, line.applicable)?;
+    }
+    Ok(())
+}
+
+/// The person's projects and how far each is (when there are any).
+fn write_projects(out: &mut String, s: &Summary) -> std::fmt::Result {
+    if s.projects.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "Projects")?;
+    for line in &s.projects {
+        let level = format!("Level {}: {}", line.level, line.level_name);
+        let (name, readiness) = (one_line(line.name), line.readiness);
+        writeln!(out, "  {name:<28} {readiness:>3.0}/100  {level:<28} {}/{} done", line.done, line.applicable)?;
     }
     Ok(())
 }

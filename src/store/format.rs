@@ -9,10 +9,10 @@ use super::files::{atomic_write, read_limited};
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
-/// The progress file's text: ron's pretty printer, two-space indent, each item and history event
-/// written out over lines of its own so a diff of two files shows what changed.
+/// The progress file's text: ron's pretty printer, two-space indent, each item, history event, project
+/// and project item written out over lines of its own so a diff of two files shows what changed.
 pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new().depth_limit(3).indentor("  ".to_owned());
+    let config = ron::ser::PrettyConfig::new().depth_limit(5).indentor("  ".to_owned());
     ron::ser::to_string_pretty(progress, config)
 }
 
@@ -114,7 +114,11 @@ enum MigrateError {
 /// schema; each later version adds an arm that reads the old shape and converts it.
 fn migrate(version: u32, text: &str) -> Result<Progress, MigrateError> {
     match version {
-        1 => ron::Options::default().from_str::<Progress>(text).map_err(MigrateError::Parse),
+        // Version 2 only added `projects`: a version 1 file reads as a version 2 file without any.
+        1 => ron::Options::default()
+            .from_str::<Progress>(text)
+            .map(|progress| Progress { version: CURRENT_VERSION, ..progress })
+            .map_err(MigrateError::Parse),
         other => Err(MigrateError::Unknown(other)),
     }
 }

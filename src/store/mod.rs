@@ -228,6 +228,23 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps a copy of the progress file as it is now in `backups/progress-before-WHAT-TIME.ron` (listed by
+    /// `skillgap backups`, brought back with `skillgap restore`), and returns its path; `None` when there
+    /// is no file yet. The caller holds [`Store::lock`].
+    pub fn keep_copy(&self, what: &str) -> Result<Option<PathBuf>, StoreError> {
+        let path = self.path();
+        if !path.exists() {
+            return Ok(None);
+        }
+        let write_error = |source| StoreError::Write { path: path.clone(), error: source };
+        let keep_dir = self.dir.join(BACKUP_DIR);
+        fs::create_dir_all(&keep_dir).map_err(write_error)?;
+        let keep = keep_dir.join(format!("progress-before-{what}-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
+        // Written whole or not at all: a copy cut short by a full disk would be listed as a backup.
+        fs::read(&path).and_then(|bytes| atomic_write(&keep, &bytes)).map_err(write_error)?;
+        Ok(Some(keep))
+    }
+
     /// Renames the progress file to `progress.ron.damaged-<time>` beside it, so a fresh one can start
     /// while the old bytes stay on disk. Returns the new name.
     pub fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
@@ -278,14 +295,8 @@ impl Store {
         };
         let _lock = self.lock()?;
         let path = self.path();
+        self.keep_copy("restore")?;
         let write_error = |source| StoreError::Write { path: path.clone(), error: source };
-        if path.exists() {
-            let keep_dir = self.dir.join(BACKUP_DIR);
-            fs::create_dir_all(&keep_dir).map_err(write_error)?;
-            let keep = keep_dir.join(format!("progress-before-restore-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
-            // Written whole or not at all: a copy cut short by a full disk would be listed as a backup.
-            fs::read(&path).and_then(|bytes| atomic_write(&keep, &bytes)).map_err(write_error)?;
-        }
         write_progress(&self.target(), &restored).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(restored)

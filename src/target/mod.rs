@@ -49,6 +49,21 @@ impl Target {
         }
     }
 
+    /// A target of every item of one checklist: what a project is scored over.
+    pub fn of_checklist(catalog: &Catalog, checklist: usize) -> Target {
+        let list = &catalog.checklists[checklist];
+        let range = list.item_range();
+        let members = (0..catalog.items.len()).map(|index| range.contains(&index)).collect();
+        Target {
+            id: list.id.clone(),
+            title: list.title.clone(),
+            description: list.description.clone(),
+            origin: list.origin.clone(),
+            members,
+            len: range.len(),
+        }
+    }
+
     /// Whether catalog item `item` counts toward this target.
     pub fn contains(&self, item: usize) -> bool {
         self.members.get(item).copied().unwrap_or(false)

@@ -29,6 +29,8 @@ fn hostile_checklist() -> ChecklistFile {
         proof: String::new(),
         resources: vec![],
         aliases: vec![],
+        proves: vec![],
+        phrase: String::new(),
         tags: vec![],
     };
     ChecklistFile {

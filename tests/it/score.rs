@@ -22,6 +22,8 @@ fn catalog_of(items: &[(Stage, Weight)]) -> Catalog {
             resources: vec![],
             tags: vec![],
             aliases: vec![],
+            proves: vec![],
+            phrase: String::new(),
         })
         .collect();
     let file = ChecklistFile {

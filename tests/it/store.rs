@@ -6,7 +6,8 @@ use crate::common;
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use skillgap::catalog::load_catalog;
-use skillgap::progress::{Change, HistoryEvent, ItemProgress, Progress, Status};
+use skillgap::progress::{CURRENT_VERSION, Change, HistoryEvent, ItemProgress, Progress, Status};
+use skillgap::project::{Project, ProjectItem, ProjectStatus};
 use skillgap::store::{Store, StoreError, parse_progress};
 use skillgap::tracker::Tracker;
 
@@ -29,7 +30,7 @@ fn save_writes_a_versioned_file_that_reads_back_identically() {
         }])
         .unwrap();
     let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
-    assert!(text.contains("version: 1"), "{text}");
+    assert!(text.contains("version: 2"), "{text}");
     let back = parse_progress(&dir.path().join("progress.ron"), text.as_bytes()).unwrap();
     assert_eq!(&back, tracker.progress());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -189,8 +190,25 @@ fn progress() -> impl Strategy<Value = Progress> {
     });
     let event = (text(), status(), status(), time(), any::<bool>())
         .prop_map(|(item, from, to, at, undo)| HistoryEvent { item, from, to, at, undo });
-    (prop::collection::btree_map(text(), item, 0..8), prop::collection::vec(event, 0..8))
-        .prop_map(|(items, history)| Progress { version: 1, items, history })
+    let project_item = (prop::sample::select(ProjectStatus::ALL.to_vec()), time(), text(), text())
+        .prop_map(|(status, changed, note, evidence)| ProjectItem { status, changed, note, evidence });
+    let project =
+        ((text(), text(), text(), text(), text()), time(), prop::collection::btree_map(text(), project_item, 0..4))
+            .prop_map(|((id, name, repository, folder, checklist), created, items)| Project {
+                id,
+                name,
+                repository,
+                folder,
+                checklist,
+                created,
+                items,
+            });
+    (
+        prop::collection::btree_map(text(), item, 0..8),
+        prop::collection::vec(event, 0..8),
+        prop::collection::vec(project, 0..3),
+    )
+        .prop_map(|(items, history, projects)| Progress { version: CURRENT_VERSION, items, history, projects })
 }
 
 proptest! {
@@ -220,7 +238,7 @@ fn the_progress_file_is_pretty_ron_a_person_can_read_and_diff() {
     assert_eq!(
         text,
         r#"(
-  version: 1,
+  version: 2,
   items: {
     "fixture/build-one": (
       status: done,

@@ -19,8 +19,10 @@ use krilla::text::{Font, TextDirection};
 mod checklist_page;
 mod layout;
 mod printed;
+mod project_pages;
 
 pub use layout::Paper;
+pub use project_pages::render_story_pdf;
 
 use super::{ReportError, Summary, heading, percent_label};
 use checklist_page::checklist_pages;
@@ -34,7 +36,11 @@ pub fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportErro
     for checklist in &summary.checklists {
         checklist_pages(&mut layout, checklist);
     }
-    write_pdf(summary, &layout)
+    let footer = match &summary.name {
+        Some(name) => format!("skillgap · {name} · {}", summary.date.format("%Y-%m-%d")),
+        None => format!("skillgap · {}", summary.date.format("%Y-%m-%d")),
+    };
+    write_pdf(&heading(summary), &footer, &layout)
 }
 
 fn overview(layout: &mut Layout<'_>, s: &Summary) {
@@ -74,6 +80,28 @@ fn stages_and_targets(layout: &mut Layout<'_>, s: &Summary) {
     if s.targets.len() > 1 {
         let rows = s.targets.iter().map(|line| target_lines(layout, line)).collect();
         layout.section("Readiness for each target", rows);
+    }
+    if !s.projects.is_empty() {
+        let rows = s
+            .projects
+            .iter()
+            .map(|line| {
+                // Drawn as a target is: the name on a line of its own, the level beside it, then a bar.
+                let as_target = super::TargetLine {
+                    id: "",
+                    title: line.name,
+                    active: false,
+                    readiness: line.readiness,
+                    level: line.level,
+                    level_name: line.level_name,
+                    done: line.done,
+                    applicable: line.applicable,
+                    next: None,
+                };
+                target_lines(layout, &as_target)
+            })
+            .collect();
+        layout.section("Projects", rows);
     }
 }
 
@@ -262,19 +290,16 @@ fn paint(color: Color) -> krilla::paint::Paint {
     rgb::Color::new(color.0, color.1, color.2).into()
 }
 
-fn write_pdf(summary: &Summary, layout: &Layout<'_>) -> Result<Vec<u8>, ReportError> {
+/// Writes the placed pages as a PDF titled `title`, with `footer_left` and the page count at each page's foot.
+fn write_pdf(title: &str, footer_left: &str, layout: &Layout<'_>) -> Result<Vec<u8>, ReportError> {
     let font = |data: &'static [u8]| {
         Font::new(data.into(), 0).ok_or_else(|| ReportError::Pdf("the bundled font could not be read".into()))
     };
     let (regular, bold) = (font(REGULAR_TTF)?, font(BOLD_TTF)?);
     let mut document = Document::new();
     document
-        .set_metadata(Metadata::new().title(heading(summary)).creator("skillgap".to_owned()).language("en".to_owned()));
+        .set_metadata(Metadata::new().title(title.to_owned()).creator("skillgap".to_owned()).language("en".to_owned()));
     let page_count = layout.pages.len();
-    let footer_left = match &summary.name {
-        Some(name) => format!("skillgap · {name} · {}", summary.date.format("%Y-%m-%d")),
-        None => format!("skillgap · {}", summary.date.format("%Y-%m-%d")),
-    };
     let settings = PageSettings::from_wh(layout.page_width, layout.page_height)
         .ok_or_else(|| ReportError::Pdf("the page size is invalid".into()))?;
     for (index, ops) in layout.pages.iter().enumerate() {
@@ -282,7 +307,7 @@ fn write_pdf(summary: &Summary, layout: &Layout<'_>) -> Result<Vec<u8>, ReportEr
         let page_label = format!("Page {} of {page_count}", index + 1);
         let footer = [
             rect(layout.left(), footer_y - 14.0, layout.content_width(), 0.6, Some(RULE), None),
-            layout.text(layout.left(), 0.0, SMALL, Face::Regular, MUTED, &footer_left).moved_down(footer_y),
+            layout.text(layout.left(), 0.0, SMALL, Face::Regular, MUTED, footer_left).moved_down(footer_y),
             layout.text_right(layout.right(), 0.0, SMALL, Face::Regular, MUTED, &page_label).moved_down(footer_y),
         ];
         let mut page = document.start_page_with(settings.clone());

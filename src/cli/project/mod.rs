@@ -1,0 +1,213 @@
+//! `skillgap project ...`: the person's projects. This file adds, edits, marks and removes them;
+//! `show.rs` lists and shows them, scans their folders and writes their stories.
+
+mod show;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+
+use super::{ListFormat, Outcome, open_tracker};
+use crate::paths::Locations;
+use crate::project::{
+    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, ProjectStatus, check_new_project, check_repository,
+    find_project, resolve_item,
+};
+use crate::report::{Format, Paper};
+use crate::scan;
+
+/// One `skillgap project` subcommand. Projects are named by name or id.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProjectCommand {
+    Add {
+        name: String,
+        repository: Option<String>,
+        folder: Option<PathBuf>,
+        checklist: Option<String>,
+    },
+    List {
+        format: ListFormat,
+    },
+    Show {
+        project: String,
+        format: ListFormat,
+    },
+    Edit {
+        project: String,
+        name: Option<String>,
+        repository: Option<String>,
+        folder: Option<PathBuf>,
+    },
+    Mark {
+        project: String,
+        items: Vec<String>,
+        status: ProjectStatus,
+        note: Option<String>,
+        evidence: Option<String>,
+    },
+    /// Shows what the scan proposes; `accept` (item ids) or `accept_all` ticks those proposals.
+    Scan {
+        project: String,
+        accept: Vec<String>,
+        accept_all: bool,
+        format: ListFormat,
+    },
+    Summary {
+        project: String,
+        format: Format,
+        paper: Paper,
+        output: Option<PathBuf>,
+    },
+    Remove {
+        project: String,
+    },
+}
+
+pub(super) fn run(locations: &Locations, command: ProjectCommand) -> anyhow::Result<Outcome> {
+    match command {
+        ProjectCommand::Add { name, repository, folder, checklist } => {
+            add(locations, name, repository, folder.as_deref(), checklist)
+        }
+        ProjectCommand::List { format } => show::list(locations, format),
+        ProjectCommand::Show { project, format } => show::show(locations, &project, format),
+        ProjectCommand::Edit { project, name, repository, folder } => {
+            edit(locations, &project, name, repository, folder.as_deref())
+        }
+        ProjectCommand::Mark { project, items, status, note, evidence } => {
+            mark(locations, &project, &items, (status, note, evidence))
+        }
+        ProjectCommand::Scan { project, accept, accept_all, format } => {
+            show::scan(locations, &project, &accept, accept_all, format)
+        }
+        ProjectCommand::Summary { project, format, paper, output } => {
+            show::summary(locations, &project, format, paper, output.as_deref())
+        }
+        ProjectCommand::Remove { project } => remove(locations, &project),
+    }
+}
+
+/// The folder as it is kept: absolute, so the scan finds it from anywhere. It must exist.
+fn project_folder(folder: &Path) -> anyhow::Result<String> {
+    scan::check_folder(folder)?;
+    let absolute = std::fs::canonicalize(folder)?;
+    match absolute.to_str() {
+        Some(text) => Ok(text.to_owned()),
+        None => bail!(
+            "the folder {} has a name that is not UTF-8 text; move the clone to a plainer path",
+            absolute.display()
+        ),
+    }
+}
+
+fn add(
+    locations: &Locations,
+    name: String,
+    repository: Option<String>,
+    folder: Option<&Path>,
+    checklist: Option<String>,
+) -> anyhow::Result<Outcome> {
+    let mut tracker = open_tracker(locations)?;
+    let folder = folder.map(project_folder).transpose()?.unwrap_or_default();
+    let checklist = checklist.unwrap_or_else(|| DEFAULT_PROJECT_CHECKLIST.to_owned());
+    let project = NewProject { name, repository: repository.unwrap_or_default(), folder, checklist };
+    check_new_project(tracker.catalog(), tracker.progress(), &project)?;
+    let id = tracker.progress().new_project_id(&project.name);
+    let (name, checklist) = (project.name.trim().to_owned(), project.checklist.clone());
+    tracker.apply(&[ProjectChange::Add { id: id.clone(), project }])?;
+    println!("Added the project {name:?} (id {id}), scored against {checklist}.");
+    println!("Next: `skillgap project scan {id:?}` proposes ticks from its folder; `skillgap project mark` ticks one.");
+    Ok(Outcome::Success)
+}
+
+fn edit(
+    locations: &Locations,
+    query: &str,
+    name: Option<String>,
+    repository: Option<String>,
+    folder: Option<&Path>,
+) -> anyhow::Result<Outcome> {
+    let mut tracker = open_tracker(locations)?;
+    let project = find_project(tracker.progress(), query)?.clone();
+    if let Some(new_name) = &name {
+        let renamed =
+            NewProject { name: new_name.clone(), checklist: project.checklist.clone(), ..NewProject::default() };
+        let others = crate::progress::Progress {
+            projects: tracker.progress().projects.iter().filter(|p| p.id != project.id).cloned().collect(),
+            ..crate::progress::Progress::default()
+        };
+        check_new_project(tracker.catalog(), &others, &renamed)?;
+    }
+    if let Some(link) = &repository {
+        check_repository(link)?;
+    }
+    let folder = folder.map(project_folder).transpose()?;
+    let change = ProjectChange::Edit { project: project.id.clone(), name, repository, folder };
+    let changed = tracker.apply(&[change])?;
+    let now = find_project(tracker.progress(), &project.id)?;
+    let state = if changed > 0 { "Changed" } else { "Nothing to change in" };
+    println!("{state} {:?}: repository {:?}, folder {:?}.", now.name, now.repository, now.folder);
+    Ok(Outcome::Success)
+}
+
+fn mark(
+    locations: &Locations,
+    query: &str,
+    items: &[String],
+    (status, note, evidence): (ProjectStatus, Option<String>, Option<String>),
+) -> anyhow::Result<Outcome> {
+    let mut tracker = open_tracker(locations)?;
+    let (catalog, progress) = (tracker.catalog(), tracker.progress());
+    let project = find_project(progress, query)?.clone();
+    let mut changes = Vec::new();
+    let mut errors = Vec::new();
+    for query in items {
+        match resolve_item(catalog, &project, query) {
+            Ok(index) => {
+                let full_id = catalog.items[index].full_id.clone();
+                let has_reason = note.as_ref().is_some_and(|n| !n.trim().is_empty())
+                    || project.items.get(&full_id).is_some_and(|p| !p.note.is_empty());
+                if status == ProjectStatus::NotApplicable && !has_reason {
+                    errors.push(format!("{full_id}: say why it does not apply, with --note TEXT"));
+                }
+                changes.push(ProjectChange::Mark {
+                    project: project.id.clone(),
+                    item: full_id,
+                    status: Some(status),
+                    note: note.clone(),
+                    evidence: evidence.clone(),
+                });
+            }
+            Err(err) => errors.push(err.to_string()),
+        }
+    }
+    if !errors.is_empty() {
+        bail!("{}\nNothing was changed.", errors.join("\n"));
+    }
+    let changed = tracker.apply(&changes)?;
+    for change in &changes {
+        if let ProjectChange::Mark { item, .. } = change {
+            println!("{}: {item} in {}", status.id(), project.name);
+        }
+    }
+    if changed < changes.len() {
+        eprintln!("{} of {} items were already so.", changes.len() - changed, changes.len());
+    }
+    show::print_headline(&tracker, &project.id);
+    Ok(Outcome::Success)
+}
+
+fn remove(locations: &Locations, query: &str) -> anyhow::Result<Outcome> {
+    let mut tracker = open_tracker(locations)?;
+    let project = find_project(tracker.progress(), query)?.clone();
+    tracker.apply(&[ProjectChange::Remove { project: project.id.clone() }])?;
+    println!("Removed the project {:?}.", project.name);
+    let backups = tracker.store().backups();
+    let kept = backups.iter().find(|b| b.path.to_string_lossy().contains(&format!("before-removing-{}", project.id)));
+    if let Some(kept) = kept {
+        println!(
+            "The progress file as it was before is kept in {}; `skillgap restore` that file to bring the project back.",
+            kept.path.display()
+        );
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,238 @@
+//! `project list|show|scan|summary`: what the person's projects are, what their folders hold, their story.
+
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+use super::super::{ListFormat, Outcome, open_tracker, print_stdout};
+use crate::catalog::Catalog;
+use crate::paths::Locations;
+use crate::progress::Status;
+use crate::project::{Project, ProjectChange, ProjectStatus, assess, credits, find_project, resolve_item};
+use crate::report::project::{project_story, render_story, render_story_text};
+use crate::report::{Format, Paper};
+use crate::scan::{self, Proposal, ScanError};
+use crate::store;
+use crate::tracker::Tracker;
+
+/// "Tuition centre: Level 3, Runs in production. Limited by ...", on stdout.
+pub(super) fn print_headline(tracker: &Tracker, project_id: &str) {
+    let (catalog, progress) = (tracker.catalog(), tracker.progress());
+    if let Some(project) = progress.project(project_id)
+        && let Some(assessed) = assess(catalog, project)
+    {
+        println!("{}", crate::safe_text::for_terminal(&assessed.headline(catalog, project), false));
+    }
+}
+
+pub(super) fn list(locations: &Locations, format: ListFormat) -> anyhow::Result<Outcome> {
+    let tracker = open_tracker(locations)?;
+    let (catalog, projects) = (tracker.catalog(), &tracker.progress().projects);
+    let rows: Vec<serde_json::Value> = projects
+        .iter()
+        .map(|project| {
+            let score = assess(catalog, project).map(|a| a.assessment.score);
+            serde_json::json!({
+                "id": project.id,
+                "name": project.name,
+                "repository": project.repository,
+                "folder": project.folder,
+                "checklist": project.checklist,
+                "readiness": score.as_ref().map(|s| s.readiness),
+                "level": score.as_ref().map(|s| s.level.number()),
+                "level_name": score.as_ref().map(|s| s.level.name()),
+                "done": score.as_ref().map(|s| s.done),
+                "applicable": score.as_ref().map(|s| s.applicable),
+            })
+        })
+        .collect();
+    let out = match format {
+        ListFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
+        ListFormat::Text if projects.is_empty() => {
+            "No projects yet. Add one with `skillgap project add NAME --folder DIR`.\n".to_owned()
+        }
+        ListFormat::Text => projects.iter().map(|project| list_line(catalog, project)).collect(),
+    };
+    print_stdout(out.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+fn list_line(catalog: &Catalog, project: &Project) -> String {
+    let name = crate::safe_text::for_terminal(&project.name, false);
+    match assess(catalog, project).map(|a| a.assessment.score) {
+        Some(score) => format!(
+            "{name:<28} {:>3.0}/100  Level {}: {:<20} {}/{} done  ({})\n",
+            score.readiness,
+            score.level.number(),
+            score.level.name(),
+            score.done,
+            score.applicable,
+            project.id
+        ),
+        None => format!("{name:<28} its checklist {:?} is not loaded  ({})\n", project.checklist, project.id),
+    }
+}
+
+pub(super) fn show(locations: &Locations, query: &str, format: ListFormat) -> anyhow::Result<Outcome> {
+    let tracker = open_tracker(locations)?;
+    let (catalog, progress) = (tracker.catalog(), tracker.progress());
+    let project = find_project(progress, query)?;
+    let story = project_story(catalog, project, chrono::Utc::now())
+        .with_context(|| format!("the checklist {:?} of {} is not loaded", project.checklist, project.name))?;
+    let proven: Vec<serde_json::Value> = credits(catalog, std::slice::from_ref(project))
+        .iter()
+        .map(|credit| {
+            let skill = &catalog.items[credit.skill];
+            serde_json::json!({
+                "skill": skill.full_id,
+                "title": skill.title,
+                "by": catalog.items[credit.item].full_id,
+                "evidence": credit.evidence,
+                "done": progress.status(skill) == Status::Done,
+            })
+        })
+        .collect();
+    let out = match format {
+        ListFormat::Json => {
+            let value =
+                serde_json::json!({ "id": project.id, "folder": project.folder, "story": story, "proves": proven });
+            serde_json::to_string_pretty(&value)? + "\n"
+        }
+        ListFormat::Text => {
+            let mut text = render_story_text(&story);
+            if !proven.is_empty() {
+                text.push_str("\nIt proves these skills of yours (accept one with `skillgap mark ID done`):\n");
+                for row in &proven {
+                    let mark = if row["done"] == true { "[x]" } else { "[ ]" };
+                    let (id, title) = (row["skill"].as_str().unwrap_or(""), row["title"].as_str().unwrap_or(""));
+                    text.push_str(&format!("  {mark} {id:<40} {title}\n"));
+                }
+            }
+            text
+        }
+    };
+    print_stdout(out.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+pub(super) fn scan(
+    locations: &Locations,
+    query: &str,
+    accept: &[String],
+    accept_all: bool,
+    format: ListFormat,
+) -> anyhow::Result<Outcome> {
+    let mut tracker = open_tracker(locations)?;
+    let project = find_project(tracker.progress(), query)?.clone();
+    if project.folder.is_empty() {
+        return Err(ScanError::NoFolder.into());
+    }
+    let started = std::time::Instant::now();
+    let found = scan::scan(Path::new(&project.folder))?;
+    let elapsed = started.elapsed();
+    let catalog = tracker.catalog();
+    let proposals = scan::proposals(catalog, &project, &found);
+    let chosen: Vec<&Proposal> = if accept_all {
+        proposals.iter().collect()
+    } else {
+        let mut chosen = Vec::new();
+        for query in accept {
+            let full_id = &catalog.items[resolve_item(catalog, &project, query)?].full_id;
+            match proposals.iter().find(|p| &p.item == full_id) {
+                Some(proposal) => chosen.push(proposal),
+                None => bail!("the scan proposes nothing for {full_id}; its proposals are listed without --accept"),
+            }
+        }
+        chosen
+    };
+    let changes: Vec<ProjectChange> = chosen.iter().map(|p| accept_change(&project, p)).collect();
+    tracker.apply(&changes)?;
+    let out = match format {
+        ListFormat::Json => {
+            let accepted: Vec<&str> = chosen.iter().map(|p| p.item.as_str()).collect();
+            let value = serde_json::json!({ "scan": found, "proposals": proposals, "accepted": accepted });
+            serde_json::to_string_pretty(&value)? + "\n"
+        }
+        ListFormat::Text => scan_text(tracker.catalog(), (&project, &found, elapsed), &proposals, &chosen),
+    };
+    print_stdout(out.as_bytes())?;
+    if !chosen.is_empty() {
+        print_headline(&tracker, &project.id);
+    }
+    Ok(Outcome::Success)
+}
+
+/// The change that accepts a proposal: done, the file as evidence, what was found as the note.
+pub(super) fn accept_change(project: &Project, proposal: &Proposal) -> ProjectChange {
+    let found: Vec<&str> = proposal.findings.iter().map(|f| f.what).collect();
+    let note = project.items.get(&proposal.item).map_or(String::new(), |p| p.note.clone());
+    let note = if note.is_empty() { format!("Found by the scan: {}.", found.join(", ")) } else { note };
+    ProjectChange::Mark {
+        project: project.id.clone(),
+        item: proposal.item.clone(),
+        status: Some(ProjectStatus::Done),
+        note: Some(note),
+        evidence: Some(proposal.evidence.clone()),
+    }
+}
+
+fn scan_text(
+    catalog: &Catalog,
+    (project, found, elapsed): (&Project, &scan::Scan, std::time::Duration),
+    proposals: &[Proposal],
+    chosen: &[&Proposal],
+) -> String {
+    let t = |text: &str| crate::safe_text::for_terminal(text, false).into_owned();
+    let mut out = format!(
+        "Scanned {}: {} files in {:.2} s, {} links not followed{}.\n",
+        t(&project.folder),
+        found.files,
+        elapsed.as_secs_f64(),
+        found.links_skipped,
+        if found.truncated { format!(", stopped after {} entries", scan::MAX_ENTRIES) } else { String::new() }
+    );
+    if proposals.is_empty() {
+        out.push_str("Nothing to propose: no artefact found for an item that is still open.\n");
+        return out;
+    }
+    for proposal in proposals {
+        let accepted = chosen.iter().any(|c| c.item == proposal.item);
+        let title = catalog.item_index(&proposal.item).map_or("", |i| catalog.items[i].title.as_str());
+        out.push_str(&format!("{} {}  {}\n", if accepted { "[x]" } else { "[?]" }, proposal.item, t(title)));
+        for finding in &proposal.findings {
+            out.push_str(&format!("      {} ({})\n", t(&finding.path), finding.what));
+        }
+    }
+    if chosen.is_empty() {
+        out.push_str(&format!(
+            "\nNothing was ticked. Accept a proposal with `skillgap project scan {:?} --accept ITEM`, or all with --accept-all.\n",
+            project.id
+        ));
+    } else {
+        out.push_str(&format!("\nAccepted {} proposals as done, each file as its evidence.\n", chosen.len()));
+    }
+    out
+}
+
+pub(super) fn summary(
+    locations: &Locations,
+    query: &str,
+    format: Format,
+    paper: Paper,
+    output: Option<&Path>,
+) -> anyhow::Result<Outcome> {
+    let tracker = open_tracker(locations)?;
+    let project = find_project(tracker.progress(), query)?;
+    let story = project_story(tracker.catalog(), project, chrono::Utc::now())
+        .with_context(|| format!("the checklist {:?} of {} is not loaded", project.checklist, project.name))?;
+    let bytes = render_story(&story, format, paper)?;
+    match output {
+        Some(path) => {
+            if let Some(written) = store::write_output(path, &bytes, &locations.data_dir)? {
+                eprintln!("Wrote {}", written.display());
+            }
+        }
+        None => print_stdout(&bytes)?,
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,100 @@
+//! Finding a project and one of its items from what a person typed, and checking a new project, with
+//! errors that say what exists. The command line and the window both use these.
+
+use super::{NewProject, Project};
+use crate::catalog::Catalog;
+use crate::catalog::validate::is_http_url;
+use crate::progress::Progress;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProjectError {
+    #[error("you have no projects yet; add one with `skillgap project add NAME`")]
+    NoProjects,
+    #[error("there is no project {query:?}; your projects are: {}", .known.join(", "))]
+    UnknownProject { query: String, known: Vec<String> },
+    #[error("a project needs a name")]
+    EmptyName,
+    #[error("there is already a project named {name:?}; give this one another name, or see `skillgap project list`")]
+    DuplicateName { name: String },
+    #[error("there is no checklist {id:?} to score the project against; the loaded checklists are: {}", .known.join(", "))]
+    UnknownChecklist { id: String, known: Vec<String> },
+    #[error("the repository {link:?} is not an http(s) URL; give a link such as https://github.com/you/project")]
+    BadRepository { link: String },
+    #[error("{project} is scored against {checklist}, which has no item {query:?}{}", did_you_mean(.suggestions))]
+    UnknownItem { project: String, checklist: String, query: String, suggestions: Vec<String> },
+    #[error("the checklist {checklist:?} of {project} is not loaded (was its file removed?); its marks are kept")]
+    ChecklistGone { project: String, checklist: String },
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        " (see `skillgap project show NAME` for its items)".to_owned()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+/// The project a person named, by id or name.
+pub fn find_project<'a>(progress: &'a Progress, query: &str) -> Result<&'a Project, ProjectError> {
+    if progress.projects.is_empty() {
+        return Err(ProjectError::NoProjects);
+    }
+    progress.project(query).ok_or_else(|| ProjectError::UnknownProject {
+        query: query.trim().to_owned(),
+        known: progress.projects.iter().map(|p| format!("{:?}", p.name)).collect(),
+    })
+}
+
+/// Checks a new project's facts: a name no project has, a loaded checklist, an http(s) repository link.
+/// (Whether its folder exists is for [`crate::scan::check_folder`], which alone reads the disk.)
+pub fn check_new_project(catalog: &Catalog, progress: &Progress, project: &NewProject) -> Result<(), ProjectError> {
+    let name = project.name.trim();
+    if name.is_empty() {
+        return Err(ProjectError::EmptyName);
+    }
+    if progress.projects.iter().any(|p| p.name.trim().to_lowercase() == name.to_lowercase()) {
+        return Err(ProjectError::DuplicateName { name: name.to_owned() });
+    }
+    if catalog.checklist_index(&project.checklist).is_none() {
+        let known = catalog.checklists.iter().map(|c| c.id.clone()).collect();
+        return Err(ProjectError::UnknownChecklist { id: project.checklist.clone(), known });
+    }
+    check_repository(&project.repository)
+}
+
+/// An empty repository link, or an http(s) one.
+pub fn check_repository(link: &str) -> Result<(), ProjectError> {
+    let link = link.trim();
+    if link.is_empty() || is_http_url(link) {
+        Ok(())
+    } else {
+        Err(ProjectError::BadRepository { link: link.to_owned() })
+    }
+}
+
+/// The catalog index of the item of `project`'s checklist that `query` names: a full id, or an item id.
+pub fn resolve_item(catalog: &Catalog, project: &Project, query: &str) -> Result<usize, ProjectError> {
+    let Some(checklist) = catalog.checklist_index(&project.checklist) else {
+        return Err(ProjectError::ChecklistGone {
+            project: project.name.clone(),
+            checklist: project.checklist.clone(),
+        });
+    };
+    let query = query.trim();
+    let range = catalog.checklists[checklist].item_range();
+    let found = range.clone().find(|&i| {
+        let item = &catalog.items[i];
+        item.full_id == query || item.id() == query || item.aliases.iter().any(|a| a == query)
+    });
+    found.ok_or_else(|| {
+        let mut scored: Vec<(f64, &str)> =
+            range.map(|i| (strsim::jaro_winkler(query, catalog.items[i].id()), catalog.items[i].id())).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ProjectError::UnknownItem {
+            project: project.name.clone(),
+            checklist: project.checklist.clone(),
+            query: query.to_owned(),
+            suggestions: scored.into_iter().filter(|(s, _)| *s > 0.7).take(3).map(|(_, id)| id.to_owned()).collect(),
+        }
+    })
+}
