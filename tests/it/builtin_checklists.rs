@@ -182,3 +182,19 @@ fn a_fresh_start_is_readiness_zero_with_a_beginner_first_gap() {
     let gain = json["gaps"][0]["gain"].as_f64().unwrap();
     assert!(gain >= 0.05, "the first step shows a real gain on a fresh start: {gain}");
 }
+
+/// A project's item credits the person's skills: every `proves` of the launch list names a loaded skill
+/// of another list, and every launch item but the launch review proves one and has words for the story.
+#[test]
+fn every_launch_item_proves_loaded_skills_and_has_a_phrase() {
+    let catalog = builtin();
+    let launch = &catalog.checklists[catalog.checklist_index("launch-one-project").unwrap()];
+    for item in &catalog.items[launch.item_range()] {
+        assert!(!item.phrase.is_empty(), "{} has no phrase", item.full_id);
+        for skill in &item.proves {
+            let index = catalog.item_index(skill).unwrap_or_else(|| panic!("{} proves unknown {skill}", item.full_id));
+            assert_ne!(catalog.items[index].checklist, item.checklist, "{} proves its own list", item.full_id);
+        }
+        assert!(item.proves.is_empty() == (item.id() == "launch-review"), "{} proves {:?}", item.full_id, item.proves);
+    }
+}

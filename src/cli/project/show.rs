@@ -156,7 +156,7 @@ pub(super) fn scan(
         ListFormat::Text => scan_text(tracker.catalog(), (&project, &found, elapsed), &proposals, &chosen),
     };
     print_stdout(out.as_bytes())?;
-    if !chosen.is_empty() {
+    if !chosen.is_empty() && format == ListFormat::Text {
         print_headline(&tracker, &project.id);
     }
     Ok(Outcome::Success)

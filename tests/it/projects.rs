@@ -1,0 +1,179 @@
+//! `skillgap project ...` on a temporary data folder: every subcommand, its errors, and the articles'
+//! tuition-centre app taken from Localhost to Recoverable, ending with its story as a PDF.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::Sandbox;
+use skillgap::store::parse_progress;
+
+fn repo(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos").join(name)
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs `skillgap project ARGS` and returns its stdout, failing the test if it fails.
+fn project(sandbox: &Sandbox, args: &[&str]) -> String {
+    let output = sandbox.bare_cmd().arg("project").args(args).output().unwrap();
+    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    stdout(&output)
+}
+
+/// Runs `skillgap project ARGS`, expects it to fail, and returns its stderr.
+fn project_fails(sandbox: &Sandbox, args: &[&str]) -> String {
+    let output = sandbox.bare_cmd().arg("project").args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{args:?} should fail: {}", stdout(&output));
+    stderr(&output)
+}
+
+fn add_tuition_centre(sandbox: &Sandbox) {
+    let folder = repo("tuition-centre");
+    let folder = folder.to_str().unwrap();
+    let repo = "https://github.com/example/tuition-centre";
+    let out = project(sandbox, &["add", "Tuition centre", "--repo", repo, "--folder", folder]);
+    assert!(out.contains("Added the project \"Tuition centre\" (id tuition-centre)"), "{out}");
+}
+
+#[test]
+fn the_tuition_centre_goes_from_localhost_to_recoverable_and_prints_its_story() {
+    let sandbox = Sandbox::new();
+    add_tuition_centre(&sandbox);
+    assert!(project(&sandbox, &["list"]).contains("Level 0: Localhost"));
+
+    let proposals = project(&sandbox, &["scan", "tuition"]);
+    assert!(proposals.contains("[?] launch-one-project/restore-proven"), "{proposals}");
+    assert!(proposals.contains("Nothing was ticked"), "{proposals}");
+    assert!(project(&sandbox, &["list"]).contains("Level 0: Localhost"), "a scan alone ticks nothing");
+
+    let accepted = project(&sandbox, &["scan", "tuition", "--accept-all"]);
+    assert!(accepted.contains("Accepted 17 proposals"), "{accepted}");
+    assert!(accepted.contains("Tuition centre: Level 2, Ships. Limited by Run"), "{accepted}");
+
+    let marked = project(
+        &sandbox,
+        &["mark", "Tuition centre", "server-hardened", "done", "--evidence", "https://example.org/hardening"],
+    );
+    assert!(marked.contains("Tuition centre: Level 5, Recoverable."), "{marked}");
+
+    let pdf = sandbox.root.path().join("tuition-centre.pdf");
+    let pdf_arg = pdf.to_str().unwrap();
+    project(&sandbox, &["summary", "tuition", "--format", "pdf", "--output", pdf_arg]);
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf_arg, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) reads the PDF back");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains("Tuition centre in production"), "{text}");
+    assert!(text.contains("Level 5: Recoverable"), "{text}");
+    for stage in ["Build: 100%", "Test:", "Ship:", "Run:", "Observe:", "Recover:"] {
+        assert!(text.contains(stage), "names {stage}: {text}");
+    }
+    for evidence in ["scripts/restore-db.sh", "deploy/nginx/tuition.conf", "Dockerfile", "monitoring/uptime.yml"] {
+        assert!(text.contains(evidence), "names {evidence}: {text}");
+    }
+    assert!(text.contains("I built and deployed Tuition centre with"), "{text}");
+}
+
+#[test]
+fn marks_need_a_known_project_and_item_and_a_reason_for_not_applicable() {
+    let sandbox = Sandbox::new();
+    let err = project_fails(&sandbox, &["show", "anything"]);
+    assert!(err.contains("you have no projects yet"), "{err}");
+    add_tuition_centre(&sandbox);
+    let err = project_fails(&sandbox, &["mark", "Weather app", "containerised", "done"]);
+    assert!(err.contains("there is no project \"Weather app\"; your projects are: \"Tuition centre\""), "{err}");
+    let err = project_fails(&sandbox, &["mark", "tuition", "containerized", "done"]);
+    assert!(err.contains("no item \"containerized\"; did you mean containerised"), "{err}");
+    assert!(err.contains("Nothing was changed"), "{err}");
+    let err = project_fails(&sandbox, &["mark", "tuition", "bills-watched", "n/a"]);
+    assert!(err.contains("say why it does not apply, with --note"), "{err}");
+    let wrong = sandbox.bare_cmd().args(["project", "mark", "tuition", "bills-watched", "finished"]).output().unwrap();
+    assert_eq!(wrong.status.code(), Some(2), "a usage error");
+    assert!(stderr(&wrong).contains("not a project status; use todo, doing, done or n/a"), "{}", stderr(&wrong));
+
+    project(&sandbox, &["mark", "tuition", "bills-watched", "n/a", "--note", "runs on a free tier"]);
+    project(&sandbox, &["mark", "tuition", "launch-one-project/errors-tracked", "doing"]);
+    let shown = project(&sandbox, &["show", "tuition"]);
+    assert!(shown.contains("[-] Every account that bills it has a budget alert: not applicable, runs on a free tier"));
+    assert!(shown.contains("[ ] Its exceptions reach an error tracker (doing)"), "{shown}");
+}
+
+#[test]
+fn adding_refuses_a_duplicate_name_a_missing_folder_a_bad_link_and_an_unknown_checklist() {
+    let sandbox = Sandbox::new();
+    add_tuition_centre(&sandbox);
+    let err = project_fails(&sandbox, &["add", "tuition CENTRE"]);
+    assert!(err.contains("there is already a project named \"tuition CENTRE\""), "{err}");
+    let missing = sandbox.root.path().join("no-such-clone");
+    let err = project_fails(&sandbox, &["add", "Weather", "--folder", missing.to_str().unwrap()]);
+    assert!(err.contains("does not exist") && err.contains("no-such-clone"), "{err}");
+    let err = project_fails(&sandbox, &["add", "Weather", "--repo", "git@github.com:me/weather.git"]);
+    assert!(err.contains("is not an http(s) URL"), "{err}");
+    let err = project_fails(&sandbox, &["add", "Weather", "--checklist", "no-such-list"]);
+    assert!(err.contains("there is no checklist \"no-such-list\"") && err.contains("launch-one-project"), "{err}");
+    let err = project_fails(&sandbox, &["add", "  "]);
+    assert!(err.contains("a project needs a name"), "{err}");
+    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
+    assert_eq!(parse_progress(&sandbox.progress_file(), text.as_bytes()).unwrap().projects.len(), 1);
+}
+
+#[test]
+fn scan_accepts_only_what_is_named_and_needs_a_folder() {
+    let sandbox = Sandbox::new();
+    add_tuition_centre(&sandbox);
+    let out = project(&sandbox, &["scan", "tuition", "--accept", "containerised", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["accepted"], serde_json::json!(["launch-one-project/containerised"]));
+    assert!(json["scan"]["files"].as_u64().unwrap() >= 14);
+    let shown: serde_json::Value =
+        serde_json::from_str(&project(&sandbox, &["show", "tuition", "--format", "json"])).unwrap();
+    let build = &shown["story"]["stages"][0];
+    assert_eq!(build["done"][0]["evidence"], "Dockerfile");
+    assert_eq!(build["done"][0]["link"], "https://github.com/example/tuition-centre/blob/HEAD/Dockerfile");
+    assert!(shown["proves"].as_array().unwrap().iter().any(|p| p["skill"] == "devops-basics/dockerfile"));
+
+    let err = project_fails(&sandbox, &["scan", "tuition", "--accept", "bills-watched"]);
+    assert!(err.contains("the scan proposes nothing for launch-one-project/bills-watched"), "{err}");
+    project(&sandbox, &["add", "Idea"]);
+    let err = project_fails(&sandbox, &["scan", "Idea"]);
+    assert!(err.contains("has no local folder to scan"), "{err}");
+    project(&sandbox, &["edit", "Idea", "--folder", repo("nothing-here").to_str().unwrap()]);
+    assert!(project(&sandbox, &["scan", "Idea"]).contains("Nothing to propose"));
+}
+
+#[test]
+fn list_summary_formats_and_remove_keep_a_backup() {
+    let sandbox = Sandbox::new();
+    add_tuition_centre(&sandbox);
+    project(&sandbox, &["mark", "tuition", "containerised", "done", "--evidence", "Dockerfile"]);
+    let list: serde_json::Value = serde_json::from_str(&project(&sandbox, &["list", "--format", "json"])).unwrap();
+    assert_eq!(list[0]["id"], "tuition-centre");
+    assert_eq!(list[0]["done"], 1);
+    let markdown = project(&sandbox, &["summary", "tuition", "--format", "markdown"]);
+    assert!(markdown.contains("## Tuition centre in production"), "{markdown}");
+    assert!(markdown.contains("[Dockerfile](<https://github.com/example/tuition-centre/blob/HEAD/Dockerfile>)"));
+    let html = project(&sandbox, &["summary", "tuition", "--format", "html"]);
+    assert!(html.contains("<a href=\"https://github.com/example/tuition-centre/blob/HEAD/Dockerfile\">Dockerfile</a>"));
+    let personal = sandbox.bare_cmd().arg("summary").output().unwrap();
+    assert!(stdout(&personal).contains("Projects\n  Tuition centre"), "{}", stdout(&personal));
+
+    let removed = project(&sandbox, &["remove", "tuition"]);
+    assert!(removed.contains("Removed the project \"Tuition centre\""), "{removed}");
+    let backups: Vec<PathBuf> = std::fs::read_dir(sandbox.data_dir().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("before-removing-tuition-centre"))
+        .collect();
+    assert_eq!(backups.len(), 1, "{removed}");
+    let kept = std::fs::read(&backups[0]).unwrap();
+    assert_eq!(parse_progress(&backups[0], &kept).unwrap().projects[0].name, "Tuition centre");
+    assert!(project(&sandbox, &["list"]).contains("No projects yet"));
+    let err = project_fails(&sandbox, &["remove", "tuition"]);
+    assert!(err.contains("you have no projects yet"), "{err}");
+}
