@@ -290,7 +290,7 @@ macro_rules! value_enum {
     };
 }
 
-value_enum!(ViewArg => View { Checklists, Gaps, Progress, Summary });
+value_enum!(ViewArg => View { Checklists, Gaps, Progress, Summary, Projects });
 value_enum!(FormatArg => Format { Text, Markdown, Html, Json, Pdf });
 value_enum!(PaperArg => Paper { A4, Letter });
 value_enum!(ListFormatArg => ListFormat { Text, Json });

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::progress::Status;
+use crate::project::{NewProject, ProjectChange};
 use crate::report::{Format, SummaryOptions};
+use crate::scan::Proposal;
 
 /// The main views, one per tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -16,10 +18,11 @@ pub enum View {
     Gaps,
     Progress,
     Summary,
+    Projects,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Checklists, View::Gaps, View::Progress, View::Summary];
+    pub const ALL: [View; 5] = [View::Checklists, View::Gaps, View::Progress, View::Summary, View::Projects];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -27,6 +30,7 @@ impl View {
             View::Gaps => "Gaps",
             View::Progress => "Progress",
             View::Summary => "Summary",
+            View::Projects => "Projects",
         }
     }
 }
@@ -89,5 +93,20 @@ pub enum Command {
     /// Write the PDF report to a temporary file and open it in the system's viewer.
     PrintSummary {
         options: SummaryOptions,
+    },
+    /// Add a project (checked first; a problem shows in the add form).
+    AddProject(NewProject),
+    /// Change a project: mark an item, edit, remove.
+    ChangeProject(ProjectChange),
+    /// Scan the project's folder (by id) and show its proposals.
+    ScanProject(String),
+    /// Accept one proposal of the last scan: the item done, the file as evidence.
+    AcceptProposal(Proposal),
+    /// Save the project's story (by id) as a PDF in the reports folder and open it.
+    SaveProjectStory(String),
+    /// Accept what a project proves for a skill (catalog index): the skill done, with the project's evidence.
+    AcceptCredit {
+        skill: usize,
+        project: String,
     },
 }

@@ -10,6 +10,7 @@ mod item_list;
 mod model;
 mod nav;
 mod progress_view;
+mod projects_view;
 mod summary_view;
 mod targets_table;
 mod welcome;

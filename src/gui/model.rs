@@ -4,7 +4,7 @@
 use chrono::{DateTime, Local};
 
 use crate::catalog::Catalog;
-use crate::progress::{Change, Progress, Status};
+use crate::progress::{Progress, Status};
 use crate::score::{self, Assessment, Level, TimelinePoint};
 use crate::store::StoreError;
 use crate::target::Target;
@@ -184,7 +184,7 @@ impl Model {
 
     /// Applies changes through the tracker (which records and saves them). A failed save keeps the
     /// changes in memory and shows in [`Model::save_state`].
-    pub fn apply(&mut self, changes: &[Change]) {
+    pub fn apply<E: Clone + Into<crate::progress::Edit>>(&mut self, changes: &[E]) {
         if self.is_read_only() {
             return;
         }

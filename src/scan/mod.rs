@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::catalog::Catalog;
-use crate::project::{Project, ProjectStatus};
+use crate::project::{Project, ProjectChange, ProjectStatus};
 use rules::{FileName, RULES};
 
 /// The checklist whose item ids the scan's rules name.
@@ -56,6 +56,8 @@ pub enum ScanError {
     NotAFolder { path: PathBuf },
     #[error("cannot read the project folder {path}: {error}")]
     Read { path: PathBuf, error: io::Error },
+    #[error("the folder {path} has a name that is not UTF-8 text; move the clone to a plainer path")]
+    NotUtf8 { path: PathBuf },
     #[error(
         "the project has no local folder to scan. Add one with `skillgap project edit NAME --folder DIR`, or in \
 the window's Projects view."
@@ -100,6 +102,14 @@ pub fn check_folder(folder: &Path) -> Result<(), ScanError> {
         }
         Err(error) => Err(ScanError::Read { path: folder.to_path_buf(), error }),
     }
+}
+
+/// `folder` as a project keeps it: checked, absolute (so the scan finds it from anywhere), UTF-8 text.
+pub fn project_folder(folder: &Path) -> Result<String, ScanError> {
+    check_folder(folder)?;
+    let absolute =
+        std::fs::canonicalize(folder).map_err(|error| ScanError::Read { path: folder.to_path_buf(), error })?;
+    absolute.to_str().map(str::to_owned).ok_or(ScanError::NotUtf8 { path: absolute })
 }
 
 /// Scans `folder` (see the module's documentation).
@@ -194,6 +204,22 @@ pub struct Proposal {
     /// The best evidence: the shallowest file found for it.
     pub evidence: String,
     pub findings: Vec<Finding>,
+}
+
+impl Proposal {
+    /// The change that accepts this proposal for `project`: the item done, the file as its evidence, and
+    /// what was found as its note (unless it has a note already).
+    pub fn accept(&self, project: &Project) -> ProjectChange {
+        let found: Vec<&str> = self.findings.iter().map(|f| f.what).collect();
+        let has_note = project.items.get(&self.item).is_some_and(|p| !p.note.is_empty());
+        ProjectChange::Mark {
+            project: project.id.clone(),
+            item: self.item.clone(),
+            status: Some(ProjectStatus::Done),
+            note: (!has_note).then(|| format!("Found by the scan: {}.", found.join(", "))),
+            evidence: Some(self.evidence.clone()),
+        }
+    }
 }
 
 /// The proposals of `scan` for `project`: one per item of its checklist that is not done or ruled out

@@ -86,19 +86,6 @@ pub(super) fn run(locations: &Locations, command: ProjectCommand) -> anyhow::Res
     }
 }
 
-/// The folder as it is kept: absolute, so the scan finds it from anywhere. It must exist.
-fn project_folder(folder: &Path) -> anyhow::Result<String> {
-    scan::check_folder(folder)?;
-    let absolute = std::fs::canonicalize(folder)?;
-    match absolute.to_str() {
-        Some(text) => Ok(text.to_owned()),
-        None => bail!(
-            "the folder {} has a name that is not UTF-8 text; move the clone to a plainer path",
-            absolute.display()
-        ),
-    }
-}
-
 fn add(
     locations: &Locations,
     name: String,
@@ -107,7 +94,7 @@ fn add(
     checklist: Option<String>,
 ) -> anyhow::Result<Outcome> {
     let mut tracker = open_tracker(locations)?;
-    let folder = folder.map(project_folder).transpose()?.unwrap_or_default();
+    let folder = folder.map(scan::project_folder).transpose()?.unwrap_or_default();
     let checklist = checklist.unwrap_or_else(|| DEFAULT_PROJECT_CHECKLIST.to_owned());
     let project = NewProject { name, repository: repository.unwrap_or_default(), folder, checklist };
     check_new_project(tracker.catalog(), tracker.progress(), &project)?;
@@ -140,7 +127,7 @@ fn edit(
     if let Some(link) = &repository {
         check_repository(link)?;
     }
-    let folder = folder.map(project_folder).transpose()?;
+    let folder = folder.map(scan::project_folder).transpose()?;
     let change = ProjectChange::Edit { project: project.id.clone(), name, repository, folder };
     let changed = tracker.apply(&[change])?;
     let now = find_project(tracker.progress(), &project.id)?;

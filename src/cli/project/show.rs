@@ -8,7 +8,7 @@ use super::super::{ListFormat, Outcome, open_tracker, print_stdout};
 use crate::catalog::Catalog;
 use crate::paths::Locations;
 use crate::progress::Status;
-use crate::project::{Project, ProjectChange, ProjectStatus, assess, credits, find_project, resolve_item};
+use crate::project::{Project, ProjectChange, assess, credits, find_project, resolve_item};
 use crate::report::project::{project_story, render_story, render_story_text};
 use crate::report::{Format, Paper};
 use crate::scan::{self, Proposal, ScanError};
@@ -145,7 +145,7 @@ pub(super) fn scan(
         }
         chosen
     };
-    let changes: Vec<ProjectChange> = chosen.iter().map(|p| accept_change(&project, p)).collect();
+    let changes: Vec<ProjectChange> = chosen.iter().map(|p| p.accept(&project)).collect();
     tracker.apply(&changes)?;
     let out = match format {
         ListFormat::Json => {
@@ -160,20 +160,6 @@ pub(super) fn scan(
         print_headline(&tracker, &project.id);
     }
     Ok(Outcome::Success)
-}
-
-/// The change that accepts a proposal: done, the file as evidence, what was found as the note.
-pub(super) fn accept_change(project: &Project, proposal: &Proposal) -> ProjectChange {
-    let found: Vec<&str> = proposal.findings.iter().map(|f| f.what).collect();
-    let note = project.items.get(&proposal.item).map_or(String::new(), |p| p.note.clone());
-    let note = if note.is_empty() { format!("Found by the scan: {}.", found.join(", ")) } else { note };
-    ProjectChange::Mark {
-        project: project.id.clone(),
-        item: proposal.item.clone(),
-        status: Some(ProjectStatus::Done),
-        note: Some(note),
-        evidence: Some(proposal.evidence.clone()),
-    }
 }
 
 fn scan_text(

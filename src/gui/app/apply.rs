@@ -100,6 +100,12 @@ impl App {
             Command::CloseRequested | Command::RetrySaveAndClose | Command::DiscardAndClose | Command::KeepOpen => {
                 self.apply_closing(&command);
             }
+            Command::AddProject(_)
+            | Command::ChangeProject(_)
+            | Command::ScanProject(_)
+            | Command::AcceptProposal(_)
+            | Command::SaveProjectStory(_)
+            | Command::AcceptCredit { .. } => self.apply_project_command(command),
         }
     }
 

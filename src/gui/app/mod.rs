@@ -6,6 +6,7 @@
 mod apply;
 mod chrome;
 mod input;
+mod projects;
 mod report_job;
 mod screenshot;
 
@@ -21,6 +22,7 @@ use super::checklist_view::ChecklistView;
 use super::command::{Command, View};
 use super::model::Model;
 use super::progress_view::ProgressView;
+use super::projects_view::ProjectsView;
 use super::summary_view::{ReportPrefs, SummaryView};
 use super::{gaps_view, header, nav};
 use apply::StatusEdit;
@@ -75,6 +77,7 @@ pub struct App {
     pub checklists: ChecklistView,
     summary: SummaryView,
     progress: ProgressView,
+    projects: ProjectsView,
     undo: Vec<StatusEdit>,
     redo: Vec<StatusEdit>,
     /// What the frame's widgets and input asked for, applied once the frame is drawn.
@@ -113,6 +116,7 @@ impl App {
             checklists,
             summary: SummaryView::default(),
             progress: ProgressView::default(),
+            projects: ProjectsView::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             commands: Vec::new(),
@@ -176,6 +180,13 @@ impl App {
                 egui::CentralPanel::default().show(ui, |ui| {
                     self.summary.ui(ui, &self.model, &mut self.prefs.report, &mut self.commands);
                 });
+            }
+            View::Projects => {
+                egui::Panel::left("project-list").resizable(true).default_size(260.0).min_size(200.0).show(ui, |ui| {
+                    ui.add_space(6.0);
+                    self.projects.list_ui(ui, &self.model, &mut self.commands);
+                });
+                egui::CentralPanel::default().show(ui, |ui| self.projects.ui(ui, &self.model, &mut self.commands));
             }
         }
     }

@@ -12,6 +12,7 @@ use skillgap::tracker::Tracker;
 use crate::common;
 
 mod integrity;
+mod projects;
 mod targets;
 mod views;
 

@@ -1,0 +1,105 @@
+//! Applying the Projects view's commands: adding, changing and removing projects, scans and their
+//! proposals, a project's story, and accepting what a project proves for a skill.
+
+use std::path::{Path, PathBuf};
+
+use super::App;
+use crate::gui::command::Command;
+use crate::project::{DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_new_project, credits};
+use crate::report::Format;
+use crate::report::project::{project_story, render_story};
+use crate::{scan, store};
+
+impl App {
+    pub(super) fn apply_project_command(&mut self, command: Command) {
+        match command {
+            Command::AddProject(draft) => self.add_project(draft),
+            Command::ChangeProject(change) => {
+                if let ProjectChange::Remove { project } = &change {
+                    let name = self.model.progress().project(project).map(|p| p.name.clone()).unwrap_or_default();
+                    self.notice = Some(format!(
+                        "Removed the project {name:?}. The progress file as it was is kept in the data folder's backups/."
+                    ));
+                    self.projects.selected = None;
+                }
+                self.model.apply(&[change]);
+                self.projects.refresh();
+            }
+            Command::ScanProject(id) => self.scan_project(&id),
+            Command::AcceptProposal(proposal) => {
+                let scanned = self.projects.scan.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
+                if let Some(project) = self.model.progress().project(&scanned).cloned() {
+                    self.model.apply(&[proposal.accept(&project)]);
+                    self.projects.refresh();
+                }
+            }
+            Command::SaveProjectStory(id) => self.save_story(&id),
+            Command::AcceptCredit { skill, project } => {
+                let (catalog, progress) = (self.model.catalog(), self.model.progress());
+                let change = credits(catalog, &progress.projects)
+                    .into_iter()
+                    .find(|c| c.skill == skill && c.project.id == project)
+                    .map(|credit| {
+                        let item = &catalog.items[skill];
+                        credit.accept(progress.get(item), &item.full_id)
+                    });
+                if let Some(change) = change {
+                    self.model.apply(&[change]);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn add_project(&mut self, draft: NewProject) {
+        let mut project = NewProject { checklist: DEFAULT_PROJECT_CHECKLIST.to_owned(), ..draft };
+        let checked = check_new_project(self.model.catalog(), self.model.progress(), &project)
+            .map_err(|err| err.to_string())
+            .and_then(|()| {
+                let folder = project.folder.trim();
+                if folder.is_empty() {
+                    Ok(String::new())
+                } else {
+                    scan::project_folder(Path::new(folder)).map_err(|e| e.to_string())
+                }
+            });
+        match checked {
+            Ok(folder) => {
+                project.folder = folder;
+                let id = self.model.progress().new_project_id(&project.name);
+                self.model.apply(&[ProjectChange::Add { id: id.clone(), project }]);
+                self.projects.selected = Some(id);
+                self.projects.draft = NewProject::default();
+                self.projects.add_error = None;
+            }
+            Err(error) => self.projects.add_error = Some(error),
+        }
+    }
+
+    fn scan_project(&mut self, id: &str) {
+        let Some(project) = self.model.progress().project(id) else { return };
+        let result = scan::scan(Path::new(&project.folder))
+            .map(|found| scan::proposals(self.model.catalog(), project, &found))
+            .map_err(|err| err.to_string());
+        self.projects.scan = Some((project.id.clone(), result));
+    }
+
+    /// Writes the story as a PDF beside the summaries (`<folder>/<project>-story-<date>.pdf`) and opens it.
+    fn save_story(&mut self, id: &str) {
+        let Some(project) = self.model.progress().project(id) else { return };
+        let Some(story) = project_story(self.model.catalog(), project, chrono::Utc::now()) else { return };
+        let name = format!("{}-story-{}.pdf", project.id, chrono::Local::now().format("%Y-%m-%d"));
+        let path = PathBuf::from(self.prefs.report.folder.trim()).join(name);
+        let written = render_story(&story, Format::Pdf, self.prefs.report.paper)
+            .map_err(anyhow::Error::from)
+            .and_then(|bytes| Ok(store::write_output(&path, &bytes, self.model.tracker().store().dir())?));
+        self.notice = Some(match written {
+            Ok(_) => {
+                let opened =
+                    (self.opener)(&path).map_or_else(|err| format!(" (could not open it: {err})"), |()| String::new());
+                format!("Saved the story of {} to {}{opened}.", project.name, path.display())
+            }
+            Err(err) => format!("Could not save the story: {err:#}"),
+        });
+    }
+}
