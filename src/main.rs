@@ -64,18 +64,25 @@ struct WindowArgs {
     print_startup_time: bool,
 }
 
+/// Where and how a report is written: `summary` and `project summary` share these.
+#[derive(Debug, Clone, Args)]
+struct ReportArgs {
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+    /// Write to FILE (replaced atomically) instead of standard output. Required for PDF.
+    #[arg(long, short, value_name = "FILE", required_if_eq("format", "pdf"))]
+    output: Option<PathBuf>,
+    /// Page size of a PDF.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    paper: PaperArg,
+}
+
 #[derive(Debug, Subcommand)]
 enum CommandArgs {
     /// Print the progress summary: readiness, level, stages, checklists, top gaps, recent work.
     Summary {
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-        /// Write to FILE (replaced atomically) instead of standard output. Required for PDF.
-        #[arg(long, short, value_name = "FILE", required_if_eq("format", "pdf"))]
-        output: Option<PathBuf>,
-        /// Page size of a PDF.
-        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-        paper: PaperArg,
+        #[command(flatten)]
+        report: ReportArgs,
         /// Your name, shown at the top.
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
@@ -232,13 +239,8 @@ enum ProjectArgs {
     Summary {
         #[arg(value_name = "PROJECT")]
         project: String,
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
-        /// Write to FILE (replaced atomically) instead of standard output. Required for PDF.
-        #[arg(long, short, value_name = "FILE", required_if_eq("format", "pdf"))]
-        output: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-        paper: PaperArg,
+        #[command(flatten)]
+        report: ReportArgs,
     },
     /// Remove a project (the progress file as it was is kept in backups/).
     Remove {
@@ -268,7 +270,7 @@ impl From<ProjectArgs> for ProjectCommand {
             ProjectArgs::Scan { project, accept, accept_all, format } => {
                 ProjectCommand::Scan { project, accept, accept_all, format: format.into() }
             }
-            ProjectArgs::Summary { project, format, output, paper } => {
+            ProjectArgs::Summary { project, report: ReportArgs { format, output, paper } } => {
                 ProjectCommand::Summary { project, format: format.into(), paper: paper.into(), output }
             }
             ProjectArgs::Remove { project } => ProjectCommand::Remove { project },
@@ -315,7 +317,13 @@ fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {
 impl From<CommandArgs> for Command {
     fn from(args: CommandArgs) -> Command {
         match args {
-            CommandArgs::Summary { format, output, paper, name, with_notes, checklist, since } => Command::Summary {
+            CommandArgs::Summary {
+                report: ReportArgs { format, output, paper },
+                name,
+                with_notes,
+                checklist,
+                since,
+            } => Command::Summary {
                 format: format.into(),
                 paper: paper.into(),
                 output,

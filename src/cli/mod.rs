@@ -170,6 +170,20 @@ pub fn run(context: &Context, command: Command) -> anyhow::Result<Outcome> {
     }
 }
 
+/// Writes a report to `output` (replaced atomically, never one of the data folder's own files), or to
+/// stdout when there is none.
+fn write_report(bytes: &[u8], output: Option<&std::path::Path>, locations: &Locations) -> anyhow::Result<()> {
+    match output {
+        Some(path) => {
+            if let Some(written) = crate::store::write_output(path, bytes, &locations.data_dir)? {
+                eprintln!("Wrote {}", written.display());
+            }
+            Ok(())
+        }
+        None => print_stdout(bytes),
+    }
+}
+
 /// Prints to stdout; a closed pipe (`skillgap list | head`) is not an error worth a message.
 fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();

@@ -2,11 +2,14 @@
 
 use std::path::Path;
 
-use super::{Context, ListFormat, Outcome, active_target, checklist_named, chosen_target, open_tracker, print_stdout};
+use super::{
+    Context, ListFormat, Outcome, active_target, checklist_named, chosen_target, open_tracker, print_stdout,
+    write_report,
+};
 use crate::report::{self, Format, Paper, SummaryOptions, TargetLine};
 use crate::score::{self, Assessment};
 use crate::settings::find_target;
-use crate::store::{self, Store};
+use crate::store::Store;
 use crate::target::Target;
 
 pub(super) fn summary(
@@ -32,14 +35,7 @@ pub(super) fn summary(
     }
     let summary = report::summarize(catalog, progress, target, options, chrono::Utc::now());
     let bytes = report::render(&summary, format, paper)?;
-    match output {
-        Some(path) => {
-            if let Some(written) = store::write_output(path, &bytes, &context.locations.data_dir)? {
-                eprintln!("Wrote {}", written.display());
-            }
-        }
-        None => print_stdout(&bytes)?,
-    }
+    write_report(&bytes, output, &context.locations)?;
     Ok(Outcome::Success)
 }
 

@@ -84,24 +84,12 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
     }
 
     fn header_ui(&mut self, ui: &mut Ui, model: &Model, project: &Project, commands: &mut Vec<Command>) {
-        let catalog = model.catalog();
         ui.heading(&project.name);
-        if let Some(assessed) = assess(catalog, project) {
-            let score = &assessed.assessment.score;
-            ui.label(
-                RichText::new(format!(
-                    "Level {}: {} · readiness {:.0}/100",
-                    score.level.number(),
-                    score.level.name(),
-                    score.readiness
-                ))
-                .strong()
-                .size(16.0),
-            );
-            ui.label(assessed.assessment.explanation(catalog));
-            if let Some(story) = crate::report::project::project_story(catalog, project, chrono::Utc::now()) {
-                ui.label(RichText::new(story.sentence).italics());
-            }
+        if let Some(story) = crate::report::project::project_story(model.catalog(), project, chrono::Utc::now()) {
+            let level = format!("Level {}: {} · readiness {:.0}/100", story.level, story.level_name, story.readiness);
+            ui.label(RichText::new(level).strong().size(16.0));
+            ui.label(story.explanation);
+            ui.label(RichText::new(story.sentence).italics());
         }
         let folder = if project.folder.is_empty() { "no local folder" } else { project.folder.as_str() };
         ui.label(RichText::new(format!("{} · {folder}", project.repository)).weak().small());

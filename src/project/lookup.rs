@@ -48,18 +48,25 @@ pub fn find_project<'a>(progress: &'a Progress, query: &str) -> Result<&'a Proje
 /// Checks a new project's facts: a name no project has, a loaded checklist, an http(s) repository link.
 /// (Whether its folder exists is for [`crate::scan::check_folder`], which alone reads the disk.)
 pub fn check_new_project(catalog: &Catalog, progress: &Progress, project: &NewProject) -> Result<(), ProjectError> {
-    let name = project.name.trim();
-    if name.is_empty() {
-        return Err(ProjectError::EmptyName);
-    }
-    if progress.projects.iter().any(|p| p.name.trim().to_lowercase() == name.to_lowercase()) {
-        return Err(ProjectError::DuplicateName { name: name.to_owned() });
-    }
+    check_name(progress, &project.name, None)?;
     if catalog.checklist_index(&project.checklist).is_none() {
         let known = catalog.checklists.iter().map(|c| c.id.clone()).collect();
         return Err(ProjectError::UnknownChecklist { id: project.checklist.clone(), known });
     }
     check_repository(&project.repository)
+}
+
+/// A name that is not empty and that no project but `renamed` (an id) has, case and spaces ignored.
+pub fn check_name(progress: &Progress, name: &str, renamed: Option<&str>) -> Result<(), ProjectError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(ProjectError::EmptyName);
+    }
+    let taken = |p: &&Project| Some(p.id.as_str()) != renamed && p.name.trim().to_lowercase() == name.to_lowercase();
+    match progress.projects.iter().find(taken) {
+        Some(_) => Err(ProjectError::DuplicateName { name: name.to_owned() }),
+        None => Ok(()),
+    }
 }
 
 /// An empty repository link, or an http(s) one.

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use assess::{Credit, ProjectAssessment, assess, credits};
-pub use lookup::{ProjectError, check_new_project, check_repository, find_project, resolve_item};
+pub use lookup::{ProjectError, check_name, check_new_project, check_repository, find_project, resolve_item};
 
 use crate::catalog::validate::is_http_url;
 use crate::progress::{Progress, Status};

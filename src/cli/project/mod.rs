@@ -10,8 +10,8 @@ use anyhow::bail;
 use super::{ListFormat, Outcome, open_tracker};
 use crate::paths::Locations;
 use crate::project::{
-    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, ProjectStatus, check_new_project, check_repository,
-    find_project, resolve_item,
+    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, ProjectStatus, check_name, check_new_project,
+    check_repository, find_project, resolve_item,
 };
 use crate::report::{Format, Paper};
 use crate::scan;
@@ -116,13 +116,7 @@ fn edit(
     let mut tracker = open_tracker(locations)?;
     let project = find_project(tracker.progress(), query)?.clone();
     if let Some(new_name) = &name {
-        let renamed =
-            NewProject { name: new_name.clone(), checklist: project.checklist.clone(), ..NewProject::default() };
-        let others = crate::progress::Progress {
-            projects: tracker.progress().projects.iter().filter(|p| p.id != project.id).cloned().collect(),
-            ..crate::progress::Progress::default()
-        };
-        check_new_project(tracker.catalog(), &others, &renamed)?;
+        check_name(tracker.progress(), new_name, Some(&project.id))?;
     }
     if let Some(link) = &repository {
         check_repository(link)?;

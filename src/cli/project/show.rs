@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::{Context as _, bail};
 
-use super::super::{ListFormat, Outcome, open_tracker, print_stdout};
+use super::super::{ListFormat, Outcome, open_tracker, print_stdout, write_report};
 use crate::catalog::Catalog;
 use crate::paths::Locations;
 use crate::progress::Status;
@@ -12,7 +12,6 @@ use crate::project::{Project, ProjectChange, assess, credits, find_project, reso
 use crate::report::project::{project_story, render_story, render_story_text};
 use crate::report::{Format, Paper};
 use crate::scan::{self, Proposal, ScanError};
-use crate::store;
 use crate::tracker::Tracker;
 
 /// "Tuition centre: Level 3, Runs in production. Limited by ...", on stdout.
@@ -212,13 +211,6 @@ pub(super) fn summary(
     let story = project_story(tracker.catalog(), project, chrono::Utc::now())
         .with_context(|| format!("the checklist {:?} of {} is not loaded", project.checklist, project.name))?;
     let bytes = render_story(&story, format, paper)?;
-    match output {
-        Some(path) => {
-            if let Some(written) = store::write_output(path, &bytes, &locations.data_dir)? {
-                eprintln!("Wrote {}", written.display());
-            }
-        }
-        None => print_stdout(&bytes)?,
-    }
+    write_report(&bytes, output, locations)?;
     Ok(Outcome::Success)
 }
