@@ -247,6 +247,17 @@ enum ProjectArgs {
         #[arg(value_name = "PROJECT")]
         project: String,
     },
+    /// Accept as done skills of yours that the project proves, with its evidence (`project show` lists them).
+    Accept {
+        #[arg(value_name = "PROJECT")]
+        project: String,
+        /// Skill ids (`containers/dockerfile`); or --all.
+        #[arg(value_name = "SKILL", required_unless_present = "all")]
+        skills: Vec<String>,
+        /// Every skill it proves that is not done yet.
+        #[arg(long, conflicts_with = "skills")]
+        all: bool,
+    },
 }
 
 fn parse_project_status(text: &str) -> Result<ProjectStatus, String> {
@@ -274,6 +285,7 @@ impl From<ProjectArgs> for ProjectCommand {
                 ProjectCommand::Summary { project, format: format.into(), paper: paper.into(), output }
             }
             ProjectArgs::Remove { project } => ProjectCommand::Remove { project },
+            ProjectArgs::Accept { project, skills, all } => ProjectCommand::Accept { project, skills, all },
         }
     }
 }

@@ -8,33 +8,33 @@ use crate::paths::Locations;
 use crate::store::Store;
 use crate::target;
 
-pub(super) fn check(locations: &Locations, files: &[PathBuf]) -> Outcome {
+pub(super) fn check(locations: &Locations, files: &[PathBuf]) -> anyhow::Result<Outcome> {
     let (problems, checked) = if files.is_empty() {
         let (catalog, found) = catalog::load_catalog(&locations.checklist_dirs);
         let (lists, items, targets) = (catalog.checklists.len(), catalog.items.len(), catalog.targets.len());
-        println!("{lists} checklists loaded, {items} items, {targets} targets.");
+        say!("{lists} checklists loaded, {items} items, {targets} targets.");
         let builtin = catalog::BUILTIN_CHECKLISTS.len();
         let yours = catalog::user_checklist_files(&locations.checklist_dirs).0.len();
         (found, format!("{} checklist files ({builtin} built in, {yours} of yours)", builtin + yours))
     } else {
-        (check_files(locations, files), format!("{} file(s)", files.len()))
+        (check_files(locations, files)?, format!("{} file(s)", files.len()))
     };
     for problem in &problems {
         eprintln!("error: {problem}");
     }
     if problems.is_empty() {
-        println!("No problems found.");
-        Outcome::Success
+        say!("No problems found.");
+        Ok(Outcome::Success)
     } else {
         eprintln!("{} problem(s) found in {checked}.", problems.len());
-        Outcome::ProblemsFound
+        Ok(Outcome::ProblemsFound)
     }
 }
 
 /// Validates the named files: checklists on their own, then against the built-in lists and each other (ids
 /// used twice, aliases that name an existing item); targets against the loaded checklists (built in, the
 /// config folder and `--checklists`). Prints a line for each file that passes.
-fn check_files(locations: &Locations, files: &[PathBuf]) -> Vec<FileProblem> {
+fn check_files(locations: &Locations, files: &[PathBuf]) -> anyhow::Result<Vec<FileProblem>> {
     let mut problems = Vec::new();
     let mut parsed: Vec<(catalog::ChecklistFile, String)> = Vec::new();
     let mut targets: Vec<(String, &PathBuf)> = Vec::new();
@@ -45,22 +45,22 @@ fn check_files(locations: &Locations, files: &[PathBuf]) -> Vec<FileProblem> {
             Err(found) => problems.extend(found),
         }
     }
-    problems.extend(check_checklists(&parsed));
+    problems.extend(check_checklists(&parsed)?);
     if !targets.is_empty() {
         let (catalog, _) = catalog::load_catalog(&locations.checklist_dirs);
         for (text, path) in targets {
             let name = path.display().to_string();
             match target::load(&name, &text, &catalog, Origin::File(path.clone())) {
-                Ok(resolved) => println!("{name}: ok (target, {} items)", resolved.len()),
+                Ok(resolved) => say!("{name}: ok (target, {} items)", resolved.len()),
                 Err(found) => problems.extend(found),
             }
         }
     }
-    problems
+    Ok(problems)
 }
 
 /// The problems checklists have with the built-in lists and each other; prints a line for each that passes.
-fn check_checklists(parsed: &[(catalog::ChecklistFile, String)]) -> Vec<FileProblem> {
+fn check_checklists(parsed: &[(catalog::ChecklistFile, String)]) -> anyhow::Result<Vec<FileProblem>> {
     let mut problems = Vec::new();
     let builtin: Vec<_> = catalog::BUILTIN_CHECKLISTS
         .iter()
@@ -75,33 +75,33 @@ fn check_checklists(parsed: &[(catalog::ChecklistFile, String)]) -> Vec<FileProb
         found.extend(catalog::stolen_alias(file, &ids));
         if found.is_empty() {
             let items: usize = file.sections.iter().map(|s| s.items.len()).sum();
-            println!("{name}: ok ({} sections, {items} items)", file.sections.len());
+            say!("{name}: ok ({} sections, {items} items)", file.sections.len());
         }
         problems.extend(found.into_iter().map(|message| FileProblem { file: name.clone(), pos: None, message }));
     }
-    problems
+    Ok(problems)
 }
 
 pub(super) fn backups(locations: &Locations) -> anyhow::Result<Outcome> {
     let store = Store::new(&locations.data_dir);
     let found = store.backups();
     if found.is_empty() {
-        println!("No backups yet in {}. One is kept each time progress is saved.", store.dir().display());
+        say!("No backups yet in {}. One is kept each time progress is saved.", store.dir().display());
         return Ok(Outcome::Success);
     }
     for backup in found {
         let when =
             backup.modified.map_or_else(|| "unknown time".to_owned(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
-        println!("{when}  {:>9} bytes  {}", backup.bytes, backup.path.display());
+        say!("{when}  {:>9} bytes  {}", backup.bytes, backup.path.display());
     }
-    println!("\nRestore one with: skillgap restore FILE");
+    say!("\nRestore one with: skillgap restore FILE");
     Ok(Outcome::Success)
 }
 
 pub(super) fn restore(locations: &Locations, file: &Path) -> anyhow::Result<Outcome> {
     let mut store = Store::new(&locations.data_dir);
     let restored = store.restore(file)?;
-    println!(
+    say!(
         "Restored {} ({} items with progress, {} history events) to {}.",
         file.display(),
         restored.items.len(),

@@ -7,6 +7,7 @@ use crate::catalog;
 use crate::filter::{ItemFilter, Scope};
 use crate::paths::Locations;
 use crate::progress::{Change, Status};
+use crate::project::{credits, proven_by, proven_in};
 use crate::score::Assessment;
 
 fn status_mark(status: Status) -> &'static str {
@@ -31,15 +32,18 @@ pub(super) fn list(
     }
     let target = active_target(context, catalog)?;
     let assessment = Assessment::of(catalog, progress, target);
+    let proven = credits(catalog, &progress.projects);
     let matching = filter.matching(catalog, &assessment.statuses, target);
-    let matching =
-        matching.iter().map(|&index| (&catalog.items[index], assessment.statuses[index], target.contains(index)));
+    let matching = matching
+        .iter()
+        .map(|&index| (index, &catalog.items[index], assessment.statuses[index], target.contains(index)));
     let mut out = String::new();
     match format {
         ListFormat::Json => {
             let rows: Vec<serde_json::Value> = matching
-                .map(|(item, item_status, in_target)| {
+                .map(|(index, item, item_status, in_target)| {
                     let checklist = &catalog.checklists[item.checklist];
+                    let proven_by: Vec<&str> = proven_by(&proven, index).iter().map(|p| p.id.as_str()).collect();
                     serde_json::json!({
                         "id": item.full_id,
                         "checklist": checklist.id,
@@ -52,6 +56,7 @@ pub(super) fn list(
                         "proof": item.proof,
                         "resources": item.resources,
                         "in_target": in_target,
+                        "proven_by": proven_by,
                     })
                 })
                 .collect();
@@ -60,11 +65,12 @@ pub(super) fn list(
         }
         ListFormat::Text => {
             let mut count = 0;
-            for (item, item_status, in_target) in matching {
+            for (index, item, item_status, in_target) in matching {
                 count += 1;
                 let outside = if in_target { String::new() } else { format!("  (not in {})", target.title) };
+                let proven = proven_label(&proven, index, item_status);
                 out.push_str(&format!(
-                    "{} {:<44} {:<8} {:<12} {}{outside}\n",
+                    "{} {:<44} {:<8} {:<12} {}{outside}{proven}\n",
                     status_mark(item_status),
                     item.full_id,
                     item.stage.name(),
@@ -119,7 +125,7 @@ pub(super) fn mark(
         .collect();
     let changed = tracker.apply(&changes)?;
     for title in titles {
-        println!("{}: {title}", status.id());
+        say!("{}: {title}", status.id());
     }
     if changed < changes.len() {
         eprintln!("{} of {} items already had that status.", changes.len() - changed, changes.len());
@@ -132,6 +138,7 @@ pub(super) fn gaps(context: &Context, limit: usize) -> anyhow::Result<Outcome> {
     let catalog = tracker.catalog();
     let target = active_target(context, catalog)?;
     let assessment = Assessment::of(catalog, tracker.progress(), target);
+    let proven = credits(catalog, &tracker.progress().projects);
     let gaps = &assessment.gaps;
     let (readiness, explanation) = (assessment.score.readiness, assessment.explanation(catalog));
     let mut out = format!("Readiness for {}: {readiness:.0}/100. {explanation}\n\n", target.title);
@@ -141,17 +148,31 @@ pub(super) fn gaps(context: &Context, limit: usize) -> anyhow::Result<Outcome> {
     for gap in gaps.iter().take(limit) {
         let item = &catalog.items[gap.item];
         out.push_str(&format!(
-            "+{:>5.1}  {:<8} {:<12} {:<44} {}\n",
+            "+{:>5.1}  {:<8} {:<12} {:<44} {}{}\n",
             gap.gain,
             item.stage.name(),
             item.weight.name(),
             item.full_id,
-            item.title
+            item.title,
+            proven_label(&proven, gap.item, assessment.statuses[gap.item])
         ));
+    }
+    if gaps.iter().take(limit).any(|gap| proven_in(&proven, gap.item).is_some()) {
+        out.push_str(
+            "\nA skill proven in a project is done once you accept it: `skillgap project accept PROJECT --all`.\n",
+        );
     }
     if gaps.len() > limit {
         out.push_str(&format!("\n{} more; show them with --limit {}\n", gaps.len() - limit, gaps.len()));
     }
     print_stdout(out.as_bytes())?;
     Ok(Outcome::Success)
+}
+
+/// "  (proven in Tuition centre)" after a skill that is not done yet.
+fn proven_label(credits: &[crate::project::Credit], index: usize, status: Status) -> String {
+    match proven_in(credits, index) {
+        Some(label) if status != Status::Done => format!("  ({})", crate::safe_text::for_terminal(&label, false)),
+        _ => String::new(),
+    }
 }

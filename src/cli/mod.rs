@@ -5,6 +5,14 @@
 //! `items.rs` lists, marks and ranks items; `targets.rs` makes summaries and chooses and compares
 //! targets; `files.rs` checks checklist files and handles backups.
 
+/// `println!` for the commands: a reader that went away (`skillgap backups | head -1`) has read enough,
+/// so a closed pipe is not an error (nor a panic); any other failure to write is returned.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::print_stdout(format!("{}\n", format_args!($($arg)*)).as_bytes())?
+    };
+}
+
 mod files;
 mod items;
 mod project;
@@ -163,7 +171,7 @@ pub fn run(context: &Context, command: Command) -> anyhow::Result<Outcome> {
         Command::Gaps { limit } => items::gaps(context, limit),
         Command::Target { id } => targets::target(context, id.as_deref()),
         Command::Targets { format } => targets::targets(context, format),
-        Command::Check { files } => Ok(files::check(locations, &files)),
+        Command::Check { files } => files::check(locations, &files),
         Command::Backups => files::backups(locations),
         Command::Restore { file } => files::restore(locations, &file),
         Command::Project(command) => project::run(locations, command),

@@ -57,7 +57,7 @@ pub(super) fn target(context: &Context, id: Option<&str>) -> anyhow::Result<Outc
         }
     };
     let score = Assessment::of(catalog, tracker.progress(), target).score;
-    println!(
+    say!(
         "{} ({}): readiness {:.0}/100, Level {}: {}.",
         target.title,
         target.id,
@@ -65,8 +65,8 @@ pub(super) fn target(context: &Context, id: Option<&str>) -> anyhow::Result<Outc
         score.level.number(),
         score.level.name()
     );
-    println!("{}", target.description);
-    println!(
+    say!("{}", target.description);
+    say!(
         "It counts {} items. Compare every target with `skillgap targets`; choose one with `skillgap target ID`.",
         target.len()
     );

@@ -10,6 +10,7 @@ use super::widgets;
 use crate::catalog::validate::is_http_url;
 use crate::filter::ItemFilter;
 use crate::progress::Status;
+use crate::project::credits;
 use crate::score;
 use crate::{Stage, Weight};
 
@@ -235,6 +236,7 @@ fn item_about_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Co
             }
         }
     });
+    proven_ui(ui, model, index, commands);
     let gain = model.assessment.gain(index);
     if matches!(status, Status::Todo | Status::Learning) {
         let target = model.target();
@@ -261,6 +263,26 @@ fn item_about_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Co
             }
         }
         ui.add_space(4.0);
+    }
+}
+
+/// "Proven in Tuition centre: Dockerfile" for each project whose evidence proves the skill, with a button
+/// that accepts it as done while it is not: the person decides, nothing is ticked for them.
+fn proven_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Command>) {
+    let projects = &model.progress().projects;
+    if projects.is_empty() {
+        return;
+    }
+    let done = model.assessment.statuses[index] == Status::Done;
+    for credit in credits(model.catalog(), projects).iter().filter(|c| c.skill == index) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("Proven in {}: {}", credit.project.name, credit.evidence));
+            let accept = egui::Button::new("Accept as done");
+            let hint = "Marks this skill done, with the project's file as its evidence";
+            if !done && ui.add_enabled(!model.is_read_only(), accept).on_hover_text(hint).clicked() {
+                commands.push(Command::AcceptCredit { skill: index, project: credit.project.id.clone() });
+            }
+        });
     }
 }
 

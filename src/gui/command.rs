@@ -104,6 +104,11 @@ pub enum Command {
     AcceptProposal(Proposal),
     /// Save the project's story (by id) as a PDF in the reports folder and open it.
     SaveProjectStory(String),
+    /// Change a project's name, repository link and folder (checked like a new project's).
+    EditProject {
+        project: String,
+        details: NewProject,
+    },
     /// Accept what a project proves for a skill (catalog index): the skill done, with the project's evidence.
     AcceptCredit {
         skill: usize,

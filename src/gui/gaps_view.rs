@@ -7,6 +7,7 @@ use super::command::Command;
 use super::model::Model;
 use super::widgets;
 use crate::progress::Status;
+use crate::project::{credits, proven_in};
 
 const ROW_HEIGHT: f32 = 26.0;
 
@@ -26,6 +27,7 @@ pub fn gaps_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     // A ticked item leaves the list and the next one moves under the pointer: the second click of a
     // double-click would tick it, unseen.
     let second_click = ui.input(|i| i.pointer.button_double_clicked(egui::PointerButton::Primary));
+    let proven = credits(catalog, &model.progress().projects);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
         ui,
         ROW_HEIGHT,
@@ -55,6 +57,10 @@ pub fn gaps_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
                         commands.push(Command::Reveal(gap.item));
                     }
                     ui.label(RichText::new(&catalog.checklists[item.checklist].title).weak().small());
+                    if let Some(label) = proven_in(&proven, gap.item) {
+                        ui.label(RichText::new(label).small().color(widgets::status_color(ui, Status::Done)))
+                            .on_hover_text("A project's evidence proves it: accept it in Checklists");
+                    }
                 });
             }
         },

@@ -26,6 +26,10 @@ pub struct ProjectsView {
     evidence_drafts: std::collections::HashMap<String, String>,
     /// The remove button was pressed once: ask before removing.
     confirm_remove: bool,
+    /// The edit form of the shown project: its id and the name, repository and folder being typed.
+    pub editing: Option<(String, NewProject)>,
+    /// Why the last edit was refused.
+    pub edit_error: Option<String>,
 }
 
 impl ProjectsView {
@@ -43,6 +47,7 @@ impl ProjectsView {
             if ui.add(egui::Button::selectable(selected, text).wrap()).clicked() {
                 self.selected = Some(project.id.clone());
                 self.confirm_remove = false;
+                self.editing = None;
             }
         }
         ui.separator();
@@ -91,8 +96,13 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             ui.label(story.explanation);
             ui.label(RichText::new(story.sentence).italics());
         }
-        let folder = if project.folder.is_empty() { "no local folder" } else { project.folder.as_str() };
-        ui.label(RichText::new(format!("{} · {folder}", project.repository)).weak().small());
+        if self.editing.as_ref().is_some_and(|(id, _)| *id == project.id) {
+            self.edit_ui(ui, model, commands);
+        } else {
+            let folder = if project.folder.is_empty() { "no local folder" } else { project.folder.as_str() };
+            let repository = if project.repository.is_empty() { "no repository link" } else { &project.repository };
+            ui.label(RichText::new(format!("{repository} · {folder}")).weak().small());
+        }
         ui.horizontal(|ui| {
             let can_scan = !project.folder.is_empty() && !model.is_read_only();
             if ui.add_enabled(can_scan, egui::Button::new("Scan folder")).clicked() {
@@ -100,6 +110,14 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             }
             if ui.button("Save story as PDF").clicked() {
                 commands.push(Command::SaveProjectStory(project.id.clone()));
+            }
+            let edit = egui::Button::new("Edit details…");
+            if self.editing.is_none() && ui.add_enabled(!model.is_read_only(), edit).clicked() {
+                let (name, repository, folder) =
+                    (project.name.clone(), project.repository.clone(), project.folder.clone());
+                let draft = NewProject { name, repository, folder, checklist: project.checklist.clone() };
+                self.editing = Some((project.id.clone(), draft));
+                self.edit_error = None;
             }
             if self.confirm_remove {
                 ui.label("Remove it? A backup is kept.");
@@ -115,6 +133,39 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             }
         });
         ui.separator();
+    }
+
+    /// The shown project's name, repository and folder, saved together (and checked like a new
+    /// project's) or left as they were.
+    fn edit_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
+        let Some((id, draft)) = &mut self.editing else { return };
+        egui::Grid::new("project-edit").num_columns(2).show(ui, |ui| {
+            let fields = [
+                ("Project name", &mut draft.name),
+                ("Repository link", &mut draft.repository),
+                ("Folder of its clone", &mut draft.folder),
+            ];
+            for (label, value) in fields {
+                let label = ui.label(label);
+                ui.add(egui::TextEdit::singleline(value).desired_width(360.0)).labelled_by(label.id);
+                ui.end_row();
+            }
+        });
+        if let Some(error) = &self.edit_error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            let save = egui::Button::new("Save changes");
+            if ui.add_enabled(!model.is_read_only() && !draft.name.trim().is_empty(), save).clicked() {
+                commands.push(Command::EditProject { project: id.clone(), details: draft.clone() });
+            }
+            cancel = ui.button("Cancel").clicked();
+        });
+        if cancel {
+            self.editing = None;
+            self.edit_error = None;
+        }
     }
 
     fn scan_ui(&mut self, ui: &mut Ui, model: &Model, project: &Project, commands: &mut Vec<Command>) {

@@ -57,11 +57,6 @@ pub struct Credit<'a> {
 }
 
 impl Credit<'_> {
-    /// "proven in Tuition centre".
-    pub fn label(&self) -> String {
-        format!("proven in {}", self.project.name)
-    }
-
     /// The change that accepts the credit: the skill done, with the project's evidence as its link when
     /// it has one, and a note that says where it was proven when the skill has no note yet.
     pub fn accept(&self, current: Option<&ItemProgress>, skill_id: &str) -> Change {
@@ -98,4 +93,22 @@ pub fn credits<'a>(catalog: &Catalog, projects: &'a [Project]) -> Vec<Credit<'a>
     }
     found.sort_by_key(|credit| credit.skill);
     found
+}
+
+/// The projects among `credits` that prove `skill`, each once, in the order of the credits.
+pub fn proven_by<'a>(credits: &[Credit<'a>], skill: usize) -> Vec<&'a Project> {
+    let mut projects: Vec<&Project> = Vec::new();
+    for credit in credits.iter().filter(|c| c.skill == skill) {
+        if !projects.iter().any(|p| p.id == credit.project.id) {
+            projects.push(credit.project);
+        }
+    }
+    projects
+}
+
+/// "proven in Tuition centre" (or "proven in Tuition centre, Weather app"); `None` when no project
+/// proves `skill`.
+pub fn proven_in(credits: &[Credit], skill: usize) -> Option<String> {
+    let names: Vec<&str> = proven_by(credits, skill).iter().map(|p| p.name.as_str()).collect();
+    (!names.is_empty()).then(|| format!("proven in {}", names.join(", ")))
 }

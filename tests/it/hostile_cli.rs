@@ -208,3 +208,33 @@ fn a_failed_save_says_what_happened_once_and_what_to_do() {
     assert!(!err.contains("kept in memory"), "{err}");
     assert_eq!(err.matches("(os error").count(), 1, "the OS error once: {err}");
 }
+
+/// `skillgap mark ... | head -0`: a reader that has gone away is a reader that has read enough. Every
+/// command that talks on standard output treats a closed pipe so, does its work, and never panics.
+#[test]
+fn a_closed_standard_output_never_panics_and_the_change_is_still_saved() {
+    let sandbox = Sandbox::new();
+    let tuition = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre");
+    let runs: [&[&str]; 5] = [
+        &["mark", "devops-basics/dockerfile", "learning"],
+        &["backups"],
+        &["project", "add", "Tuition centre", "--folder", tuition.to_str().unwrap()],
+        &["project", "mark", "tuition", "containerised", "done", "--evidence", "Dockerfile"],
+        &["project", "accept", "tuition", "--all"],
+    ];
+    for args in runs {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let run = std::process::Command::new(assert_cmd::cargo::cargo_bin!("skillgap"))
+            .env("SKILLGAP_DATA_DIR", sandbox.data_dir())
+            .env("SKILLGAP_CONFIG_DIR", sandbox.config_dir())
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(run.status.success() && !err.contains("panicked"), "skillgap {args:?}: {:?}\n{err}", run.status);
+    }
+    let saved = std::fs::read_to_string(sandbox.progress_file()).unwrap();
+    assert!(saved.contains("\"devops-basics/dockerfile\"") && saved.contains("Proven in Tuition centre"), "{saved}");
+}

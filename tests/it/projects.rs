@@ -177,3 +177,39 @@ fn list_summary_formats_and_remove_keep_a_backup() {
     let err = project_fails(&sandbox, &["remove", "tuition"]);
     assert!(err.contains("you have no projects yet"), "{err}");
 }
+
+/// A project's evidence shows on the person's skills as "proven in Tuition centre"; nothing is ticked
+/// until the person accepts, one skill or all, and then the project's file is the skill's evidence.
+#[test]
+fn skills_a_project_proves_are_shown_and_done_only_when_accepted() {
+    let sandbox = Sandbox::new();
+    add_tuition_centre(&sandbox);
+    project(&sandbox, &["mark", "tuition", "containerised", "done", "--evidence", "Dockerfile"]);
+    project(&sandbox, &["mark", "tuition", "health-endpoints", "done"]);
+
+    let list = stdout(&sandbox.bare_cmd().args(["list", "--checklist", "devops-basics"]).output().unwrap());
+    let dockerfile = list.lines().find(|l| l.contains("devops-basics/dockerfile ")).unwrap();
+    assert!(dockerfile.starts_with("[ ]") && dockerfile.ends_with("(proven in Tuition centre)"), "{dockerfile}");
+    let health = list.lines().find(|l| l.contains("devops-basics/health-endpoint ")).unwrap();
+    assert!(!health.contains("proven in"), "done without evidence proves nothing: {health}");
+    let gaps = stdout(&sandbox.bare_cmd().args(["gaps", "--limit", "200"]).output().unwrap());
+    assert!(gaps.contains("Write a Dockerfile for your own app  (proven in Tuition centre)"), "{gaps}");
+
+    let err = project_fails(&sandbox, &["accept", "tuition", "devops-basics/health-endpoint"]);
+    assert!(err.contains("Tuition centre does not prove devops-basics/health-endpoint"), "{err}");
+    assert!(err.contains("Nothing was changed"), "{err}");
+    let accepted = project(&sandbox, &["accept", "tuition", "devops-basics/dockerfile"]);
+    assert!(accepted.contains("done: Write a Dockerfile for your own app"), "{accepted}");
+    let file = sandbox.progress_file();
+    let progress = parse_progress(&file, &std::fs::read(&file).unwrap()).unwrap();
+    let skill = &progress.items["devops-basics/dockerfile"];
+    assert_eq!(skill.status, skillgap::progress::Status::Done);
+    assert_eq!(skill.evidence, "https://github.com/example/tuition-centre/blob/HEAD/Dockerfile");
+    assert!(!progress.items.contains_key("devops-basics/docker-compose"), "only the named skill is accepted");
+
+    let rest = project(&sandbox, &["accept", "tuition", "--all"]);
+    assert!(rest.contains("done: Run your app and its database with Compose"), "{rest}");
+    assert!(project(&sandbox, &["accept", "tuition", "--all"]).contains("Nothing to accept"));
+    let list = stdout(&sandbox.bare_cmd().args(["list", "--checklist", "devops-basics"]).output().unwrap());
+    assert!(!list.contains("proven in"), "a done skill needs no offer: {list}");
+}

@@ -1,6 +1,8 @@
 //! `skillgap project ...`: the person's projects. This file adds, edits, marks and removes them;
-//! `show.rs` lists and shows them, scans their folders and writes their stories.
+//! `show.rs` lists and shows them, scans their folders and writes their stories; `accept.rs` accepts
+//! the skills they prove.
 
+mod accept;
 mod show;
 
 use std::path::{Path, PathBuf};
@@ -61,6 +63,12 @@ pub enum ProjectCommand {
     Remove {
         project: String,
     },
+    /// Accepts as done the person's skills the project proves: `skills` (item ids), or every open one.
+    Accept {
+        project: String,
+        skills: Vec<String>,
+        all: bool,
+    },
 }
 
 pub(super) fn run(locations: &Locations, command: ProjectCommand) -> anyhow::Result<Outcome> {
@@ -83,6 +91,7 @@ pub(super) fn run(locations: &Locations, command: ProjectCommand) -> anyhow::Res
             show::summary(locations, &project, format, paper, output.as_deref())
         }
         ProjectCommand::Remove { project } => remove(locations, &project),
+        ProjectCommand::Accept { project, skills, all } => accept::accept(locations, &project, &skills, all),
     }
 }
 
@@ -101,8 +110,8 @@ fn add(
     let id = tracker.progress().new_project_id(&project.name);
     let (name, checklist) = (project.name.trim().to_owned(), project.checklist.clone());
     tracker.apply(&[ProjectChange::Add { id: id.clone(), project }])?;
-    println!("Added the project {name:?} (id {id}), scored against {checklist}.");
-    println!("Next: `skillgap project scan {id:?}` proposes ticks from its folder; `skillgap project mark` ticks one.");
+    say!("Added the project {name:?} (id {id}), scored against {checklist}.");
+    say!("Next: `skillgap project scan {id:?}` proposes ticks from its folder; `skillgap project mark` ticks one.");
     Ok(Outcome::Success)
 }
 
@@ -126,7 +135,7 @@ fn edit(
     let changed = tracker.apply(&[change])?;
     let now = find_project(tracker.progress(), &project.id)?;
     let state = if changed > 0 { "Changed" } else { "Nothing to change in" };
-    println!("{state} {:?}: repository {:?}, folder {:?}.", now.name, now.repository, now.folder);
+    say!("{state} {:?}: repository {:?}, folder {:?}.", now.name, now.repository, now.folder);
     Ok(Outcome::Success)
 }
 
@@ -167,13 +176,13 @@ fn mark(
     let changed = tracker.apply(&changes)?;
     for change in &changes {
         if let ProjectChange::Mark { item, .. } = change {
-            println!("{}: {item} in {}", status.id(), project.name);
+            say!("{}: {item} in {}", status.id(), project.name);
         }
     }
     if changed < changes.len() {
         eprintln!("{} of {} items were already so.", changes.len() - changed, changes.len());
     }
-    show::print_headline(&tracker, &project.id);
+    show::print_headline(&tracker, &project.id)?;
     Ok(Outcome::Success)
 }
 
@@ -181,11 +190,11 @@ fn remove(locations: &Locations, query: &str) -> anyhow::Result<Outcome> {
     let mut tracker = open_tracker(locations)?;
     let project = find_project(tracker.progress(), query)?.clone();
     tracker.apply(&[ProjectChange::Remove { project: project.id.clone() }])?;
-    println!("Removed the project {:?}.", project.name);
+    say!("Removed the project {:?}.", project.name);
     let backups = tracker.store().backups();
     let kept = backups.iter().find(|b| b.path.to_string_lossy().contains(&format!("before-removing-{}", project.id)));
     if let Some(kept) = kept {
-        println!(
+        say!(
             "The progress file as it was before is kept in {}; `skillgap restore` that file to bring the project back.",
             kept.path.display()
         );

@@ -15,13 +15,14 @@ use crate::scan::{self, Proposal, ScanError};
 use crate::tracker::Tracker;
 
 /// "Tuition centre: Level 3, Runs in production. Limited by ...", on stdout.
-pub(super) fn print_headline(tracker: &Tracker, project_id: &str) {
+pub(super) fn print_headline(tracker: &Tracker, project_id: &str) -> anyhow::Result<()> {
     let (catalog, progress) = (tracker.catalog(), tracker.progress());
     if let Some(project) = progress.project(project_id)
         && let Some(assessed) = assess(catalog, project)
     {
-        println!("{}", crate::safe_text::for_terminal(&assessed.headline(catalog, project), false));
+        say!("{}", crate::safe_text::for_terminal(&assessed.headline(catalog, project), false));
     }
+    Ok(())
 }
 
 pub(super) fn list(locations: &Locations, format: ListFormat) -> anyhow::Result<Outcome> {
@@ -100,7 +101,10 @@ pub(super) fn show(locations: &Locations, query: &str, format: ListFormat) -> an
         ListFormat::Text => {
             let mut text = render_story_text(&story);
             if !proven.is_empty() {
-                text.push_str("\nIt proves these skills of yours (accept one with `skillgap mark ID done`):\n");
+                text.push_str(&format!(
+                    "\nIt proves these skills of yours (accept them with `skillgap project accept {:?} --all`):\n",
+                    project.id
+                ));
                 for row in &proven {
                     let mark = if row["done"] == true { "[x]" } else { "[ ]" };
                     let (id, title) = (row["skill"].as_str().unwrap_or(""), row["title"].as_str().unwrap_or(""));
@@ -156,7 +160,7 @@ pub(super) fn scan(
     };
     print_stdout(out.as_bytes())?;
     if !chosen.is_empty() && format == ListFormat::Text {
-        print_headline(&tracker, &project.id);
+        print_headline(&tracker, &project.id)?;
     }
     Ok(Outcome::Success)
 }

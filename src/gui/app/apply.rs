@@ -105,6 +105,7 @@ impl App {
             | Command::ScanProject(_)
             | Command::AcceptProposal(_)
             | Command::SaveProjectStory(_)
+            | Command::EditProject { .. }
             | Command::AcceptCredit { .. } => self.apply_project_command(command),
         }
     }

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use super::App;
 use crate::gui::command::Command;
-use crate::project::{DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_new_project, credits};
+use crate::project::{
+    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_name, check_new_project, check_repository, credits,
+};
 use crate::report::Format;
 use crate::report::project::{project_story, render_story};
 use crate::{scan, store};
@@ -34,6 +36,7 @@ impl App {
                 }
             }
             Command::SaveProjectStory(id) => self.save_story(&id),
+            Command::EditProject { project, details } => self.edit_project(&project, &details),
             Command::AcceptCredit { skill, project } => {
                 let (catalog, progress) = (self.model.catalog(), self.model.progress());
                 let change = credits(catalog, &progress.projects)
@@ -73,6 +76,31 @@ impl App {
                 self.projects.add_error = None;
             }
             Err(error) => self.projects.add_error = Some(error),
+        }
+    }
+
+    /// Saves the edit form when every field passes the checks a new project's do; says why not otherwise.
+    fn edit_project(&mut self, id: &str, details: &NewProject) {
+        let checked = check_name(self.model.progress(), &details.name, Some(id))
+            .and_then(|()| check_repository(&details.repository))
+            .map_err(|err| err.to_string())
+            .and_then(|()| match details.folder.trim() {
+                "" => Ok(String::new()),
+                folder => scan::project_folder(Path::new(folder)).map_err(|err| err.to_string()),
+            });
+        match checked {
+            Ok(folder) => {
+                let change = ProjectChange::Edit {
+                    project: id.to_owned(),
+                    name: Some(details.name.clone()),
+                    repository: Some(details.repository.clone()),
+                    folder: Some(folder),
+                };
+                self.model.apply(&[change]);
+                self.projects.editing = None;
+                self.projects.edit_error = None;
+            }
+            Err(error) => self.projects.edit_error = Some(error),
         }
     }
 

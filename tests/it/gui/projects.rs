@@ -18,15 +18,34 @@ fn type_into(w: &mut super::Window, label: &str, text: &str) {
     w.harness.run();
 }
 
+/// Adds the tuition centre with its fixture folder through the form.
+fn add_tuition_centre(w: &mut super::Window) {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre");
+    type_into(w, "Name", "Tuition centre");
+    type_into(w, "Local folder", &folder.display().to_string());
+    w.harness.get_by_role_and_label(Role::Button, "Add project").click();
+    w.harness.run();
+}
+
+/// Points the reports folder at `folder` and records what the window opens instead of opening it.
+fn save_into(w: &mut super::Window, folder: &Path) -> Arc<Mutex<Vec<std::path::PathBuf>>> {
+    w.show("Summary");
+    w.set_save_folder(folder);
+    w.show("Projects");
+    let opened = Arc::new(Mutex::new(Vec::new()));
+    let record = opened.clone();
+    w.harness.state_mut().set_opener(Box::new(move |path| {
+        record.lock().unwrap().push(path.to_path_buf());
+        Ok(())
+    }));
+    opened
+}
+
 #[test]
 fn a_project_is_added_scanned_accepted_and_its_story_saved() {
     let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
     assert!(w.harness.query_by_label("No projects yet").is_some());
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre");
-    type_into(&mut w, "Name", "Tuition centre");
-    type_into(&mut w, "Local folder", &folder.display().to_string());
-    w.harness.get_by_role_and_label(Role::Button, "Add project").click();
-    w.harness.run();
+    add_tuition_centre(&mut w);
     assert_eq!(w.harness.state().model.progress().projects.len(), 1);
     assert!(w.progress_text().contains("name: \"Tuition centre\""), "saved at once");
     assert!(w.harness.query_by_label("Level 0: Localhost · readiness 0/100").is_some());
@@ -50,15 +69,7 @@ fn a_project_is_added_scanned_accepted_and_its_story_saved() {
     assert!(w.harness.query_by_label("Level 0: Localhost · readiness 0/100").is_none());
 
     let reports = tempfile::tempdir().unwrap();
-    w.show("Summary");
-    w.set_save_folder(reports.path());
-    w.show("Projects");
-    let opened = Arc::new(Mutex::new(Vec::new()));
-    let record = opened.clone();
-    w.harness.state_mut().set_opener(Box::new(move |path| {
-        record.lock().unwrap().push(path.to_path_buf());
-        Ok(())
-    }));
+    let opened = save_into(&mut w, reports.path());
     w.harness.get_by_role_and_label(Role::Button, "Save story as PDF").click();
     w.harness.run();
     let opened = opened.lock().unwrap().clone();
@@ -83,4 +94,112 @@ fn a_taken_name_or_a_missing_folder_is_said_in_the_form_and_nothing_is_added() {
     w.harness.run();
     assert!(w.harness.query_by_label_contains("/no/such/clone does not exist").is_some());
     assert_eq!(w.harness.state().model.progress().projects.len(), 1);
+}
+
+/// The articles' example in the window: the scan's proposals and one item chosen by hand take the
+/// tuition centre from Localhost to Recoverable, and its story names every stage and its evidence.
+#[test]
+fn the_tuition_centre_reaches_recoverable_in_the_window() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    add_tuition_centre(&mut w);
+    w.harness.get_by_role_and_label(Role::Button, "Scan folder").click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
+    w.harness.run();
+    assert!(w.harness.query_by_label_contains("Level 2: Ships").is_some());
+
+    let hardened = "Status of Its server takes SSH keys only, with a firewall and automatic updates";
+    w.harness.get_by_role_and_label(Role::ComboBox, hardened).scroll_to_me();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::ComboBox, hardened).click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Done").click();
+    w.harness.run();
+    let project = &w.harness.state().model.progress().projects[0];
+    assert_eq!(project.items["launch-one-project/server-hardened"].status, ProjectStatus::Done);
+    assert!(w.harness.query_by_label_contains("Level 5: Recoverable").is_some());
+
+    let reports = tempfile::tempdir().unwrap();
+    let opened = save_into(&mut w, reports.path());
+    w.harness.get_by_role_and_label(Role::Button, "Save story as PDF").scroll_to_me();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Save story as PDF").click();
+    w.harness.run();
+    let story = opened.lock().unwrap()[0].clone();
+    let text = std::process::Command::new("pdftotext").arg(&story).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for needed in ["Recoverable", "Build:", "Test:", "Ship:", "Run:", "Observe:", "Recover:", "scripts/restore-db.sh"] {
+        assert!(text.contains(needed), "{needed} missing from the story:\n{text}");
+    }
+}
+
+/// A skill the project proves says so in the Checklists view, and is done only when the person accepts it,
+/// with the project's file as its evidence.
+#[test]
+fn a_skill_proven_in_a_project_is_accepted_from_its_detail() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    add_tuition_centre(&mut w);
+    w.harness.get_by_role_and_label(Role::Button, "Scan folder").click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
+    w.harness.run();
+    w.show("Checklists");
+    w.search("Write a Dockerfile");
+    w.select("Write a Dockerfile for your own app");
+    assert!(w.harness.query_by_label("Proven in Tuition centre: Dockerfile").is_some());
+    assert_eq!(w.status("devops-basics/dockerfile"), skillgap::progress::Status::Todo, "not ticked for them");
+
+    w.harness.get_by_role_and_label(Role::Button, "Accept as done").click();
+    w.harness.run();
+    assert_eq!(w.status("devops-basics/dockerfile"), skillgap::progress::Status::Done);
+    let skill = w.harness.state().model.progress().items["devops-basics/dockerfile"].clone();
+    assert_eq!(skill.note, "Proven in Tuition centre: Dockerfile");
+    assert!(w.progress_text().contains("Proven in Tuition centre: Dockerfile"), "saved at once");
+    assert!(w.harness.query_by_label("Accept as done").is_none(), "a done skill needs no offer");
+}
+
+/// Replaces the text of the field labelled `label`.
+fn replace_text(w: &mut super::Window, label: &str, text: &str) {
+    w.harness.get_by_role_and_label(Role::TextInput, label).focus();
+    w.harness.run();
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    w.harness.run();
+}
+
+/// A project's name, link and folder are changed in the window, checked like a new project's: a bad
+/// link is refused in the form and nothing changes until every field passes.
+#[test]
+fn a_project_s_details_are_edited_and_checked_in_the_window() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    type_into(&mut w, "Name", "Weather");
+    w.harness.get_by_role_and_label(Role::Button, "Add project").click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Edit details…").click();
+    w.harness.run();
+    replace_text(&mut w, "Project name", "Tuition centre");
+    replace_text(&mut w, "Repository link", "git@github.com:me/tc.git");
+    w.harness.get_by_role_and_label(Role::Button, "Save changes").click();
+    w.harness.run();
+    assert!(w.harness.query_by_label_contains("git@github.com:me/tc.git").is_some(), "the refusal is shown");
+    assert_eq!(w.harness.state().model.progress().projects[0].name, "Weather", "nothing changed");
+
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre");
+    replace_text(&mut w, "Repository link", "https://github.com/me/tc");
+    replace_text(&mut w, "Folder of its clone", &folder.display().to_string());
+    w.harness.get_by_role_and_label(Role::Button, "Save changes").click();
+    w.harness.run();
+    let project = w.harness.state().model.progress().projects[0].clone();
+    assert_eq!((project.id.as_str(), project.name.as_str()), ("weather", "Tuition centre"), "the id stays");
+    assert_eq!(project.repository, "https://github.com/me/tc");
+    assert_eq!(Path::new(&project.folder), folder.canonicalize().unwrap());
+    assert!(w.harness.query_by_label("Save changes").is_none(), "the form closes");
+    assert!(w.progress_text().contains("name: \"Tuition centre\""), "saved at once");
+    assert!(
+        w.harness
+            .query_by_label("Scan folder")
+            .is_some_and(|b| !egui_kittest::kittest::NodeT::accesskit_node(&b).is_disabled()),
+        "now it can be scanned"
+    );
 }
