@@ -22,7 +22,11 @@ $sg mark nginx-reverse-proxy done --evidence https://github.com/example/tuition-
 $sg mark logs-where done --evidence https://github.com/example/tuition-centre/blob/main/docs/runbook.md >/dev/null
 $sg mark health-endpoint tls-renewal linux-systemd-service learning >/dev/null
 $sg mark graphql helm skipped >/dev/null
-for view in checklists gaps progress summary; do
+# Their app, from the articles: scanned, its proposals accepted, the server hardening still to do.
+$sg project add "Tuition centre" --repo https://github.com/example/tuition-centre \
+    --folder tests/fixtures/repos/tuition-centre >/dev/null
+$sg project scan tuition --accept-all >/dev/null
+for view in checklists gaps progress summary projects; do
     name=$view
     [ "$view" = checklists ] && name=main
     xvfb-run -a -s "-screen 0 1400x900x24" $sg --view "$view" --size 1280x800 \

@@ -261,13 +261,13 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
         let draft = self.evidence_drafts.entry(item.full_id.clone()).or_insert_with(|| saved.to_owned());
         ui.horizontal(|ui| {
             ui.add_space(118.0);
-            let label = ui.label(RichText::new("Evidence").weak().small());
+            ui.label(RichText::new("Evidence").weak().small());
             let field = ui.add(
                 egui::TextEdit::singleline(draft)
                     .hint_text("a link, or a path in the project's folder")
                     .desired_width(320.0),
             );
-            let field = field.labelled_by(label.id);
+            let field = named_field(field, &format!("Evidence for {}", item.title), draft);
             if field.lost_focus() && draft.trim() != saved {
                 commands.push(mark(None, None, Some(draft.clone())));
             }
@@ -278,10 +278,11 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
                 self.evidence_drafts.entry(format!("{}#reason", item.full_id)).or_insert_with(|| saved.to_owned());
             ui.horizontal(|ui| {
                 ui.add_space(118.0);
-                let label = ui.label(RichText::new("Why not").weak().small());
+                ui.label(RichText::new("Why not").weak().small());
                 let field =
                     ui.add(egui::TextEdit::singleline(draft).hint_text("why it does not apply").desired_width(320.0));
-                if field.labelled_by(label.id).lost_focus() && draft.trim() != saved {
+                let field = named_field(field, &format!("Why {} does not apply", item.title), draft);
+                if field.lost_focus() && draft.trim() != saved {
                     commands.push(mark(None, Some(draft.clone()), None));
                 }
             });
@@ -292,4 +293,15 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
     pub fn refresh(&mut self) {
         self.evidence_drafts.clear();
     }
+}
+
+/// A row's text field, named for screen readers (and tests) after its item: every row shows the same
+/// short visible label, which alone would not tell the fields apart.
+fn named_field(field: egui::Response, name: &str, text: &str) -> egui::Response {
+    field.widget_info(|| {
+        let mut info = egui::WidgetInfo::text_edit(field.enabled(), text, text, "");
+        info.label = Some(name.to_owned());
+        info
+    });
+    field
 }

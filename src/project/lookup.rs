@@ -1,6 +1,8 @@
 //! Finding a project and one of its items from what a person typed, and checking a new project, with
 //! errors that say what exists. The command line and the window both use these.
 
+use std::path::{Component, Path};
+
 use super::{NewProject, Project};
 use crate::catalog::Catalog;
 use crate::catalog::validate::is_http_url;
@@ -22,6 +24,11 @@ pub enum ProjectError {
     BadRepository { link: String },
     #[error("{project} is scored against {checklist}, which has no item {query:?}{}", did_you_mean(.suggestions))]
     UnknownItem { project: String, checklist: String, query: String, suggestions: Vec<String> },
+    #[error(
+        "the evidence {evidence:?} is not a path inside the project's folder; give one such as deploy/nginx.conf, \
+         or an http(s) link"
+    )]
+    EvidenceOutside { evidence: String },
     #[error("the checklist {checklist:?} of {project} is not loaded (was its file removed?); its marks are kept")]
     ChecklistGone { project: String, checklist: String },
 }
@@ -67,6 +74,25 @@ pub fn check_name(progress: &Progress, name: &str, renamed: Option<&str>) -> Res
         Some(_) => Err(ProjectError::DuplicateName { name: name.to_owned() }),
         None => Ok(()),
     }
+}
+
+/// Evidence as it is kept: a link as given; a path relative to the project's folder (a path under the
+/// folder loses the folder's part). A path out of the folder is refused. (Whether the file is there is
+/// for the shells to say: this reads no disk.)
+pub fn check_evidence(project: &Project, evidence: &str) -> Result<String, ProjectError> {
+    let text = evidence.trim();
+    if text.is_empty() || is_http_url(text) {
+        return Ok(text.to_owned());
+    }
+    let path = Path::new(text);
+    let relative = match path.strip_prefix(&project.folder) {
+        Ok(inside) if !project.folder.is_empty() => inside,
+        _ => path,
+    };
+    if relative.is_absolute() || relative.components().any(|c| c == Component::ParentDir) {
+        return Err(ProjectError::EvidenceOutside { evidence: text.to_owned() });
+    }
+    Ok(relative.to_string_lossy().into_owned())
 }
 
 /// An empty repository link, or an http(s) one.

@@ -15,7 +15,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use assess::{Credit, ProjectAssessment, assess, credits, proven_by, proven_in};
-pub use lookup::{ProjectError, check_name, check_new_project, check_repository, find_project, resolve_item};
+pub use lookup::{
+    ProjectError, check_evidence, check_name, check_new_project, check_repository, find_project, resolve_item,
+};
 
 use crate::catalog::validate::is_http_url;
 use crate::progress::{Progress, Status};

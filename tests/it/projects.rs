@@ -213,3 +213,25 @@ fn skills_a_project_proves_are_shown_and_done_only_when_accepted() {
     let list = stdout(&sandbox.bare_cmd().args(["list", "--checklist", "devops-basics"]).output().unwrap());
     assert!(!list.contains("proven in"), "a done skill needs no offer: {list}");
 }
+
+/// Evidence is a link or a path in the project's folder: a path under the folder is kept relative to it,
+/// one out of it is refused, and one the folder lacks is kept with a warning (the clone may be behind).
+#[test]
+fn evidence_paths_stay_inside_the_project_s_folder() {
+    let sandbox = Sandbox::new();
+    add_tuition_centre(&sandbox);
+    let err = project_fails(&sandbox, &["mark", "tuition", "containerised", "done", "--evidence", "../../etc/passwd"]);
+    assert!(err.contains("not a path inside the project's folder"), "{err}");
+    let absolute = repo("tuition-centre").canonicalize().unwrap().join("Dockerfile");
+    project(&sandbox, &["mark", "tuition", "containerised", "done", "--evidence", absolute.to_str().unwrap()]);
+    let output = sandbox
+        .bare_cmd()
+        .args(["project", "mark", "tuition", "restore-proven", "done", "--evidence", "scripts/restore.sh"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("warning: scripts/restore.sh is not in"), "{}", stderr(&output));
+    let shown = project(&sandbox, &["show", "tuition", "--format", "json"]);
+    assert!(shown.contains("\"evidence\": \"Dockerfile\""), "kept relative to the folder: {shown}");
+    assert!(shown.contains("\"evidence\": \"scripts/restore.sh\""), "{shown}");
+}

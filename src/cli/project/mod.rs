@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 
 use super::{ListFormat, Outcome, open_tracker};
+use crate::catalog::validate::is_http_url;
 use crate::paths::Locations;
 use crate::project::{
-    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, ProjectStatus, check_name, check_new_project,
-    check_repository, find_project, resolve_item,
+    DEFAULT_PROJECT_CHECKLIST, NewProject, Project, ProjectChange, ProjectStatus, check_evidence, check_name,
+    check_new_project, check_repository, find_project, resolve_item,
 };
 use crate::report::{Format, Paper};
 use crate::scan;
@@ -148,6 +149,7 @@ fn mark(
     let mut tracker = open_tracker(locations)?;
     let (catalog, progress) = (tracker.catalog(), tracker.progress());
     let project = find_project(progress, query)?.clone();
+    let evidence = evidence.map(|text| evidence_in_folder(&project, &text)).transpose()?;
     let mut changes = Vec::new();
     let mut errors = Vec::new();
     for query in items {
@@ -184,6 +186,16 @@ fn mark(
     }
     show::print_headline(&tracker, &project.id)?;
     Ok(Outcome::Success)
+}
+
+/// The evidence as kept (see [`check_evidence`]); a path the folder lacks is kept with a warning, as the
+/// clone may be behind.
+fn evidence_in_folder(project: &Project, evidence: &str) -> anyhow::Result<String> {
+    let kept = check_evidence(project, evidence)?;
+    if !project.folder.is_empty() && !is_http_url(&kept) && !Path::new(&project.folder).join(&kept).exists() {
+        eprintln!("warning: {kept} is not in {}; kept as written (is the clone up to date?)", project.folder);
+    }
+    Ok(kept)
 }
 
 fn remove(locations: &Locations, query: &str) -> anyhow::Result<Outcome> {

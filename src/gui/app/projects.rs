@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use super::App;
 use crate::gui::command::Command;
 use crate::project::{
-    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_name, check_new_project, check_repository, credits,
+    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_evidence, check_name, check_new_project,
+    check_repository, credits,
 };
 use crate::report::Format;
 use crate::report::project::{project_story, render_story};
@@ -16,17 +17,7 @@ impl App {
     pub(super) fn apply_project_command(&mut self, command: Command) {
         match command {
             Command::AddProject(draft) => self.add_project(draft),
-            Command::ChangeProject(change) => {
-                if let ProjectChange::Remove { project } = &change {
-                    let name = self.model.progress().project(project).map(|p| p.name.clone()).unwrap_or_default();
-                    self.notice = Some(format!(
-                        "Removed the project {name:?}. The progress file as it was is kept in the data folder's backups/."
-                    ));
-                    self.projects.selected = None;
-                }
-                self.model.apply(&[change]);
-                self.projects.refresh();
-            }
+            Command::ChangeProject(change) => self.change_project(change),
             Command::ScanProject(id) => self.scan_project(&id),
             Command::AcceptProposal(proposal) => {
                 let scanned = self.projects.scan.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
@@ -52,6 +43,31 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Applies a mark or a removal; evidence is kept relative to the project's folder, and refused (with
+    /// the reason in the status line) when it points out of it.
+    fn change_project(&mut self, mut change: ProjectChange) {
+        if let ProjectChange::Mark { project, evidence: Some(evidence), .. } = &mut change
+            && let Some(found) = self.model.progress().project(project)
+        {
+            match check_evidence(found, evidence) {
+                Ok(kept) => *evidence = kept,
+                Err(err) => {
+                    self.notice = Some(format!("Evidence not saved: {err}."));
+                    return;
+                }
+            }
+        }
+        if let ProjectChange::Remove { project } = &change {
+            let name = self.model.progress().project(project).map(|p| p.name.clone()).unwrap_or_default();
+            self.notice = Some(format!(
+                "Removed the project {name:?}. The progress file as it was is kept in the data folder's backups/."
+            ));
+            self.projects.selected = None;
+        }
+        self.model.apply(&[change]);
+        self.projects.refresh();
     }
 
     fn add_project(&mut self, draft: NewProject) {

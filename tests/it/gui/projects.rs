@@ -203,3 +203,24 @@ fn a_project_s_details_are_edited_and_checked_in_the_window() {
         "now it can be scanned"
     );
 }
+
+/// Evidence typed in the window is kept like the command line keeps it: a path out of the project's
+/// folder is refused with the reason, one inside is saved relative to it.
+#[test]
+fn evidence_out_of_the_folder_is_refused_in_the_window() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    add_tuition_centre(&mut w);
+    let field = "Evidence for The app starts with one command from a clean clone";
+    type_into(&mut w, field, "../../etc/passwd");
+    w.harness.key_press(egui::Key::Tab);
+    w.harness.run();
+    assert!(w.harness.query_by_label_contains("is not a path inside the project's folder").is_some());
+    assert!(w.harness.state().model.progress().projects[0].items.is_empty(), "nothing saved");
+
+    let dockerfile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre/Dockerfile");
+    replace_text(&mut w, field, &dockerfile.canonicalize().unwrap().display().to_string());
+    w.harness.key_press(egui::Key::Tab);
+    w.harness.run();
+    let project = &w.harness.state().model.progress().projects[0];
+    assert_eq!(project.items["launch-one-project/one-command-start"].evidence, "Dockerfile");
+}
