@@ -27,6 +27,17 @@ fn add_tuition_centre(w: &mut super::Window) {
     w.harness.run();
 }
 
+/// A window on the Projects view with the tuition centre added, scanned and every proposal accepted.
+fn tuition_centre_scanned() -> super::Window {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    add_tuition_centre(&mut w);
+    w.harness.get_by_role_and_label(Role::Button, "Scan folder").click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
+    w.harness.run();
+    w
+}
+
 /// Points the reports folder at `folder` and records what the window opens instead of opening it.
 fn save_into(w: &mut super::Window, folder: &Path) -> Arc<Mutex<Vec<std::path::PathBuf>>> {
     w.show("Summary");
@@ -100,12 +111,7 @@ fn a_taken_name_or_a_missing_folder_is_said_in_the_form_and_nothing_is_added() {
 /// tuition centre from Localhost to Recoverable, and its story names every stage and its evidence.
 #[test]
 fn the_tuition_centre_reaches_recoverable_in_the_window() {
-    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
-    add_tuition_centre(&mut w);
-    w.harness.get_by_role_and_label(Role::Button, "Scan folder").click();
-    w.harness.run();
-    w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
-    w.harness.run();
+    let mut w = tuition_centre_scanned();
     assert!(w.harness.query_by_label_contains("Level 2: Ships").is_some());
 
     let hardened = "Status of Its server takes SSH keys only, with a firewall and automatic updates";
@@ -137,12 +143,7 @@ fn the_tuition_centre_reaches_recoverable_in_the_window() {
 /// with the project's file as its evidence.
 #[test]
 fn a_skill_proven_in_a_project_is_accepted_from_its_detail() {
-    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
-    add_tuition_centre(&mut w);
-    w.harness.get_by_role_and_label(Role::Button, "Scan folder").click();
-    w.harness.run();
-    w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
-    w.harness.run();
+    let mut w = tuition_centre_scanned();
     w.show("Checklists");
     w.search("Write a Dockerfile");
     w.select("Write a Dockerfile for your own app");
