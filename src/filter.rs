@@ -40,6 +40,12 @@ pub struct ItemFilter {
     pub in_target_only: bool,
 }
 
+/// The title of the section `index` is in, so a search for "backups" finds the section's items.
+fn section_title(catalog: &Catalog, index: usize) -> &str {
+    let item = &catalog.items[index];
+    catalog.checklists.get(item.checklist).and_then(|c| c.sections.get(item.section)).map_or("", |s| &s.title)
+}
+
 impl ItemFilter {
     /// Indices into [`Catalog::items`] of the matching items, in catalog order. `statuses` holds each
     /// item's status, in catalog order; `target` is the active target.
@@ -64,7 +70,8 @@ impl ItemFilter {
                     && (needle.is_empty()
                         || item.full_id.to_lowercase().contains(&needle)
                         || item.title.to_lowercase().contains(&needle)
-                        || item.description.to_lowercase().contains(&needle))
+                        || item.description.to_lowercase().contains(&needle)
+                        || section_title(catalog, index).to_lowercase().contains(&needle))
             })
             .collect()
     }

@@ -39,6 +39,8 @@ pub struct ChecklistView {
     pub list: ItemList,
     draft: Draft,
     pub focus_search: bool,
+    /// Enter or Down in the search box: select the first result once the list is rebuilt.
+    pick_first_result: bool,
 }
 
 impl ChecklistView {
@@ -105,6 +107,11 @@ impl ChecklistView {
         }
         self.filters_ui(ui);
         self.list.refresh(model, &self.filters);
+        if std::mem::take(&mut self.pick_first_result)
+            && let Some(first) = self.list.first()
+        {
+            self.list.select(first);
+        }
         egui::Panel::right("item-detail").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 self.detail_ui(ui, model, commands, now);
@@ -126,7 +133,10 @@ impl ChecklistView {
                 search.request_focus();
                 self.focus_search = false;
             }
-            if !self.filters.search.is_empty() && ui.small_button("Clear search").clicked() {
+            self.search_keys(ui, &search);
+            // Always there, so the filters never move while one types.
+            let clear = egui::Button::new("Clear search").small();
+            if ui.add_enabled(!self.filters.search.is_empty(), clear).on_hover_text("Escape in the box").clicked() {
                 self.filters.search.clear();
             }
             option_combo(ui, "Status", &mut self.filters.status, &Status::ALL, Status::name);
@@ -137,6 +147,19 @@ impl ChecklistView {
                 .on_hover_text("Only the items that count toward the target you chose in the header");
         });
         ui.separator();
+    }
+
+    /// Enter takes the first result, Down moves into the results, Escape clears the search.
+    fn search_keys(&mut self, ui: &Ui, search: &egui::Response) {
+        let (enter, escape) = ui.input(|i| (i.key_pressed(egui::Key::Enter), i.key_pressed(egui::Key::Escape)));
+        let down = search.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown));
+        if escape && search.lost_focus() {
+            self.filters.search.clear();
+        }
+        if down || (enter && search.lost_focus()) {
+            self.pick_first_result = true;
+            search.surrender_focus();
+        }
     }
 
     fn detail_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, now: f64) {

@@ -1,68 +1,205 @@
-//! The Gaps view: open items ranked by the readiness each would add, ticked straight from the list, under
-//! the targets compared.
+//! The Gaps view: open items ranked by the readiness each would add, under the targets compared. It is a
+//! triage list: filtered by stage and checklist, worked through with the keys of the Checklists view
+//! (Up/Down, Space done, L learning, S skipped) or the mouse.
 
-use egui::{RichText, Ui};
+use egui::{RichText, Sense, Ui};
 
+use super::checklist_view::option_combo;
 use super::command::Command;
 use super::model::Model;
 use super::widgets;
+use crate::Stage;
 use crate::progress::Status;
 use crate::project::{credits, proven_in};
 
 const ROW_HEIGHT: f32 = 26.0;
 
-pub fn gaps_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
-    let catalog = model.catalog();
-    ui.heading(format!("Gaps for {}", model.target().title));
-    ui.label(model.assessment.explanation(catalog));
-    super::targets_table::compare_ui(ui, model, commands);
-    if model.assessment.gaps.is_empty() {
-        ui.add_space(12.0);
-        ui.label("No gaps: every applicable item is done. Keep your evidence links up to date for the summary.");
-        return;
+/// The gaps list's focus id: its keys act only while it has keyboard focus.
+pub fn gaps_list_id() -> egui::Id {
+    egui::Id::unique("skillgap-gaps-list")
+}
+
+/// What the Gaps view keeps between frames.
+#[derive(Debug, Default)]
+pub struct GapsView {
+    /// The selected gap's catalog index.
+    pub selected: Option<usize>,
+    pub stage: Option<Stage>,
+    /// Index into the catalog's checklists.
+    pub checklist: Option<usize>,
+    focus_requested: bool,
+    scroll_to_selected: bool,
+}
+
+impl GapsView {
+    /// The gaps the filters let through, best first (catalog indices).
+    pub fn visible(&self, model: &Model) -> Vec<usize> {
+        let catalog = model.catalog();
+        model
+            .assessment
+            .gaps
+            .iter()
+            .map(|gap| gap.item)
+            .filter(|&item| self.stage.is_none_or(|s| catalog.items[item].stage == s))
+            .filter(|&item| self.checklist.is_none_or(|c| catalog.items[item].checklist == c))
+            .collect()
     }
-    let count = model.assessment.gaps.len();
-    ui.label(RichText::new(format!("{count} open items, ranked by the readiness each would add now.")).weak());
-    ui.add_space(4.0);
-    // A ticked item leaves the list and the next one moves under the pointer: the second click of a
-    // double-click would tick it, unseen.
-    let second_click = ui.input(|i| i.pointer.button_double_clicked(egui::PointerButton::Primary));
-    let proven = credits(catalog, &model.progress().projects);
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
-        ui,
-        ROW_HEIGHT,
-        model.assessment.gaps.len(),
-        |ui, rows| {
-            for gap in &model.assessment.gaps[rows] {
-                let item = &catalog.items[gap.item];
-                let status = model.assessment.statuses[gap.item];
-                ui.horizontal(|ui| {
-                    ui.set_height(ROW_HEIGHT);
-                    let mut done = status == Status::Done;
-                    let enabled = !model.is_read_only();
-                    let checkbox = ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
-                    checkbox
-                        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
-                    if checkbox.changed() && done && !second_click {
-                        commands.push(Command::SetStatus { item: gap.item, status: Status::Done });
-                    }
-                    ui.label(RichText::new(format!("{:>5}", format!("+{:.1}", gap.gain))).monospace().strong())
-                        .on_hover_text("Readiness points ticking this item would add");
-                    widgets::stage_badge(ui, item.stage);
-                    widgets::weight_badge(ui, item.weight);
-                    if status == Status::Learning {
-                        ui.label(RichText::new("Learning").small().color(widgets::status_color(ui, status)));
-                    }
-                    if ui.link(&item.title).on_hover_text("Show in Checklists").clicked() {
-                        commands.push(Command::Reveal(gap.item));
-                    }
-                    ui.label(RichText::new(&catalog.checklists[item.checklist].title).weak().small());
-                    if let Some(label) = proven_in(&proven, gap.item) {
-                        ui.label(RichText::new(label).small().color(widgets::status_color(ui, Status::Done)))
-                            .on_hover_text("A project's evidence proves it: accept it in Checklists");
-                    }
-                });
+
+    /// Moves the selection by `delta` rows.
+    pub fn move_selection(&mut self, model: &Model, delta: isize) {
+        let visible = self.visible(model);
+        if visible.is_empty() {
+            return;
+        }
+        let position = self.selected.and_then(|s| visible.iter().position(|&v| v == s));
+        let next = position.map_or(0, |p| p.saturating_add_signed(delta).min(visible.len() - 1));
+        self.selected = Some(visible[next]);
+        self.scroll_to_selected = true;
+    }
+
+    /// The status a key sets on the selected gap, and the gap to select after it: the one that takes
+    /// its place, since a gap set to done or skipped leaves the list.
+    pub fn key_status(&mut self, model: &Model, status: Status) -> Option<(usize, Status)> {
+        let item = self.selected?;
+        let visible = self.visible(model);
+        let position = visible.iter().position(|&v| v == item)?;
+        if status != Status::Learning {
+            self.selected = visible.get(position + 1).or(position.checked_sub(1).and_then(|p| visible.get(p))).copied();
+        }
+        let current = model.assessment.status(item);
+        Some((item, if current == status { Status::Todo } else { status }))
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
+        let catalog = model.catalog();
+        ui.heading(format!("Gaps for {}", model.target().title));
+        ui.label(model.assessment.explanation(catalog));
+        super::targets_table::compare_ui(ui, model, commands);
+        if model.assessment.gaps.is_empty() {
+            ui.add_space(12.0);
+            ui.label("No gaps: every applicable item is done. Keep your evidence links up to date for the summary.");
+            return;
+        }
+        self.filters_ui(ui, model);
+        let visible = self.visible(model);
+        if self.selected.is_none_or(|s| !visible.contains(&s)) {
+            self.selected = visible.first().copied();
+        }
+        let total = model.assessment.gaps.len();
+        let count = if visible.len() == total {
+            format!("{total} open items, ranked by the readiness each would add now.")
+        } else {
+            format!("{} of {total} open items, ranked by the readiness each would add now.", visible.len())
+        };
+        ui.label(RichText::new(count).weak());
+        ui.add_space(4.0);
+        self.list_ui(ui, model, &visible, commands);
+    }
+
+    fn filters_ui(&mut self, ui: &mut Ui, model: &Model) {
+        ui.horizontal_wrapped(|ui| {
+            option_combo(ui, "Stage", &mut self.stage, &Stage::ALL, Stage::name);
+            let catalog = model.catalog();
+            let label = ui.label("Checklist");
+            let chosen = self.checklist.and_then(|c| catalog.checklists.get(c)).map_or("Any", |c| c.title.as_str());
+            let combo = egui::ComboBox::from_id_salt("gaps-checklist").selected_text(chosen).show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.checklist, None, "Any");
+                for (index, checklist) in catalog.checklists.iter().enumerate() {
+                    ui.selectable_value(&mut self.checklist, Some(index), &checklist.title);
+                }
+            });
+            combo.response.labelled_by(label.id);
+            ui.label(RichText::new("Keys: Up/Down, Space done, L learning, S skip").weak().small());
+        });
+    }
+
+    fn list_ui(&mut self, ui: &mut Ui, model: &Model, visible: &[usize], commands: &mut Vec<Command>) {
+        // A ticked item leaves the list and the next one moves under the pointer: the second click of a
+        // double-click would tick it, unseen.
+        let second_click = ui.input(|i| i.pointer.button_double_clicked(egui::PointerButton::Primary));
+        let proven = credits(model.catalog(), &model.progress().projects);
+        let row_with_spacing = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if std::mem::take(&mut self.scroll_to_selected)
+            && let Some(position) = self.selected.and_then(|s| visible.iter().position(|&v| v == s))
+        {
+            // Two rows of context above the selection.
+            area = area.vertical_scroll_offset((position.saturating_sub(2)) as f32 * row_with_spacing);
+        }
+        let mut clicked = false;
+        let output = area.show_rows(ui, ROW_HEIGHT, visible.len(), |ui, rows| {
+            for &item in &visible[rows] {
+                let selected = self.selected == Some(item);
+                let row = GapRow { model, item, selected, second_click, proven: proven_in(&proven, item) };
+                if row.ui(ui, commands) {
+                    self.selected = Some(item);
+                    clicked = true;
+                }
             }
-        },
-    );
+        });
+        let list = ui.interact(output.inner_rect, gaps_list_id(), Sense::focusable_noninteractive());
+        list.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, "Gaps"));
+        // Nothing else has the keys (the view was just opened, or a button was pressed): the list takes them.
+        let unfocused = ui.memory(|memory| memory.focused().is_none());
+        if clicked || unfocused || std::mem::take(&mut self.focus_requested) {
+            list.request_focus();
+        }
+        if list.has_focus() {
+            let filter = egui::EventFilter { vertical_arrows: true, ..Default::default() };
+            ui.memory_mut(|memory| memory.set_focus_lock_filter(gaps_list_id(), filter));
+            let stroke = egui::Stroke::new(1.0, ui.visuals().selection.stroke.color.gamma_multiply(0.6));
+            ui.painter().rect_stroke(output.inner_rect.shrink(1.0), 4.0, stroke, egui::StrokeKind::Inside);
+        }
+    }
+}
+
+/// One gap's row: done checkbox, gain, badges, title (a link to it in Checklists), checklist, and the
+/// projects that prove it.
+struct GapRow<'a> {
+    model: &'a Model,
+    item: usize,
+    selected: bool,
+    second_click: bool,
+    proven: Option<String>,
+}
+
+impl GapRow<'_> {
+    /// Draws the row; returns whether it was clicked (to select it).
+    fn ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) -> bool {
+        let (model, index) = (self.model, self.item);
+        let catalog = model.catalog();
+        let item = &catalog.items[index];
+        let status = model.assessment.statuses[index];
+        let gain = model.assessment.gain(index);
+        let (rect, row) = ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+        if self.selected {
+            ui.painter().rect_filled(rect, 4.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
+        }
+        let mut row_ui = ui
+            .new_child(egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::left_to_right(egui::Align::Center)));
+        let ui = &mut row_ui;
+        let mut done = status == Status::Done;
+        let enabled = !model.is_read_only();
+        let checkbox = ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
+        checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
+        if checkbox.changed() && done && !self.second_click {
+            commands.push(Command::SetStatus { item: index, status: Status::Done });
+        }
+        ui.label(RichText::new(format!("{:>5}", format!("+{gain:.1}"))).monospace().strong())
+            .on_hover_text("Readiness points ticking this item would add");
+        widgets::stage_badge(ui, item.stage);
+        widgets::weight_badge(ui, item.weight);
+        if ui.link(&item.title).on_hover_text("Show in Checklists").clicked() {
+            commands.push(Command::Reveal(index));
+        }
+        if status == Status::Learning {
+            ui.label(RichText::new("Learning").small().color(widgets::status_color(ui, status)));
+        }
+        ui.label(RichText::new(&catalog.checklists[item.checklist].title).weak().small());
+        if let Some(label) = &self.proven {
+            ui.label(RichText::new(label).small().color(widgets::status_color(ui, Status::Done)))
+                .on_hover_text("A project's evidence proves it: accept it in Checklists");
+        }
+        row.clicked() || checkbox.clicked()
+    }
 }

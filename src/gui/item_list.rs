@@ -84,6 +84,11 @@ impl ItemList {
         self.scroll_to_selected = true;
     }
 
+    /// The first item shown.
+    pub fn first(&self) -> Option<usize> {
+        self.visible.first().copied()
+    }
+
     /// Whether `item` is shown.
     pub fn shows(&self, item: usize) -> bool {
         self.visible.contains(&item)

@@ -10,12 +10,41 @@ use crate::gui::summary_view::build_summary;
 use crate::progress::{Change, Status};
 use crate::report::{self, Format, SummaryOptions};
 
-/// One status change, as undo and redo replay it.
+/// One change this window made to an item, as undo and redo replay it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct StatusEdit {
+pub(super) struct ItemEdit {
     item: String,
-    from: Status,
-    to: Status,
+    from: ItemValue,
+    to: ItemValue,
+}
+
+/// The part of an item's progress an edit changed, with its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ItemValue {
+    Status(Status),
+    Note(String),
+    Evidence(String),
+}
+
+impl ItemValue {
+    /// The change that gives `item` this value; `undo` keeps a taken-back status out of the history.
+    fn change(&self, item: &str, undo: bool) -> Change {
+        let base = Change { item: item.to_owned(), ..Change::default() };
+        match self {
+            ItemValue::Status(status) => Change { undo, ..Change::status(item.to_owned(), *status) },
+            ItemValue::Note(note) => Change { note: Some(note.clone()), ..base },
+            ItemValue::Evidence(link) => Change { evidence: Some(link.clone()), ..base },
+        }
+    }
+
+    /// "Restore a backup -> done", "the note of Restore a backup", for the status line.
+    fn describe(&self, title: &str) -> String {
+        match self {
+            ItemValue::Status(status) => format!("{title} -> {}", status.name().to_lowercase()),
+            ItemValue::Note(_) => format!("the note of {title}"),
+            ItemValue::Evidence(_) => format!("the evidence link of {title}"),
+        }
+    }
 }
 
 impl App {
@@ -28,26 +57,19 @@ impl App {
 
     fn apply(&mut self, command: Command) {
         match command {
-            Command::SetStatus { item, status } => {
-                if let Some(edit) = self.set_status(item, status) {
-                    self.undo.push(edit);
-                    self.redo.clear();
-                }
-            }
-            Command::SetNote { item, note } => self.change_item(item, |change| change.note = Some(note)),
-            Command::SetEvidence { item, evidence } => {
-                self.change_item(item, |change| change.evidence = Some(evidence));
-            }
+            Command::SetStatus { item, status } => self.edit_item(item, ItemValue::Status(status)),
+            Command::SetNote { item, note } => self.edit_item(item, ItemValue::Note(note)),
+            Command::SetEvidence { item, evidence } => self.edit_item(item, ItemValue::Evidence(evidence)),
             Command::Undo => {
                 if let Some(edit) = self.undo.pop()
-                    && self.replay(&edit, edit.to, edit.from, true)
+                    && self.replay(&edit, &edit.to, &edit.from, true)
                 {
                     self.redo.push(edit);
                 }
             }
             Command::Redo => {
                 if let Some(edit) = self.redo.pop()
-                    && self.replay(&edit, edit.from, edit.to, false)
+                    && self.replay(&edit, &edit.from, &edit.to, false)
                 {
                     self.undo.push(edit);
                 }
@@ -110,42 +132,47 @@ impl App {
         }
     }
 
-    /// Changes the note or evidence of catalog item `item`.
-    fn change_item(&mut self, item: usize, edit: impl FnOnce(&mut Change)) {
-        if let Some(item) = self.model.catalog().items.get(item) {
-            let mut change = Change { item: item.full_id.clone(), ..Change::default() };
-            edit(&mut change);
-            self.model.apply(&[change]);
+    /// What catalog item `index` has now, of the part `like` names.
+    fn current(&self, index: usize, like: &ItemValue) -> ItemValue {
+        let item = &self.model.catalog().items[index];
+        let stored = self.model.progress().get(item);
+        match like {
+            ItemValue::Status(_) => ItemValue::Status(self.model.assessment.status(index)),
+            ItemValue::Note(_) => ItemValue::Note(stored.map(|p| p.note.clone()).unwrap_or_default()),
+            ItemValue::Evidence(_) => ItemValue::Evidence(stored.map(|p| p.evidence.clone()).unwrap_or_default()),
         }
     }
 
-    fn set_status(&mut self, item: usize, status: Status) -> Option<StatusEdit> {
-        let full_id = self.model.catalog().items.get(item)?.full_id.clone();
-        let from = self.model.assessment.status(item);
-        if from == status || self.model.is_read_only() {
-            return None;
+    /// Gives catalog item `index` the value `to`, and keeps the edit for undo.
+    fn edit_item(&mut self, index: usize, to: ItemValue) {
+        let Some(item) = self.model.catalog().items.get(index) else { return };
+        let item = item.full_id.clone();
+        let from = self.current(index, &to);
+        if from == to || self.model.is_read_only() {
+            return;
         }
-        self.model.apply(&[Change::status(full_id.clone(), status)]);
-        Some(StatusEdit { item: full_id, from, to: status })
+        self.model.apply(&[to.change(&item, false)]);
+        self.undo.push(ItemEdit { item, from, to });
+        self.redo.clear();
     }
 
-    /// Sets `edit`'s item from `expected` to `status`, if it still has `expected`. If another process
-    /// changed it since, that change stands: undo takes back this window's own change only (F15).
-    fn replay(&mut self, edit: &StatusEdit, expected: Status, status: Status, undo: bool) -> bool {
+    /// Sets `edit`'s item from `expected` to `value`, if it still has `expected`, says what was done
+    /// and selects the item. If another process changed it since, that change stands: undo takes back
+    /// this window's own change only (F15).
+    fn replay(&mut self, edit: &ItemEdit, expected: &ItemValue, value: &ItemValue, undo: bool) -> bool {
         let Some(index) = self.model.catalog().item_index(&edit.item) else { return false };
-        let now = self.model.assessment.status(index);
-        if now != expected {
-            let title = &self.model.catalog().items[index].title;
+        let title = self.model.catalog().items[index].title.clone();
+        let now = self.current(index, expected);
+        if now != *expected {
             let verb = if undo { "undone" } else { "redone" };
-            self.notice = Some(format!(
-                "Nothing {verb}: \"{title}\" was changed elsewhere since (it is now {}).",
-                now.name().to_lowercase()
-            ));
+            self.notice = Some(format!("Nothing {verb}: {} was changed elsewhere since.", expected.describe(&title)));
             self.undo.clear();
             self.redo.clear();
             return false;
         }
-        self.model.apply(&[Change { undo, ..Change::status(edit.item.clone(), status) }]);
+        self.model.apply(&[value.change(&edit.item, undo)]);
+        self.last_action = Some(format!("{}: {}", if undo { "Undid" } else { "Redid" }, value.describe(&title)));
+        self.checklists.reveal(&self.model, index);
         true
     }
 

@@ -96,6 +96,9 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let keys = format!("Undo: Ctrl+Z ({})  Redo: Ctrl+Shift+Z ({})", self.undo.len(), self.redo.len());
                 ui.label(RichText::new(keys).weak().small());
+                if let Some(action) = &self.last_action {
+                    ui.label(RichText::new(action).small());
+                }
             });
         });
     }

@@ -5,6 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::App;
 use crate::gui::command::{Command, View};
+use crate::gui::gaps_view::gaps_list_id;
 use crate::gui::item_list::list_id;
 use crate::progress::Status;
 
@@ -28,6 +29,7 @@ impl App {
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         let typing = ctx.text_edit_focused();
         let list_focused = ctx.memory(|memory| memory.has_focus(list_id()));
+        let gaps_focused = ctx.memory(|memory| memory.has_focus(gaps_list_id()));
         ctx.input_mut(|input| {
             // Redo first: its shortcut contains undo's.
             if input.consume_shortcut(&redo) {
@@ -40,6 +42,9 @@ impl App {
             }
             if list_focused && self.prefs.view == View::Checklists {
                 input.events.retain(|event| !self.list_key(event));
+            }
+            if gaps_focused && self.prefs.view == View::Gaps {
+                input.events.retain(|event| !self.gaps_key(event));
             }
         });
     }
@@ -70,6 +75,28 @@ impl App {
             });
             let current = pending.unwrap_or_else(|| self.model.assessment.status(item));
             let status = if current == target { Status::Todo } else { target };
+            self.commands.push(Command::SetStatus { item, status });
+        }
+        true
+    }
+
+    /// Applies one key of the gaps list, as [`Self::list_key`] does for the item list.
+    fn gaps_key(&mut self, event: &egui::Event) -> bool {
+        let egui::Event::Key { key, pressed: true, repeat, modifiers, .. } = *event else { return false };
+        if modifiers.any() {
+            return false;
+        }
+        let status = match key {
+            Key::ArrowDown | Key::ArrowUp => {
+                self.gaps.move_selection(&self.model, if key == Key::ArrowDown { 1 } else { -1 });
+                return true;
+            }
+            Key::Space => Status::Done,
+            Key::L => Status::Learning,
+            Key::S => Status::Skipped,
+            _ => return false,
+        };
+        if !repeat && let Some((item, status)) = self.gaps.key_status(&self.model, status) {
             self.commands.push(Command::SetStatus { item, status });
         }
         true

@@ -20,12 +20,13 @@ pub use screenshot::ScreenshotJob;
 
 use super::checklist_view::ChecklistView;
 use super::command::{Command, View};
+use super::gaps_view::GapsView;
 use super::model::Model;
 use super::progress_view::ProgressView;
 use super::projects_view::ProjectsView;
 use super::summary_view::{ReportPrefs, SummaryView};
-use super::{gaps_view, header, nav};
-use apply::StatusEdit;
+use super::{header, nav};
+use apply::ItemEdit;
 use screenshot::{Screenshot, StartupClock};
 
 /// UI preferences kept in eframe's storage between runs. Progress is never kept there.
@@ -75,11 +76,14 @@ pub struct App {
     /// The one copy of the preferences; saved by eframe.
     prefs: Prefs,
     pub checklists: ChecklistView,
+    gaps: GapsView,
     summary: SummaryView,
     progress: ProgressView,
     projects: ProjectsView,
-    undo: Vec<StatusEdit>,
-    redo: Vec<StatusEdit>,
+    undo: Vec<ItemEdit>,
+    redo: Vec<ItemEdit>,
+    /// What the last undo or redo did ("Undid: Restore a backup -> to do"), in the status line.
+    last_action: Option<String>,
     /// What the frame's widgets and input asked for, applied once the frame is drawn.
     commands: Vec<Command>,
     /// What applying the commands asks of the window (close, cancel a close), sent after.
@@ -114,10 +118,12 @@ impl App {
             model,
             prefs,
             checklists,
+            gaps: GapsView::default(),
             summary: SummaryView::default(),
             progress: ProgressView::default(),
             projects: ProjectsView::default(),
             undo: Vec::new(),
+            last_action: None,
             redo: Vec::new(),
             commands: Vec::new(),
             viewport_commands: Vec::new(),
@@ -171,7 +177,7 @@ impl App {
                 egui::CentralPanel::default().show(ui, |ui| self.checklists.ui(ui, &self.model, &mut self.commands));
             }
             View::Gaps => {
-                egui::CentralPanel::default().show(ui, |ui| gaps_view::gaps_ui(ui, &self.model, &mut self.commands));
+                egui::CentralPanel::default().show(ui, |ui| self.gaps.ui(ui, &self.model, &mut self.commands));
             }
             View::Progress => {
                 egui::CentralPanel::default().show(ui, |ui| self.progress.ui(ui, &self.model));

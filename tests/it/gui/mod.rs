@@ -15,6 +15,7 @@ mod integrity;
 mod projects;
 mod targets;
 mod views;
+mod window;
 
 struct Window {
     harness: Harness<'static, App>,

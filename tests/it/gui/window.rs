@@ -1,0 +1,137 @@
+//! The window as a desktop app (issue 16): search keys, undo that says what it did, the Gaps view as a
+//! keyboard triage list, counts that agree, and the shortcuts one key away.
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT, Queryable};
+use skillgap::gui::View;
+
+use super::{open_window, window};
+
+fn selected_title(w: &super::Window) -> String {
+    let state = w.harness.state();
+    state.selected_item().map(|i| state.model.catalog().items[i].title.clone()).unwrap_or_default()
+}
+
+/// Enter takes the first result, Down moves into the results, Escape clears the search; section names
+/// are searched too.
+#[test]
+fn search_keys_enter_down_and_escape() {
+    let mut w = window();
+    w.search("fixture/");
+    w.harness.key_press(Key::Enter);
+    w.harness.run();
+    assert_eq!(selected_title(&w), "Build one", "Enter selects the first result");
+    w.harness.key_press(Key::ArrowDown);
+    w.harness.run();
+    assert_eq!(selected_title(&w), "Test one", "and the keys are the list's now");
+
+    w.search("x");
+    w.harness.key_press(Key::Escape);
+    w.harness.run();
+    assert_eq!(w.harness.state().checklists.filters.search, "", "Escape clears the search");
+    assert!(w.visible_checkboxes() >= 12);
+
+    w.search("second half");
+    assert_eq!(w.visible_checkboxes(), 6, "a section's name finds its items");
+    w.harness.key_press(Key::ArrowDown);
+    w.harness.run();
+    assert_eq!(selected_title(&w), "Build two", "Down from the search box selects the first result");
+    w.harness.key_press(Key::ArrowDown);
+    w.harness.run();
+    assert_eq!(selected_title(&w), "Test two");
+}
+
+/// Undo and redo say what they did in the status line and select the item, even from another view;
+/// a note typed and saved is undone like a tick.
+#[test]
+fn undo_says_what_it_did_selects_the_item_and_takes_back_a_note() {
+    let mut w = window();
+    w.click_checkbox("Recover two");
+    w.select("Build one");
+    w.show("Gaps");
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    w.harness.run();
+    assert!(w.harness.query_by_label("Undid: Recover two -> to do").is_some());
+    assert_eq!(selected_title(&w), "Recover two", "the undone item is selected");
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
+    w.harness.run();
+    assert!(w.harness.query_by_label("Redid: Recover two -> done").is_some());
+
+    w.show("Checklists");
+    w.select("Build one");
+    let note = w.harness.get_by_role_and_label(Role::MultilineTextInput, "Note");
+    note.focus();
+    note.type_text("Served it behind nginx");
+    w.harness.run();
+    w.select("Test one");
+    let build_one = w.index("fixture/build-one");
+    let stored = |w: &super::Window| {
+        w.harness
+            .state()
+            .model
+            .progress()
+            .get(&w.harness.state().model.catalog().items[build_one])
+            .map(|p| p.note.clone())
+    };
+    assert_eq!(stored(&w).as_deref(), Some("Served it behind nginx"), "saved when the selection moved on");
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    w.harness.run();
+    assert_eq!(stored(&w).as_deref(), Some(""), "the note is taken back");
+    assert!(w.harness.query_by_label("Undid: the note of Build one").is_some());
+    assert_eq!(selected_title(&w), "Build one");
+    assert!(!w.progress_text().contains("Served it"), "and saved so");
+}
+
+fn gap_titles(w: &super::Window) -> Vec<String> {
+    let state = w.harness.state();
+    let catalog = state.model.catalog();
+    state.model.assessment.gaps.iter().map(|g| catalog.items[g.item].title.clone()).collect()
+}
+
+/// Gaps is worked through by keyboard like Checklists: Down moves, Space ticks and the next gap takes
+/// the selection, L marks learning, S skips; a stage filter narrows it and the count says so.
+#[test]
+fn the_gaps_view_is_a_keyboard_triage_list_with_filters_and_a_count() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Gaps));
+    let gaps = gap_titles(&w);
+    assert_eq!(gaps.len(), 12);
+    assert!(w.harness.query_by_label("12 open items, ranked by the readiness each would add now.").is_some());
+    w.harness.key_press(Key::ArrowDown);
+    w.harness.key_press(Key::Space);
+    w.harness.run();
+    let done = w.index(&format!("fixture/{}", gaps[1].to_lowercase().replace(' ', "-")));
+    assert_eq!(w.harness.state().model.assessment.statuses[done], skillgap::progress::Status::Done);
+    w.harness.key_press(Key::L);
+    w.harness.run();
+    let learning = w
+        .harness
+        .state()
+        .model
+        .assessment
+        .statuses
+        .iter()
+        .filter(|s| **s == skillgap::progress::Status::Learning)
+        .count();
+    assert_eq!(learning, 1, "L marks the gap that took the ticked one's place");
+    w.harness.key_press(Key::S);
+    w.harness.run();
+    assert!(w.harness.query_by_label("10 open items, ranked by the readiness each would add now.").is_some());
+
+    w.harness.get_by_role_and_label(Role::ComboBox, "Stage").click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Recover").click();
+    w.harness.run();
+    let shown = w
+        .harness
+        .query_all_by_role(Role::CheckBox)
+        .filter(|c| c.accesskit_node().label().is_some_and(|l| l.starts_with("Recover ")))
+        .count();
+    assert!(shown >= 1);
+    assert!(w.harness.query_by_label_contains(" of 10 open items").is_some(), "the count says it is filtered");
+    assert!(
+        w.harness
+            .query_all_by_role(Role::CheckBox)
+            .all(|c| !c.accesskit_node().label().is_some_and(|l| l.starts_with("Build ")))
+    );
+}
