@@ -1,10 +1,11 @@
 //! The `skillgap` binary: turns the command line into the library's plain options, runs a command or
 //! opens the window, and prints errors. Every clap type lives here; the library knows none of them.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use skillgap::cli::{self, Command, ListFormat, Outcome, ProjectCommand};
 use skillgap::filter::{ItemFilter, Scope};
 use skillgap::gui::{View, WindowOptions};
@@ -41,7 +42,7 @@ struct Cli {
     window: WindowArgs,
 
     #[command(subcommand)]
-    command: Option<CommandArgs>,
+    command: Option<TopArgs>,
 }
 
 /// Options of the window (no subcommand).
@@ -370,9 +371,45 @@ impl From<CommandArgs> for Command {
     }
 }
 
+/// The subcommands: the library's, and two about the command line itself.
+#[derive(Debug, Subcommand)]
+enum TopArgs {
+    #[command(flatten)]
+    Library(CommandArgs),
+    /// Print shell completions: `skillgap completions bash > ~/.local/share/bash-completion/completions/skillgap`.
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page: `skillgap man > ~/.local/share/man/man1/skillgap.1`.
+    Man,
+}
+
+/// Writes `bytes` to standard output; a reader gone away (`| head`) has read enough.
+fn print_bytes(bytes: &[u8]) -> anyhow::Result<Outcome> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.into()),
+        _ => Ok(Outcome::Success),
+    }
+}
+
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<Outcome> {
+    let mut out = Vec::new();
+    let command = match cli.command {
+        Some(TopArgs::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "skillgap", &mut out);
+            return print_bytes(&out);
+        }
+        Some(TopArgs::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            return print_bytes(&out);
+        }
+        Some(TopArgs::Library(command)) => Some(command),
+        None => None,
+    };
     let locations = Locations::new(cli.data_dir, &cli.checklists)?;
-    match cli.command {
+    match command {
         Some(command) => cli::run(&cli::Context { locations, target: cli.target }, command.into()),
         None => {
             let window = WindowOptions {

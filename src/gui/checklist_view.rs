@@ -39,6 +39,8 @@ pub struct ChecklistView {
     pub list: ItemList,
     draft: Draft,
     pub focus_search: bool,
+    /// Ctrl+N (`Some(true)`) or Ctrl+E (`Some(false)`): focus the note or the evidence link next frame.
+    pub focus_field: Option<bool>,
     /// Enter or Down in the search box: select the first result once the list is rebuilt.
     pick_first_result: bool,
 }
@@ -209,6 +211,9 @@ impl ChecklistView {
                 .desired_width(f32::INFINITY),
         );
         let note = note.labelled_by(note_label.id);
+        if self.focus_field == Some(true) {
+            note.request_focus();
+        }
         let evidence_label = ui.label(RichText::new("Evidence link").strong());
         let evidence = ui.add_enabled(
             !read_only,
@@ -217,6 +222,10 @@ impl ChecklistView {
                 .desired_width(f32::INFINITY),
         );
         let evidence = evidence.labelled_by(evidence_label.id);
+        if self.focus_field.take() == Some(false) {
+            evidence.request_focus();
+        }
+        self.focus_field = None;
         let link = self.draft.evidence.trim();
         if !link.is_empty() {
             if is_http_url(link) {

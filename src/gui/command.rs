@@ -65,6 +65,14 @@ pub enum Command {
     ShowView(View),
     /// Show the Checklists view with the search field focused (Ctrl+F).
     FocusSearch,
+    /// Ctrl+N and Ctrl+E: the selected item's note or evidence link, in Checklists.
+    FocusNote,
+    FocusEvidence,
+    /// Help (shortcuts and the score) or About (version and folders) over the window.
+    ShowDialog(super::help::Dialog),
+    CloseDialog,
+    /// Open a folder in the file manager (About's data and config folders).
+    OpenFolder(PathBuf),
     /// The window was asked to close: close, or ask first when changes are not saved.
     CloseRequested,
     /// From the close dialog: try the save again and close if it worked.

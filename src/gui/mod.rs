@@ -6,6 +6,7 @@ mod checklist_view;
 mod command;
 mod gaps_view;
 mod header;
+mod help;
 mod item_list;
 mod model;
 mod nav;
@@ -96,6 +97,7 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
         ..Default::default()
     };
     let start = StartOptions {
+        config_dir: locations.config_dir.clone(),
         view: window.view,
         screenshot: screenshot.clone(),
         load_problems: problems,

@@ -438,3 +438,27 @@ fn an_edited_checklist_or_progress_file_is_always_read_afresh() {
     std::fs::write(sandbox.progress_file(), progress.replace("status: done", "status: todo")).unwrap();
     assert!(list().contains("[ ] mine/build-one"), "{}", list());
 }
+
+/// Completions for each shell and the manual page come from the command line's own definition, so they
+/// name every subcommand, and need no data folder.
+#[test]
+fn completions_and_the_manual_page_name_every_subcommand() {
+    let sandbox = Sandbox::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = sandbox.bare_cmd().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for subcommand in ["summary", "gaps", "project", "completions"] {
+            assert!(script.contains(subcommand), "{shell} completes {subcommand}");
+        }
+    }
+    let bash = sandbox.bare_cmd().args(["completions", "bash"]).output().unwrap().stdout;
+    let file = sandbox.root.path().join("skillgap.bash");
+    std::fs::write(&file, bash).unwrap();
+    let syntax = std::process::Command::new("bash").arg("-n").arg(&file).status().unwrap();
+    assert!(syntax.success(), "the bash script parses");
+
+    let man = String::from_utf8(sandbox.bare_cmd().arg("man").output().unwrap().stdout).unwrap();
+    assert!(man.contains(".TH skillgap 1") && man.contains("project"), "{man}");
+    assert!(!sandbox.data_dir().exists(), "nothing was written");
+}

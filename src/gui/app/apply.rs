@@ -89,6 +89,17 @@ impl App {
             Command::RetrySave => self.model.retry_save(),
             Command::ReloadIfChanged => self.model.reload_if_changed(),
             Command::ShowView(view) => self.prefs.view = view,
+            Command::FocusNote | Command::FocusEvidence => {
+                self.prefs.view = View::Checklists;
+                self.checklists.focus_field = Some(command == Command::FocusNote);
+            }
+            Command::ShowDialog(dialog) => self.dialog = Some(dialog),
+            Command::CloseDialog => self.dialog = None,
+            Command::OpenFolder(folder) => {
+                if let Err(err) = (self.opener)(&folder) {
+                    self.notice = Some(format!("Could not open {}: {err}", folder.display()));
+                }
+            }
             Command::FocusSearch => {
                 self.prefs.view = View::Checklists;
                 self.checklists.focus_search = true;

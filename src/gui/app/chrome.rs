@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 
 use super::{App, Closing};
 use crate::gui::command::{Command, View};
+use crate::gui::help::Dialog;
 use crate::gui::model::{Access, SaveState};
 
 impl App {
@@ -20,12 +21,31 @@ impl App {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 theme_ui(ui);
-                let help = ui.button("Help").on_hover_text("What skillgap measures, the targets, and where to start");
-                if help.clicked() {
-                    self.commands.push(Command::ShowWelcome);
-                }
+                ui.menu_button("Help", |ui| self.help_menu_ui(ui));
             });
         });
+    }
+
+    fn help_menu_ui(&mut self, ui: &mut Ui) {
+        let entries = [
+            ("Keyboard shortcuts and the score   F1", Command::ShowDialog(Dialog::Help)),
+            ("Welcome: the stages, targets, where to start", Command::ShowWelcome),
+            ("Open the data folder", Command::OpenFolder(self.model.tracker().store().dir().to_path_buf())),
+        ];
+        for (label, command) in entries {
+            if ui.button(label).clicked() {
+                self.commands.push(command);
+            }
+        }
+        if let Some(config) = &self.config_dir
+            && ui.button("Open the config folder (your checklists)").clicked()
+        {
+            self.commands.push(Command::OpenFolder(config.clone()));
+        }
+        ui.separator();
+        if ui.button("About skillgap").clicked() {
+            self.commands.push(Command::ShowDialog(Dialog::About));
+        }
     }
 
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) {

@@ -6,6 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::App;
 use crate::gui::command::{Command, View};
 use crate::gui::gaps_view::gaps_list_id;
+use crate::gui::help::Dialog;
 use crate::gui::item_list::list_id;
 use crate::progress::Status;
 
@@ -39,6 +40,16 @@ impl App {
             }
             if input.consume_shortcut(&find) {
                 self.commands.push(Command::FocusSearch);
+            }
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)) {
+                self.commands.push(Command::FocusNote);
+            }
+            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
+                self.commands.push(Command::FocusEvidence);
+            }
+            let question = !typing && input.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == "?"));
+            if input.consume_key(Modifiers::NONE, Key::F1) || question {
+                self.commands.push(Command::ShowDialog(Dialog::Help));
             }
             if list_focused && self.prefs.view == View::Checklists {
                 input.events.retain(|event| !self.list_key(event));

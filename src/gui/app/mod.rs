@@ -10,7 +10,7 @@ mod projects;
 mod report_job;
 mod screenshot;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use egui::Ui;
@@ -21,6 +21,7 @@ pub use screenshot::ScreenshotJob;
 use super::checklist_view::ChecklistView;
 use super::command::{Command, View};
 use super::gaps_view::GapsView;
+use super::help::{Dialog, Folders, about_ui, help_ui};
 use super::model::Model;
 use super::progress_view::ProgressView;
 use super::projects_view::ProjectsView;
@@ -49,6 +50,8 @@ const PREFS_KEY: &str = "skillgap-prefs";
 /// Options from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
+    /// The config folder (checklists of one's own, window settings), shown in About.
+    pub config_dir: Option<PathBuf>,
     /// Show this view instead of the remembered one.
     pub view: Option<View>,
     /// Save a screenshot here once the window has settled, then close.
@@ -101,6 +104,10 @@ pub struct App {
     report_job: Option<report_job::ReportJob>,
     /// The welcome is showing.
     welcome_open: bool,
+    /// Help or About is showing.
+    dialog: Option<Dialog>,
+    /// The folder of the person's checklists and window settings, for About.
+    config_dir: Option<PathBuf>,
 }
 
 impl App {
@@ -136,6 +143,8 @@ impl App {
             startup_clock: StartupClock::new(options.startup_clock),
             opener: Box::new(|path| open::that_detached(path)),
             welcome_open,
+            dialog: None,
+            config_dir: options.config_dir,
             report_job: None,
         }
     }
@@ -217,6 +226,15 @@ impl eframe::App for App {
         self.views_ui(ui);
         if self.welcome_open {
             super::welcome::welcome_ui(&ctx, &self.model, &mut self.commands);
+        }
+        match self.dialog {
+            Some(Dialog::Help) => help_ui(&ctx, &mut self.commands),
+            Some(Dialog::About) => {
+                let data = self.model.tracker().store().dir().to_path_buf();
+                let folders = Folders { data, config: self.config_dir.clone() };
+                about_ui(&ctx, &folders, &mut self.commands);
+            }
+            None => {}
         }
         self.close_dialog_ui(&ctx);
         self.apply_commands();

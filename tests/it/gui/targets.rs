@@ -101,8 +101,7 @@ fn the_welcome_opens_on_the_first_run_only() {
 
     let mut harness = welcome_window(Some(Box::leak(Box::new(kept))));
     assert!(!harness.state().is_welcome_open(), "the next run does not open it again");
-    harness.get_by_role_and_label(Role::Button, "Help").click();
-    harness.run();
+    open_welcome_from_help(&mut harness);
     assert!(harness.state().is_welcome_open(), "Help still opens it");
 }
 
@@ -140,8 +139,7 @@ fn the_welcome_explains_the_stages_picks_a_target_and_reopens_from_help() {
     assert!(!harness.state().is_welcome_open());
     harness.run_steps(4);
     assert!(!harness.state().is_welcome_open(), "it does not come back by itself");
-    harness.get_by_role_and_label(Role::Button, "Help").click();
-    harness.run();
+    open_welcome_from_help(&mut harness);
     assert!(harness.state().is_welcome_open(), "Help reopens it");
     harness.key_press(egui::Key::Escape);
     harness.run();
@@ -179,4 +177,12 @@ fn the_gaps_view_compares_the_targets_and_a_click_chooses_one() {
     w.harness.run();
     assert_eq!(w.harness.state().model.target().id, "everything");
     assert!(w.harness.query_by_label("Gaps for Everything").is_some());
+}
+
+/// Help menu, then its Welcome entry.
+fn open_welcome_from_help(harness: &mut egui_kittest::Harness<'static, skillgap::gui::App>) {
+    harness.get_by_role_and_label(Role::Button, "Help").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Welcome: the stages, targets, where to start").click();
+    harness.run();
 }

@@ -135,3 +135,41 @@ fn the_gaps_view_is_a_keyboard_triage_list_with_filters_and_a_count() {
             .all(|c| !c.accesskit_node().label().is_some_and(|l| l.starts_with("Build ")))
     );
 }
+
+/// F1 and ? show the shortcuts and the score; About names the version and opens the data folder; Ctrl+N
+/// and Ctrl+E put the keys in the selected item's note and evidence link.
+#[test]
+fn help_about_and_the_focus_keys() {
+    let mut w = window();
+    w.harness.key_press(Key::F1);
+    w.harness.run();
+    assert!(w.harness.query_by_label("Keyboard shortcuts").is_some());
+    assert!(w.harness.query_by_label("Ctrl+Z / Ctrl+Shift+Z").is_some());
+    w.harness.key_press(Key::Escape);
+    w.harness.run();
+    assert!(w.harness.query_by_label("Keyboard shortcuts").is_none(), "Escape closes it");
+
+    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = opened.clone();
+    w.harness.state_mut().set_opener(Box::new(move |path| {
+        record.lock().unwrap().push(path.to_path_buf());
+        Ok(())
+    }));
+    w.harness.get_by_role_and_label(Role::Button, "Help").click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "About skillgap").click();
+    w.harness.run();
+    assert!(w.harness.query_by_label(&format!("skillgap {}", env!("CARGO_PKG_VERSION"))).is_some());
+    w.harness.get_all_by_role_and_label(Role::Button, "Open").next().unwrap().click();
+    w.harness.run();
+    assert_eq!(opened.lock().unwrap().as_slice(), [w.dir.path().to_path_buf()], "the data folder");
+    w.harness.get_by_role_and_label(Role::Button, "Close").click();
+    w.harness.run();
+
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    w.harness.run();
+    assert!(w.harness.get_by_role_and_label(Role::MultilineTextInput, "Note").is_focused());
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::E);
+    w.harness.run();
+    assert!(w.harness.get_by_role_and_label(Role::TextInput, "Evidence link").is_focused());
+}
