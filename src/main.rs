@@ -56,6 +56,10 @@ struct WindowArgs {
     #[arg(long, value_enum, value_name = "VIEW")]
     view: Option<ViewArg>,
 
+    /// Light or dark, instead of the remembered theme (or the system's).
+    #[arg(long, value_enum, value_name = "THEME")]
+    theme: Option<ThemeArg>,
+
     /// Window size in points, e.g. 1280x800.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     size: Option<(f32, f32)>,
@@ -306,6 +310,7 @@ macro_rules! value_enum {
 }
 
 value_enum!(ViewArg => View { Checklists, Gaps, Progress, Summary, Projects });
+value_enum!(ThemeArg => egui::Theme { Light, Dark });
 value_enum!(FormatArg => Format { Text, Markdown, Html, Json, Pdf });
 value_enum!(PaperArg => Paper { A4, Letter });
 value_enum!(ListFormatArg => ListFormat { Text, Json });
@@ -416,6 +421,7 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<Outcome> {
                 screenshot: cli.window.screenshot,
                 view: cli.window.view.map(Into::into),
                 size: cli.window.size,
+                theme: cli.window.theme.map(Into::into),
                 startup_clock: cli.window.print_startup_time.then_some(started),
                 target: cli.target,
             };

@@ -180,7 +180,8 @@ impl GapRow<'_> {
         let ui = &mut row_ui;
         let mut done = status == Status::Done;
         let enabled = !model.is_read_only();
-        let checkbox = ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
+        let checkbox =
+            ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done).indeterminate(status == Status::Learning));
         checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
         if checkbox.changed() && done && !self.second_click {
             commands.push(Command::SetStatus { item: index, status: Status::Done });

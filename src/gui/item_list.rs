@@ -197,7 +197,8 @@ pub fn row_ui(ui: &mut Ui, model: &Model, index: usize, selected: bool, commands
     );
     let mut done = status == Status::Done;
     let enabled = !model.is_read_only();
-    let checkbox = row_ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done));
+    let checkbox =
+        row_ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done).indeterminate(status == Status::Learning));
     checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
     if checkbox.changed() {
         commands.push(Command::SetStatus { item: index, status: if done { Status::Done } else { Status::Todo } });

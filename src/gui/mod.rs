@@ -14,6 +14,7 @@ mod progress_view;
 mod projects_view;
 mod summary_view;
 mod targets_table;
+pub mod theme;
 mod welcome;
 mod widgets;
 
@@ -44,6 +45,8 @@ pub struct WindowOptions {
     pub startup_clock: Option<std::time::Instant>,
     /// `--target ID`: score for this target in this window, instead of the remembered one.
     pub target: Option<String>,
+    /// `--theme light|dark`: this theme instead of the remembered one (or the system's).
+    pub theme: Option<egui::Theme>,
 }
 
 /// The window's model over the data folder and checklists, for `target` (else the remembered target),
@@ -98,6 +101,7 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
     };
     let start = StartOptions {
         config_dir: locations.config_dir.clone(),
+        theme: window.theme,
         view: window.view,
         screenshot: screenshot.clone(),
         load_problems: problems,

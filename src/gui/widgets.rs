@@ -5,16 +5,7 @@ use egui::{Color32, CornerRadius, Ui};
 use crate::progress::Status;
 use crate::{Stage, Weight};
 
-pub fn stage_color(stage: Stage) -> Color32 {
-    match stage {
-        Stage::Build => Color32::from_rgb(0x4a, 0x7f, 0xd6),
-        Stage::Test => Color32::from_rgb(0x8a, 0x5c, 0xd0),
-        Stage::Ship => Color32::from_rgb(0x2e, 0x9a, 0x8f),
-        Stage::Run => Color32::from_rgb(0x3f, 0x9a, 0x4a),
-        Stage::Observe => Color32::from_rgb(0xc7, 0x8a, 0x1e),
-        Stage::Recover => Color32::from_rgb(0xc9, 0x4c, 0x4c),
-    }
-}
+pub use super::theme::stage_color;
 
 /// A small rounded label of a fixed width, so badges line up in columns. `strong` fills it with
 /// `color`, otherwise it is outlined.
@@ -41,12 +32,7 @@ pub fn weight_badge(ui: &mut Ui, weight: Weight) {
 }
 
 pub fn status_color(ui: &Ui, status: Status) -> Color32 {
-    match status {
-        Status::Done => Color32::from_rgb(0x3f, 0x9a, 0x4a),
-        Status::Learning => Color32::from_rgb(0xd0, 0x8a, 0x1e),
-        Status::Skipped => ui.visuals().weak_text_color(),
-        Status::Todo => ui.visuals().text_color(),
-    }
+    super::theme::status_color(ui.visuals(), status)
 }
 
 /// A thin horizontal bar filled to `fraction`.

@@ -50,6 +50,8 @@ const PREFS_KEY: &str = "skillgap-prefs";
 /// Options from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
+    /// Light or dark instead of the remembered theme.
+    pub theme: Option<egui::Theme>,
     /// The config folder (checklists of one's own, window settings), shown in About.
     pub config_dir: Option<PathBuf>,
     /// Show this view instead of the remembered one.
@@ -112,6 +114,10 @@ pub struct App {
 
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, model: Model, options: StartOptions) -> App {
+        super::theme::install(&cc.egui_ctx);
+        if let Some(theme) = options.theme {
+            cc.egui_ctx.set_theme(theme);
+        }
         let mut prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, PREFS_KEY)).unwrap_or_default();
         if let Some(view) = options.view {
             prefs.view = view;

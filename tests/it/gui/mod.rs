@@ -11,6 +11,7 @@ use skillgap::tracker::Tracker;
 
 use crate::common;
 
+mod contrast;
 mod integrity;
 mod projects;
 mod targets;
