@@ -161,19 +161,28 @@ impl ItemList {
     }
 }
 
-fn heading(model: &Model, filters: &ItemFilter, count: usize) -> String {
+/// "Fixture list: 3 of 11 done (1 skipped), 12 shown": the scope's counts, the same the side panel shows
+/// (done of the items not skipped), then how many rows the filters let through.
+fn heading(model: &Model, filters: &ItemFilter, shown: usize) -> String {
     let catalog = model.catalog();
     if !filters.search.trim().is_empty() {
-        return format!("Search results in all checklists: {count}");
+        return format!("Search results in all checklists: {shown}");
     }
-    match filters.scope {
-        Scope::All => format!("All items: {count}"),
-        Scope::Checklist(c) => format!("{}: {count}", catalog.checklists.get(c).map_or("", |c| c.title.as_str())),
-        Scope::Section(c, s) => format!(
-            "{}: {count}",
-            catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or("", |s| s.title.as_str()),
-        ),
-    }
+    let (title, range) = match filters.scope {
+        Scope::All => ("All items", 0..catalog.items.len()),
+        Scope::Checklist(c) => catalog.checklists.get(c).map_or(("", 0..0), |c| (c.title.as_str(), c.item_range())),
+        Scope::Section(c, s) => catalog
+            .checklists
+            .get(c)
+            .and_then(|c| c.sections.get(s))
+            .map_or(("", 0..0), |s| (s.title.as_str(), s.items.clone())),
+    };
+    let statuses = model.assessment.statuses.get(range).unwrap_or_default();
+    let skipped = statuses.iter().filter(|&&s| s == Status::Skipped).count();
+    let done = statuses.iter().filter(|&&s| s == Status::Done).count();
+    let applicable = statuses.len() - skipped;
+    let skipped = if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() };
+    format!("{title}: {done} of {applicable} done{skipped}, {shown} shown")
 }
 
 /// One list row: a done checkbox named after the item, the title, and badges. Returns whether the

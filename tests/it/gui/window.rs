@@ -173,3 +173,20 @@ fn help_about_and_the_focus_keys() {
     w.harness.run();
     assert!(w.harness.get_by_role_and_label(Role::TextInput, "Evidence link").is_focused());
 }
+
+/// The list's heading and the side panel count the same way: done of the items not skipped; the heading
+/// then says how many rows the filters show.
+#[test]
+fn the_list_heading_and_the_side_panel_agree() {
+    let mut w = window();
+    w.select("Test one");
+    w.harness.key_press(Key::S);
+    w.select("Build one");
+    w.harness.key_press(Key::Space);
+    w.harness.run();
+    assert!(w.harness.query_by_label("Fixture list: 1 of 11 done (1 skipped), 12 shown").is_some());
+    assert!(w.harness.query_by_label("1/11").is_some(), "the side panel's count");
+    w.harness.get_by_role_and_label(Role::CheckBox, "Missing only").click();
+    w.harness.run();
+    assert!(w.harness.query_by_label("Fixture list: 1 of 11 done (1 skipped), 10 shown").is_some());
+}
