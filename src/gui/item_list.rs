@@ -32,6 +32,9 @@ pub struct ItemList {
     /// Give the list keyboard focus on the next frame.
     pub focus_requested: bool,
     scroll_to_selected: bool,
+    /// Bring the selection to a third of the way down, with rows around it (start, reveal, scope change),
+    /// rather than just inside the edge (Up/Down).
+    scroll_with_context: bool,
     last_scroll_offset: f32,
     last_viewport_height: f32,
 }
@@ -47,6 +50,11 @@ impl ItemList {
             return;
         }
         let filters_changed = self.visible_key.as_ref().is_none_or(|(before, ..)| before != filters);
+        if filters_changed {
+            // A new scope or filter shows the selection (or the top) in view, whatever was scrolled before.
+            self.scroll_to_selected = true;
+            self.scroll_with_context = true;
+        }
         // A search looks in every checklist, whatever the scope.
         let scope = if filters.search.trim().is_empty() { filters.scope } else { Scope::All };
         let filter = ItemFilter { scope, ..filters.clone() };
@@ -94,10 +102,11 @@ impl ItemList {
         self.visible.contains(&item)
     }
 
-    /// Selects `item`, scrolled into view, with the list focused.
+    /// Selects `item`, scrolled into view with rows around it, with the list focused.
     pub fn select(&mut self, item: usize) {
         self.selected = Some(item);
         self.scroll_to_selected = true;
+        self.scroll_with_context = true;
         self.focus_requested = true;
     }
 
@@ -122,7 +131,13 @@ impl ItemList {
         {
             let top = position as f32 * row_with_spacing;
             let bottom = top + row_with_spacing;
-            if top < self.last_scroll_offset {
+            let (shown_top, shown_bottom) =
+                (self.last_scroll_offset, self.last_scroll_offset + self.last_viewport_height);
+            let context = 2.0 * row_with_spacing;
+            let cramped = top < shown_top + context || bottom > shown_bottom - context;
+            if std::mem::take(&mut self.scroll_with_context) && cramped {
+                area = area.vertical_scroll_offset((top - self.last_viewport_height / 3.0).max(0.0));
+            } else if top < self.last_scroll_offset {
                 area = area.vertical_scroll_offset(top);
             } else if bottom > self.last_scroll_offset + self.last_viewport_height {
                 area = area.vertical_scroll_offset((bottom - self.last_viewport_height).max(0.0));

@@ -125,7 +125,9 @@ impl App {
         let welcome_open = options.offer_welcome && !prefs.welcome_seen;
         // Open on what to do next: the top gap is selected, so its detail shows at once.
         let mut checklists = ChecklistView::default();
-        checklists.list.selected = model.assessment.gaps.first().map(|gap| gap.item);
+        if let Some(gap) = model.assessment.gaps.first() {
+            checklists.list.select(gap.item);
+        }
         checklists.list.focus_requested = true;
         App {
             model,

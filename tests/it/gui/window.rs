@@ -190,3 +190,22 @@ fn the_list_heading_and_the_side_panel_agree() {
     w.harness.run();
     assert!(w.harness.query_by_label("Fixture list: 1 of 11 done (1 skipped), 10 shown").is_some());
 }
+
+/// Shown from Gaps, an item is in view with rows around it, not on the list's edge.
+#[test]
+fn a_revealed_item_is_shown_with_its_neighbours() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Gaps));
+    w.show("Checklists");
+    w.show("Gaps");
+    w.harness.get_by_role_and_label(Role::Link, "Build two").click();
+    w.harness.run();
+    assert_eq!(w.harness.state().view(), View::Checklists);
+    assert_eq!(selected_title(&w), "Build two");
+    let bounds = |role, label| {
+        let node = w.harness.get_by_role_and_label(role, label);
+        node.accesskit_node().bounding_box().unwrap()
+    };
+    let (row, list) = (bounds(Role::ListItem, "Build two"), bounds(Role::List, "Items"));
+    assert!(row.y0 - list.y0 >= 60.0, "rows above it: {row:?} in {list:?}");
+    assert!(list.y1 - row.y1 >= 60.0, "rows below it: {row:?} in {list:?}");
+}
