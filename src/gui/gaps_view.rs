@@ -137,19 +137,10 @@ impl GapsView {
                 }
             }
         });
-        let list = ui.interact(output.inner_rect, gaps_list_id(), Sense::focusable_noninteractive());
-        list.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, "Gaps"));
         // Nothing else has the keys (the view was just opened, or a button was pressed): the list takes them.
         let unfocused = ui.memory(|memory| memory.focused().is_none());
-        if clicked || unfocused || std::mem::take(&mut self.focus_requested) {
-            list.request_focus();
-        }
-        if list.has_focus() {
-            let filter = egui::EventFilter { vertical_arrows: true, ..Default::default() };
-            ui.memory_mut(|memory| memory.set_focus_lock_filter(gaps_list_id(), filter));
-            let stroke = egui::Stroke::new(1.0, ui.visuals().selection.stroke.color.gamma_multiply(0.6));
-            ui.painter().rect_stroke(output.inner_rect.shrink(1.0), 4.0, stroke, egui::StrokeKind::Inside);
-        }
+        let take_focus = clicked || unfocused || std::mem::take(&mut self.focus_requested);
+        widgets::focusable_list(ui, output.inner_rect, (gaps_list_id(), "Gaps"), take_focus);
     }
 }
 

@@ -156,23 +156,8 @@ impl ItemList {
         });
         self.last_scroll_offset = output.state.clamped_offset().y;
         self.last_viewport_height = output.inner_rect.height();
-        self.focus_ui(ui, output.inner_rect, clicked);
-    }
-
-    /// The list as one focusable widget: a click on a row, Tab, or a request gives it focus, and while
-    /// it has focus Up and Down move the selection instead of moving focus to another widget.
-    fn focus_ui(&mut self, ui: &mut Ui, rect: egui::Rect, clicked: bool) {
-        let list = ui.interact(rect, list_id(), Sense::focusable_noninteractive());
-        list.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, "Items"));
-        if clicked || std::mem::take(&mut self.focus_requested) {
-            list.request_focus();
-        }
-        if list.has_focus() {
-            let filter = egui::EventFilter { vertical_arrows: true, ..Default::default() };
-            ui.memory_mut(|memory| memory.set_focus_lock_filter(list_id(), filter));
-            let stroke = egui::Stroke::new(1.0, ui.visuals().selection.stroke.color.gamma_multiply(0.6));
-            ui.painter().rect_stroke(rect.shrink(1.0), 4.0, stroke, egui::StrokeKind::Inside);
-        }
+        let take_focus = clicked || std::mem::take(&mut self.focus_requested);
+        widgets::focusable_list(ui, output.inner_rect, (list_id(), "Items"), take_focus);
     }
 }
 

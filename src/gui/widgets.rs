@@ -35,6 +35,23 @@ pub fn status_color(ui: &Ui, status: Status) -> Color32 {
     super::theme::status_color(ui.visuals(), status)
 }
 
+/// A list as one focusable widget over `rect` (its rows are drawn by the caller): a click on a row, Tab
+/// or `take_focus` gives it focus, and while it has it, Up and Down stay with the list (the app's input
+/// moves the selection) and a thin frame shows where the keys go.
+pub fn focusable_list(ui: &mut Ui, rect: egui::Rect, (id, name): (egui::Id, &str), take_focus: bool) {
+    let list = ui.interact(rect, id, egui::Sense::focusable_noninteractive());
+    list.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, name));
+    if take_focus {
+        list.request_focus();
+    }
+    if list.has_focus() {
+        let filter = egui::EventFilter { vertical_arrows: true, ..Default::default() };
+        ui.memory_mut(|memory| memory.set_focus_lock_filter(id, filter));
+        let stroke = egui::Stroke::new(1.0, ui.visuals().selection.stroke.color.gamma_multiply(0.6));
+        ui.painter().rect_stroke(rect.shrink(1.0), 4.0, stroke, egui::StrokeKind::Inside);
+    }
+}
+
 /// A thin horizontal bar filled to `fraction`.
 pub fn bar(ui: &mut Ui, fraction: f32, width: f32, color: Color32) -> egui::Response {
     let height = 8.0;
