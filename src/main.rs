@@ -1,7 +1,6 @@
 //! The `skillgap` binary: turns the command line into the library's plain options, runs a command or
 //! opens the window, and prints errors. Every clap type lives here; the library knows none of them.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -390,25 +389,16 @@ enum TopArgs {
     Man,
 }
 
-/// Writes `bytes` to standard output; a reader gone away (`| head`) has read enough.
-fn print_bytes(bytes: &[u8]) -> anyhow::Result<Outcome> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.into()),
-        _ => Ok(Outcome::Success),
-    }
-}
-
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<Outcome> {
     let mut out = Vec::new();
     let command = match cli.command {
         Some(TopArgs::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "skillgap", &mut out);
-            return print_bytes(&out);
+            return cli::print_stdout(&out).map(|()| Outcome::Success);
         }
         Some(TopArgs::Man) => {
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-            return print_bytes(&out);
+            return cli::print_stdout(&out).map(|()| Outcome::Success);
         }
         Some(TopArgs::Library(command)) => Some(command),
         None => None,

@@ -193,7 +193,7 @@ fn write_report(bytes: &[u8], output: Option<&std::path::Path>, locations: &Loca
 }
 
 /// Prints to stdout; a closed pipe (`skillgap list | head`) is not an error worth a message.
-fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+pub fn print_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err).context("cannot write to standard output"),

@@ -14,6 +14,13 @@ use crate::project::credits;
 use crate::score;
 use crate::{Stage, Weight};
 
+/// The selected item's two text fields, for the keys that focus them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftField {
+    Note,
+    Evidence,
+}
+
 /// Seconds after the last keystroke before a note or evidence link is saved.
 pub const DRAFT_SAVE_DELAY: f64 = 1.0;
 
@@ -39,8 +46,8 @@ pub struct ChecklistView {
     pub list: ItemList,
     draft: Draft,
     pub focus_search: bool,
-    /// Ctrl+N (`Some(true)`) or Ctrl+E (`Some(false)`): focus the note or the evidence link next frame.
-    pub focus_field: Option<bool>,
+    /// Ctrl+N or Ctrl+E: the field to focus next frame.
+    pub focus_field: Option<DraftField>,
     /// Enter or Down in the search box: select the first result once the list is rebuilt.
     pick_first_result: bool,
 }
@@ -211,7 +218,7 @@ impl ChecklistView {
                 .desired_width(f32::INFINITY),
         );
         let note = note.labelled_by(note_label.id);
-        if self.focus_field == Some(true) {
+        if self.focus_field == Some(DraftField::Note) {
             note.request_focus();
         }
         let evidence_label = ui.label(RichText::new("Evidence link").strong());
@@ -222,10 +229,9 @@ impl ChecklistView {
                 .desired_width(f32::INFINITY),
         );
         let evidence = evidence.labelled_by(evidence_label.id);
-        if self.focus_field.take() == Some(false) {
+        if self.focus_field.take() == Some(DraftField::Evidence) {
             evidence.request_focus();
         }
-        self.focus_field = None;
         let link = self.draft.evidence.trim();
         if !link.is_empty() {
             if is_http_url(link) {

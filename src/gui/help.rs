@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 
 use super::command::Command;
 use crate::Weight;
+use crate::score::Level;
 
 /// The dialog shown over the window, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,16 +38,6 @@ Observe, Recover), so the weakest stage holds it back like a chain. A stage's co
 items over the weight of its items that are not skipped. Learning earns no credit. The level climbs the lifecycle \
 one stage at a time: a stage counts once every Core item of it in your target is done.";
 
-const LEVELS: &[&str] = &[
-    "0 Localhost: it runs on your laptop",
-    "1 Builds and tests: every Core item of Build and Test is done",
-    "2 Ships: and Ship's",
-    "3 Runs in production: and Run's",
-    "4 Observed: and Observe's",
-    "5 Recoverable: and Recover's: every Core item of the target",
-    "6 Full-cycle: every stage at least 90% done, by weight",
-];
-
 /// Help: the shortcuts and the score. Closes on Escape, a click outside, or Close.
 pub fn help_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
     let modal = egui::Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
@@ -63,8 +54,8 @@ pub fn help_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
         ui.add_space(8.0);
         ui.heading("The score");
         ui.add(egui::Label::new(SCORE).wrap());
-        for line in LEVELS {
-            ui.label(format!("Level {line}"));
+        for level in Level::ALL {
+            ui.label(format!("Level {} {}: {}", level.number(), level.name(), level.meaning()));
         }
         ui.add_space(4.0);
         ui.label(RichText::new("Weights").strong());

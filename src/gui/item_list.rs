@@ -168,21 +168,19 @@ fn heading(model: &Model, filters: &ItemFilter, shown: usize) -> String {
     if !filters.search.trim().is_empty() {
         return format!("Search results in all checklists: {shown}");
     }
-    let (title, range) = match filters.scope {
-        Scope::All => ("All items", 0..catalog.items.len()),
-        Scope::Checklist(c) => catalog.checklists.get(c).map_or(("", 0..0), |c| (c.title.as_str(), c.item_range())),
+    let (title, size) = match filters.scope {
+        Scope::All => ("All items", catalog.items.len()),
+        Scope::Checklist(c) => catalog.checklists.get(c).map_or(("", 0), |c| (c.title.as_str(), c.item_range().len())),
         Scope::Section(c, s) => catalog
             .checklists
             .get(c)
             .and_then(|c| c.sections.get(s))
-            .map_or(("", 0..0), |s| (s.title.as_str(), s.items.clone())),
+            .map_or(("", 0), |s| (s.title.as_str(), s.items.len())),
     };
-    let statuses = model.assessment.statuses.get(range).unwrap_or_default();
-    let skipped = statuses.iter().filter(|&&s| s == Status::Skipped).count();
-    let done = statuses.iter().filter(|&&s| s == Status::Done).count();
-    let applicable = statuses.len() - skipped;
+    let count = model.count(filters.scope);
+    let skipped = size - count.applicable;
     let skipped = if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() };
-    format!("{title}: {done} of {applicable} done{skipped}, {shown} shown")
+    format!("{title}: {} of {} done{skipped}, {shown} shown", count.done, count.applicable)
 }
 
 /// One list row: a done checkbox named after the item, the title, and badges. Returns whether the

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Local};
 
 use crate::catalog::Catalog;
+use crate::filter::Scope;
 use crate::progress::{Progress, Status};
 use crate::score::{self, Assessment, Level, TimelinePoint};
 use crate::store::StoreError;
@@ -77,6 +78,20 @@ pub struct Model {
 }
 
 impl Model {
+    /// Done and applicable items in `scope`, as the side panel and the list heading show them.
+    pub fn count(&self, scope: Scope) -> Count {
+        match scope {
+            Scope::All => self.checklist_counts.iter().fold(Count::default(), |sum, count| Count {
+                done: sum.done + count.done,
+                applicable: sum.applicable + count.applicable,
+            }),
+            Scope::Checklist(c) => self.checklist_counts.get(c).copied().unwrap_or_default(),
+            Scope::Section(c, s) => {
+                self.section_counts.get(c).and_then(|sections| sections.get(s)).copied().unwrap_or_default()
+            }
+        }
+    }
+
     /// A model over `tracker`, scored for the target `target` (the default target when it is not loaded).
     pub fn new(tracker: Tracker, access: Access, target: &str) -> Model {
         let target = tracker.catalog().target_or_default(target).id.clone();

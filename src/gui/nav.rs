@@ -29,25 +29,21 @@ fn nav_row(ui: &mut Ui, selected: bool, title: &str, count: Count, indent: f32) 
 pub fn nav_ui(ui: &mut Ui, model: &Model, scope: &mut Scope) {
     let catalog = model.catalog();
     // Every item, like the rows below it (the header counts the target's items).
-    let all = model.checklist_counts.iter().fold(Count::default(), |sum, count| Count {
-        done: sum.done + count.done,
-        applicable: sum.applicable + count.applicable,
-    });
+    let all = model.count(Scope::All);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         if nav_row(ui, *scope == Scope::All, "All items", all, 0.0) {
             *scope = Scope::All;
         }
         ui.separator();
         for (index, checklist) in catalog.checklists.iter().enumerate() {
-            let count = model.checklist_counts.get(index).copied().unwrap_or_default();
+            let count = model.count(Scope::Checklist(index));
             let in_checklist = scope.checklist() == Some(index);
             if nav_row(ui, *scope == Scope::Checklist(index), &checklist.title, count, 0.0) {
                 *scope = Scope::Checklist(index);
             }
             if in_checklist {
                 for (section_index, section) in checklist.sections.iter().enumerate() {
-                    let count =
-                        model.section_counts.get(index).and_then(|s| s.get(section_index)).copied().unwrap_or_default();
+                    let count = model.count(Scope::Section(index, section_index));
                     let selected = *scope == Scope::Section(index, section_index);
                     if nav_row(ui, selected, &section.title, count, 14.0) {
                         *scope = Scope::Section(index, section_index);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::report_job::{ReportJob, Then};
 use super::{App, Closing};
+use crate::gui::checklist_view::DraftField;
 use crate::gui::command::{Command, View};
 use crate::gui::summary_view::build_summary;
 use crate::progress::{Change, Status};
@@ -91,7 +92,8 @@ impl App {
             Command::ShowView(view) => self.prefs.view = view,
             Command::FocusNote | Command::FocusEvidence => {
                 self.prefs.view = View::Checklists;
-                self.checklists.focus_field = Some(command == Command::FocusNote);
+                let field = if command == Command::FocusNote { DraftField::Note } else { DraftField::Evidence };
+                self.checklists.focus_field = Some(field);
             }
             Command::ShowDialog(dialog) => self.dialog = Some(dialog),
             Command::CloseDialog => self.dialog = None,

@@ -64,19 +64,13 @@ impl App {
     /// key toggles from the status the earlier keys of the frame left, and a held key's repeats change
     /// nothing.
     fn list_key(&mut self, event: &egui::Event) -> bool {
-        let egui::Event::Key { key, pressed: true, repeat, modifiers, .. } = *event else { return false };
-        if modifiers.any() {
-            return false;
-        }
-        let target = match key {
-            Key::ArrowDown | Key::ArrowUp => {
-                self.checklists.list.move_selection(if key == Key::ArrowDown { 1 } else { -1 });
+        let (target, repeat) = match ListKey::of(event) {
+            None => return false,
+            Some(ListKey::Move(delta)) => {
+                self.checklists.list.move_selection(delta);
                 return true;
             }
-            Key::Space => Status::Done,
-            Key::L => Status::Learning,
-            Key::S => Status::Skipped,
-            _ => return false,
+            Some(ListKey::Status { status, repeat }) => (status, repeat),
         };
         let Some(item) = self.checklists.list.selected else { return true };
         if !repeat {
@@ -93,22 +87,15 @@ impl App {
 
     /// Applies one key of the gaps list, as [`Self::list_key`] does for the item list.
     fn gaps_key(&mut self, event: &egui::Event) -> bool {
-        let egui::Event::Key { key, pressed: true, repeat, modifiers, .. } = *event else { return false };
-        if modifiers.any() {
-            return false;
-        }
-        let status = match key {
-            Key::ArrowDown | Key::ArrowUp => {
-                self.gaps.move_selection(&self.model, if key == Key::ArrowDown { 1 } else { -1 });
-                return true;
+        match ListKey::of(event) {
+            None => return false,
+            Some(ListKey::Move(delta)) => self.gaps.move_selection(&self.model, delta),
+            Some(ListKey::Status { repeat: true, .. }) => {}
+            Some(ListKey::Status { status, repeat: false }) => {
+                if let Some((item, status)) = self.gaps.key_status(&self.model, status) {
+                    self.commands.push(Command::SetStatus { item, status });
+                }
             }
-            Key::Space => Status::Done,
-            Key::L => Status::Learning,
-            Key::S => Status::Skipped,
-            _ => return false,
-        };
-        if !repeat && let Some((item, status)) = self.gaps.key_status(&self.model, status) {
-            self.commands.push(Command::SetStatus { item, status });
         }
         true
     }
@@ -123,5 +110,33 @@ impl App {
             }
         }
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECONDS));
+    }
+}
+
+/// What a key means to a list (Checklists' items, Gaps): move the selection, or toggle a status.
+enum ListKey {
+    Move(isize),
+    /// `repeat`: a held key's repeat, which changes nothing.
+    Status {
+        status: Status,
+        repeat: bool,
+    },
+}
+
+impl ListKey {
+    fn of(event: &egui::Event) -> Option<ListKey> {
+        let egui::Event::Key { key, pressed: true, repeat, modifiers, .. } = *event else { return None };
+        if modifiers.any() {
+            return None;
+        }
+        let status = match key {
+            Key::ArrowDown => return Some(ListKey::Move(1)),
+            Key::ArrowUp => return Some(ListKey::Move(-1)),
+            Key::Space => Status::Done,
+            Key::L => Status::Learning,
+            Key::S => Status::Skipped,
+            _ => return None,
+        };
+        Some(ListKey::Status { status, repeat })
     }
 }
