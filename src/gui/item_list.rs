@@ -126,7 +126,10 @@ impl ItemList {
         }
         let row_with_spacing = ROW_HEIGHT + ui.spacing().item_spacing.y;
         let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-        if self.scroll_to_selected
+        if self.scroll_to_selected && self.last_viewport_height <= 0.0 {
+            // The first frame has not measured the list yet: place the selection on the next one.
+            ui.ctx().request_repaint();
+        } else if std::mem::take(&mut self.scroll_to_selected)
             && let Some(position) = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s))
         {
             let top = position as f32 * row_with_spacing;
@@ -143,7 +146,6 @@ impl ItemList {
                 area = area.vertical_scroll_offset((bottom - self.last_viewport_height).max(0.0));
             }
         }
-        self.scroll_to_selected = false;
         let mut clicked = false;
         let output = area.show_rows(ui, ROW_HEIGHT, self.visible.len(), |ui, rows| {
             for position in rows {

@@ -5,6 +5,7 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use skillgap::gui::View;
+use skillgap::progress::Status;
 
 use super::{open_window, window};
 
@@ -208,4 +209,32 @@ fn a_revealed_item_is_shown_with_its_neighbours() {
     let (row, list) = (bounds(Role::ListItem, "Build two"), bounds(Role::List, "Items"));
     assert!(row.y0 - list.y0 >= 60.0, "rows above it: {row:?} in {list:?}");
     assert!(list.y1 - row.y1 >= 60.0, "rows below it: {row:?} in {list:?}");
+}
+
+/// At start the top gap is selected, and shown with rows around it even though the list has not been
+/// measured yet on the first frame.
+#[test]
+fn at_start_the_selected_gap_is_shown_with_its_neighbours() {
+    let dir = tempfile::tempdir().unwrap();
+    // The first thirty items done and the fixture list (last in the list) skipped: the top gap is one
+    // in the middle of the list.
+    let (catalog, _) = skillgap::catalog::load_catalog(&[crate::common::fixture_dir()]);
+    let (first, fixture) = (catalog.items.iter().take(30), catalog.items.iter().filter(|i| i.full_id.starts_with("fixture/")));
+    let changes: Vec<_> = first
+        .map(|item| (item, Status::Done))
+        .chain(fixture.map(|item| (item, Status::Skipped)))
+        .map(|(item, status)| skillgap::progress::Change::status(item.full_id.clone(), status))
+        .collect();
+    let mut tracker = skillgap::tracker::Tracker::open(catalog, skillgap::store::Store::new(dir.path())).unwrap();
+    tracker.apply(&changes).unwrap();
+    let (model, _) = crate::common::open_model_for(dir.path(), None);
+    let start = skillgap::gui::StartOptions { view: Some(View::Checklists), ..Default::default() };
+    let mut harness = super::app_harness(model, start, None);
+    harness.run();
+    let state = harness.state();
+    let title = state.model.catalog().items[state.selected_item().unwrap()].title.clone();
+    let bounds = |role, label: &str| harness.get_by_role_and_label(role, label).accesskit_node().bounding_box().unwrap();
+    let (row, list) = (bounds(Role::ListItem, &title), bounds(Role::List, "Items"));
+    assert!(row.y0 - list.y0 >= 60.0, "rows above {title}: {row:?} in {list:?}");
+    assert!(list.y1 - row.y1 >= 60.0, "rows below {title}: {row:?} in {list:?}");
 }
