@@ -138,12 +138,16 @@ impl ItemList {
                 (self.last_scroll_offset, self.last_scroll_offset + self.last_viewport_height);
             let context = 2.0 * row_with_spacing;
             let cramped = top < shown_top + context || bottom > shown_bottom - context;
+            // Past the end, egui would spring the list back over several frames.
+            let content = self.visible.len() as f32 * row_with_spacing - ui.spacing().item_spacing.y;
+            let furthest = (content - self.last_viewport_height).max(0.0);
+            let scroll_to = |offset: f32| offset.clamp(0.0, furthest);
             if std::mem::take(&mut self.scroll_with_context) && cramped {
-                area = area.vertical_scroll_offset((top - self.last_viewport_height / 3.0).max(0.0));
-            } else if top < self.last_scroll_offset {
-                area = area.vertical_scroll_offset(top);
-            } else if bottom > self.last_scroll_offset + self.last_viewport_height {
-                area = area.vertical_scroll_offset((bottom - self.last_viewport_height).max(0.0));
+                area = area.vertical_scroll_offset(scroll_to(top - self.last_viewport_height / 3.0));
+            } else if top < shown_top {
+                area = area.vertical_scroll_offset(scroll_to(top));
+            } else if bottom > shown_bottom {
+                area = area.vertical_scroll_offset(scroll_to(bottom - self.last_viewport_height));
             }
         }
         let mut clicked = false;

@@ -219,7 +219,8 @@ fn at_start_the_selected_gap_is_shown_with_its_neighbours() {
     // The first thirty items done and the fixture list (last in the list) skipped: the top gap is one
     // in the middle of the list.
     let (catalog, _) = skillgap::catalog::load_catalog(&[crate::common::fixture_dir()]);
-    let (first, fixture) = (catalog.items.iter().take(30), catalog.items.iter().filter(|i| i.full_id.starts_with("fixture/")));
+    let (first, fixture) =
+        (catalog.items.iter().take(30), catalog.items.iter().filter(|i| i.full_id.starts_with("fixture/")));
     let changes: Vec<_> = first
         .map(|item| (item, Status::Done))
         .chain(fixture.map(|item| (item, Status::Skipped)))
@@ -233,7 +234,8 @@ fn at_start_the_selected_gap_is_shown_with_its_neighbours() {
     harness.run();
     let state = harness.state();
     let title = state.model.catalog().items[state.selected_item().unwrap()].title.clone();
-    let bounds = |role, label: &str| harness.get_by_role_and_label(role, label).accesskit_node().bounding_box().unwrap();
+    let bounds =
+        |role, label: &str| harness.get_by_role_and_label(role, label).accesskit_node().bounding_box().unwrap();
     let (row, list) = (bounds(Role::ListItem, &title), bounds(Role::List, "Items"));
     assert!(row.y0 - list.y0 >= 60.0, "rows above {title}: {row:?} in {list:?}");
     assert!(list.y1 - row.y1 >= 60.0, "rows below {title}: {row:?} in {list:?}");
