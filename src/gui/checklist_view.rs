@@ -21,6 +21,9 @@ pub enum DraftField {
     Evidence,
 }
 
+/// Narrower than this, the detail goes below the list rather than beside it.
+const DETAIL_BESIDE_MIN_WIDTH: f32 = 820.0;
+
 /// Seconds after the last keystroke before a note or evidence link is saved.
 pub const DRAFT_SAVE_DELAY: f64 = 1.0;
 
@@ -50,6 +53,8 @@ pub struct ChecklistView {
     pub focus_field: Option<DraftField>,
     /// Enter or Down in the search box: select the first result once the list is rebuilt.
     pick_first_result: bool,
+    /// The window is too narrow for the side panel: the checklists are a menu among the filters.
+    pub nav_in_filters: bool,
 }
 
 impl ChecklistView {
@@ -114,14 +119,21 @@ impl ChecklistView {
                 ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(DRAFT_SAVE_DELAY));
             }
         }
-        self.filters_ui(ui);
+        self.filters_ui(ui, model);
         self.list.refresh(model, &self.filters);
         if std::mem::take(&mut self.pick_first_result)
             && let Some(first) = self.list.first()
         {
             self.list.select(first);
         }
-        egui::Panel::right("item-detail").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
+        // Beside the list when there is room for both, below it otherwise.
+        let detail = if ui.available_width() < DETAIL_BESIDE_MIN_WIDTH {
+            let height = ui.available_height() * 0.5;
+            egui::Panel::bottom("item-detail-below").resizable(true).default_size(height).min_size(120.0)
+        } else {
+            egui::Panel::right("item-detail").resizable(true).default_size(380.0).min_size(260.0)
+        };
+        detail.show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 self.detail_ui(ui, model, commands, now);
             });
@@ -129,8 +141,13 @@ impl ChecklistView {
         egui::CentralPanel::default().show(ui, |ui| self.list.ui(ui, model, &mut self.filters, commands));
     }
 
-    fn filters_ui(&mut self, ui: &mut Ui) {
+    fn filters_ui(&mut self, ui: &mut Ui, model: &Model) {
         ui.horizontal_wrapped(|ui| {
+            if self.nav_in_filters {
+                let scope = self.filters.scope;
+                super::nav::scope_menu(ui, model, &mut self.filters.scope);
+                self.list.focus_requested |= scope != self.filters.scope;
+            }
             let label = ui.label("Search");
             let search = ui.add(
                 egui::TextEdit::singleline(&mut self.filters.search)

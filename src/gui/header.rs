@@ -13,57 +13,100 @@ const READINESS_HELP: &str = "Readiness for the active target, 0 to 100: a harmo
 coverages, so the weakest stage holds it back. Every item you tick raises it; 100 means every item of the target \
 is done (or skipped).";
 
-pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
-    let score = &model.assessment.score;
+/// Below this width the first line leaves out the count of items done.
+const NARROW_WINDOW: f32 = 880.0;
+/// Below this window height the header keeps to its first line, so the lists keep most of the window.
+const LOW_WINDOW: f32 = 560.0;
+
+/// The header: one line (target, score, level, counts) and, when `expanded` and the window is tall
+/// enough, a strip of stage bars and the sentence that explains the score. About 100 points high in
+/// full, 30 folded.
+pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, expanded: &mut bool) {
+    let low = ui.ctx().content_rect().height() < LOW_WINDOW;
+    let show_details = *expanded && !low;
+    // In a narrow window the count of items done moves to the second line, or out when folded.
+    let count_on_first_line = ui.available_width() >= NARROW_WINDOW;
     ui.horizontal(|ui| {
-        ui.vertical(|ui| {
-            ui.set_min_width(170.0);
-            target_selector(ui, model, commands);
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{:.0}", score.readiness)).size(44.0).strong())
-                    .on_hover_text(READINESS_HELP);
-                ui.label(RichText::new("/100\nreadiness").weak()).on_hover_text(READINESS_HELP);
-            });
-            let level = format!("Level {}: {}", score.level.number(), score.level.name());
-            ui.label(RichText::new(level).strong()).on_hover_text(format!(
-                "{}\n{}",
-                score.level.meaning(),
-                score.level.next_step()
-            ));
+        summary_line(ui, model, commands);
+        if count_on_first_line {
+            ui.separator();
+            ui.label(done_count(model));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let (text, help) = if show_details {
+                ("Less", "Fold the header to one line (the choice is remembered)")
+            } else {
+                ("More", "Show the stage bars and what to do next")
+            };
+            let toggle = ui.add_enabled(!low, egui::Button::new(text).small());
+            let toggle = toggle.on_hover_text(help).on_disabled_hover_text("Make the window taller to see more");
+            if toggle.clicked() {
+                *expanded = !*expanded;
+            }
+            if !show_details {
+                let explanation = model.assessment.explanation(model.catalog());
+                ui.add(egui::Label::new(RichText::new(explanation).weak()).truncate());
+            }
         });
-        ui.separator();
-        egui::Grid::new("stage-bars").num_columns(3).spacing([8.0, 2.0]).show(ui, |ui| {
-            for stage in Stage::ALL {
-                let stage_score = score.stage(stage);
-                let is_limiting = score.limiting == Some(stage);
-                let name = RichText::new(stage.name());
-                ui.label(if is_limiting { name.strong() } else { name }).on_hover_text(stage.meaning());
+    });
+    if show_details {
+        stage_strip(ui, model);
+        ui.horizontal_wrapped(|ui| {
+            if !count_on_first_line {
+                ui.label(RichText::new(done_count(model)).strong());
+            }
+            ui.label(model.assessment.explanation(model.catalog()));
+            ui.label(RichText::new(model.assessment.score.level.next_step()).weak());
+        });
+    }
+}
+
+/// Target, score and level, on one line.
+fn summary_line(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
+    let score = &model.assessment.score;
+    target_selector(ui, model, commands);
+    ui.add_space(8.0);
+    ui.label(RichText::new(format!("{:.0}", score.readiness)).size(26.0).strong()).on_hover_text(READINESS_HELP);
+    ui.label(RichText::new("/100 readiness").weak()).on_hover_text(READINESS_HELP);
+    ui.add_space(8.0);
+    let level = format!("Level {}: {}", score.level.number(), score.level.name());
+    ui.label(RichText::new(level).strong()).on_hover_text(format!(
+        "{}\n{}",
+        score.level.meaning(),
+        score.level.next_step()
+    ));
+}
+
+fn done_count(model: &Model) -> String {
+    let score = &model.assessment.score;
+    format!("{} of {} applicable items done ({:.0}%)", score.done, score.applicable, score.overall_percent())
+}
+
+/// The six stages side by side, each with its name, percentage and a bar as wide as its share.
+fn stage_strip(ui: &mut Ui, model: &Model) {
+    let score = &model.assessment.score;
+    let gap = 16.0;
+    let width = ((ui.available_width() - gap * 5.0) / 6.0).max(60.0);
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = gap;
+        for stage in Stage::ALL {
+            let stage_score = score.stage(stage);
+            ui.vertical(|ui| {
+                ui.set_width(width);
+                let text = format!("{}  {}", stage.name(), percent_label(stage_score.percent()));
+                let name = RichText::new(text);
+                let name = if score.limiting == Some(stage) { name.strong() } else { name };
+                ui.label(name).on_hover_text(stage.meaning());
                 let fraction = stage_score.coverage().unwrap_or(0.0) as f32;
-                widgets::bar(ui, fraction, 160.0, widgets::stage_color(stage)).on_hover_text(format!(
+                widgets::bar(ui, fraction, width, widgets::stage_color(stage)).on_hover_text(format!(
                     "{}: {} of {} applicable items done, {} learning",
                     stage.name(),
                     stage_score.done,
                     stage_score.applicable,
                     stage_score.learning
                 ));
-                ui.label(percent_label(stage_score.percent()));
-                ui.end_row();
-            }
-        });
-        ui.separator();
-        ui.vertical(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} of {} applicable items done ({:.0}%)",
-                    score.done,
-                    score.applicable,
-                    score.overall_percent()
-                ))
-                .strong(),
-            );
-            ui.add(egui::Label::new(model.assessment.explanation(model.catalog())).wrap());
-            ui.label(RichText::new(score.level.next_step()).weak());
-        });
+            });
+        }
     });
 }
 

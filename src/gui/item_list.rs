@@ -14,6 +14,8 @@ use crate::filter::{ItemFilter, Scope};
 use crate::progress::Status;
 
 const ROW_HEIGHT: f32 = 26.0;
+/// Below this width a row leaves out the weight badge (the detail shows it) so the title keeps room.
+const NARROW_ROW: f32 = 420.0;
 
 /// The list's focus id: the shortcuts act only while it has keyboard focus.
 pub fn list_id() -> egui::Id {
@@ -217,26 +219,48 @@ pub fn row_ui(ui: &mut Ui, model: &Model, index: usize, selected: bool, commands
         commands.push(Command::SetStatus { item: index, status: if done { Status::Done } else { Status::Todo } });
         clicked = true;
     }
-    row_ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        widgets::weight_badge(ui, item.weight);
-        widgets::stage_badge(ui, item.stage);
-        if matches!(status, Status::Learning | Status::Skipped) {
-            ui.label(RichText::new(status.name()).small().color(widgets::status_color(ui, status)));
-        }
-        let target = model.target();
-        if !target.contains(index) {
-            ui.label(RichText::new("not in target").small().weak())
-                .on_hover_text(format!("This item does not count toward {}; tick it all the same.", target.title));
-        }
-        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-            let mut title = RichText::new(&item.title);
-            if status == Status::Skipped {
-                title = title.strikethrough().weak();
-            } else if status == Status::Done {
-                title = title.color(ui.visuals().weak_text_color());
-            }
-            ui.add(egui::Label::new(title).truncate().selectable(false));
-        });
+    // The badges sit before the title, as in Gaps: together at any width, and in one column.
+    widgets::stage_badge(&mut row_ui, item.stage);
+    if row_ui.available_width() > NARROW_ROW {
+        widgets::weight_badge(&mut row_ui, item.weight);
+    }
+    let mut extras = Vec::new();
+    if matches!(status, Status::Learning | Status::Skipped) {
+        extras.push((RichText::new(status.name()).small().color(widgets::status_color(&row_ui, status)), None));
+    }
+    let target = model.target();
+    if !target.contains(index) {
+        let help = format!("This item does not count toward {}; tick it all the same.", target.title);
+        extras.push((RichText::new("not in target").small().weak(), Some(help)));
+    }
+    let mut title = RichText::new(&item.title);
+    if status == Status::Skipped {
+        title = title.strikethrough().weak();
+    } else if status == Status::Done {
+        title = title.color(row_ui.visuals().weak_text_color());
+    }
+    // The words after the title keep their room; the title is cut short first.
+    let reserve: f32 = extras.iter().map(|(text, _)| text_width(&row_ui, text) + 12.0).sum();
+    let title_width = (row_ui.available_width() - reserve).max(40.0);
+    row_ui.scope(|ui| {
+        ui.set_max_width(title_width);
+        ui.add(egui::Label::new(title).truncate().selectable(false));
     });
+    for (text, help) in extras {
+        let label = row_ui.label(text);
+        if let Some(help) = help {
+            label.on_hover_text(help);
+        }
+    }
     clicked
+}
+
+fn text_width(ui: &Ui, text: &RichText) -> f32 {
+    let galley = egui::WidgetText::from(text.clone()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    galley.size().x
 }

@@ -6,6 +6,42 @@ use super::model::{Count, Model};
 use super::widgets;
 use crate::filter::Scope;
 
+/// Narrower windows show the checklists as a menu (`scope_menu`) rather than a side panel, so the list
+/// and the detail keep room for their titles.
+pub const SIDE_PANEL_MIN_WINDOW: f32 = 1180.0;
+
+/// "Showing [All items v]": the side panel's choices as a menu, each with its done/total.
+pub fn scope_menu(ui: &mut Ui, model: &Model, scope: &mut Scope) {
+    let catalog = model.catalog();
+    let title = |scope: Scope| match scope {
+        Scope::All => "All items".to_owned(),
+        Scope::Checklist(c) => catalog.checklists.get(c).map_or_else(String::new, |c| c.title.clone()),
+        Scope::Section(c, s) => catalog
+            .checklists
+            .get(c)
+            .and_then(|c| c.sections.get(s).map(|s| format!("{} > {}", c.title, s.title)))
+            .unwrap_or_default(),
+    };
+    let choice = |ui: &mut Ui, scope: &mut Scope, choice: Scope, text: String| {
+        let count = model.count(choice);
+        let text = format!("{text}   {}", widgets::count_label(count.done, count.applicable));
+        ui.selectable_value(scope, choice, text);
+    };
+    let label = ui.label("Showing");
+    let combo =
+        egui::ComboBox::from_id_salt("scope-menu").selected_text(title(*scope)).height(480.0).show_ui(ui, |ui| {
+            choice(ui, scope, Scope::All, "All items".to_owned());
+            for (index, checklist) in catalog.checklists.iter().enumerate() {
+                ui.separator();
+                choice(ui, scope, Scope::Checklist(index), checklist.title.clone());
+                for (section_index, section) in checklist.sections.iter().enumerate() {
+                    choice(ui, scope, Scope::Section(index, section_index), format!("    {}", section.title));
+                }
+            }
+        });
+    combo.response.labelled_by(label.id);
+}
+
 fn nav_row(ui: &mut Ui, selected: bool, title: &str, count: Count, indent: f32) -> bool {
     let mut clicked = false;
     ui.horizontal(|ui| {

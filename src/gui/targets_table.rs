@@ -10,7 +10,8 @@ pub fn compare_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     let active = &model.target().id;
     egui::CollapsingHeader::new(format!("Compare the {} targets", model.targets.len()))
         .id_salt("compare-targets")
-        .default_open(true)
+        // Open at first where there is room; in a low window the gaps list needs it more.
+        .default_open(ui.ctx().content_rect().height() >= 860.0)
         .show(ui, |ui| {
             egui::Grid::new("targets-table").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
                 for heading in ["Target", "Readiness", "Level", "Done", "Next"] {

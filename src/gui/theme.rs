@@ -36,10 +36,12 @@ pub fn visuals(theme: Theme) -> Visuals {
     visuals
 }
 
-/// Sets both themes' visuals on `ctx`.
+/// Sets both themes' visuals on `ctx`, and scroll bars that take their own room: egui's default bars
+/// float over the content and covered the ends of the detail pane's lines.
 pub fn install(ctx: &egui::Context) {
     ctx.set_visuals_of(Theme::Dark, visuals(Theme::Dark));
     ctx.set_visuals_of(Theme::Light, visuals(Theme::Light));
+    ctx.all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
 }
 
 /// A stage's colour: badges (white text on it), bars and plot lines, the same in both themes.

@@ -19,7 +19,9 @@ pub fn badge(ui: &mut Ui, text: &str, width: f32, color: Color32, strong: bool) 
 }
 
 pub fn stage_badge(ui: &mut Ui, stage: Stage) {
-    badge(ui, stage.name(), 58.0, stage_color(stage), true).on_hover_text(stage.meaning());
+    let badge = badge(ui, stage.name(), 58.0, stage_color(stage), true);
+    badge.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Stage: {}", stage.name())));
+    badge.on_hover_text(stage.meaning());
 }
 
 pub fn weight_badge(ui: &mut Ui, weight: Weight) {
@@ -28,7 +30,9 @@ pub fn weight_badge(ui: &mut Ui, weight: Weight) {
         Weight::Recommended => ui.visuals().text_color(),
         Weight::Advanced => ui.visuals().weak_text_color(),
     };
-    badge(ui, weight.name(), 86.0, color, false).on_hover_text(weight.meaning());
+    let badge = badge(ui, weight.name(), 86.0, color, false);
+    badge.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Weight: {}", weight.name())));
+    badge.on_hover_text(weight.meaning());
 }
 
 pub fn status_color(ui: &Ui, status: Status) -> Color32 {

@@ -40,6 +40,8 @@ pub struct Prefs {
     pub report: ReportPrefs,
     /// The welcome was closed once, so it does not open by itself again.
     pub welcome_seen: bool,
+    /// The readiness header is folded to one line.
+    pub header_folded: bool,
 }
 
 /// Opens a file in the system's default viewer; replaced in tests so no viewer starts.
@@ -184,13 +186,18 @@ impl App {
     fn views_ui(&mut self, ui: &mut Ui) {
         match self.prefs.view {
             View::Checklists => {
-                egui::Panel::left("navigation").resizable(true).default_size(260.0).min_size(180.0).show(ui, |ui| {
-                    ui.add_space(6.0);
-                    let scope = self.checklists.filters.scope;
-                    nav::nav_ui(ui, &self.model, &mut self.checklists.filters.scope);
-                    // Choosing a checklist or section is choosing where the keys go next.
-                    self.checklists.list.focus_requested |= scope != self.checklists.filters.scope;
-                });
+                // In a narrow window the checklists are a menu above the list instead of a side panel.
+                self.checklists.nav_in_filters = ui.available_width() < nav::SIDE_PANEL_MIN_WINDOW;
+                if !self.checklists.nav_in_filters {
+                    let panel = egui::Panel::left("navigation").resizable(true).default_size(260.0).min_size(180.0);
+                    panel.show(ui, |ui| {
+                        ui.add_space(6.0);
+                        let scope = self.checklists.filters.scope;
+                        nav::nav_ui(ui, &self.model, &mut self.checklists.filters.scope);
+                        // Choosing a checklist or section is choosing where the keys go next.
+                        self.checklists.list.focus_requested |= scope != self.checklists.filters.scope;
+                    });
+                }
                 egui::CentralPanel::default().show(ui, |ui| self.checklists.ui(ui, &self.model, &mut self.commands));
             }
             View::Gaps => {
@@ -226,7 +233,9 @@ impl eframe::App for App {
         });
         egui::Panel::top("readiness-header").show(ui, |ui| {
             ui.add_space(4.0);
-            header::header_ui(ui, &self.model, &mut self.commands);
+            let mut expanded = !self.prefs.header_folded;
+            header::header_ui(ui, &self.model, &mut self.commands, &mut expanded);
+            self.prefs.header_folded = !expanded;
             ui.add_space(4.0);
             self.banners_ui(ui);
         });

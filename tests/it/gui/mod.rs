@@ -13,6 +13,7 @@ use crate::common;
 
 mod contrast;
 mod integrity;
+mod layout;
 mod projects;
 mod targets;
 mod views;
@@ -30,7 +31,16 @@ fn app_harness(
     start: StartOptions,
     storage: Option<&'static dyn eframe::Storage>,
 ) -> Harness<'static, App> {
-    Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| {
+    sized_app_harness(model, start, storage, egui::vec2(1400.0, 900.0))
+}
+
+fn sized_app_harness(
+    model: skillgap::gui::Model,
+    start: StartOptions,
+    storage: Option<&'static dyn eframe::Storage>,
+    size: egui::Vec2,
+) -> Harness<'static, App> {
+    Harness::builder().with_size(size).build_eframe(move |cc| {
         cc.storage = storage;
         App::new(cc, model, start)
     })

@@ -1,0 +1,99 @@
+//! The window at small and large sizes (issue 16): the header folds, the checklists become a menu and
+//! the detail goes below the list when room runs out, and a title stays beside its badges.
+
+use egui::accesskit::{Rect, Role};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable, by};
+use skillgap::gui::{App, StartOptions, View};
+
+use super::sized_app_harness;
+
+/// Selected at start, as the top gap of the default target.
+const TOP_GAP: &str = "Back up the database automatically every day";
+
+fn window_of_size(width: f32, height: f32) -> (Harness<'static, App>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let (model, _) = crate::common::open_model_for(dir.path(), None);
+    let start = StartOptions { view: Some(View::Checklists), ..StartOptions::default() };
+    let mut harness = sized_app_harness(model, start, None, egui::vec2(width, height));
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.model.catalog().items[state.selected_item().unwrap()].title, TOP_GAP);
+    (harness, dir)
+}
+
+fn bounds(harness: &Harness<'static, App>, role: Role, label: &str) -> Rect {
+    harness.get_by_role_and_label(role, label).accesskit_node().bounding_box().unwrap()
+}
+
+/// The list row's title: the label inside the row (the detail's heading has the same text).
+fn row_title(harness: &Harness<'static, App>, title: &str) -> Rect {
+    let row = bounds(harness, Role::ListItem, title);
+    harness
+        .query_all(by().role(Role::Label).label(title))
+        .filter_map(|node| node.accesskit_node().bounding_box())
+        .find(|b| b.y0 >= row.y0 && b.y1 <= row.y1 && b.width() < row.width())
+        .unwrap()
+}
+
+#[test]
+fn at_1024x640_the_checklists_are_a_menu_and_titles_are_whole() {
+    let (harness, _dir) = window_of_size(1024.0, 640.0);
+    assert!(harness.query_by_role_and_label(Role::ComboBox, "Showing").is_some(), "the checklists menu");
+    assert!(harness.query_by_role_and_label(Role::Button, "DevOps basics for developers").is_none(), "no side panel");
+    // The header leaves the lists most of the window.
+    assert!(bounds(&harness, Role::TextInput, "Search").y0 < 0.25 * 640.0);
+    let (title, row) = (row_title(&harness, TOP_GAP), bounds(&harness, Role::ListItem, TOP_GAP));
+    // About 262 points of text when whole; it was cut to about 145 beside the side panel.
+    assert!(title.width() > 250.0, "title cut short: {title:?}");
+    // The detail is beside the list.
+    let beside =
+        harness.query_all(by().role(Role::Label).label(TOP_GAP)).filter_map(|n| n.accesskit_node().bounding_box());
+    assert_eq!(beside.filter(|heading| heading.x0 > row.x1).count(), 1, "the detail's heading");
+}
+
+#[test]
+fn at_the_minimum_size_the_header_folds_and_the_detail_goes_below_the_list() {
+    let (harness, _dir) = window_of_size(760.0, 480.0);
+    assert!(harness.query_by_label_contains("Build  0%").is_none(), "the stage bars are folded away");
+    let list = bounds(&harness, Role::List, "Items");
+    let heading = harness
+        .query_all_by_label(TOP_GAP)
+        .filter_map(|node| node.accesskit_node().bounding_box())
+        .find(|b| b.y0 > list.y1)
+        .map(|b| b.y0);
+    assert!(heading.is_some(), "the detail's heading is below the list {list:?}");
+    let row = bounds(&harness, Role::ListItem, TOP_GAP);
+    let checkbox = bounds(&harness, Role::CheckBox, TOP_GAP);
+    assert!(row.x0 <= checkbox.x0 && checkbox.x1 <= row.x1 && list.x1 <= 760.0);
+}
+
+#[test]
+fn at_1920x1080_a_title_stays_beside_its_badges() {
+    let (harness, _dir) = window_of_size(1920.0, 1080.0);
+    let (title, row) = (row_title(&harness, TOP_GAP), bounds(&harness, Role::ListItem, TOP_GAP));
+    let badge = harness
+        .query_all(by().role(Role::Label).label("Stage: Recover"))
+        .filter_map(|node| node.accesskit_node().bounding_box())
+        .find(|b| b.y0 >= row.y0 && b.y1 <= row.y1)
+        .unwrap();
+    // Side by side, not across the width of the list (the badges sat on its far right).
+    let apart = (badge.x0 - title.x1).max(title.x0 - badge.x1);
+    assert!(apart < 120.0, "{badge:?} .. {title:?}");
+    assert!(harness.query_by_role_and_label(Role::Button, "DevOps basics for developers").is_some(), "side panel");
+}
+
+#[test]
+fn the_header_folds_to_one_line_and_unfolds() {
+    let (mut harness, _dir) = window_of_size(1280.0, 800.0);
+    assert!(harness.query_by_label("Build  0%").is_some());
+    let list_top = bounds(&harness, Role::List, "Items").y0;
+    harness.get_by_role_and_label(Role::Button, "Less").click();
+    harness.run();
+    assert!(harness.query_by_label("Build  0%").is_none());
+    assert!(harness.query_by_label_contains("Limited by").is_some(), "the explanation stays, on the first line");
+    assert!(bounds(&harness, Role::List, "Items").y0 < list_top - 40.0, "the list gains the room");
+    harness.get_by_role_and_label(Role::Button, "More").click();
+    harness.run();
+    assert!(harness.query_by_label("Build  0%").is_some());
+}
