@@ -22,11 +22,24 @@ pub fn list_id() -> egui::Id {
     egui::Id::unique("skillgap-item-list")
 }
 
+/// A line of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    /// The heading of a section, before its first shown item.
+    Section {
+        checklist: usize,
+        section: usize,
+    },
+    Item(usize),
+}
+
 #[derive(Default)]
 pub struct ItemList {
     pub selected: Option<usize>,
     /// Indices of the items shown, in catalog order.
     visible: Vec<usize>,
+    /// The lines drawn: the shown items with a heading before each section's first one.
+    rows: Vec<Row>,
     /// What `visible` was built from: filters, model generation, and the item kept shown while selected.
     visible_key: Option<(ItemFilter, u64, Option<usize>)>,
     /// The selected item the filters no longer match, kept shown until the selection moves on.
@@ -77,6 +90,18 @@ impl ItemList {
             None => self.selected = self.visible.first().copied(),
             _ => {}
         }
+        // A section's heading says where the rows come from; within one section the list heading does.
+        let headed = !matches!(filter.scope, Scope::Section(..));
+        self.rows = Vec::with_capacity(self.visible.len() + 16);
+        let mut current = None;
+        for &index in &self.visible {
+            let item = &model.catalog().items[index];
+            if headed && current != Some((item.checklist, item.section)) {
+                current = Some((item.checklist, item.section));
+                self.rows.push(Row::Section { checklist: item.checklist, section: item.section });
+            }
+            self.rows.push(Row::Item(index));
+        }
         self.visible_key = Some((filters.clone(), model.generation, self.kept));
     }
 
@@ -114,6 +139,12 @@ impl ItemList {
 
     pub fn ui(&mut self, ui: &mut Ui, model: &Model, filters: &mut ItemFilter, commands: &mut Vec<Command>) {
         ui.label(RichText::new(heading(model, filters, self.visible.len())).strong());
+        if filters.search.trim().is_empty()
+            && let Some(checklist) = filters.scope.checklist().and_then(|c| model.catalog().checklists.get(c))
+        {
+            let about = format!("{} track. {}", checklist.track.name(), checklist.description);
+            ui.add(egui::Label::new(RichText::new(about).weak()).wrap());
+        }
         if self.visible.is_empty() {
             ui.add_space(20.0);
             if model.catalog().items.is_empty() {
@@ -132,7 +163,7 @@ impl ItemList {
             // The first frame has not measured the list yet: place the selection on the next one.
             ui.ctx().request_repaint();
         } else if std::mem::take(&mut self.scroll_to_selected)
-            && let Some(position) = self.selected.and_then(|s| self.visible.iter().position(|&v| v == s))
+            && let Some(position) = self.selected.and_then(|s| self.rows.iter().position(|&r| r == Row::Item(s)))
         {
             let top = position as f32 * row_with_spacing;
             let bottom = top + row_with_spacing;
@@ -141,7 +172,7 @@ impl ItemList {
             let context = 2.0 * row_with_spacing;
             let cramped = top < shown_top + context || bottom > shown_bottom - context;
             // Past the end, egui would spring the list back over several frames.
-            let content = self.visible.len() as f32 * row_with_spacing - ui.spacing().item_spacing.y;
+            let content = self.rows.len() as f32 * row_with_spacing - ui.spacing().item_spacing.y;
             let furthest = (content - self.last_viewport_height).max(0.0);
             let scroll_to = |offset: f32| offset.clamp(0.0, furthest);
             if std::mem::take(&mut self.scroll_with_context) && cramped {
@@ -153,12 +184,19 @@ impl ItemList {
             }
         }
         let mut clicked = false;
-        let output = area.show_rows(ui, ROW_HEIGHT, self.visible.len(), |ui, rows| {
+        let in_one_checklist = filters.search.trim().is_empty() && filters.scope.checklist().is_some();
+        let output = area.show_rows(ui, ROW_HEIGHT, self.rows.len(), |ui, rows| {
             for position in rows {
-                let index = self.visible[position];
-                if row_ui(ui, model, index, self.selected == Some(index), commands) {
-                    self.selected = Some(index);
-                    clicked = true;
+                match self.rows[position] {
+                    Row::Section { checklist, section } => {
+                        section_row_ui(ui, model, (checklist, section), in_one_checklist)
+                    }
+                    Row::Item(index) => {
+                        if row_ui(ui, model, index, self.selected == Some(index), commands) {
+                            self.selected = Some(index);
+                            clicked = true;
+                        }
+                    }
                 }
             }
         });
@@ -189,6 +227,23 @@ fn heading(model: &Model, filters: &ItemFilter, shown: usize) -> String {
     let skipped = size - count.applicable;
     let skipped = if skipped > 0 { format!(" ({skipped} skipped)") } else { String::new() };
     format!("{title}: {} of {} done{skipped}, {shown} shown", count.done, count.applicable)
+}
+
+/// A section's heading row: "Checklist › Section" (the section alone within one checklist), its
+/// done/total, and the checklist's description on hover.
+fn section_row_ui(ui: &mut Ui, model: &Model, (checklist, section): (usize, usize), in_one_checklist: bool) {
+    let Some(list) = model.catalog().checklists.get(checklist) else { return };
+    let Some(part) = list.sections.get(section) else { return };
+    let title = if in_one_checklist { part.title.clone() } else { format!("{} › {}", list.title, part.title) };
+    let count = model.count(Scope::Section(checklist, section));
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Heading, true, &title));
+    let mut heading = ui.new_child(
+        egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 0.0))).layout(Layout::left_to_right(Align::Max)),
+    );
+    heading.add(egui::Label::new(RichText::new(&title).strong()).truncate().selectable(false));
+    heading.label(RichText::new(widgets::count_label(count.done, count.applicable)).weak().small());
+    response.on_hover_text(format!("{} ({} track)\n{}", list.title, list.track.name(), list.description));
 }
 
 /// One list row: a done checkbox named after the item, the title, and badges. Returns whether the

@@ -240,3 +240,20 @@ fn at_start_the_selected_gap_is_shown_with_its_neighbours() {
     assert!(row.y0 - list.y0 >= 60.0, "rows above {title}: {row:?} in {list:?}");
     assert!(list.y1 - row.y1 >= 60.0, "rows below {title}: {row:?} in {list:?}");
 }
+
+/// The list is grouped under section headings: the section alone within one checklist (with the
+/// checklist's track and description above), and "Checklist › Section" for search results.
+#[test]
+fn the_list_has_section_headings_and_search_results_say_their_checklist() {
+    let mut w = window();
+    let headings = |w: &super::Window| -> Vec<String> {
+        w.harness.query_all_by_role(Role::Heading).filter_map(|node| node.accesskit_node().label()).collect()
+    };
+    let shown = headings(&w);
+    assert!(shown.contains(&"First half".to_owned()) && shown.contains(&"Second half".to_owned()), "{shown:?}");
+    assert!(w.harness.query_by_label("DevOps track. Two items per stage.").is_some());
+    w.search("backup");
+    let shown = headings(&w);
+    assert!(shown.contains(&"DevOps basics for developers › Backups and restore".to_owned()), "{shown:?}");
+    assert!(w.harness.query_by_label("DevOps track. Two items per stage.").is_none(), "no scope description");
+}
