@@ -71,8 +71,8 @@ pub enum Command {
     /// Help (shortcuts and the score) or About (version and folders) over the window.
     ShowDialog(super::help::Dialog),
     CloseDialog,
-    /// Open a folder in the file manager (About's data and config folders).
-    OpenFolder(PathBuf),
+    /// Open a folder in the file manager or a file in its viewer (About's folders, a saved report).
+    Open(PathBuf),
     /// The window was asked to close: close, or ask first when changes are not saved.
     CloseRequested,
     /// From the close dialog: try the save again and close if it worked.
@@ -87,12 +87,19 @@ pub enum Command {
     Reveal(usize),
     RestoreLatestBackup,
     MoveAsideAndStartFresh,
-    /// Write the report in `format` to `path`.
+    /// Write the report in `format` to a new file in the reports folder (asking to create the folder).
     SaveSummary {
         format: Format,
-        path: PathBuf,
         options: SummaryOptions,
     },
+    /// Ask the platform's dialog where to save the report, then write it there (asking before replacing).
+    SaveSummaryAs {
+        options: SummaryOptions,
+    },
+    /// Ask the platform's dialog for the reports folder.
+    ChooseReportFolder,
+    /// The answer to "create the folder?" or "replace the file?": go on, or not.
+    ConfirmSave(bool),
     /// Put the report in `format` (text or Markdown) on the clipboard, to paste into a chat or an issue.
     CopySummary {
         format: Format,

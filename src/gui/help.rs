@@ -105,7 +105,7 @@ fn folder_row(ui: &mut Ui, what: &str, folder: Option<&Path>, commands: &mut Vec
         Some(folder) => {
             ui.label(RichText::new(folder.display().to_string()).monospace());
             if ui.button("Open").on_hover_text(format!("Open {} in your file manager", folder.display())).clicked() {
-                commands.push(Command::OpenFolder(folder.to_path_buf()));
+                commands.push(Command::Open(folder.to_path_buf()));
             }
         }
         None => {

@@ -4,6 +4,7 @@
 mod app;
 mod checklist_view;
 mod command;
+pub mod file_chooser;
 mod gaps_view;
 mod header;
 mod help;

@@ -41,8 +41,30 @@ pub struct SummaryView {
     pub since: String,
     /// What happened to the last save, shown under the buttons.
     pub message: Option<Result<String, String>>,
+    /// The file the last save or print wrote, offered to open or show in its folder.
+    pub saved: Option<PathBuf>,
+    /// A save waiting for the person's yes: create its folder, or replace an earlier file.
+    pub pending: Option<PendingSave>,
     /// The text preview and what it was made from, so it is rebuilt only when something changed.
     preview: Option<(u64, SummaryOptions, Preview)>,
+}
+
+/// A save that asks first.
+#[derive(Debug, Clone)]
+pub struct PendingSave {
+    pub format: Format,
+    pub path: PathBuf,
+    pub options: SummaryOptions,
+    pub ask: Ask,
+}
+
+/// What a save asks before it goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// The folder does not exist yet.
+    CreateFolder(PathBuf),
+    /// A file of that name exists.
+    Replace,
 }
 
 /// The summary as text, and where each of its lines is: only the lines in view are laid out (at 10,000
@@ -89,12 +111,6 @@ impl Preview {
 }
 
 impl SummaryView {
-    /// The file a format is saved to: `<folder>/skillgap-report-<date>.<ext>`.
-    pub fn target(prefs: &ReportPrefs, format: Format) -> PathBuf {
-        let name = format!("skillgap-report-{}.{}", chrono::Local::now().format("%Y-%m-%d"), format.extension());
-        PathBuf::from(prefs.folder.trim()).join(name)
-    }
-
     /// The "done since" date, `Err` when what was typed is not a date.
     fn since_date(&self) -> Result<Option<NaiveDate>, String> {
         let text = self.since.trim();
@@ -118,42 +134,9 @@ impl SummaryView {
         ui.heading("Summary");
         self.options_ui(ui, model, prefs);
         ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Save to folder");
-            ui.add(egui::TextEdit::singleline(&mut prefs.folder).desired_width(300.0)).labelled_by(label.id);
-            for format in [Format::Pdf, Format::Html, Format::Markdown] {
-                let name = match format {
-                    Format::Pdf => "Save as PDF",
-                    Format::Html => "Save as HTML",
-                    _ => "Save as Markdown",
-                };
-                let path = SummaryView::target(prefs, format);
-                if ui.button(name).on_hover_text(path.display().to_string()).clicked() {
-                    commands.push(Command::SaveSummary { format, path, options: self.options(prefs) });
-                }
-            }
-            for (format, name) in [(Format::Markdown, "Copy as Markdown"), (Format::Text, "Copy as text")] {
-                if ui.button(name).on_hover_text("Puts the summary on the clipboard, to paste anywhere").clicked() {
-                    commands.push(Command::CopySummary { format, options: self.options(prefs) });
-                }
-            }
-            if ui
-                .button("Print…")
-                .on_hover_text("Opens the PDF report in your default viewer, to print from there")
-                .clicked()
-            {
-                commands.push(Command::PrintSummary { options: self.options(prefs) });
-            }
-        });
-        match &self.message {
-            Some(Ok(text)) => {
-                ui.label(RichText::new(text).color(ui.visuals().hyperlink_color));
-            }
-            Some(Err(text)) => {
-                ui.colored_label(ui.visuals().error_fg_color, text);
-            }
-            None => {}
-        }
+        self.save_ui(ui, prefs, commands);
+        self.outcome_ui(ui, commands);
+        self.confirm_ui(ui, commands);
         ui.separator();
         let options = self.options(prefs);
         let stale = self
@@ -167,6 +150,90 @@ impl SummaryView {
         if let Some((_, _, preview)) = &self.preview {
             preview.ui(ui);
         }
+    }
+
+    fn save_ui(&self, ui: &mut Ui, prefs: &mut ReportPrefs, commands: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Save to folder");
+            ui.add(egui::TextEdit::singleline(&mut prefs.folder).desired_width(300.0)).labelled_by(label.id);
+            if ui.button("Choose…").on_hover_text("Choose the folder in your system's dialog").clicked() {
+                commands.push(Command::ChooseReportFolder);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            for (format, name) in
+                [(Format::Pdf, "Save as PDF"), (Format::Html, "Save as HTML"), (Format::Markdown, "Save as Markdown")]
+            {
+                let help = format!(
+                    "A new file in the folder above, skillgap-report-DATE.{}; never over an earlier one",
+                    format.extension()
+                );
+                if ui.button(name).on_hover_text(help).clicked() {
+                    commands.push(Command::SaveSummary { format, options: self.options(prefs) });
+                }
+            }
+            if ui.button("Save as…").on_hover_text("Choose the file and format in your system's dialog").clicked() {
+                commands.push(Command::SaveSummaryAs { options: self.options(prefs) });
+            }
+            ui.separator();
+            for (format, name) in [(Format::Markdown, "Copy as Markdown"), (Format::Text, "Copy as text")] {
+                if ui.button(name).on_hover_text("Puts the summary on the clipboard, to paste anywhere").clicked() {
+                    commands.push(Command::CopySummary { format, options: self.options(prefs) });
+                }
+            }
+            let print =
+                ui.button("Print…").on_hover_text("Opens the PDF report in your default viewer, to print from there");
+            if print.clicked() {
+                commands.push(Command::PrintSummary { options: self.options(prefs) });
+            }
+        });
+    }
+
+    /// What the last save did, with the saved file one click away.
+    fn outcome_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            match &self.message {
+                Some(Ok(text)) => ui.label(RichText::new(text).color(ui.visuals().hyperlink_color)),
+                Some(Err(text)) => ui.colored_label(ui.visuals().error_fg_color, text),
+                None => return,
+            };
+            if let Some(path) = &self.saved {
+                if ui.button("Open").on_hover_text("Open the file in its viewer").clicked() {
+                    commands.push(Command::Open(path.clone()));
+                }
+                if let Some(folder) = path.parent()
+                    && ui.button("Show in folder").on_hover_text(folder.display().to_string()).clicked()
+                {
+                    commands.push(Command::Open(folder.to_path_buf()));
+                }
+            }
+        });
+    }
+
+    /// "Create the folder?" or "Replace the file?", before a save goes on.
+    fn confirm_ui(&self, ui: &Ui, commands: &mut Vec<Command>) {
+        let Some(pending) = &self.pending else { return };
+        let (question, yes) = match &pending.ask {
+            Ask::CreateFolder(folder) => (
+                format!("The folder {} does not exist yet. Create it and save the report there?", folder.display()),
+                "Create folder and save",
+            ),
+            Ask::Replace => {
+                (format!("{} already exists. Replace it with this report?", pending.path.display()), "Replace")
+            }
+        };
+        egui::Modal::new(egui::Id::unique("confirm-save")).show(ui.ctx(), |ui| {
+            ui.set_max_width(460.0);
+            ui.add(egui::Label::new(question).wrap());
+            ui.horizontal(|ui| {
+                if ui.button(yes).clicked() {
+                    commands.push(Command::ConfirmSave(true));
+                }
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::ConfirmSave(false));
+                }
+            });
+        });
     }
 
     fn options_ui(&mut self, ui: &mut Ui, model: &Model, prefs: &mut ReportPrefs) {

@@ -22,7 +22,10 @@ mod settings;
 use files::{atomic_write, folder_of, read_limited, resolve_links};
 use format::write_progress;
 pub use format::{parse_progress, read_progress, to_ron};
-pub use output::{OutputError, write_output};
+pub use output::{
+    Destination, OutputError, create_folder, new_report_in, remove_files_older_than, report_at, unused_path,
+    write_output,
+};
 pub use settings::{SETTINGS_FILE, SettingsError};
 
 use crate::progress::{CURRENT_VERSION, Progress};

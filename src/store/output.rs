@@ -74,3 +74,67 @@ fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
         || folder.starts_with(data_dir.join(BACKUP_DIR))
         || path == resolve_links(&data_dir.join(PROGRESS_FILE))
 }
+
+/// `<folder>/<stem>.<extension>`, or `<stem>-2.<extension>`, `-3` ... when that name is taken: a new
+/// report never replaces an earlier one.
+pub fn unused_path(folder: &Path, stem: &str, extension: &str) -> PathBuf {
+    let first = folder.join(format!("{stem}.{extension}"));
+    if std::fs::symlink_metadata(&first).is_err() {
+        return first;
+    }
+    (2..)
+        .map(|n| folder.join(format!("{stem}-{n}.{extension}")))
+        .find(|path| std::fs::symlink_metadata(path).is_err())
+        .unwrap_or(first)
+}
+
+/// Removes the files in `dir` last changed longer than `age` ago (the PDFs Print handed to a viewer,
+/// which may still be reading the newer ones). Returns how many went; a file that cannot go stays.
+pub fn remove_files_older_than(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let now = std::time::SystemTime::now();
+    entries
+        .flatten()
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|entry| {
+            let modified = entry.metadata().and_then(|m| m.modified());
+            modified.is_ok_and(|at| now.duration_since(at).is_ok_and(|elapsed| elapsed > age))
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
+/// Where a new report can go, or what to ask the person first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// Nothing is in the way.
+    Ready(PathBuf),
+    /// The folder does not exist yet: create it (with [`create_folder`]) before writing.
+    MissingFolder { folder: PathBuf, path: PathBuf },
+    /// An earlier file has this name: replace it only if the person says so.
+    WouldReplace(PathBuf),
+}
+
+/// A new file `<stem>.<extension>` in `folder`, under a name no file has yet.
+pub fn new_report_in(folder: &Path, stem: &str, extension: &str) -> Destination {
+    let path = unused_path(folder, stem, extension);
+    if folder.is_dir() { Destination::Ready(path) } else { Destination::MissingFolder { folder: folder.into(), path } }
+}
+
+/// `path` as chosen in a dialog. A pipe or device there is written through (see the module doc), so
+/// only a regular file would be replaced.
+pub fn report_at(path: &Path) -> Destination {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+        Destination::WouldReplace(path.into())
+    } else if folder.is_dir() {
+        Destination::Ready(path.into())
+    } else {
+        Destination::MissingFolder { folder: folder.into(), path: path.into() }
+    }
+}
+
+/// Creates `folder` and the folders above it that are missing.
+pub fn create_folder(folder: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(folder)
+}

@@ -1,15 +1,10 @@
 //! Applying the commands the frame emitted, in order, once it is drawn: every change of progress, undo
 //! and redo, reloads, reports, and closing.
 
-use std::path::PathBuf;
-
-use super::report_job::{ReportJob, Then};
 use super::{App, Closing};
 use crate::gui::checklist_view::DraftField;
 use crate::gui::command::{Command, View};
-use crate::gui::summary_view::build_summary;
 use crate::progress::{Change, Status};
-use crate::report::{self, Format, SummaryOptions};
 
 /// One change this window made to an item, as undo and redo replay it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +92,7 @@ impl App {
             }
             Command::ShowDialog(dialog) => self.dialog = Some(dialog),
             Command::CloseDialog => self.dialog = None,
-            Command::OpenFolder(folder) => {
+            Command::Open(folder) => {
                 if let Err(err) = (self.opener)(&folder) {
                     self.notice = Some(format!("Could not open {}: {err}", folder.display()));
                 }
@@ -125,13 +120,12 @@ impl App {
             }
             Command::DismissNotice => self.notice = None,
             Command::DismissLoadProblems => self.load_problems.clear(),
-            Command::SaveSummary { format, path, options } => self.start_report(options, format, path, Then::Report),
-            Command::CopySummary { format, options } => self.copy_summary(format, &options),
-            Command::PrintSummary { options } => {
-                let path = std::env::temp_dir()
-                    .join(format!("skillgap-report-{}.pdf", chrono::Local::now().format("%Y-%m-%d-%H%M%S")));
-                self.start_report(options, Format::Pdf, path, Then::Open);
-            }
+            Command::SaveSummary { .. }
+            | Command::SaveSummaryAs { .. }
+            | Command::ChooseReportFolder
+            | Command::ConfirmSave(_)
+            | Command::CopySummary { .. }
+            | Command::PrintSummary { .. } => self.apply_summary_command(command),
             Command::CloseRequested | Command::RetrySaveAndClose | Command::DiscardAndClose | Command::KeepOpen => {
                 self.apply_closing(&command);
             }
@@ -209,43 +203,5 @@ impl App {
             Command::KeepOpen => self.closing = Closing::Open,
             _ => {}
         }
-    }
-
-    fn start_report(&mut self, options: SummaryOptions, format: Format, path: PathBuf, then: Then) {
-        self.summary.message = Some(Ok(format!("Writing {}…", path.display())));
-        let paper = self.prefs.report.paper;
-        self.report_job = Some(ReportJob::start(&self.model, options, format, paper, path, then));
-    }
-
-    /// Says how the report being written turned out, once it has; a printed one opens in the viewer.
-    pub(super) fn poll_report(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.report_job else { return };
-        let Some(result) = job.finished() else {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
-            return;
-        };
-        let then = job.then;
-        self.report_job = None;
-        self.summary.message = Some(match (result, then) {
-            (Ok(path), Then::Report) => Ok(format!("Saved {}", path.display())),
-            (Ok(path), Then::Open) => match (self.opener)(&path) {
-                Ok(()) => Ok(format!("Opened {} in your PDF viewer; print it from there.", path.display())),
-                Err(err) => {
-                    Err(format!("Wrote {} but could not open it: {err}. Open it yourself to print.", path.display()))
-                }
-            },
-            (Err(err), _) => Err(err),
-        });
-    }
-
-    fn copy_summary(&mut self, format: Format, options: &SummaryOptions) {
-        let summary = build_summary(&self.model, options);
-        let (text, name) = match format {
-            Format::Markdown => (report::render_markdown(&summary), "Markdown"),
-            _ => (report::render_text(&summary), "text"),
-        };
-        let lines = text.lines().count();
-        self.clipboard = Some(text);
-        self.summary.message = Some(Ok(format!("Copied the summary as {name} ({lines} lines); paste it anywhere.")));
     }
 }

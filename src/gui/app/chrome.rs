@@ -30,7 +30,7 @@ impl App {
         let entries = [
             ("Keyboard shortcuts and the score   F1", Command::ShowDialog(Dialog::Help)),
             ("Welcome: the stages, targets, where to start", Command::ShowWelcome),
-            ("Open the data folder", Command::OpenFolder(self.model.tracker().store().dir().to_path_buf())),
+            ("Open the data folder", Command::Open(self.model.tracker().store().dir().to_path_buf())),
         ];
         for (label, command) in entries {
             if ui.button(label).clicked() {
@@ -40,7 +40,7 @@ impl App {
         if let Some(config) = &self.config_dir
             && ui.button("Open the config folder (your checklists)").clicked()
         {
-            self.commands.push(Command::OpenFolder(config.clone()));
+            self.commands.push(Command::Open(config.clone()));
         }
         ui.separator();
         if ui.button("About skillgap").clicked() {

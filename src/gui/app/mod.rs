@@ -9,6 +9,7 @@ mod input;
 mod projects;
 mod report_job;
 mod screenshot;
+mod summary;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,6 +21,7 @@ pub use screenshot::ScreenshotJob;
 
 use super::checklist_view::ChecklistView;
 use super::command::{Command, View};
+use super::file_chooser::{self, FileChooser, Pending};
 use super::gaps_view::GapsView;
 use super::help::{Dialog, Folders, about_ui, help_ui};
 use super::model::Model;
@@ -106,6 +108,10 @@ pub struct App {
     opener: Opener,
     /// The report being written, off the UI thread.
     report_job: Option<report_job::ReportJob>,
+    /// The platform's file dialogs (a stand-in in tests).
+    chooser: FileChooser,
+    /// The file dialog that is open, on its own thread.
+    file_dialog: Option<Pending<summary::Chosen>>,
     /// The welcome is showing.
     welcome_open: bool,
     /// Help or About is showing.
@@ -156,6 +162,8 @@ impl App {
             dialog: None,
             config_dir: options.config_dir,
             report_job: None,
+            chooser: file_chooser::platform(),
+            file_dialog: None,
         }
     }
 
@@ -167,6 +175,11 @@ impl App {
     /// Replaces how files are opened in the system's viewer (tests record instead of opening).
     pub fn set_opener(&mut self, opener: Opener) {
         self.opener = opener;
+    }
+
+    /// Replaces the platform's file dialogs (tests answer for the person).
+    pub fn set_file_chooser(&mut self, chooser: FileChooser) {
+        self.chooser = chooser;
     }
 
     /// The item selected in the Checklists view.
@@ -256,6 +269,7 @@ impl eframe::App for App {
         self.close_dialog_ui(&ctx);
         self.apply_commands();
         self.poll_report(&ctx);
+        self.poll_file_dialog(&ctx);
         for command in self.viewport_commands.drain(..) {
             ctx.send_viewport_cmd(command);
         }
@@ -283,5 +297,6 @@ impl eframe::App for App {
         self.checklists.flush_draft(&self.model, &mut self.commands);
         self.commands.retain(|command| matches!(command, Command::SetNote { .. } | Command::SetEvidence { .. }));
         self.apply_commands();
+        self.clean_up_prints();
     }
 }

@@ -216,8 +216,17 @@ fn the_window_answers_while_a_long_report_is_written() {
     let name = format!("skillgap-report-{}.pdf", chrono::Local::now().format("%Y-%m-%d"));
     let pipe = out.path().join(name);
     assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
-    w.set_save_folder(out.path());
-    w.harness.get_by_role_and_label(egui::accesskit::Role::Button, "Save as PDF").click();
+    let chosen = pipe.clone();
+    w.harness.state_mut().set_file_chooser(std::sync::Arc::new(move |_| Some(chosen.clone())));
+    w.harness.get_by_role_and_label(egui::accesskit::Role::Button, "Save as…").click();
+    // The dialog answers on its own thread; then the report starts.
+    for _ in 0..200 {
+        w.harness.step();
+        if w.harness.state().is_writing_report() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     w.harness.step();
     w.harness.step();
     assert!(w.harness.state().is_writing_report());

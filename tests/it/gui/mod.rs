@@ -15,6 +15,7 @@ mod contrast;
 mod integrity;
 mod layout;
 mod projects;
+mod summary;
 mod targets;
 mod views;
 mod window;

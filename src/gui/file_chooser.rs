@@ -1,0 +1,75 @@
+//! The platform's file dialogs (rfd: the desktop portal, or zenity where there is none), asked on a
+//! thread of their own so the window goes on drawing while one is open. Tests put a stand-in here.
+
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+
+use crate::report::Format;
+
+/// What to ask the person for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileRequest {
+    /// A folder, starting in `start`.
+    Folder { start: PathBuf },
+    /// A file to save a report in, starting in `folder` with `name` filled in.
+    SaveReport { folder: PathBuf, name: String },
+}
+
+/// Shows a dialog and returns the path chosen, or `None` when it was cancelled (or no dialog could open).
+pub type FileChooser = Arc<dyn Fn(FileRequest) -> Option<PathBuf> + Send + Sync>;
+
+/// The platform's dialogs.
+pub fn platform() -> FileChooser {
+    Arc::new(|request| match request {
+        FileRequest::Folder { start } => {
+            rfd::FileDialog::new().set_title("Save reports in").set_directory(start).pick_folder()
+        }
+        FileRequest::SaveReport { folder, name } => rfd::FileDialog::new()
+            .set_title("Save the report as")
+            .set_directory(folder)
+            .set_file_name(name)
+            .add_filter("PDF", &["pdf"])
+            .add_filter("HTML", &["html", "htm"])
+            .add_filter("Markdown", &["md", "markdown"])
+            .add_filter("Text", &["txt"])
+            .save_file(),
+    })
+}
+
+/// The report format a chosen file name asks for; PDF when its extension names none of them.
+pub fn format_of(path: &std::path::Path) -> Format {
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("html" | "htm") => Format::Html,
+        Some("md" | "markdown") => Format::Markdown,
+        Some("txt") => Format::Text,
+        _ => Format::Pdf,
+    }
+}
+
+/// A dialog that is open, and what its answer is for.
+pub struct Pending<T> {
+    pub purpose: T,
+    answer: mpsc::Receiver<Option<PathBuf>>,
+}
+
+impl<T> Pending<T> {
+    /// Opens the dialog for `request` on its own thread.
+    pub fn ask(chooser: &FileChooser, request: FileRequest, purpose: T) -> Self {
+        let (sender, answer) = mpsc::channel();
+        let chooser = Arc::clone(chooser);
+        std::thread::spawn(move || {
+            // The window may have closed meanwhile; then no one waits for the answer.
+            sender.send(chooser(request)).ok();
+        });
+        Pending { purpose, answer }
+    }
+
+    /// `Some(answer)` once the dialog has closed; a chooser that stopped answers "cancelled".
+    pub fn answer(&self) -> Option<Option<PathBuf>> {
+        match self.answer.try_recv() {
+            Ok(answer) => Some(answer),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(None),
+        }
+    }
+}
