@@ -46,6 +46,12 @@ impl Tracker {
         &self.catalog
     }
 
+    /// Goes on with `catalog` (the checklist files were edited). Progress is kept by item id, so it
+    /// carries over; items that left the catalog keep theirs for when they come back.
+    pub fn replace_catalog(&mut self, catalog: Catalog) {
+        self.catalog = catalog;
+    }
+
     pub fn progress(&self) -> &Progress {
         &self.progress
     }

@@ -212,3 +212,17 @@ this item, so remove it or rename",
         ))
     })
 }
+
+/// What the user checklist folders hold: each `*.ron` file with its size and time of change. A
+/// different answer means a file was added, removed or edited, and the catalog is worth loading again.
+pub fn user_files_fingerprint(dirs: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    let (files, _) = user_checklist_files(dirs);
+    files
+        .into_iter()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).ok();
+            let (size, modified) = meta.map_or((0, None), |m| (m.len(), m.modified().ok()));
+            (path, size, modified)
+        })
+        .collect()
+}

@@ -15,7 +15,7 @@ pub use builtin::BUILTIN_CHECKLISTS;
 pub use format::{ChecklistFile, ItemFile, SectionFile, Track};
 pub use load::{
     FileProblem, MAX_CHECKLIST_BYTES, UserFile, full_ids, load_catalog, parse_checklist, read_checklist_file,
-    read_user_file, stolen_alias,
+    read_user_file, stolen_alias, user_files_fingerprint,
 };
 pub(crate) use load::{parse_ron, user_checklist_files};
 

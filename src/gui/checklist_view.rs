@@ -8,7 +8,7 @@ use super::item_list::ItemList;
 use super::model::Model;
 use super::widgets;
 use crate::catalog::validate::is_http_url;
-use crate::filter::ItemFilter;
+use crate::filter::{ItemFilter, Scope};
 use crate::progress::Status;
 use crate::project::credits;
 use crate::score;
@@ -66,6 +66,16 @@ impl ChecklistView {
             self.list.refresh(model, &self.filters);
         }
         self.list.select(item);
+    }
+
+    /// Starts afresh over a new catalog, showing `scope` with `selected` selected (both found again by id).
+    pub fn after_catalog_change(&mut self, scope: Scope, selected: Option<usize>) {
+        self.filters.scope = scope;
+        self.draft = Draft::default();
+        self.list = ItemList::default();
+        if let Some(item) = selected {
+            self.list.select(item);
+        }
     }
 
     /// Saves what the person typed into the draft, if anything. Called on pause, focus loss, switch and exit.

@@ -62,6 +62,8 @@ pub enum Command {
     RetrySave,
     /// Read the progress file again if another process changed it.
     ReloadIfChanged,
+    /// Load the checklist files again (the person edited one).
+    ReloadChecklists,
     ShowView(View),
     /// Show the Checklists view with the search field focused (Ctrl+F).
     FocusSearch,

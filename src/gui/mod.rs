@@ -77,7 +77,8 @@ target in the header.",
         Some(err) => Access::ReadOnly { reason: err.to_string() },
         None => Access::ReadWrite,
     };
-    Ok((Model::new(workspace.tracker, access, &target), problems))
+    let model = Model::new(workspace.tracker, access, &target).watch_checklists(locations.checklist_dirs.clone());
+    Ok((model, problems))
 }
 
 /// Opens the window and runs it until it closes.

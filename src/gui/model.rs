@@ -1,9 +1,12 @@
 //! What the window shows, derived from the tracker once per change instead of once per frame:
 //! statuses, score, gaps and the history timeline. No egui in here.
 
+use std::path::PathBuf;
+use std::time::SystemTime;
+
 use chrono::{DateTime, Local};
 
-use crate::catalog::Catalog;
+use crate::catalog::{self, Catalog, FileProblem};
 use crate::filter::Scope;
 use crate::progress::{Progress, Status};
 use crate::score::{self, Assessment, Level, TimelinePoint};
@@ -75,6 +78,9 @@ pub struct Model {
     pub targets: Vec<TargetRow>,
     /// Bumped on every change, so views can cache what they derive from the model.
     pub generation: u64,
+    /// The folders of the person's checklist files, and what they held when last loaded.
+    checklist_dirs: Vec<PathBuf>,
+    checklist_files: Vec<(PathBuf, u64, Option<SystemTime>)>,
 }
 
 impl Model {
@@ -108,6 +114,8 @@ impl Model {
             section_counts: Vec::new(),
             targets: Vec::new(),
             generation: 0,
+            checklist_dirs: Vec::new(),
+            checklist_files: Vec::new(),
         };
         model.refresh();
         model
@@ -234,6 +242,29 @@ impl Model {
             Err(err @ StoreError::Write { .. }) => self.record_save(Err(err)),
             Err(err) => self.reload_error = Some(err.to_string()),
         }
+    }
+
+    /// Watches `dirs` for edited checklist files (see [`Model::reload_checklists_if_changed`]).
+    pub fn watch_checklists(mut self, dirs: Vec<PathBuf>) -> Model {
+        self.checklist_files = catalog::user_files_fingerprint(&dirs);
+        self.checklist_dirs = dirs;
+        self
+    }
+
+    /// Loads the checklists again if a file in their folders was added, removed or edited since the last
+    /// load; returns the problems of the files that were skipped then.
+    pub fn reload_checklists_if_changed(&mut self) -> Option<Vec<FileProblem>> {
+        let files = catalog::user_files_fingerprint(&self.checklist_dirs);
+        (files != self.checklist_files).then(|| self.reload_checklists())
+    }
+
+    /// Loads the checklists again (progress is kept by item id) and returns the files that were skipped.
+    pub fn reload_checklists(&mut self) -> Vec<FileProblem> {
+        self.checklist_files = catalog::user_files_fingerprint(&self.checklist_dirs);
+        let (catalog, problems) = catalog::load_catalog(&self.checklist_dirs);
+        self.tracker.replace_catalog(catalog);
+        self.refresh();
+        problems
     }
 
     /// Leaves read-only mode by restoring the newest backup that reads.

@@ -51,7 +51,7 @@ impl App {
         }
     }
 
-    fn apply(&mut self, command: Command) {
+    pub(super) fn apply(&mut self, command: Command) {
         match command {
             Command::SetStatus { item, status } => self.edit_item(item, ItemValue::Status(status)),
             Command::SetNote { item, note } => self.edit_item(item, ItemValue::Note(note)),
@@ -83,7 +83,11 @@ impl App {
                 self.prefs.welcome_seen = true;
             }
             Command::RetrySave => self.model.retry_save(),
-            Command::ReloadIfChanged => self.model.reload_if_changed(),
+            Command::ReloadIfChanged => {
+                self.model.reload_if_changed();
+                self.reload_checklists(false);
+            }
+            Command::ReloadChecklists => self.reload_checklists(true),
             Command::ShowView(view) => self.prefs.view = view,
             Command::FocusNote | Command::FocusEvidence => {
                 self.prefs.view = View::Checklists;

@@ -31,6 +31,7 @@ impl App {
             ("Keyboard shortcuts and the score   F1", Command::ShowDialog(Dialog::Help)),
             ("Welcome: the stages, targets, where to start", Command::ShowWelcome),
             ("Open the data folder", Command::Open(self.model.tracker().store().dir().to_path_buf())),
+            ("Reload checklists (after editing one)", Command::ReloadChecklists),
         ];
         for (label, command) in entries {
             if ui.button(label).clicked() {
@@ -83,15 +84,7 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
                 .fill(ui.visuals().warn_fg_color.gamma_multiply(0.12))
                 .corner_radius(6)
                 .inner_margin(8)
-                .show(ui, |ui| {
-                    ui.label(RichText::new("Some checklist files were skipped").strong());
-                    for problem in &self.load_problems {
-                        ui.add(egui::Label::new(problem).wrap());
-                    }
-                    if ui.button("Dismiss").clicked() {
-                        self.commands.push(Command::DismissLoadProblems);
-                    }
-                });
+                .show(ui, |ui| self.load_problems_ui(ui));
         }
         if let Some(notice) = &self.notice {
             ui.horizontal(|ui| {
@@ -101,6 +94,36 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
                 }
             });
         }
+    }
+
+    /// The skipped checklist files, each at file:line:col, with what a checklist file looks like: the
+    /// person fixes it in an editor, and the window loads it again by itself (or on Reload).
+    fn load_problems_ui(&mut self, ui: &mut Ui) {
+        ui.label(RichText::new("Some checklist files were skipped; the others loaded").strong());
+        for problem in &self.load_problems {
+            ui.add(egui::Label::new(problem).wrap());
+        }
+        ui.collapsing("What a checklist file looks like", |ui| {
+            ui.label(CHECKLIST_FORMAT_HELP);
+            ui.add(egui::Label::new(RichText::new(CHECKLIST_EXAMPLE).monospace()).wrap());
+        });
+        ui.horizontal(|ui| {
+            let reload = ui.button("Reload checklists");
+            if reload
+                .on_hover_text("Load the checklist files again now (it also happens by itself after a save)")
+                .clicked()
+            {
+                self.commands.push(Command::ReloadChecklists);
+            }
+            if let Some(config) = &self.config_dir
+                && ui.button("Open the config folder").clicked()
+            {
+                self.commands.push(Command::Open(config.join("checklists")));
+            }
+            if ui.button("Dismiss").clicked() {
+                self.commands.push(Command::DismissLoadProblems);
+            }
+        });
     }
 
     pub(super) fn status_bar_ui(&self, ui: &mut Ui) {
@@ -150,6 +173,22 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
         });
     }
 }
+
+const CHECKLIST_FORMAT_HELP: &str = "One checklist per .ron file: an id (lowercase letters, digits and \
+dashes), a title, and sections of items. Each item needs an id, a title and a stage (Build, Test, Ship, Run, \
+Observe or Recover); weight (Core, Recommended, Advanced), description, proof and resources (http or https \
+links) may be left out. Fix the file in an editor and save it: the window loads it again within a second. \
+`skillgap check FILE` checks one from a terminal; the README's Checklists section has the whole format.";
+
+const CHECKLIST_EXAMPLE: &str = r#"(
+    id: "my-list",
+    title: "My list",
+    sections: [
+        (id: "basics", title: "Basics", items: [
+            (id: "first", title: "Do the first thing", stage: Build, weight: Core),
+        ]),
+    ],
+)"#;
 
 /// A framed error message: a bold title, the reason, and the actions `actions` adds.
 fn error_banner(

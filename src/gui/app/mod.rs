@@ -7,6 +7,7 @@ mod apply;
 mod chrome;
 mod input;
 mod projects;
+mod reload;
 mod report_job;
 mod screenshot;
 mod summary;

@@ -257,3 +257,46 @@ fn the_list_has_section_headings_and_search_results_say_their_checklist() {
     assert!(shown.contains(&"DevOps basics for developers › Backups and restore".to_owned()), "{shown:?}");
     assert!(w.harness.query_by_label("DevOps track. Two items per stage.").is_none(), "no scope description");
 }
+
+/// A checklist file added, broken and fixed while the window is open is picked up within a second; the
+/// broken one's banner says where the problem is and shows the format, and Reload loads it at once.
+#[test]
+fn checklist_files_are_picked_up_without_a_restart() {
+    let (data, config) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let locations = skillgap::paths::Locations {
+        data_dir: data.path().to_path_buf(),
+        checklist_dirs: vec![crate::common::fixture_dir(), config.path().to_path_buf()],
+        config_dir: None,
+    };
+    let (model, _) = skillgap::gui::open_model(&locations, Some("fixture")).unwrap();
+    let start = skillgap::gui::StartOptions { view: Some(View::Checklists), ..Default::default() };
+    let mut harness = super::app_harness(model, start, None);
+    harness.run();
+    let file = config.path().join("mine.ron");
+    let list = |title: &str| {
+        format!(
+            r#"(id: "mine", title: "{title}", sections: [(id: "s", title: "S", items: [(id: "a", title: "Ask for help", stage: Build)])])"#
+        )
+    };
+    std::fs::write(&file, list("My own list")).unwrap();
+    harness.run_steps(8);
+    assert!(
+        harness.query_by_role_and_label(Role::Button, "My own list").is_some(),
+        "the new list is in the side panel"
+    );
+    assert!(harness.query_by_label_contains("Checklists loaded again: 243 items in 7 checklists").is_some());
+
+    std::fs::write(&file, "(id: \"mine\", title: \"My own list\",\n  sections: [oops").unwrap();
+    harness.run_steps(8);
+    assert!(harness.query_by_label_contains("mine.ron:2:").is_some(), "the banner names the place");
+    assert!(harness.query_by_role_and_label(Role::Button, "My own list").is_none(), "the broken file is skipped");
+    harness.get_by_label("What a checklist file looks like").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Each item needs an id, a title and a stage").is_some());
+
+    std::fs::write(&file, list("Mine, fixed")).unwrap();
+    harness.get_by_role_and_label(Role::Button, "Reload checklists").click();
+    harness.run();
+    assert!(harness.query_by_role_and_label(Role::Button, "Mine, fixed").is_some());
+    assert!(harness.query_by_label_contains("were skipped").is_none(), "the banner is gone");
+}
