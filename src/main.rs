@@ -387,6 +387,12 @@ enum TopArgs {
     },
     /// Print the manual page: `skillgap man > ~/.local/share/man/man1/skillgap.1`.
     Man,
+    /// Add skillgap to the desktop's application menu: a .desktop entry and its icon in ~/.local/share.
+    InstallDesktop {
+        /// Remove them instead.
+        #[arg(long)]
+        remove: bool,
+    },
 }
 
 fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<Outcome> {
@@ -400,6 +406,7 @@ fn run(cli: Cli, started: std::time::Instant) -> anyhow::Result<Outcome> {
             clap_mangen::Man::new(Cli::command()).render(&mut out)?;
             return cli::print_stdout(&out).map(|()| Outcome::Success);
         }
+        Some(TopArgs::InstallDesktop { remove }) => return cli::install_desktop(remove),
         Some(TopArgs::Library(command)) => Some(command),
         None => None,
     };

@@ -13,11 +13,13 @@ macro_rules! say {
     };
 }
 
+mod desktop;
 mod files;
 mod items;
 mod project;
 mod targets;
 
+pub use desktop::install_desktop;
 pub use project::ProjectCommand;
 
 use std::io::Write;

@@ -93,6 +93,7 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("skillgap")
             .with_app_id("skillgap")
+            .with_icon(window_icon())
             .with_inner_size([width, height])
             .with_min_inner_size([760.0, 480.0]),
         // A screenshot shows a fresh window of the requested size, not the remembered one.
@@ -125,4 +126,18 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The window's icon, the same picture the desktop entry installs (`skillgap install-desktop`).
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/desktop/skillgap.png")).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_the_256_pixel_picture() {
+        let icon = super::window_icon();
+        assert_eq!((icon.width, icon.height, icon.rgba.len()), (256, 256, 256 * 256 * 4));
+    }
 }

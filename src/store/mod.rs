@@ -14,6 +14,7 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+pub mod desktop;
 mod files;
 mod format;
 mod output;

@@ -11,6 +11,7 @@ mod builtin_checklists;
 mod check;
 mod cli;
 mod common;
+mod desktop;
 mod durability;
 mod full_disk;
 mod gui;
