@@ -96,7 +96,8 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
             .with_icon(window_icon())
             .with_inner_size([width, height])
             .with_min_inner_size([760.0, 480.0]),
-        // A screenshot shows a fresh window of the requested size, not the remembered one.
+        // A screenshot or a --size window leaves the remembered size alone. eframe restores the
+        // remembered size all the same, so the app asks for the --size one on its first frame.
         persist_window: screenshot.is_none() && window.size.is_none(),
         // UI preferences live in the config folder; the data folder holds progress only.
         persistence_path: locations.config_dir.as_ref().map(|dir| dir.join(PREFS_FILE)),
@@ -106,6 +107,7 @@ pub fn run(locations: &Locations, window: WindowOptions) -> anyhow::Result<()> {
         config_dir: locations.config_dir.clone(),
         theme: window.theme,
         view: window.view,
+        size: window.size.map(|(width, height)| egui::vec2(width, height)),
         screenshot: screenshot.clone(),
         load_problems: problems,
         startup_clock: window.startup_clock,

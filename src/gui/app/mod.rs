@@ -61,6 +61,8 @@ pub struct StartOptions {
     pub config_dir: Option<PathBuf>,
     /// Show this view instead of the remembered one.
     pub view: Option<View>,
+    /// This window size (`--size`) instead of the remembered one, which eframe restores by itself.
+    pub size: Option<egui::Vec2>,
     /// Save a screenshot here once the window has settled, then close.
     pub screenshot: Option<Arc<ScreenshotJob>>,
     /// Problems with checklist files that were skipped, to show once.
@@ -132,6 +134,7 @@ impl App {
             prefs.view = view;
         }
         let welcome_open = options.offer_welcome && !prefs.welcome_seen;
+        let viewport_commands = options.size.map(egui::ViewportCommand::InnerSize).into_iter().collect();
         // Open on what to do next: the top gap is selected, so its detail shows at once.
         let mut checklists = ChecklistView::default();
         if let Some(gap) = model.assessment.gaps.first() {
@@ -150,7 +153,7 @@ impl App {
             last_action: None,
             redo: Vec::new(),
             commands: Vec::new(),
-            viewport_commands: Vec::new(),
+            viewport_commands,
             clipboard: None,
             last_disk_check: 0.0,
             closing: Closing::Open,
