@@ -11,7 +11,7 @@ mod help;
 mod item_list;
 mod model;
 mod nav;
-mod progress_view;
+mod progress;
 mod projects_view;
 mod summary_view;
 mod targets_table;

@@ -9,10 +9,12 @@
 //! - The level counts how far along the lifecycle the stages are in hand ([`level`]).
 //! - Gaps are the open items ranked by how much ticking each would raise readiness ([`gaps`]).
 
+mod activity;
 mod gaps;
 mod level;
 mod timeline;
 
+pub use activity::{DayActivity, Streaks, daily_activity, streaks};
 pub use gaps::{Gap, explanation, gain_sentence, gaps};
 pub use level::{FULL_CYCLE_THRESHOLD, LEVEL_THRESHOLD, Level};
 pub use timeline::{TimelinePoint, timeline};

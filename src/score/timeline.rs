@@ -11,6 +11,9 @@ pub struct TimelinePoint {
     pub at: chrono::DateTime<chrono::Utc>,
     pub readiness: f64,
     pub done: usize,
+    /// Each stage's weighted coverage in percent (in `Stage::ALL` order); `None` for a stage the target
+    /// has no applicable item in.
+    pub stages: [Option<f64>; 6],
 }
 
 /// Replays the status history over the items of `target`, one point per moment that changed something.
@@ -48,8 +51,12 @@ pub fn timeline(catalog: &Catalog, history: &[HistoryEvent], target: &Target) ->
             Status::Skipped => stage.applicable_weight = stage.applicable_weight.saturating_sub(points_of),
             _ => {}
         }
-        let point =
-            TimelinePoint { at: event.at, readiness: readiness_of(stages.iter().map(StageScore::coverage)), done };
+        let point = TimelinePoint {
+            at: event.at,
+            readiness: readiness_of(stages.iter().map(StageScore::coverage)),
+            done,
+            stages: stages.map(|stage| stage.percent()),
+        };
         match points.last_mut() {
             Some(last) if last.at == event.at => *last = point,
             _ => points.push(point),

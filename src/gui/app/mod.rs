@@ -26,7 +26,7 @@ use super::file_chooser::{self, FileChooser, Pending};
 use super::gaps_view::GapsView;
 use super::help::{Dialog, Folders, about_ui, help_ui};
 use super::model::Model;
-use super::progress_view::ProgressView;
+use super::progress::ProgressView;
 use super::projects_view::ProjectsView;
 use super::summary_view::{ReportPrefs, SummaryView};
 use super::{header, nav};

@@ -136,6 +136,9 @@ fn progress_view_explains_first_run_then_charts_history() {
     w.click_checkbox("Build one");
     w.show("Progress");
     assert!(w.harness.query_by_label_contains("1 changes recorded since").is_some());
+    assert!(w.harness.query_by_label("Streak: 1 days in a row (longest 1), 1 active days in all.").is_some());
+    assert!(w.harness.query_by_label("Activity calendar: 1 active days in the last 26 weeks").is_some());
+    assert!(w.harness.query_by_role_and_label(Role::CheckBox, "A line per stage").is_some());
 }
 
 #[test]
