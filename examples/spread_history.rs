@@ -23,7 +23,7 @@ fn main() -> anyhow::Result<()> {
         // Evenly over the span, then moved to the evening of its day, skipping Sundays and every fifth day.
         let at = start + chrono::Duration::minutes(span * index as i64 / events);
         let mut day = at.date_naive();
-        while day.format("%u").to_string() == "7" || day.ordinal0() % 5 == 0 {
+        while day.weekday() == chrono::Weekday::Sun || day.ordinal0().is_multiple_of(5) {
             day = day.pred_opt().unwrap();
         }
         let minute = (index % 50) as u32;
