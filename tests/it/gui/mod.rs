@@ -100,6 +100,17 @@ impl Window {
         self.harness.query_all_by_role(Role::CheckBox).count() - 2
     }
 
+    /// Records what the window opens (files, folders) instead of starting a viewer.
+    fn record_opened(&mut self) -> std::sync::Arc<std::sync::Mutex<Vec<std::path::PathBuf>>> {
+        let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let record = opened.clone();
+        self.harness.state_mut().set_opener(Box::new(move |path| {
+            record.lock().unwrap().push(path.to_path_buf());
+            Ok(())
+        }));
+        opened
+    }
+
     /// Replaces the Summary view's "Save to folder" text.
     fn set_save_folder(&mut self, folder: &std::path::Path) {
         self.harness.get_by_role_and_label(Role::TextInput, "Save to folder").focus();

@@ -43,13 +43,7 @@ fn save_into(w: &mut super::Window, folder: &Path) -> Arc<Mutex<Vec<std::path::P
     w.show("Summary");
     w.set_save_folder(folder);
     w.show("Projects");
-    let opened = Arc::new(Mutex::new(Vec::new()));
-    let record = opened.clone();
-    w.harness.state_mut().set_opener(Box::new(move |path| {
-        record.lock().unwrap().push(path.to_path_buf());
-        Ok(())
-    }));
-    opened
+    w.record_opened()
 }
 
 #[test]

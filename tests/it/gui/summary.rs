@@ -2,7 +2,7 @@
 //! folder or an existing file is asked about first, the platform's dialog chooses the folder or the
 //! file, the saved file is one click from its viewer and folder, and Print says what to do without one.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use egui::accesskit::Role;
@@ -31,17 +31,6 @@ fn answer_dialogs_with(w: &mut Window, path: &Path) -> Arc<Mutex<Vec<FileRequest
     asked
 }
 
-/// Records what the window opens instead of starting a viewer.
-fn record_opened(w: &mut Window) -> Arc<Mutex<Vec<PathBuf>>> {
-    let opened = Arc::new(Mutex::new(Vec::new()));
-    let record = opened.clone();
-    w.harness.state_mut().set_opener(Box::new(move |path| {
-        record.lock().unwrap().push(path.to_path_buf());
-        Ok(())
-    }));
-    opened
-}
-
 /// Runs frames until the file dialog's thread has answered.
 fn settle_dialog(w: &mut Window) {
     for _ in 0..50 {
@@ -65,7 +54,7 @@ fn saving_twice_keeps_both_reports_and_the_saved_file_opens_or_shows_in_its_fold
     assert_eq!(std::fs::read_to_string(&earlier).unwrap(), "an earlier report", "never replaced");
     assert!(std::fs::read(&second).unwrap().starts_with(b"%PDF-"));
     assert!(w.harness.query_by_label(&format!("Saved {}", second.display())).is_some());
-    let opened = record_opened(&mut w);
+    let opened = w.record_opened();
     click(&mut w, "Open");
     click(&mut w, "Show in folder");
     assert_eq!(*opened.lock().unwrap(), vec![second.clone(), out.path().to_path_buf()]);

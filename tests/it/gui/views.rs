@@ -180,12 +180,7 @@ fn summary_view_saves_a_pdf_with_the_name_and_prints_through_the_viewer() {
     assert_eq!(saved[0].extension().unwrap(), "pdf");
     assert!(std::fs::read(&saved[0]).unwrap().starts_with(b"%PDF-"));
 
-    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let record = opened.clone();
-    w.harness.state_mut().set_opener(Box::new(move |path| {
-        record.lock().unwrap().push(path.to_path_buf());
-        Ok(())
-    }));
+    let opened = w.record_opened();
     w.harness.get_by_role_and_label(Role::Button, "Print…").click();
     w.wait_for_report();
     let opened = opened.lock().unwrap().clone();

@@ -150,12 +150,7 @@ fn help_about_and_the_focus_keys() {
     w.harness.run();
     assert!(w.harness.query_by_label("Keyboard shortcuts").is_none(), "Escape closes it");
 
-    let opened = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let record = opened.clone();
-    w.harness.state_mut().set_opener(Box::new(move |path| {
-        record.lock().unwrap().push(path.to_path_buf());
-        Ok(())
-    }));
+    let opened = w.record_opened();
     w.harness.get_by_role_and_label(Role::Button, "Help").click();
     w.harness.run();
     w.harness.get_by_role_and_label(Role::Button, "About skillgap").click();
