@@ -164,7 +164,9 @@ impl ChecklistView {
                     .hint_text("all checklists (Ctrl+F)")
                     .desired_width(220.0),
             );
-            let search = search.labelled_by(label.id);
+            let search = search
+                .labelled_by(label.id)
+                .on_hover_text("Finds words in the titles, descriptions, tags and section names of every checklist");
             if self.focus_search {
                 search.request_focus();
                 self.focus_search = false;
@@ -175,10 +177,11 @@ impl ChecklistView {
             if ui.add_enabled(!self.filters.search.is_empty(), clear).on_hover_text("Escape in the box").clicked() {
                 self.filters.search.clear();
             }
-            option_combo(ui, "Status", &mut self.filters.status, &Status::ALL, Status::name);
-            option_combo(ui, "Stage", &mut self.filters.stage, &Stage::ALL, Stage::name);
-            option_combo(ui, "Weight", &mut self.filters.weight, &Weight::ALL, Weight::name);
-            ui.checkbox(&mut self.filters.missing_only, "Missing only");
+            option_combo(ui, ("Status", STATUS_HELP), &mut self.filters.status, &Status::ALL, Status::name);
+            option_combo(ui, ("Stage", STAGE_HELP), &mut self.filters.stage, &Stage::ALL, Stage::name);
+            option_combo(ui, ("Weight", WEIGHT_HELP), &mut self.filters.weight, &Weight::ALL, Weight::name);
+            ui.checkbox(&mut self.filters.missing_only, "Missing only")
+                .on_hover_text("Only what is left to learn: hides the items you have done or skipped");
             ui.checkbox(&mut self.filters.in_target_only, "In target only")
                 .on_hover_text("Only the items that count toward the target you chose in the header");
         });
@@ -303,10 +306,14 @@ fn item_about_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Co
     });
     proven_ui(ui, model, index, commands);
     let gain = model.assessment.gain(index);
-    if matches!(status, Status::Todo | Status::Learning) {
-        let target = model.target();
-        ui.label(RichText::new(score::gain_sentence(gain, target.contains(index), &target.title)).weak());
-    }
+    // Always a line here, whatever the status, so the text below does not move when the status changes.
+    let target = model.target();
+    let sentence = match status {
+        Status::Done if target.contains(index) => format!("Done: it counts toward {}.", target.title),
+        Status::Skipped => format!("Skipped: it does not count toward {}.", target.title),
+        _ => score::gain_sentence(gain, target.contains(index), &target.title),
+    };
+    ui.label(RichText::new(sentence).weak());
     ui.add_space(6.0);
     if !item.description.is_empty() {
         ui.label(RichText::new("Why it matters").strong());
@@ -352,14 +359,20 @@ fn proven_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Comman
 }
 
 /// A labelled drop-down of "Any" or one value; the label comes first and names the control.
+pub const STAGE_HELP: &str = "The part of the lifecycle an item belongs to: Build, Test, Ship, Run, Observe, Recover";
+const STATUS_HELP: &str = "To do, learning, done or skipped (skipped items do not count toward readiness)";
+const WEIGHT_HELP: &str =
+    "Core items are the basics every target needs; Recommended and Advanced ones count less toward readiness";
+
+/// "Label [Any v]": a filter of one of `all`, or none; `help` is shown on hover.
 pub fn option_combo<T: Copy + PartialEq>(
     ui: &mut Ui,
-    label: &str,
+    (label, help): (&str, &str),
     value: &mut Option<T>,
     all: &[T],
     name: fn(T) -> &'static str,
 ) {
-    let label = ui.label(label);
+    let label = ui.label(label).on_hover_text(help);
     let combo = egui::ComboBox::from_id_salt(label.id).width(110.0).selected_text(value.map_or("Any", name)).show_ui(
         ui,
         |ui| {
@@ -369,5 +382,5 @@ pub fn option_combo<T: Copy + PartialEq>(
             }
         },
     );
-    combo.response.labelled_by(label.id);
+    combo.response.labelled_by(label.id).on_hover_text(help);
 }

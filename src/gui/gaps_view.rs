@@ -4,7 +4,7 @@
 
 use egui::{RichText, Sense, Ui};
 
-use super::checklist_view::option_combo;
+use super::checklist_view::{STAGE_HELP, option_combo};
 use super::command::Command;
 use super::model::Model;
 use super::widgets;
@@ -98,7 +98,7 @@ impl GapsView {
 
     fn filters_ui(&mut self, ui: &mut Ui, model: &Model) {
         ui.horizontal_wrapped(|ui| {
-            option_combo(ui, "Stage", &mut self.stage, &Stage::ALL, Stage::name);
+            option_combo(ui, ("Stage", STAGE_HELP), &mut self.stage, &Stage::ALL, Stage::name);
             let catalog = model.catalog();
             let label = ui.label("Checklist");
             let chosen = self.checklist.and_then(|c| catalog.checklists.get(c)).map_or("Any", |c| c.title.as_str());

@@ -261,9 +261,6 @@ impl SummaryView {
             let label = ui.label("Done since");
             ui.add(egui::TextEdit::singleline(&mut self.since).hint_text("YYYY-MM-DD").desired_width(100.0))
                 .labelled_by(label.id);
-            if let Err(problem) = self.since_date() {
-                ui.colored_label(ui.visuals().error_fg_color, problem);
-            }
             ui.checkbox(&mut prefs.with_notes, "Notes and evidence");
             let label = ui.label("Paper");
             egui::ComboBox::from_id_salt("report-paper")
@@ -275,6 +272,10 @@ impl SummaryView {
                 })
                 .response
                 .labelled_by(label.id);
+            // Last in the row, so nothing after it moves when it appears.
+            if let Err(problem) = self.since_date() {
+                ui.colored_label(ui.visuals().error_fg_color, format!("Done since: {problem}"));
+            }
         });
     }
 }

@@ -295,3 +295,18 @@ fn checklist_files_are_picked_up_without_a_restart() {
     assert!(harness.query_by_role_and_label(Role::Button, "Mine, fixed").is_some());
     assert!(harness.query_by_label_contains("were skipped").is_none(), "the banner is gone");
 }
+
+/// The detail keeps its layout when the status changes (the gain sentence used to disappear on Done,
+/// moving everything under it up by a line).
+#[test]
+fn the_detail_does_not_move_when_the_status_changes() {
+    let mut w = window();
+    w.select("Build one");
+    let top = |w: &super::Window| w.harness.get_by_label("Why it matters").accesskit_node().bounding_box().unwrap().y0;
+    let before = top(&w);
+    w.harness.get_by_role_and_label(Role::Button, "Done").click();
+    w.harness.run();
+    assert_eq!(w.status("fixture/build-one"), skillgap::progress::Status::Done);
+    assert!(w.harness.query_by_label("Done: it counts toward Fixture target.").is_some());
+    assert_eq!(top(&w), before);
+}
