@@ -2,8 +2,9 @@
 //! thread of their own so the window goes on drawing while one is open. Tests put a stand-in here.
 
 use std::path::PathBuf;
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 
+use super::background::Background;
 use crate::report::Format;
 
 /// What to ask the person for.
@@ -49,27 +50,18 @@ pub fn format_of(path: &std::path::Path) -> Format {
 /// A dialog that is open, and what its answer is for.
 pub struct Pending<T> {
     pub purpose: T,
-    answer: mpsc::Receiver<Option<PathBuf>>,
+    answer: Background<Option<PathBuf>>,
 }
 
 impl<T> Pending<T> {
     /// Opens the dialog for `request` on its own thread.
     pub fn ask(chooser: &FileChooser, request: FileRequest, purpose: T) -> Self {
-        let (sender, answer) = mpsc::channel();
         let chooser = Arc::clone(chooser);
-        std::thread::spawn(move || {
-            // The window may have closed meanwhile; then no one waits for the answer.
-            sender.send(chooser(request)).ok();
-        });
-        Pending { purpose, answer }
+        Pending { purpose, answer: Background::run(move || chooser(request)) }
     }
 
     /// `Some(answer)` once the dialog has closed; a chooser that stopped answers "cancelled".
     pub fn answer(&self) -> Option<Option<PathBuf>> {
-        match self.answer.try_recv() {
-            Ok(answer) => Some(answer),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(None),
-        }
+        self.answer.poll().map(Option::flatten)
     }
 }

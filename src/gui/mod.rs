@@ -2,6 +2,7 @@
 //! each view has its own file; views emit [`command::Command`]s that the app applies after the frame.
 
 mod app;
+mod background;
 mod checklist_view;
 mod command;
 pub mod file_chooser;

@@ -255,12 +255,17 @@ impl Model {
     /// load; returns the problems of the files that were skipped then.
     pub fn reload_checklists_if_changed(&mut self) -> Option<Vec<FileProblem>> {
         let files = catalog::user_files_fingerprint(&self.checklist_dirs);
-        (files != self.checklist_files).then(|| self.reload_checklists())
+        (files != self.checklist_files).then(|| self.load_checklists(files))
     }
 
     /// Loads the checklists again (progress is kept by item id) and returns the files that were skipped.
     pub fn reload_checklists(&mut self) -> Vec<FileProblem> {
-        self.checklist_files = catalog::user_files_fingerprint(&self.checklist_dirs);
+        self.load_checklists(catalog::user_files_fingerprint(&self.checklist_dirs))
+    }
+
+    /// Loads the checklists of the folders that hold `files` now.
+    fn load_checklists(&mut self, files: Vec<(PathBuf, u64, Option<SystemTime>)>) -> Vec<FileProblem> {
+        self.checklist_files = files;
         let (catalog, problems) = catalog::load_catalog(&self.checklist_dirs);
         self.tracker.replace_catalog(catalog);
         self.refresh();

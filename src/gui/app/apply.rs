@@ -51,7 +51,7 @@ impl App {
         }
     }
 
-    pub(super) fn apply(&mut self, command: Command) {
+    fn apply(&mut self, command: Command) {
         match command {
             Command::SetStatus { item, status } => self.edit_item(item, ItemValue::Status(status)),
             Command::SetNote { item, note } => self.edit_item(item, ItemValue::Note(note)),

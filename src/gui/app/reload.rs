@@ -51,9 +51,7 @@ impl App {
         }
         // A note being typed is saved under its item before the items may move.
         self.checklists.flush_draft(&self.model, &mut self.commands);
-        for command in std::mem::take(&mut self.commands) {
-            self.apply(command);
-        }
+        self.apply_commands();
         let shown = Shown::of(self);
         let problems =
             if forced { Some(self.model.reload_checklists()) } else { self.model.reload_checklists_if_changed() };

@@ -2,8 +2,8 @@
 //! the window (hostile-input review F8). The job works on a copy of what the window shows at the click.
 
 use std::path::PathBuf;
-use std::sync::mpsc;
 
+use crate::gui::background::Background;
 use crate::gui::model::Model;
 use crate::report::{self, Format, Paper, SummaryInput, SummaryOptions};
 
@@ -18,7 +18,7 @@ pub(super) enum Then {
 
 pub(super) struct ReportJob {
     pub then: Then,
-    result: mpsc::Receiver<Result<PathBuf, String>>,
+    result: Background<Result<PathBuf, String>>,
 }
 
 impl ReportJob {
@@ -35,8 +35,7 @@ impl ReportJob {
             (model.catalog().clone(), model.progress().clone(), model.assessment.clone());
         let data_dir = model.tracker().store().dir().to_path_buf();
         let target_id = model.target().id.clone();
-        let (sender, result) = mpsc::channel();
-        std::thread::spawn(move || {
+        let result = Background::run(move || {
             let target = catalog.target_or_default(&target_id);
             let input = SummaryInput {
                 catalog: &catalog,
@@ -47,22 +46,17 @@ impl ReportJob {
                 options: &options,
             };
             let summary = report::build_summary(&input);
-            let written = report::render(&summary, format, paper)
+            report::render(&summary, format, paper)
                 .map_err(|err| err.to_string())
                 .and_then(|bytes| crate::store::write_output(&path, &bytes, &data_dir).map_err(|err| err.to_string()))
-                .map(|_| path);
-            // The window may have closed meanwhile; then no one waits for the answer.
-            sender.send(written).ok();
+                .map(|_| path)
         });
         ReportJob { then, result }
     }
 
     /// The outcome, once the job has finished.
     pub fn finished(&self) -> Option<Result<PathBuf, String>> {
-        match self.result.try_recv() {
-            Ok(result) => Some(result),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(Err("the report could not be made: its work stopped".into())),
-        }
+        let stopped = || Err("the report could not be made: its work stopped".into());
+        self.result.poll().map(|answer| answer.unwrap_or_else(stopped))
     }
 }

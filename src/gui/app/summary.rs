@@ -25,18 +25,16 @@ impl App {
     pub(super) fn apply_summary_command(&mut self, command: Command) {
         match command {
             Command::SaveSummary { format, options } => {
-                let folder = PathBuf::from(self.prefs.report.folder.trim());
-                let destination = store::new_report_in(&folder, &report_stem(), format.extension());
+                let destination = store::new_report_in(&self.report_folder(), &report_stem(), format.extension());
                 self.save_to(destination, format, options);
             }
             Command::SaveSummaryAs { options } => {
-                let folder = PathBuf::from(self.prefs.report.folder.trim());
-                let name = format!("{}.pdf", report_stem());
-                let request = FileRequest::SaveReport { folder, name };
+                let request =
+                    FileRequest::SaveReport { folder: self.report_folder(), name: format!("{}.pdf", report_stem()) };
                 self.file_dialog = Some(Pending::ask(&self.chooser, request, Chosen::SaveAs(options)));
             }
             Command::ChooseReportFolder => {
-                let request = FileRequest::Folder { start: PathBuf::from(self.prefs.report.folder.trim()) };
+                let request = FileRequest::Folder { start: self.report_folder() };
                 self.file_dialog = Some(Pending::ask(&self.chooser, request, Chosen::ReportFolder));
             }
             Command::ConfirmSave(go_on) => {
@@ -57,6 +55,11 @@ impl App {
             Command::PrintSummary { options } => self.print(options),
             _ => {}
         }
+    }
+
+    /// The reports folder as typed in the Summary view.
+    fn report_folder(&self) -> PathBuf {
+        PathBuf::from(self.prefs.report.folder.trim())
     }
 
     /// Writes the report to `destination`, or asks first when a folder is missing or a file is in the way.
