@@ -86,6 +86,20 @@ fn benches(c: &mut Criterion) {
                 })
             });
         }
+        // The window's Summary preview: the PDF's pages laid out, not written.
+        group.bench_function(id("summary_pages"), |b| {
+            b.iter(|| {
+                let summary = report::build_summary(&SummaryInput {
+                    catalog: &f.catalog,
+                    target,
+                    progress: &f.progress,
+                    assessment: &assessment,
+                    now: chrono::Utc::now(),
+                    options: &SummaryOptions::default(),
+                });
+                black_box(report::pdf::lay_out_summary(&summary, Paper::A4).unwrap().pages.len())
+            })
+        });
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("progress.ron"), &f.progress_text).unwrap();
         let mut tracker = Tracker::open(f.catalog.clone(), Store::new(dir.path())).unwrap();

@@ -9,12 +9,25 @@ pub struct Background<T> {
 }
 
 impl<T: Send + 'static> Background<T> {
-    /// Starts `work` on a thread of its own.
+    /// Starts `work` on a thread of its own; the caller polls for the answer.
     pub fn run(work: impl FnOnce() -> T + Send + 'static) -> Self {
+        Self::spawn(work, None)
+    }
+
+    /// Starts `work` on a thread of its own and draws the window again once the answer is there, so no
+    /// frame need poll for it meanwhile.
+    pub fn run_then_repaint(ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Self {
+        Self::spawn(work, Some(ctx.clone()))
+    }
+
+    fn spawn(work: impl FnOnce() -> T + Send + 'static, repaint: Option<egui::Context>) -> Self {
         let (sender, answer) = mpsc::channel();
         std::thread::spawn(move || {
             // The window may have closed meanwhile; then no one waits for the answer.
             sender.send(work()).ok();
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
         });
         Background { answer }
     }

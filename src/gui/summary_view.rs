@@ -1,4 +1,4 @@
-//! The Summary view: the report as it will print, its options, and Save / Copy / Print buttons.
+//! The Summary view: the report's options, Save / Copy / Print buttons, and its pages as they will print.
 
 use std::path::PathBuf;
 
@@ -6,8 +6,12 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
+use super::background::Background;
 use super::command::Command;
 use super::model::Model;
+use super::paper_preview::{PaperPreview, Zoom};
+use super::summary_source::SummarySource;
+use crate::report::pdf;
 use crate::report::{self, Format, Paper, Summary, SummaryInput, SummaryOptions};
 
 /// The report choices remembered between runs (UI preferences, kept in eframe's storage).
@@ -20,6 +24,8 @@ pub struct ReportPrefs {
     pub name: String,
     pub with_notes: bool,
     pub paper: Paper,
+    /// How large the preview draws the pages.
+    pub zoom: Zoom,
 }
 
 impl Default for ReportPrefs {
@@ -27,7 +33,13 @@ impl Default for ReportPrefs {
         let folder = directories::UserDirs::new()
             .and_then(|dirs| dirs.document_dir().map(PathBuf::from).or_else(|| Some(dirs.home_dir().to_path_buf())))
             .unwrap_or_else(|| PathBuf::from("."));
-        ReportPrefs { folder: folder.display().to_string(), name: String::new(), with_notes: false, paper: Paper::A4 }
+        ReportPrefs {
+            folder: folder.display().to_string(),
+            name: String::new(),
+            with_notes: false,
+            paper: Paper::A4,
+            zoom: Zoom::default(),
+        }
     }
 }
 
@@ -45,8 +57,8 @@ pub struct SummaryView {
     pub saved: Option<PathBuf>,
     /// A save waiting for the person's yes: create its folder, or replace an earlier file.
     pub pending: Option<PendingSave>,
-    /// The text preview and what it was made from, so it is rebuilt only when something changed.
-    preview: Option<(u64, SummaryOptions, Preview)>,
+    /// The pages as they will print.
+    preview: Preview,
 }
 
 /// A save that asks first.
@@ -67,46 +79,79 @@ pub enum Ask {
     Replace,
 }
 
-/// The summary as text, and where each of its lines is: only the lines in view are laid out (at 10,000
-/// items laying out the whole text took 7.6 ms a frame).
-#[derive(Debug, Default)]
+/// What the preview's pages were made from: when any of it changes, they are made again.
+#[derive(Debug, Clone, PartialEq)]
+struct PreviewKey {
+    generation: u64,
+    options: SummaryOptions,
+    paper: Paper,
+}
+
+/// The pages shown, and the next ones being laid out on a thread of their own (a few hundred pages take
+/// a second, and typing a name must not wait for them). Until they come, the last ones stay.
+#[derive(Default)]
 struct Preview {
-    text: String,
-    lines: Vec<std::ops::Range<usize>>,
+    shown: Option<(PreviewKey, Result<PaperPreview, String>)>,
+    next: Option<(PreviewKey, Background<Result<PaperPreview, String>>)>,
 }
 
 impl Preview {
-    fn new(text: String) -> Preview {
-        let mut start = 0;
-        let mut lines: Vec<std::ops::Range<usize>> = text
-            .match_indices('\n')
-            .map(|(end, _)| {
-                let line = start..end;
-                start = end + 1;
-                line
-            })
-            .collect();
-        if start < text.len() {
-            lines.push(start..text.len());
+    /// Takes the pages being laid out once they are ready.
+    fn poll(&mut self) {
+        let Some((key, job)) = &self.next else { return };
+        if let Some(answer) = job.poll() {
+            let pages = answer.unwrap_or_else(|| Err("its work stopped".into()));
+            self.shown = Some((key.clone(), pages));
+            self.next = None;
         }
-        Preview { text, lines }
     }
 
-    fn ui(&self, ui: &mut Ui) {
-        let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
-        ui.scope(|ui| {
-            ui.spacing_mut().item_spacing.y = 0.0;
-            egui::ScrollArea::both().auto_shrink([false, false]).show_rows(
-                ui,
-                row_height,
-                self.lines.len(),
-                |ui, rows| {
-                    for line in &self.lines[rows] {
-                        ui.add(egui::Label::new(RichText::new(&self.text[line.clone()]).monospace()).extend());
-                    }
-                },
-            );
+    /// Starts laying out the pages for `key` unless they are shown or on their way.
+    fn update(&mut self, ui: &Ui, model: &Model, key: PreviewKey) {
+        self.poll();
+        if self.next.is_some() || self.shown.as_ref().is_some_and(|(shown, _)| *shown == key) {
+            return;
+        }
+        let source = SummarySource::of(model);
+        let (options, paper) = (key.options.clone(), key.paper);
+        let job = Background::run_then_repaint(ui.ctx(), move || {
+            let pages = source.with_summary(&options, |summary| pdf::lay_out_summary(summary, paper));
+            pages.map(PaperPreview::new).map_err(|e| e.to_string())
         });
+        self.next = Some((key, job));
+    }
+
+    fn ui(&self, ui: &mut Ui, prefs: &mut ReportPrefs) {
+        match &self.shown {
+            Some((_, Ok(pages))) => {
+                ui.horizontal(|ui| {
+                    let count = pages.page_count();
+                    let plural = if count == 1 { "" } else { "s" };
+                    ui.label(format!("{count} page{plural} on {}, as the PDF prints them", paper_name(prefs.paper)));
+                    if self.next.is_some() {
+                        // Not a spinner: it would draw the window at full speed meanwhile.
+                        ui.weak("updating…");
+                    }
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        for zoom in [Zoom::WholePage, Zoom::FitWidth] {
+                            ui.selectable_value(&mut prefs.zoom, zoom, zoom.name());
+                        }
+                    });
+                });
+                pages.ui(ui, prefs.zoom);
+            }
+            Some((_, Err(problem))) => {
+                ui.colored_label(ui.visuals().error_fg_color, format!("The preview could not be made: {problem}"));
+            }
+            None => {
+                ui.weak("Laying out the pages…");
+            }
+        }
+    }
+
+    /// Whether pages are being laid out.
+    fn is_busy(&self) -> bool {
+        self.next.is_some()
     }
 }
 
@@ -138,18 +183,16 @@ impl SummaryView {
         self.outcome_ui(ui, commands);
         self.confirm_ui(ui, commands);
         ui.separator();
-        let options = self.options(prefs);
-        let stale = self
-            .preview
-            .as_ref()
-            .is_none_or(|(generation, cached, _)| *generation != model.generation || *cached != options);
-        if stale {
-            let text = report::render_text(&build_summary(model, &options));
-            self.preview = Some((model.generation, options, Preview::new(text)));
-        }
-        if let Some((_, _, preview)) = &self.preview {
-            preview.ui(ui);
-        }
+        let key = PreviewKey { generation: model.generation, options: self.options(prefs), paper: prefs.paper };
+        self.preview.update(ui, model, key);
+        self.preview.ui(ui, prefs);
+    }
+
+    /// Whether the preview's pages are being laid out (a screenshot waits for them). Takes them once
+    /// they are ready, whichever view is shown.
+    pub fn is_busy(&mut self) -> bool {
+        self.preview.poll();
+        self.preview.is_busy()
     }
 
     fn save_ui(&self, ui: &mut Ui, prefs: &mut ReportPrefs, commands: &mut Vec<Command>) {

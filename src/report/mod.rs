@@ -4,7 +4,7 @@
 mod html;
 mod markdown;
 mod parts;
-mod pdf;
+pub mod pdf;
 pub mod project;
 mod text;
 

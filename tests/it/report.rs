@@ -210,7 +210,7 @@ fn checklist_option_limits_lists_but_not_the_score() {
 }
 
 /// The text of `pdf`, page by page, read by poppler's `pdftotext`.
-fn pdf_pages(pdf: &[u8], dir: &Path) -> Vec<String> {
+pub(crate) fn pdf_pages(pdf: &[u8], dir: &Path) -> Vec<String> {
     let path = dir.join("report.pdf");
     std::fs::write(&path, pdf).unwrap();
     let output = Command::new("pdftotext")

@@ -126,6 +126,7 @@ pub struct App {
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, model: Model, options: StartOptions) -> App {
         super::theme::install(&cc.egui_ctx);
+        super::paper_preview::install_fonts(&cc.egui_ctx);
         if let Some(theme) = options.theme {
             cc.egui_ctx.set_theme(theme);
         }
@@ -194,6 +195,11 @@ impl App {
     /// Whether a report is being written.
     pub fn is_writing_report(&self) -> bool {
         self.report_job.is_some()
+    }
+
+    /// Whether the Summary's pages are being laid out.
+    pub fn is_laying_out_pages(&mut self) -> bool {
+        self.summary.is_busy()
     }
 
     pub fn view(&self) -> View {
@@ -281,7 +287,8 @@ impl eframe::App for App {
             ctx.copy_text(text);
         }
         if let Some(screenshot) = &mut self.screenshot {
-            screenshot.step(&ctx);
+            // The picture waits for the Summary's pages, which are laid out on a thread of their own.
+            screenshot.step(&ctx, !self.summary.is_busy());
         }
     }
 

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use crate::gui::background::Background;
 use crate::gui::model::Model;
-use crate::report::{self, Format, Paper, SummaryInput, SummaryOptions};
+use crate::gui::summary_source::SummarySource;
+use crate::report::{self, Format, Paper, SummaryOptions};
 
 /// What the person asked for and what is done with the file once it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,22 +32,11 @@ impl ReportJob {
         path: PathBuf,
         then: Then,
     ) -> Self {
-        let (catalog, progress, assessment) =
-            (model.catalog().clone(), model.progress().clone(), model.assessment.clone());
+        let source = SummarySource::of(model);
         let data_dir = model.tracker().store().dir().to_path_buf();
-        let target_id = model.target().id.clone();
         let result = Background::run(move || {
-            let target = catalog.target_or_default(&target_id);
-            let input = SummaryInput {
-                catalog: &catalog,
-                target,
-                progress: &progress,
-                assessment: &assessment,
-                now: chrono::Utc::now(),
-                options: &options,
-            };
-            let summary = report::build_summary(&input);
-            report::render(&summary, format, paper)
+            source
+                .with_summary(&options, |summary| report::render(summary, format, paper))
                 .map_err(|err| err.to_string())
                 .and_then(|bytes| crate::store::write_output(&path, &bytes, &data_dir).map_err(|err| err.to_string()))
                 .map(|_| path)

@@ -27,14 +27,14 @@ impl Screenshot {
         Screenshot { job, frames: 0, requested: false }
     }
 
-    /// Called once a frame.
-    pub(super) fn step(&mut self, ctx: &egui::Context) {
+    /// Called once a frame; `settled` is false while work the window waits for goes on.
+    pub(super) fn step(&mut self, ctx: &egui::Context, settled: bool) {
         self.frames += 1;
         ctx.request_repaint();
         let done = self.job.result.lock().map(|r| r.is_some()).unwrap_or(true);
         if done {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        } else if self.frames >= SETTLE_FRAMES && !self.requested {
+        } else if self.frames >= SETTLE_FRAMES && settled && !self.requested {
             self.requested = true;
             let (job, repaint) = (self.job.clone(), ctx.clone());
             ctx.request_screenshot(move |image| {

@@ -27,8 +27,9 @@ impl Paper {
     }
 }
 
+/// An sRGB colour of the printed page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Color(pub(super) u8, pub(super) u8, pub(super) u8);
+pub struct Color(pub u8, pub u8, pub u8);
 
 pub(super) const INK: Color = Color(0x1d, 0x23, 0x2b);
 pub(super) const MUTED: Color = Color(0x5b, 0x65, 0x72);
@@ -40,22 +41,44 @@ pub(super) const RULE: Color = Color(0xc8, 0xce, 0xd6);
 pub(super) const LINK: Color = Color(0x1f, 0x5f, 0xb0);
 pub(super) const WHITE: Color = Color(0xff, 0xff, 0xff);
 
+/// The two faces of the bundled font (DejaVu Sans).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Face {
+pub enum Face {
     Regular,
     Bold,
 }
 
+impl Face {
+    /// The font file of this face, for whoever draws the pages (the PDF writer, the window's preview).
+    pub fn font_data(self) -> &'static [u8] {
+        match self {
+            Face::Regular => REGULAR_TTF,
+            Face::Bold => BOLD_TTF,
+        }
+    }
+}
+
+/// A report laid out on paper: every page's drawing operations, the footer included, in points from
+/// the page's top-left corner. The PDF is written from it and the window's preview paints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedPages {
+    /// The document's title (the PDF's metadata).
+    pub title: String,
+    /// Page width and height in points.
+    pub size: (f32, f32),
+    pub pages: Vec<Vec<Op>>,
+}
+
 /// One drawing operation, in points from the top-left corner of its line (after placing: of the page).
-#[derive(Debug, Clone)]
-pub(super) enum Op {
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
     Text { x: f32, baseline: f32, size: f32, face: Face, color: Color, text: String },
     Path { points: Vec<(f32, f32)>, closed: bool, fill: Option<Color>, stroke: Option<(Color, f32)> },
     Link { x: f32, y: f32, w: f32, h: f32, url: String },
 }
 
 impl Op {
-    pub(super) fn moved_down(mut self, dy: f32) -> Op {
+    pub fn moved_down(mut self, dy: f32) -> Op {
         match &mut self {
             Op::Text { baseline, .. } => *baseline += dy,
             Op::Path { points, .. } => points.iter_mut().for_each(|(_, y)| *y += dy),
@@ -247,6 +270,28 @@ impl<'a> Layout<'a> {
         for line in lines {
             self.place(line);
         }
+    }
+
+    /// The placed pages, each with `footer_left` and "Page N of M" at its foot.
+    pub(super) fn finish(self, title: &str, footer_left: &str) -> PrintedPages {
+        let page_count = self.pages.len();
+        let footer_y = self.page_height - MARGIN + 4.0;
+        let pages = self
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(index, ops)| {
+                let page_label = format!("Page {} of {page_count}", index + 1);
+                let mut page = ops.clone();
+                page.extend([
+                    rect(self.left(), footer_y - 14.0, self.content_width(), 0.6, Some(RULE), None),
+                    self.text(self.left(), 0.0, SMALL, Face::Regular, MUTED, footer_left).moved_down(footer_y),
+                    self.text_right(self.right(), 0.0, SMALL, Face::Regular, MUTED, &page_label).moved_down(footer_y),
+                ]);
+                page
+            })
+            .collect();
+        PrintedPages { title: title.to_owned(), size: (self.page_width, self.page_height), pages }
     }
 
     /// Places a heading and the blocks under it; the heading stays on the page of the first block.

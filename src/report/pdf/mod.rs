@@ -21,7 +21,7 @@ mod layout;
 mod printed;
 mod project_pages;
 
-pub use layout::Paper;
+pub use layout::{Color, Face, Op, Paper, PrintedPages};
 pub use project_pages::render_story_pdf;
 
 use super::{ReportError, Summary, heading, percent_label};
@@ -30,6 +30,11 @@ use layout::*;
 use printed::printed_link;
 /// Writes `summary` as a PDF on `paper`.
 pub fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
+    write_pdf(&lay_out_summary(summary, paper)?)
+}
+
+/// `summary` laid out on `paper`, as [`render_pdf`] prints it.
+pub fn lay_out_summary(summary: &Summary, paper: Paper) -> Result<PrintedPages, ReportError> {
     let fonts = Fonts::new()?;
     let mut layout = Layout::new(&fonts, paper);
     overview(&mut layout, summary);
@@ -40,7 +45,7 @@ pub fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportErro
         Some(name) => format!("skillgap · {name} · {}", summary.date.format("%Y-%m-%d")),
         None => format!("skillgap · {}", summary.date.format("%Y-%m-%d")),
     };
-    write_pdf(&heading(summary), &footer, &layout)
+    Ok(layout.finish(&heading(summary), &footer))
 }
 
 fn overview(layout: &mut Layout<'_>, s: &Summary) {
@@ -290,31 +295,24 @@ fn paint(color: Color) -> krilla::paint::Paint {
     rgb::Color::new(color.0, color.1, color.2).into()
 }
 
-/// Writes the placed pages as a PDF titled `title`, with `footer_left` and the page count at each page's foot.
-fn write_pdf(title: &str, footer_left: &str, layout: &Layout<'_>) -> Result<Vec<u8>, ReportError> {
+/// Writes the laid-out pages as a PDF.
+fn write_pdf(printed: &PrintedPages) -> Result<Vec<u8>, ReportError> {
     let font = |data: &'static [u8]| {
         Font::new(data.into(), 0).ok_or_else(|| ReportError::Pdf("the bundled font could not be read".into()))
     };
     let (regular, bold) = (font(REGULAR_TTF)?, font(BOLD_TTF)?);
     let mut document = Document::new();
-    document
-        .set_metadata(Metadata::new().title(title.to_owned()).creator("skillgap".to_owned()).language("en".to_owned()));
-    let page_count = layout.pages.len();
-    let settings = PageSettings::from_wh(layout.page_width, layout.page_height)
+    document.set_metadata(
+        Metadata::new().title(printed.title.clone()).creator("skillgap".to_owned()).language("en".to_owned()),
+    );
+    let settings = PageSettings::from_wh(printed.size.0, printed.size.1)
         .ok_or_else(|| ReportError::Pdf("the page size is invalid".into()))?;
-    for (index, ops) in layout.pages.iter().enumerate() {
-        let footer_y = layout.page_height - MARGIN + 4.0;
-        let page_label = format!("Page {} of {page_count}", index + 1);
-        let footer = [
-            rect(layout.left(), footer_y - 14.0, layout.content_width(), 0.6, Some(RULE), None),
-            layout.text(layout.left(), 0.0, SMALL, Face::Regular, MUTED, footer_left).moved_down(footer_y),
-            layout.text_right(layout.right(), 0.0, SMALL, Face::Regular, MUTED, &page_label).moved_down(footer_y),
-        ];
+    for ops in &printed.pages {
         let mut page = document.start_page_with(settings.clone());
         let mut links = Vec::new();
         {
             let mut surface = page.surface();
-            for op in ops.iter().chain(footer.iter()) {
+            for op in ops {
                 match op {
                     Op::Text { x, baseline, size, face, color, text } => {
                         let font = if *face == Face::Bold { bold.clone() } else { regular.clone() };
@@ -323,22 +321,7 @@ fn write_pdf(title: &str, footer_left: &str, layout: &Layout<'_>) -> Result<Vec<
                         surface.draw_text(Point::from_xy(*x, *baseline), font, *size, text, false, TextDirection::Auto);
                     }
                     Op::Path { points, closed, fill, stroke } => {
-                        let mut builder = PathBuilder::new();
-                        for (i, (x, y)) in points.iter().enumerate() {
-                            if i == 0 { builder.move_to(*x, *y) } else { builder.line_to(*x, *y) }
-                        }
-                        if *closed {
-                            builder.close();
-                        }
-                        if let Some(path) = builder.finish() {
-                            surface.set_fill(fill.map(|c| Fill { paint: paint(c), ..Fill::default() }));
-                            surface.set_stroke(stroke.map(|(c, width)| Stroke {
-                                paint: paint(c),
-                                width,
-                                ..Stroke::default()
-                            }));
-                            surface.draw_path(&path);
-                        }
+                        draw_path(&mut surface, points, *closed, *fill, *stroke)
                     }
                     Op::Link { x, y, w, h, url } => links.push((Rect::from_xywh(*x, *y, *w, *h), url.clone())),
                 }
@@ -354,6 +337,27 @@ fn write_pdf(title: &str, footer_left: &str, layout: &Layout<'_>) -> Result<Vec<
         page.finish();
     }
     document.finish().map_err(|err| ReportError::Pdf(err.to_string()))
+}
+
+fn draw_path(
+    surface: &mut krilla::surface::Surface<'_>,
+    points: &[(f32, f32)],
+    closed: bool,
+    fill: Option<Color>,
+    stroke: Option<(Color, f32)>,
+) {
+    let mut builder = PathBuilder::new();
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i == 0 { builder.move_to(*x, *y) } else { builder.line_to(*x, *y) }
+    }
+    if closed {
+        builder.close();
+    }
+    if let Some(path) = builder.finish() {
+        surface.set_fill(fill.map(|c| Fill { paint: paint(c), ..Fill::default() }));
+        surface.set_stroke(stroke.map(|(c, width)| Stroke { paint: paint(c), width, ..Stroke::default() }));
+        surface.draw_path(&path);
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,11 @@ use crate::report::project::{Fact, ProjectStory, StageStory};
 
 /// Writes `story` as a PDF on `paper`.
 pub fn render_story_pdf(story: &ProjectStory, paper: Paper) -> Result<Vec<u8>, ReportError> {
+    write_pdf(&lay_out_story(story, paper)?)
+}
+
+/// `story` laid out on `paper`, as [`render_story_pdf`] prints it.
+fn lay_out_story(story: &ProjectStory, paper: Paper) -> Result<PrintedPages, ReportError> {
     let fonts = Fonts::new()?;
     let mut layout = Layout::new(&fonts, paper);
     let (left, width) = (layout.left(), layout.content_width());
@@ -48,7 +53,7 @@ pub fn render_story_pdf(story: &ProjectStory, paper: Paper) -> Result<Vec<u8>, R
         stage_section(&mut layout, stage);
     }
     let footer = format!("skillgap · {} · {}", story.name, story.date.format("%Y-%m-%d"));
-    write_pdf(&title, &footer, &layout)
+    Ok(layout.finish(&title, &footer))
 }
 
 fn stage_section(layout: &mut Layout<'_>, stage: &StageStory) {

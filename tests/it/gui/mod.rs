@@ -14,6 +14,7 @@ use crate::common;
 mod contrast;
 mod integrity;
 mod layout;
+mod preview;
 mod projects;
 mod summary;
 mod targets;
@@ -45,6 +46,23 @@ fn sized_app_harness(
         cc.storage = storage;
         App::new(cc, model, start)
     })
+}
+
+/// eframe's storage in memory: what the window keeps between runs without a file.
+#[derive(Default, Clone)]
+pub(super) struct MemoryStorage(pub(super) std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
 }
 
 fn open_window(dir: tempfile::TempDir, view: Option<View>) -> Window {
@@ -123,7 +141,23 @@ impl Window {
 
     fn show(&mut self, view: &str) {
         self.harness.get_by_role_and_label(Role::Button, view).click();
-        self.harness.run();
+        self.wait_for_pages();
+    }
+
+    /// Runs frames until the Summary's pages, laid out on a thread of their own, are shown: the first
+    /// two let a view or an option that was just chosen start them.
+    fn wait_for_pages(&mut self) {
+        self.harness.step();
+        self.harness.step();
+        for _ in 0..4000 {
+            if !self.harness.state_mut().is_laying_out_pages() {
+                self.harness.run();
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            self.harness.step();
+        }
+        panic!("the Summary's pages were not laid out within 20 s");
     }
 
     fn select(&mut self, title: &str) {
