@@ -49,6 +49,16 @@ impl App {
         }
     }
 
+    /// Whether there is a message to show above the status line.
+    pub(super) fn has_banners(&self) -> bool {
+        let model = &self.model;
+        model.is_read_only()
+            || matches!(model.save_state, SaveState::Failed(_))
+            || model.reload_error.is_some()
+            || !self.load_problems.is_empty()
+            || self.notice.is_some()
+    }
+
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) {
         let (model, commands) = (&self.model, &mut self.commands);
         if let Access::ReadOnly { reason } = &model.access {
@@ -84,12 +94,15 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
                 .fill(ui.visuals().warn_fg_color.gamma_multiply(0.12))
                 .corner_radius(6)
                 .inner_margin(8)
-                .show(ui, |ui| self.load_problems_ui(ui));
+                .show(ui, |ui| {
+                    ui.set_min_width(ui.available_width());
+                    self.load_problems_ui(ui);
+                });
         }
         if let Some(notice) = &self.notice {
             ui.horizontal(|ui| {
                 ui.label(notice);
-                if ui.small_button("Dismiss").clicked() {
+                if ui.small_button("Dismiss message").clicked() {
                     self.commands.push(Command::DismissNotice);
                 }
             });
@@ -204,6 +217,7 @@ fn error_banner(
         .corner_radius(6)
         .inner_margin(8)
         .show(ui, |ui| {
+            ui.set_min_width(ui.available_width());
             ui.label(RichText::new(title).strong());
             ui.add(egui::Label::new(reason).wrap());
             actions(ui, commands);

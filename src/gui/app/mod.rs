@@ -260,9 +260,18 @@ impl eframe::App for App {
             header::header_ui(ui, &self.model, &mut self.commands, &mut expanded);
             self.prefs.header_folded = !expanded;
             ui.add_space(4.0);
-            self.banners_ui(ui);
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
+        // Messages sit above the status line: when one comes or goes the views' content, which starts
+        // at the top, stays where it is under the pointer.
+        if self.has_banners() {
+            egui::Panel::bottom("messages").show(ui, |ui| {
+                ui.add_space(4.0);
+                let most = 0.4 * ui.ctx().content_rect().height();
+                egui::ScrollArea::vertical().max_height(most).show(ui, |ui| self.banners_ui(ui));
+                ui.add_space(2.0);
+            });
+        }
         self.views_ui(ui);
         if self.welcome_open {
             super::welcome::welcome_ui(&ctx, &self.model, &mut self.commands);

@@ -97,3 +97,38 @@ fn the_header_folds_to_one_line_and_unfolds() {
     harness.run();
     assert!(harness.query_by_label("Build  0%").is_some());
 }
+
+/// A message that comes and goes (a reload said, skipped checklist files dismissed) never moves the view
+/// under the pointer: messages sit above the status line, below the view's content.
+#[test]
+fn messages_that_come_and_go_do_not_move_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let lists = dir.path().join("lists");
+    std::fs::create_dir_all(&lists).unwrap();
+    std::fs::write(lists.join("broken.ron"), "(id: \"broken\",").unwrap();
+    let locations = skillgap::paths::Locations {
+        data_dir: dir.path().to_path_buf(),
+        checklist_dirs: vec![crate::common::fixture_dir(), lists],
+        config_dir: None,
+    };
+    let (model, load_problems) = skillgap::gui::open_model(&locations, None).unwrap();
+    assert_eq!(load_problems.len(), 1, "{load_problems:?}");
+    let start = StartOptions { view: Some(View::Checklists), load_problems, ..StartOptions::default() };
+    let mut harness = sized_app_harness(model, start, None, egui::vec2(1280.0, 800.0));
+    harness.run();
+    let search_at = |harness: &Harness<'static, App>| bounds(harness, Role::TextInput, "Search").y0;
+    let before = search_at(&harness);
+
+    harness.get_by_role_and_label(Role::Button, "Reload checklists").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Checklists loaded again").is_some(), "the reload is said");
+    assert_eq!(search_at(&harness), before, "the reload's message moved the list");
+    harness.get_by_role_and_label(Role::Button, "Dismiss message").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Checklists loaded again").is_none());
+    assert_eq!(search_at(&harness), before, "dismissing the message moved the list");
+    harness.get_by_role_and_label(Role::Button, "Dismiss").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Some checklist files were skipped").is_none());
+    assert_eq!(search_at(&harness), before, "dismissing the skipped files moved the list");
+}
