@@ -255,6 +255,33 @@ mod tests {
         assert!(labels.contains(&"Jan 2026".to_owned()) && labels.contains(&"Apr".to_owned()), "{labels:?}");
     }
 
+    /// The plots' hover, which egui_plot draws out of reach of the accessibility tree (and so of kittest).
+    #[test]
+    fn hover_says_the_value_the_moment_and_what_was_done_that_day() {
+        let (catalog, _) = crate::catalog::load_catalog(&[]);
+        let done: Vec<String> = catalog.items.iter().take(7).map(|item| item.full_id.clone()).collect();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let days = BTreeMap::from([(day, DayActivity { changes: 9, done })]);
+        let lines = Lines::default();
+        let chart = Chart { lines: &lines, days: &days, catalog: &catalog, each_stage: false };
+        let noon = local_x(2026, 11, 20) + 0.5;
+        let near = |x: f64| HoverPosition::NearDataPoint {
+            plot_name: "Readiness",
+            position: egui_plot::PlotPoint::new(x, 42.4),
+            index: 0,
+        };
+        let text = chart.hover_text(&near(noon)).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[..3], ["Readiness: 42", "2026-11-20 12:00", "9 changes that day"]);
+        assert_eq!(lines[3], format!("Done: {}", catalog.items[0].title));
+        assert_eq!(lines.len(), 3 + 5 + 1, "five titles, then how many more: {text}");
+        assert_eq!(lines[8], "... and 2 more done");
+        let quiet_day = chart.hover_text(&near(noon + 1.0)).unwrap();
+        assert_eq!(quiet_day, "Readiness: 42\n2026-11-21 12:00", "a day without changes says only the value");
+        let elsewhere = HoverPosition::Elsewhere { position: egui_plot::PlotPoint::new(noon, 1.0) };
+        assert_eq!(chart.hover_text(&elsewhere), None, "nothing away from the lines");
+    }
+
     #[test]
     fn value_steps_label_about_three_round_values() {
         assert_eq!(value_steps(GridInput { bounds: (0.0, 100.0), base_step_size: 1.0 }), [10.0, 50.0, 100.0]);
