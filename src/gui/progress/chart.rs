@@ -53,32 +53,39 @@ pub struct Chart<'a> {
     pub each_stage: bool,
 }
 
-impl Chart<'_> {
+/// A plot's own line, by name: away from every point, the hover reads its value where the pointer is.
+type Own<'l> = (&'static str, &'l [PlotPoint]);
+
+impl<'a> Chart<'a> {
+    /// One of the two plots, sharing the time axis and the cursor with the other.
+    fn plot<'p>(&'p self, name: &str, y_label: &str, own: Own<'p>) -> Plot<'p> {
+        let group = egui::Id::unique("progress-time-axis");
+        Plot::new(name.to_owned())
+            .link_axis(group, [true, false])
+            .link_cursor(group, [true, false])
+            .x_grid_spacer(date_marks)
+            .x_axis_formatter(date_tick_label)
+            .y_axis_label(y_label.to_owned())
+            .y_axis_min_width(48.0)
+            // About three labelled values a plot: egui_plot's powers of ten left a short plot with
+            // only 0 and 100.
+            .y_grid_spacer(egui_plot::uniform_grid_spacer(value_steps))
+            .include_y(0.0)
+            .allow_scroll(false)
+            .label_formatter(move |hover| self.hover_text(hover, own))
+    }
+
     /// Readiness (0-100) above, items done below, `height` points for both.
     pub fn ui(&self, ui: &mut Ui, height: f32) {
-        let group = egui::Id::unique("progress-time-axis");
-        let plot = |name: &str, y_label: &str, plot_height: f32| {
-            Plot::new(name.to_owned())
-                .height(plot_height)
-                .link_axis(group, [true, false])
-                .link_cursor(group, [true, false])
-                .x_grid_spacer(date_marks)
-                .x_axis_formatter(date_tick_label)
-                .y_axis_label(y_label.to_owned())
-                .y_axis_min_width(48.0)
-                // About three labelled values a plot: egui_plot's powers of ten left a short plot with
-                // only 0 and 100.
-                .y_grid_spacer(egui_plot::uniform_grid_spacer(value_steps))
-                .include_y(0.0)
-                .allow_scroll(false)
-                .label_formatter(|hover| self.hover_text(hover))
-        };
         let (top, bottom) = (height * 0.6, height * 0.4 - 8.0);
         let readiness_color = ui.visuals().hyperlink_color;
         let done_color = crate::gui::theme::status_color(ui.visuals(), crate::progress::Status::Done);
-        plot("progress-readiness", "Readiness (0-100)", top).include_y(100.0).legend(Legend::default()).show(
-            ui,
-            |plot| {
+        let readiness = ("Readiness", self.lines.readiness.as_slice());
+        self.plot("progress-readiness", "Readiness (0-100)", readiness)
+            .height(top)
+            .include_y(100.0)
+            .legend(Legend::default())
+            .show(ui, |plot| {
                 let line = Line::new("Readiness", PlotPoints::Borrowed(&self.lines.readiness));
                 plot.line(line.color(readiness_color).width(2.5).allow_band(false));
                 if self.each_stage {
@@ -87,21 +94,24 @@ impl Chart<'_> {
                         plot.line(Line::new(stage.name(), line).color(stage_color(stage)).allow_band(false));
                     }
                 }
-            },
-        );
+            });
         ui.add_space(8.0);
-        let done_plot = plot("progress-done", "Items done", bottom);
+        let done_plot = self.plot("progress-done", "Items done", ("Items done", &self.lines.done)).height(bottom);
         done_plot.x_axis_label("Date").show(ui, |plot| {
             let line = Line::new("Items done", PlotPoints::Borrowed(&self.lines.done));
             plot.line(line.color(done_color).width(2.0).allow_band(false));
         });
     }
 
-    /// "Readiness: 42" with the moment, then the items done that day (five at most).
-    fn hover_text(&self, hover: &HoverPosition<'_>) -> Option<String> {
-        let HoverPosition::NearDataPoint { plot_name, position, .. } = hover else { return None };
-        let at = to_time(position.x)?;
-        let mut text = format!("{plot_name}: {:.0}\n{}", position.y, at.format("%Y-%m-%d %H:%M"));
+    /// "Readiness: 42" with the moment, then the items done that day (five at most): of the point nearest
+    /// the pointer, or else of the plot's own line (`own`: its name and points) where the pointer is.
+    fn hover_text(&self, hover: &HoverPosition<'_>, own: Own<'_>) -> Option<String> {
+        let (plot_name, x, y) = match hover {
+            HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, position.x, position.y),
+            HoverPosition::Elsewhere { position } => (own.0, position.x, value_at(own.1, position.x)?),
+        };
+        let at = to_time(x)?;
+        let mut text = format!("{plot_name}: {y:.0}\n{}", at.format("%Y-%m-%d %H:%M"));
         if let Some(day) = self.days.get(&at.date_naive()) {
             let titles: Vec<&str> = day
                 .done
@@ -129,6 +139,13 @@ fn value_steps(input: GridInput) -> [f64; 3] {
     let power = 10f64.powf(rough.log10().floor());
     let big = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|&step| step >= rough).unwrap_or(10.0 * power);
     [(big / 5.0).max(1.0), big.max(1.0), (2.0 * big).max(2.0)]
+}
+
+/// The value a step line holds at `x`; `None` before it starts or after it ends.
+fn value_at(line: &[PlotPoint], x: f64) -> Option<f64> {
+    let after = line.partition_point(|point| point.x <= x);
+    let last = line.last()?;
+    (after > 0 && x <= last.x).then(|| line[after - 1].y)
 }
 
 /// Days since the epoch (the plots' x) of a moment.
@@ -255,31 +272,35 @@ mod tests {
         assert!(labels.contains(&"Jan 2026".to_owned()) && labels.contains(&"Apr".to_owned()), "{labels:?}");
     }
 
-    /// The plots' hover, which egui_plot draws out of reach of the accessibility tree (and so of kittest).
     #[test]
     fn hover_says_the_value_the_moment_and_what_was_done_that_day() {
         let (catalog, _) = crate::catalog::load_catalog(&[]);
         let done: Vec<String> = catalog.items.iter().take(7).map(|item| item.full_id.clone()).collect();
         let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
         let days = BTreeMap::from([(day, DayActivity { changes: 9, done })]);
-        let lines = Lines::default();
-        let chart = Chart { lines: &lines, days: &days, catalog: &catalog, each_stage: false };
         let noon = local_x(2026, 11, 20) + 0.5;
-        let near = |x: f64| HoverPosition::NearDataPoint {
+        let readiness =
+            vec![PlotPoint::new(noon - 3.0, 10.0), PlotPoint::new(noon, 42.4), PlotPoint::new(noon + 2.0, 42.4)];
+        let lines = Lines { readiness, ..Lines::default() };
+        let chart = Chart { lines: &lines, days: &days, catalog: &catalog, each_stage: false };
+        let own = ("Readiness", lines.readiness.as_slice());
+        let near = HoverPosition::NearDataPoint {
             plot_name: "Readiness",
-            position: egui_plot::PlotPoint::new(x, 42.4),
-            index: 0,
+            position: egui_plot::PlotPoint::new(noon, 42.4),
+            index: 1,
         };
-        let text = chart.hover_text(&near(noon)).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[..3], ["Readiness: 42", "2026-11-20 12:00", "9 changes that day"]);
-        assert_eq!(lines[3], format!("Done: {}", catalog.items[0].title));
-        assert_eq!(lines.len(), 3 + 5 + 1, "five titles, then how many more: {text}");
-        assert_eq!(lines[8], "... and 2 more done");
-        let quiet_day = chart.hover_text(&near(noon + 1.0)).unwrap();
-        assert_eq!(quiet_day, "Readiness: 42\n2026-11-21 12:00", "a day without changes says only the value");
-        let elsewhere = HoverPosition::Elsewhere { position: egui_plot::PlotPoint::new(noon, 1.0) };
-        assert_eq!(chart.hover_text(&elsewhere), None, "nothing away from the lines");
+        let text = chart.hover_text(&near, own).unwrap();
+        let shown: Vec<&str> = text.lines().collect();
+        assert_eq!(shown[..3], ["Readiness: 42", "2026-11-20 12:00", "9 changes that day"]);
+        assert_eq!(shown[3], format!("Done: {}", catalog.items[0].title));
+        assert_eq!(shown.len(), 3 + 5 + 1, "five titles, then how many more: {text}");
+        assert_eq!(shown[8], "... and 2 more done");
+        // Away from the points, the line's value where the pointer is.
+        let elsewhere = |x: f64| HoverPosition::Elsewhere { position: egui_plot::PlotPoint::new(x, 80.0) };
+        let quiet_day = chart.hover_text(&elsewhere(noon - 1.0), own).unwrap();
+        assert_eq!(quiet_day, "Readiness: 10\n2026-11-19 12:00", "a day without changes says only the value");
+        assert_eq!(chart.hover_text(&elsewhere(noon - 4.0), own), None, "nothing before the line starts");
+        assert_eq!(chart.hover_text(&elsewhere(noon + 3.0), own), None, "nor after it ends");
     }
 
     #[test]

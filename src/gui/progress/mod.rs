@@ -74,7 +74,10 @@ impl ProgressView {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             calendar::calendar_ui(ui, &self.days, today);
-            ui.label(RichText::new("Days with a change in the last 26 weeks: the more changes, the darker.").weak());
+            ui.label(
+                RichText::new("Days with a change in the last 26 weeks: the more changes, the stronger the colour.")
+                    .weak(),
+            );
         });
     }
 }

@@ -139,6 +139,14 @@ fn progress_view_explains_first_run_then_charts_history() {
     assert!(w.harness.query_by_label("Streak: 1 days in a row (longest 1), 1 active days in all.").is_some());
     assert!(w.harness.query_by_label("Activity calendar: 1 active days in the last 26 weeks").is_some());
     assert!(w.harness.query_by_role_and_label(Role::CheckBox, "A line per stage").is_some());
+
+    // Hovering the readiness plot says the value, the moment and what was done that day.
+    let above = w.harness.get_by_role_and_label(Role::CheckBox, "A line per stage").rect();
+    w.harness.hover_at(egui::pos2(w.harness.ctx.content_rect().center().x, above.max.y + 80.0));
+    w.harness.run();
+    let tip = w.harness.get_by_label_contains("changes that day").value().unwrap_or_default();
+    assert!(tip.starts_with("Readiness: "), "{tip}");
+    assert!(tip.contains("1 changes that day\nDone: Build one"), "{tip}");
 }
 
 #[test]
