@@ -28,6 +28,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("S", "skipped, or back to to do"),
     ("Ctrl+N", "write a note for the selected item"),
     ("Ctrl+E", "edit the selected item's evidence link"),
+    ("Page Up / Page Down, Home / End", "Summary: scroll the pages, go to the first or last"),
     ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a status, note or link (the status line says which)"),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "zoom in / out / reset"),
     ("Ctrl+Q", "quit"),

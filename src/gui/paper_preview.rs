@@ -2,7 +2,7 @@
 //! written from ([`PrintedPages`]), in the PDF's own font, on white paper in both themes.
 
 use egui::epaint::{FontFamily, FontId};
-use egui::{Color32, CornerRadius, Pos2, Rect, Sense, Shape, Stroke, Ui, vec2};
+use egui::{Align, Color32, CornerRadius, Key, Modifiers, Pos2, Rect, Sense, Shape, Stroke, Ui, vec2};
 
 use crate::report::pdf::{Color, Face, Op, PrintedPages};
 
@@ -106,8 +106,10 @@ impl PaperPreview {
             egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
                 let scale = zoom.scale(self.printed.size, ui.available_size());
                 let page_size = vec2(width, height) * scale;
+                let key = page_key(ui);
                 ui.spacing_mut().item_spacing.y = GAP;
                 ui.add_space(GAP);
+                let mut page_rects = Vec::with_capacity(self.printed.pages.len());
                 for (ops, text) in self.printed.pages.iter().zip(&self.page_texts) {
                     ui.horizontal(|ui| {
                         ui.add_space(((ui.available_width() - page_size.x) / 2.0).max(GAP));
@@ -116,12 +118,30 @@ impl PaperPreview {
                         if ui.is_rect_visible(rect) {
                             paint_page(ui, rect, scale, ops);
                         }
+                        page_rects.push(rect);
                     });
                 }
                 ui.add_space(GAP);
+                let screen = ui.clip_rect().height() - 2.0 * GAP;
+                match (key, page_rects.first(), page_rects.last()) {
+                    (Some(Key::PageDown), _, _) => ui.scroll_with_delta(vec2(0.0, -screen)),
+                    (Some(Key::PageUp), _, _) => ui.scroll_with_delta(vec2(0.0, screen)),
+                    (Some(Key::Home), Some(first), _) => ui.scroll_to_rect(first.expand(GAP), Some(Align::TOP)),
+                    (Some(Key::End), _, Some(last)) => ui.scroll_to_rect(last.expand(GAP), Some(Align::BOTTOM)),
+                    _ => {}
+                }
             });
         });
     }
+}
+
+/// Page Up, Page Down, Home or End, when no text is being typed: they scroll the pages.
+fn page_key(ui: &Ui) -> Option<Key> {
+    if ui.ctx().text_edit_focused() {
+        return None;
+    }
+    let keys = [Key::PageDown, Key::PageUp, Key::Home, Key::End];
+    ui.input_mut(|input| keys.into_iter().find(|key| input.consume_key(Modifiers::NONE, *key)))
 }
 
 /// Paints one page into `rect`, `scale` screen points to a printed point; links can be clicked.

@@ -77,3 +77,24 @@ fn letter_paper_and_whole_page_change_the_pages_drawn() {
     eframe::App::save(w.harness.state_mut(), &mut kept);
     assert!(kept.0.values().any(|prefs| prefs.contains("WholePage")), "remembered with the window's preferences");
 }
+
+#[test]
+fn page_keys_scroll_the_pages() {
+    let mut w = window();
+    w.show("Summary");
+    let count = page_count(&w, "A4");
+    assert!(count > 1, "the fixture's report has {count} pages");
+    let top = page(&w, 1, count).0.min.y;
+    w.harness.key_press(egui::Key::PageDown);
+    w.harness.run_steps(30);
+    let moved = top - page(&w, 1, count).0.min.y;
+    assert!(moved > 300.0, "Page Down scrolls about a screen: {moved}");
+    w.harness.key_press(egui::Key::End);
+    w.harness.run_steps(30);
+    let window_height = w.harness.ctx.content_rect().height();
+    let last = page(&w, count, count).0;
+    assert!(last.max.y <= window_height && last.max.y > 0.0, "End shows the last page's foot: {last:?}");
+    w.harness.key_press(egui::Key::Home);
+    w.harness.run_steps(30);
+    assert_eq!(page(&w, 1, count).0.min.y, top, "Home goes back to the first page");
+}
