@@ -71,17 +71,18 @@ fn benches(c: &mut Criterion) {
             b.iter(|| black_box(score::timeline(&f.catalog, &f.progress.history, target).len()))
         });
         let assessment = Assessment::of(&f.catalog, &f.progress, target);
+        let input = SummaryInput {
+            catalog: &f.catalog,
+            target,
+            progress: &f.progress,
+            assessment: &assessment,
+            now: chrono::Utc::now(),
+            options: &SummaryOptions::default(),
+        };
         for format in [Format::Text, Format::Markdown, Format::Html, Format::Json, Format::Pdf] {
             group.bench_function(id(&format!("summary_{}", format.extension())), |b| {
                 b.iter(|| {
-                    let summary = report::build_summary(&SummaryInput {
-                        catalog: &f.catalog,
-                        target,
-                        progress: &f.progress,
-                        assessment: &assessment,
-                        now: chrono::Utc::now(),
-                        options: &SummaryOptions::default(),
-                    });
+                    let summary = report::build_summary(&input);
                     black_box(report::render(&summary, format, Paper::A4).unwrap().len())
                 })
             });
@@ -89,14 +90,7 @@ fn benches(c: &mut Criterion) {
         // The window's Summary preview: the PDF's pages laid out, not written.
         group.bench_function(id("summary_pages"), |b| {
             b.iter(|| {
-                let summary = report::build_summary(&SummaryInput {
-                    catalog: &f.catalog,
-                    target,
-                    progress: &f.progress,
-                    assessment: &assessment,
-                    now: chrono::Utc::now(),
-                    options: &SummaryOptions::default(),
-                });
+                let summary = report::build_summary(&input);
                 black_box(report::pdf::lay_out_summary(&summary, Paper::A4).unwrap().pages.len())
             })
         });

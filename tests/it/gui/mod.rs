@@ -149,15 +149,21 @@ impl Window {
     fn wait_for_pages(&mut self) {
         self.harness.step();
         self.harness.step();
-        for _ in 0..4000 {
-            if !self.harness.state_mut().is_laying_out_pages() {
+        self.run_while(App::is_laying_out_pages, "the Summary's pages were not laid out");
+    }
+
+    /// Runs frames while `busy` says work on another thread goes on (20 s at most), then until the
+    /// window settles.
+    fn run_while(&mut self, busy: fn(&mut App) -> bool, otherwise: &str) {
+        for _ in 0..2000 {
+            if !busy(self.harness.state_mut()) {
                 self.harness.run();
                 return;
             }
-            std::thread::sleep(std::time::Duration::from_millis(5));
+            std::thread::sleep(std::time::Duration::from_millis(10));
             self.harness.step();
         }
-        panic!("the Summary's pages were not laid out within 20 s");
+        panic!("{otherwise} within 20 s");
     }
 
     fn select(&mut self, title: &str) {
@@ -187,15 +193,7 @@ impl Window {
     /// Runs frames until the report being written (on its own thread) is done.
     fn wait_for_report(&mut self) {
         self.harness.run();
-        for _ in 0..1000 {
-            if !self.harness.state().is_writing_report() {
-                self.harness.run();
-                return;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-            self.harness.step();
-        }
-        panic!("the report was not written within 10 s");
+        self.run_while(|app| app.is_writing_report(), "the report was not written");
     }
 
     /// Lets the window's one-second disk check run.
