@@ -203,33 +203,41 @@ impl SummaryView {
                 commands.push(Command::ChooseReportFolder);
             }
         });
-        ui.horizontal_wrapped(|ui| {
-            for (format, name) in
-                [(Format::Pdf, "Save as PDF"), (Format::Html, "Save as HTML"), (Format::Markdown, "Save as Markdown")]
-            {
-                let help = format!(
-                    "A new file in the folder above, skillgap-report-DATE.{}; never over an earlier one",
-                    format.extension()
-                );
-                if ui.button(name).on_hover_text(help).clicked() {
-                    commands.push(Command::SaveSummary { format, options: self.options(prefs) });
-                }
+        ui.horizontal_wrapped(|ui| self.report_buttons_ui(ui, prefs, commands));
+    }
+
+    /// Save, Copy and Print; none while "Done since" is not a date, since a report without the section
+    /// asked for would pass for the one wanted.
+    fn report_buttons_ui(&self, ui: &mut Ui, prefs: &ReportPrefs, commands: &mut Vec<Command>) {
+        let ready = self.since_date().is_ok();
+        let button = |ui: &mut Ui, name: &str, help: &str| {
+            let response = ui.add_enabled(ready, egui::Button::new(name));
+            let fix_first = "Fix the \"Done since\" date (YYYY-MM-DD), or clear it, first";
+            response.on_hover_text(help).on_disabled_hover_text(fix_first).clicked()
+        };
+        for (format, name) in
+            [(Format::Pdf, "Save as PDF"), (Format::Html, "Save as HTML"), (Format::Markdown, "Save as Markdown")]
+        {
+            let help = format!(
+                "A new file in the folder above, skillgap-report-DATE.{}; never over an earlier one",
+                format.extension()
+            );
+            if button(ui, name, &help) {
+                commands.push(Command::SaveSummary { format, options: self.options(prefs) });
             }
-            if ui.button("Save as…").on_hover_text("Choose the file and format in your system's dialog").clicked() {
-                commands.push(Command::SaveSummaryAs { options: self.options(prefs) });
+        }
+        if button(ui, "Save as…", "Choose the file and format in your system's dialog") {
+            commands.push(Command::SaveSummaryAs { options: self.options(prefs) });
+        }
+        ui.separator();
+        for (format, name) in [(Format::Markdown, "Copy as Markdown"), (Format::Text, "Copy as text")] {
+            if button(ui, name, "Puts the summary on the clipboard, to paste anywhere") {
+                commands.push(Command::CopySummary { format, options: self.options(prefs) });
             }
-            ui.separator();
-            for (format, name) in [(Format::Markdown, "Copy as Markdown"), (Format::Text, "Copy as text")] {
-                if ui.button(name).on_hover_text("Puts the summary on the clipboard, to paste anywhere").clicked() {
-                    commands.push(Command::CopySummary { format, options: self.options(prefs) });
-                }
-            }
-            let print =
-                ui.button("Print…").on_hover_text("Opens the PDF report in your default viewer, to print from there");
-            if print.clicked() {
-                commands.push(Command::PrintSummary { options: self.options(prefs) });
-            }
-        });
+        }
+        if button(ui, "Print…", "Opens the PDF report in your default viewer, to print from there") {
+            commands.push(Command::PrintSummary { options: self.options(prefs) });
+        }
     }
 
     /// What the last save did, with the saved file one click away.

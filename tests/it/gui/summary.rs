@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use skillgap::gui::file_chooser::FileRequest;
 
 use super::{Window, window};
@@ -132,4 +132,34 @@ fn print_without_a_viewer_says_what_to_do_and_old_prints_are_cleaned_up() {
         w.harness.query_by_label_contains("(no application for PDF). Open that file with any PDF viewer").is_some()
     );
     assert!(w.harness.query_by_role_and_label(Role::Button, "Show in folder").is_some());
+}
+
+/// Window review 12: with "Done since" not a date, Save wrote the report without the section it asked for
+/// and said nothing. Now nothing is saved, copied or printed until the date is fixed or cleared.
+#[test]
+fn a_done_since_that_is_not_a_date_stops_saving_until_it_is_fixed() {
+    let mut w = window();
+    w.show("Summary");
+    let out = tempfile::tempdir().unwrap();
+    w.set_save_folder(out.path());
+    let since = w.harness.get_by_role_and_label(Role::TextInput, "Done since");
+    since.focus();
+    since.type_text("1 Nov");
+    w.wait_for_pages();
+    assert!(w.harness.query_by_label_contains("Done since: write the date as YYYY-MM-DD").is_some());
+    for button in ["Save as PDF", "Save as Markdown", "Save as…", "Copy as text", "Print…"] {
+        assert!(w.harness.get_by_role_and_label(Role::Button, button).accesskit_node().is_disabled(), "{button}");
+    }
+    click(&mut w, "Save as Markdown");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0, "nothing saved without the section asked for");
+
+    let since = w.harness.get_by_role_and_label(Role::TextInput, "Done since");
+    since.focus();
+    w.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    w.harness.get_by_role_and_label(Role::TextInput, "Done since").type_text("2020-01-01");
+    w.wait_for_pages();
+    click(&mut w, "Save as Markdown");
+    w.wait_for_report();
+    let saved = out.path().join(format!("skillgap-report-{}.md", today()));
+    assert!(std::fs::read_to_string(saved).unwrap().contains("## Done since 2020-01-01"));
 }
