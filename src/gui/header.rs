@@ -26,6 +26,16 @@ pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, expand
     let show_details = *expanded && !low;
     // In a narrow window the count of items done moves to the second line, or out when folded.
     let count_on_first_line = ui.available_width() >= NARROW_WINDOW;
+    if model.is_read_only() {
+        // A score of nothing would read as everything lost (window review 21).
+        ui.horizontal(|ui| {
+            target_selector(ui, model, commands);
+            ui.add_space(8.0);
+            ui.label(RichText::new("Progress not loaded").size(20.0).strong().color(ui.visuals().warn_fg_color));
+            ui.label("Your score comes back when the progress file reads again: see the message below.");
+        });
+        return;
+    }
     ui.horizontal(|ui| {
         summary_line(ui, model, commands);
         if count_on_first_line {

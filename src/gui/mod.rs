@@ -77,7 +77,9 @@ target in the header.",
         }
     };
     let access = match workspace.unreadable {
-        Some(err) => Access::ReadOnly { reason: err.to_string() },
+        Some(err) => {
+            Access::ReadOnly { reason: err.problem(), backup: workspace.tracker.store().newest_readable_backup() }
+        }
         None => Access::ReadWrite,
     };
     let model = Model::new(workspace.tracker, access, &target).watch_checklists(locations.checklist_dirs.clone());

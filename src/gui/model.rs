@@ -10,7 +10,7 @@ use crate::catalog::{self, Catalog, FileProblem};
 use crate::filter::Scope;
 use crate::progress::{Progress, Status};
 use crate::score::{self, Assessment, Level, TimelinePoint};
-use crate::store::StoreError;
+use crate::store::{BackupOffer, StoreError};
 use crate::target::Target;
 use crate::tracker::Tracker;
 
@@ -20,7 +20,10 @@ pub enum Access {
     ReadWrite,
     /// The progress file could not be read; nothing is saved until the person chooses what to do.
     ReadOnly {
+        /// What went wrong, where.
         reason: String,
+        /// What restoring the latest backup would bring back; `None` when no backup reads.
+        backup: Option<BackupOffer>,
     },
 }
 

@@ -71,6 +71,20 @@ writable or free some space, then do it again."
     NoBackup { path: PathBuf },
 }
 
+impl StoreError {
+    /// What went wrong, without the advice for a terminal (`skillgap backups`, `skillgap restore`): the
+    /// window offers buttons instead.
+    pub fn problem(&self) -> String {
+        match self {
+            StoreError::Damaged { path, pos, message } => {
+                let at = pos.map(|p| format!(":{p}")).unwrap_or_default();
+                format!("progress file {}{at} cannot be read: {message}", path.display())
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 /// What identifies one version of the file on disk: a save replaces the file (new inode) and any
 /// edit changes its size or modification time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +124,14 @@ pub struct Backup {
 pub struct Store {
     dir: PathBuf,
     sync: Sync,
+}
+
+/// What a backup would bring back, for the window's offer to restore it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupOffer {
+    pub backup: Backup,
+    /// Items marked done in it.
+    pub done: usize,
 }
 
 /// Holds the folder's lock file locked until dropped.
@@ -285,6 +307,16 @@ impl Store {
         // Stable: among equal times `.bak`, then names in reverse order, stay where they are.
         found.sort_by_key(|backup| std::cmp::Reverse(backup.modified));
         found
+    }
+
+    /// The newest backup that reads, and how many items it has done: what restoring the latest backup
+    /// brings back.
+    pub fn newest_readable_backup(&self) -> Option<BackupOffer> {
+        self.backups().into_iter().find_map(|backup| {
+            let progress = parse_progress(&backup.path, &read_limited(&backup.path).ok()?).ok()?;
+            let done = progress.items.values().filter(|item| item.status == crate::progress::Status::Done).count();
+            Some(BackupOffer { backup, done })
+        })
     }
 
     /// Replaces the progress file with a backup, after checking the backup reads and keeping the

@@ -8,6 +8,7 @@ use super::{App, Closing};
 use crate::gui::command::{Command, View};
 use crate::gui::help::Dialog;
 use crate::gui::model::{Access, SaveState};
+use crate::store::BackupOffer;
 
 impl App {
     pub(super) fn top_bar_ui(&mut self, ui: &mut Ui) {
@@ -61,18 +62,9 @@ impl App {
 
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) {
         let (model, commands) = (&self.model, &mut self.commands);
-        if let Access::ReadOnly { reason } = &model.access {
-            error_banner(ui, "Read-only: your progress file could not be read", reason, commands, |ui, commands| {
-                ui.label("Nothing will be saved until you choose:");
-                ui.horizontal(|ui| {
-                    if ui.button("Restore latest backup").clicked() {
-                        commands.push(Command::RestoreLatestBackup);
-                    }
-                    if ui.button("Move it aside and start fresh").clicked() {
-                        commands.push(Command::MoveAsideAndStartFresh);
-                    }
-                });
-            });
+        if let Access::ReadOnly { reason, backup } = &model.access {
+            let title = "Read-only: your progress file could not be read";
+            error_banner(ui, title, reason, commands, |ui, commands| read_only_choices(ui, backup.as_ref(), commands));
         } else if let SaveState::Failed(reason) = &model.save_state {
             error_banner(ui, "Your last change could not be saved", reason, commands, |ui, commands| {
                 ui.label("It is kept in this window: fix the cause, then Retry saves it.");
@@ -202,6 +194,34 @@ const CHECKLIST_EXAMPLE: &str = r#"(
         ]),
     ],
 )"#;
+
+/// What the person can do about a progress file that does not read, and what the latest backup holds.
+fn read_only_choices(ui: &mut Ui, backup: Option<&BackupOffer>, commands: &mut Vec<Command>) {
+    ui.label(
+        "The file was left untouched, and nothing is saved until you choose. The lists show the checklists \
+without your progress: it is not lost.",
+    );
+    let offer = match backup {
+        Some(offer) => {
+            let name = offer.backup.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let saved = offer.backup.modified.map(|at| at.with_timezone(&chrono::Local).format(" %Y-%m-%d %H:%M"));
+            let saved = saved.map(|at| format!(", saved{at}")).unwrap_or_default();
+            format!("Latest backup: {name}{saved}, {} items done.", offer.done)
+        }
+        None => "No backup reads, so there is none to restore.".to_owned(),
+    };
+    ui.horizontal_wrapped(|ui| {
+        let restore = ui.add_enabled(backup.is_some(), egui::Button::new("Restore latest backup"));
+        if restore.on_hover_text("Your file is kept as a backup first").clicked() {
+            commands.push(Command::RestoreLatestBackup);
+        }
+        ui.label(offer);
+    });
+    let fresh = ui.button("Move it aside and start fresh");
+    if fresh.on_hover_text("The unreadable file is renamed and kept beside the new, empty one").clicked() {
+        commands.push(Command::MoveAsideAndStartFresh);
+    }
+}
 
 /// A framed error message: a bold title, the reason, and the actions `actions` adds.
 fn error_banner(

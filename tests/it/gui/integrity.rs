@@ -241,3 +241,32 @@ fn the_window_answers_while_a_long_report_is_written() {
     w.show("Summary");
     assert!(w.harness.query_by_label_contains(&format!("Saved {}", out.path().display())).is_some());
 }
+
+/// Window review 21: behind the read-only banner the header said "0 /100" as if everything were gone, the
+/// banner sent a window user to a terminal (`skillgap backups`), and it did not say what the backup holds.
+#[test]
+fn read_only_says_the_progress_is_not_lost_and_which_backup_would_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (catalog, _) = skillgap::catalog::load_catalog(&[crate::common::fixture_dir()]);
+    let mut tracker = skillgap::tracker::Tracker::open(catalog, skillgap::store::Store::new(dir.path())).unwrap();
+    tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    tracker.apply(&[Change::status("fixture/test-one", Status::Done)]).unwrap();
+    tracker.apply(&[Change::status("fixture/ship-one", Status::Learning)]).unwrap();
+    drop(tracker);
+    std::fs::write(dir.path().join("progress.ron"), "(version: 1, items: {").unwrap();
+    let mut w = super::open_window(dir, None);
+
+    assert!(w.harness.query_by_label("Progress not loaded").is_some(), "the header says so");
+    assert!(w.harness.query_by_label_contains("applicable items done").is_none(), "no score of nothing");
+    assert!(w.harness.query_by_label_contains("it is not lost").is_some());
+    assert!(w.harness.query_by_label_contains("skillgap backups").is_none(), "no terminal commands in the window");
+    let offer = w.harness.get_by_label_contains("Latest backup: ").value().unwrap_or_default();
+    assert!(offer.contains("2 items done"), "what the backup holds: {offer}");
+    assert!(offer.contains(&chrono::Local::now().format("%Y-%m-%d").to_string()), "when it was saved: {offer}");
+
+    w.harness.get_by_role_and_label(egui::accesskit::Role::Button, "Restore latest backup").click();
+    w.harness.run();
+    assert!(!w.harness.state().model.is_read_only());
+    assert_eq!(w.status("fixture/build-one"), Status::Done);
+    assert!(w.harness.query_by_label("Progress not loaded").is_none());
+}
