@@ -47,10 +47,18 @@ fn nav_row(ui: &mut Ui, selected: bool, title: &str, count: Count, indent: f32) 
     ui.horizontal(|ui| {
         ui.add_space(indent);
         let text = if selected { RichText::new(title).strong() } else { RichText::new(title) };
-        clicked = ui.add(egui::Button::selectable(selected, text).truncate()).clicked();
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new(widgets::count_label(count.done, count.applicable)).weak());
+        let count_text = RichText::new(widgets::count_label(count.done, count.applicable)).weak();
+        // The title is cut short before the count, never under it (window review 16).
+        let count_width = egui::WidgetText::from(count_text.clone())
+            .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
+            .size()
+            .x;
+        let title_width = (ui.available_width() - count_width - 12.0).max(40.0);
+        ui.scope(|ui| {
+            ui.set_max_width(title_width);
+            clicked = ui.add(egui::Button::selectable(selected, text).truncate()).clicked();
         });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(count_text));
     });
     ui.horizontal(|ui| {
         ui.add_space(indent + 4.0);

@@ -132,3 +132,34 @@ fn messages_that_come_and_go_do_not_move_the_list() {
     assert!(harness.query_by_label_contains("Some checklist files were skipped").is_none());
     assert_eq!(search_at(&harness), before, "dismissing the skipped files moved the list");
 }
+
+/// Window review 16: a long checklist title ran under its count in the side panel ("…basics0/5").
+#[test]
+fn a_long_checklist_title_is_cut_before_its_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let lists = dir.path().join("lists");
+    std::fs::create_dir_all(&lists).unwrap();
+    let title = "Taking a small team's Django app to production basics";
+    std::fs::write(
+        lists.join("mine.ron"),
+        format!(r#"(id: "mine", title: "{title}", sections: [(id: "s", title: "S", items: [(id: "a", title: "A", stage: Build)])])"#),
+    )
+    .unwrap();
+    let locations = skillgap::paths::Locations {
+        data_dir: dir.path().to_path_buf(),
+        checklist_dirs: vec![crate::common::fixture_dir(), lists],
+        config_dir: None,
+    };
+    let (model, problems) = skillgap::gui::open_model(&locations, None).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    let start = StartOptions { view: Some(View::Checklists), ..StartOptions::default() };
+    let mut harness = sized_app_harness(model, start, None, egui::vec2(1280.0, 800.0));
+    harness.run();
+    let button = bounds(&harness, Role::Button, title);
+    let count = harness
+        .query_all(by().role(Role::Label).value("0/1"))
+        .filter_map(|node| node.accesskit_node().bounding_box())
+        .find(|b| b.y0 < button.y1 && b.y1 > button.y0)
+        .expect("the count beside the title");
+    assert!(button.x1 + 4.0 <= count.x0, "the title {button:?} runs into its count {count:?}");
+}
