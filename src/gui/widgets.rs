@@ -74,3 +74,8 @@ pub fn bar(ui: &mut Ui, fraction: f32, width: f32, color: Color32) -> egui::Resp
 pub fn count_label(done: usize, total: usize) -> String {
     format!("{done}/{total}")
 }
+
+/// "1 day", "3 days": a count and its noun.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

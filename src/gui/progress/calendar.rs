@@ -28,7 +28,10 @@ pub fn calendar_ui(ui: &mut Ui, days: &BTreeMap<NaiveDate, DayActivity>, today: 
     let size = vec2(weekday_labels + WEEKS as f32 * (CELL + GAP), HEIGHT);
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     let active = days.range(first..=today).count();
-    let name = format!("Activity calendar: {active} active days in the last {WEEKS} weeks");
+    let name = format!(
+        "Activity calendar: {} in the last {WEEKS} weeks",
+        crate::gui::widgets::counted(active, "active day", "active days")
+    );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
     let cell_rect = |day: NaiveDate| {
         let offset = (day - first).num_days();

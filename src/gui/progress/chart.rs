@@ -60,7 +60,11 @@ impl<'a> Chart<'a> {
     /// One of the two plots, sharing the time axis and the cursor with the other.
     fn plot<'p>(&'p self, name: &str, y_label: &str, own: Own<'p>) -> Plot<'p> {
         let group = egui::Id::unique("progress-time-axis");
+        // At least the last day is shown: a first session's few seconds had no tick to label at all.
+        let end = self.lines.readiness.last().map_or(0.0, |point| point.x);
         Plot::new(name.to_owned())
+            .include_x(end - 1.0)
+            .include_x(end)
             .link_axis(group, [true, false])
             .link_cursor(group, [true, false])
             .x_grid_spacer(date_marks)
@@ -118,7 +122,7 @@ impl<'a> Chart<'a> {
                 .iter()
                 .filter_map(|id| self.catalog.item_index(id).map(|i| self.catalog.items[i].title.as_str()))
                 .collect();
-            text.push_str(&format!("\n{} changes that day", day.changes));
+            text.push_str(&format!("\n{} that day", crate::gui::widgets::counted(day.changes, "change", "changes")));
             for title in titles.iter().take(5) {
                 text.push_str(&format!("\nDone: {title}"));
             }
@@ -229,9 +233,13 @@ fn thinned(timeline: &[TimelinePoint]) -> Vec<TimelinePoint> {
         .collect()
 }
 
-/// Steps, not slopes: a value holds until the next change. The last point is moved to now each frame.
+/// Steps, not slopes: a value holds until the next change, and rises from nothing at the first change
+/// (so a first session draws its rise, not a dot). The last point is moved to now each frame.
 fn steps(timeline: &[TimelinePoint], value: impl Fn(&TimelinePoint) -> f64) -> Vec<PlotPoint> {
     let mut points = Vec::with_capacity(timeline.len() * 2 + 1);
+    if let Some(first) = timeline.first() {
+        points.push(PlotPoint::new(to_x(first.at), 0.0));
+    }
     for pair in timeline.windows(2) {
         points.push(PlotPoint::new(to_x(pair[0].at), value(&pair[0])));
         points.push(PlotPoint::new(to_x(pair[1].at), value(&pair[0])));

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use super::model::Model;
+use super::widgets::counted;
 use crate::score::{self, DayActivity};
 
 /// The Progress view. It keeps what it draws from the current progress, rebuilt only when it changes.
@@ -45,17 +46,17 @@ impl ProgressView {
         let streaks = score::streaks(&self.days, today);
         ui.horizontal_wrapped(|ui| {
             ui.label(format!(
-                "{} changes recorded since {}. Readiness now {:.0}, {} items done.",
-                model.progress().history.len(),
+                "{} recorded since {}. Readiness now {:.0}, {} done.",
+                counted(model.progress().history.len(), "change", "changes"),
                 first.at.with_timezone(&chrono::Local).format("%Y-%m-%d"),
                 last.readiness,
-                last.done
+                counted(last.done, "item", "items"),
             ));
             let streak = format!(
-                "Streak: {} days in a row (longest {}), {} active days in all.",
-                streaks.current,
+                "Streak: {} in a row (longest {}), {} in all.",
+                counted(streaks.current, "day", "days"),
                 streaks.longest,
-                self.days.len()
+                counted(self.days.len(), "active day", "active days"),
             );
             ui.label(RichText::new(streak).strong());
         });

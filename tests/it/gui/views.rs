@@ -135,18 +135,34 @@ fn progress_view_explains_first_run_then_charts_history() {
     w.harness.run();
     w.click_checkbox("Build one");
     w.show("Progress");
-    assert!(w.harness.query_by_label_contains("1 changes recorded since").is_some());
-    assert!(w.harness.query_by_label("Streak: 1 days in a row (longest 1), 1 active days in all.").is_some());
-    assert!(w.harness.query_by_label("Activity calendar: 1 active days in the last 26 weeks").is_some());
+    assert!(w.harness.query_by_label_contains("1 change recorded since").is_some());
+    assert!(w.harness.query_by_label("Streak: 1 day in a row (longest 1), 1 active day in all.").is_some());
+    assert!(w.harness.query_by_label("Activity calendar: 1 active day in the last 26 weeks").is_some());
     assert!(w.harness.query_by_role_and_label(Role::CheckBox, "A line per stage").is_some());
 
-    // Hovering the readiness plot says the value, the moment and what was done that day.
+    // Two days earlier, from the command line: the line now spans days.
+    let two_days_ago = chrono::Utc::now() - chrono::Duration::days(2);
+    w.terminal().apply_at(&[Change::status("fixture/test-one", Status::Done)], two_days_ago).unwrap();
+    w.wait_seconds(1.5);
+    assert!(w.harness.query_by_label("Streak: 1 day in a row (longest 1), 2 active days in all.").is_some());
+
+    // Hovering the readiness plot anywhere along the line says the value and the moment, and on the
+    // last day what was done that day.
     let above = w.harness.get_by_role_and_label(Role::CheckBox, "A line per stage").rect();
-    w.harness.hover_at(egui::pos2(w.harness.ctx.content_rect().center().x, above.max.y + 80.0));
-    w.harness.run();
-    let tip = w.harness.get_by_label_contains("changes that day").value().unwrap_or_default();
-    assert!(tip.starts_with("Readiness: "), "{tip}");
-    assert!(tip.contains("1 changes that day\nDone: Build one"), "{tip}");
+    let width = w.harness.ctx.content_rect().width();
+    let mut tips = Vec::new();
+    for step in 1..60 {
+        w.harness.hover_at(egui::pos2(width * step as f32 / 60.0, above.max.y + 80.0));
+        w.harness.run();
+        let tip = w.harness.query_by_label_contains("Readiness: ").and_then(|node| node.value());
+        tips.extend(tip);
+    }
+    assert!(tips.len() > 30, "the hover says something along most of the line: {tips:?}");
+    assert!(
+        tips.iter().any(|tip| tip.contains("1 change that day\nDone: Build one")),
+        "the last day's change: {tips:?}"
+    );
+    assert!(tips.iter().any(|tip| tip.contains("Done: Test one")), "the first day's change: {tips:?}");
 }
 
 #[test]
