@@ -10,6 +10,7 @@ mod synthetic;
 mod builtin_checklists;
 mod check;
 mod cli;
+mod cli_files;
 mod common;
 mod desktop;
 mod durability;
