@@ -33,6 +33,13 @@ impl Zoom {
         }
     }
 
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Zoom::FitWidth => "Pages as wide as the view, to read them",
+            Zoom::WholePage => "A whole page in view, to see how the pages fall",
+        }
+    }
+
     /// Screen points per printed point, for a page of `page` points in a view of `view` points.
     fn scale(self, page: (f32, f32), view: egui::Vec2) -> f32 {
         let fit_width = (view.x - 2.0 * GAP) / page.0;

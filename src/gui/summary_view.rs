@@ -134,7 +134,7 @@ impl Preview {
                     }
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         for zoom in [Zoom::WholePage, Zoom::FitWidth] {
-                            ui.selectable_value(&mut prefs.zoom, zoom, zoom.name());
+                            ui.selectable_value(&mut prefs.zoom, zoom, zoom.name()).on_hover_text(zoom.purpose());
                         }
                     });
                 });
