@@ -22,6 +22,8 @@ pub struct ProjectsView {
     pub add_error: Option<String>,
     /// The last scan: which project, and its proposals or why it failed.
     pub scan: Option<(String, Result<Vec<Proposal>, String>)>,
+    /// The project whose folder is being scanned.
+    pub scanning: Option<String>,
     /// Evidence being typed, by full item id, saved when the field loses focus.
     evidence_drafts: std::collections::HashMap<String, String>,
     /// The remove button was pressed once: ask before removing.
@@ -104,7 +106,7 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             ui.label(RichText::new(format!("{repository} · {folder}")).weak().small());
         }
         ui.horizontal(|ui| {
-            let can_scan = !project.folder.is_empty() && !model.is_read_only();
+            let can_scan = !project.folder.is_empty() && !model.is_read_only() && self.scanning.is_none();
             if ui.add_enabled(can_scan, egui::Button::new("Scan folder")).clicked() {
                 commands.push(Command::ScanProject(project.id.clone()));
             }
@@ -130,6 +132,11 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
                 }
             } else if ui.add_enabled(!model.is_read_only(), egui::Button::new("Remove project…")).clicked() {
                 self.confirm_remove = true;
+            }
+            // Last in the row, so no button moves when it comes and goes.
+            if self.scanning.as_ref() == Some(&project.id) {
+                ui.spinner();
+                ui.label(format!("Scanning {}…", project.folder));
             }
         });
         ui.separator();

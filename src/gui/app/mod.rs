@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 pub use screenshot::ScreenshotJob;
 
+use super::background::Background;
 use super::checklist_view::ChecklistView;
 use super::command::{Command, View};
 use super::file_chooser::{self, FileChooser, Pending};
@@ -111,6 +112,8 @@ pub struct App {
     opener: Opener,
     /// The report being written, off the UI thread.
     report_job: Option<report_job::ReportJob>,
+    /// The project folder being scanned, off the UI thread: which project, and the scan's answer.
+    scan_job: Option<(String, Background<Result<crate::scan::Scan, String>>)>,
     /// The platform's file dialogs (a stand-in in tests).
     chooser: FileChooser,
     /// The file dialog that is open, on its own thread.
@@ -167,6 +170,7 @@ impl App {
             dialog: None,
             config_dir: options.config_dir,
             report_job: None,
+            scan_job: None,
             chooser: file_chooser::platform(),
             file_dialog: None,
         }
@@ -195,6 +199,11 @@ impl App {
     /// Whether a report is being written.
     pub fn is_writing_report(&self) -> bool {
         self.report_job.is_some()
+    }
+
+    /// Whether a project's folder is being scanned.
+    pub fn is_scanning(&self) -> bool {
+        self.scan_job.is_some()
     }
 
     /// Whether the Summary's pages are being laid out.
@@ -288,6 +297,7 @@ impl eframe::App for App {
         self.close_dialog_ui(&ctx);
         self.apply_commands();
         self.poll_report(&ctx);
+        self.poll_scan(&ctx);
         self.poll_file_dialog(&ctx);
         for command in self.viewport_commands.drain(..) {
             ctx.send_viewport_cmd(command);

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::App;
+use crate::gui::background::Background;
 use crate::gui::command::Command;
 use crate::project::{
     DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_evidence, check_name, check_new_project,
@@ -120,12 +121,31 @@ impl App {
         }
     }
 
+    /// Starts scanning the project's folder on a thread of its own: a folder picked by mistake (a home
+    /// folder, a registry of sources) takes seconds to walk, and the window must not freeze meanwhile.
     fn scan_project(&mut self, id: &str) {
         let Some(project) = self.model.progress().project(id) else { return };
-        let result = scan::scan(Path::new(&project.folder))
-            .map(|found| scan::proposals(self.model.catalog(), project, &found))
-            .map_err(|err| err.to_string());
-        self.projects.scan = Some((project.id.clone(), result));
+        let folder = PathBuf::from(&project.folder);
+        let job = Background::run(move || scan::scan(&folder).map_err(|err| err.to_string()));
+        self.projects.scanning = Some(project.id.clone());
+        self.scan_job = Some((project.id.clone(), job));
+    }
+
+    /// Shows the scan's proposals once it has finished.
+    pub(super) fn poll_scan(&mut self, ctx: &egui::Context) {
+        let Some((id, job)) = &self.scan_job else { return };
+        let Some(answer) = job.poll() else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        };
+        let id = id.clone();
+        self.scan_job = None;
+        self.projects.scanning = None;
+        let Some(project) = self.model.progress().project(&id) else { return };
+        let result = answer
+            .unwrap_or_else(|| Err("the scan stopped".to_owned()))
+            .map(|found| scan::proposals(self.model.catalog(), project, &found));
+        self.projects.scan = Some((id, result));
     }
 
     /// Writes the story as a PDF beside the summaries (`<folder>/<project>-story-<date>.pdf`) and opens it.

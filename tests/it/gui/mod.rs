@@ -190,6 +190,13 @@ impl Window {
         panic!("the window never reloaded the file");
     }
 
+    /// Clicks *Scan folder* and runs frames until the scan (on its own thread) has shown its proposals.
+    fn scan(&mut self) {
+        self.harness.get_by_role_and_label(Role::Button, "Scan folder").click();
+        self.harness.step();
+        self.run_while(|app| app.is_scanning(), "the scan did not finish");
+    }
+
     /// Runs frames until the report being written (on its own thread) is done.
     fn wait_for_report(&mut self) {
         self.harness.run();

@@ -31,8 +31,7 @@ fn add_tuition_centre(w: &mut super::Window) {
 fn tuition_centre_scanned() -> super::Window {
     let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
     add_tuition_centre(&mut w);
-    w.harness.get_by_role_and_label(Role::Button, "Scan folder").click();
-    w.harness.run();
+    w.scan();
     w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
     w.harness.run();
     w
@@ -55,8 +54,7 @@ fn a_project_is_added_scanned_accepted_and_its_story_saved() {
     assert!(w.progress_text().contains("name: \"Tuition centre\""), "saved at once");
     assert!(w.harness.query_by_label("Level 0: Localhost · readiness 0/100").is_some());
 
-    w.harness.get_by_role_and_label(Role::Button, "Scan folder").click();
-    w.harness.run();
+    w.scan();
     assert_eq!(w.harness.state().model.progress().projects[0].items.len(), 0, "a scan ticks nothing by itself");
     assert_eq!(w.harness.query_all_by_label("Reject").count(), 17, "a proposal per item the scan found");
     // The first proposal is the one-command start.
