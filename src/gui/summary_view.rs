@@ -11,6 +11,7 @@ use super::command::Command;
 use super::model::Model;
 use super::paper_preview::{PaperPreview, Zoom};
 use super::summary_source::SummarySource;
+use super::widgets::counted;
 use crate::report::pdf;
 use crate::report::{self, Format, Paper, Summary, SummaryInput, SummaryOptions};
 
@@ -123,11 +124,11 @@ impl Preview {
 
     fn ui(&self, ui: &mut Ui, prefs: &mut ReportPrefs) {
         match &self.shown {
-            Some((_, Ok(pages))) => {
+            Some((shown, Ok(pages))) => {
                 ui.horizontal(|ui| {
-                    let count = pages.page_count();
-                    let plural = if count == 1 { "" } else { "s" };
-                    ui.label(format!("{count} page{plural} on {}, as the PDF prints them", paper_name(prefs.paper)));
+                    let count = counted(pages.page_count(), "page", "pages");
+                    // The paper of the pages shown, which the next ones may not be on yet.
+                    ui.label(format!("{count} on {}, as the PDF prints them", paper_name(shown.paper)));
                     if self.next.is_some() {
                         // Not a spinner: it would draw the window at full speed meanwhile.
                         ui.weak("updating…");
