@@ -275,21 +275,17 @@ impl Model {
         problems
     }
 
-    /// Leaves read-only mode by restoring the newest backup that reads.
+    /// Leaves read-only mode by restoring the backup the banner offers: the newest that reads
+    /// ([`crate::store::Store::newest_readable_backup`], found when the file would not read).
     pub fn restore_latest_backup(&mut self) -> Result<std::path::PathBuf, String> {
-        let backups = self.tracker.store().backups();
-        let mut last_error = "there are no backups".to_owned();
-        for backup in backups {
-            match self.tracker.restore(&backup.path) {
-                Ok(()) => {
-                    self.access = Access::ReadWrite;
-                    self.refresh();
-                    return Ok(backup.path);
-                }
-                Err(err) => last_error = err.to_string(),
-            }
-        }
-        Err(last_error)
+        let Access::ReadOnly { backup: Some(offer), .. } = &self.access else {
+            return Err("there is no backup that reads".to_owned());
+        };
+        let path = offer.backup.path.clone();
+        self.tracker.restore(&path).map_err(|err| err.to_string())?;
+        self.access = Access::ReadWrite;
+        self.refresh();
+        Ok(path)
     }
 
     /// Leaves read-only mode by moving the unreadable file aside and starting afresh.
