@@ -1,5 +1,6 @@
-//! Work done on a thread of its own (a report being written, a file dialog that is open), so the window
-//! goes on drawing meanwhile; the frame loop asks each frame whether the answer is there.
+//! Work done on a thread of its own (a report being written, a file dialog that is open, the Summary's
+//! pages, a project folder's scan), so the window goes on drawing meanwhile; the answer wakes the window,
+//! and the frame loop takes it.
 
 use std::sync::mpsc;
 
@@ -9,25 +10,15 @@ pub struct Background<T> {
 }
 
 impl<T: Send + 'static> Background<T> {
-    /// Starts `work` on a thread of its own; the caller polls for the answer.
-    pub fn run(work: impl FnOnce() -> T + Send + 'static) -> Self {
-        Self::spawn(work, None)
-    }
-
-    /// Starts `work` on a thread of its own and draws the window again once the answer is there, so no
-    /// frame need poll for it meanwhile.
-    pub fn run_then_repaint(ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Self {
-        Self::spawn(work, Some(ctx.clone()))
-    }
-
-    fn spawn(work: impl FnOnce() -> T + Send + 'static, repaint: Option<egui::Context>) -> Self {
+    /// Starts `work` on a thread of its own and draws the window `ctx` again once the answer is there,
+    /// so no frame need wait or poll for it meanwhile.
+    pub fn run(ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Self {
         let (sender, answer) = mpsc::channel();
+        let ctx = ctx.clone();
         std::thread::spawn(move || {
             // The window may have closed meanwhile; then no one waits for the answer.
             sender.send(work()).ok();
-            if let Some(ctx) = repaint {
-                ctx.request_repaint();
-            }
+            ctx.request_repaint();
         });
         Background { answer }
     }

@@ -54,10 +54,10 @@ pub struct Pending<T> {
 }
 
 impl<T> Pending<T> {
-    /// Opens the dialog for `request` on its own thread.
-    pub fn ask(chooser: &FileChooser, request: FileRequest, purpose: T) -> Self {
+    /// Opens the dialog for `request` on its own thread; its answer wakes the window `ctx`.
+    pub fn ask(ctx: &egui::Context, chooser: &FileChooser, request: FileRequest, purpose: T) -> Self {
         let chooser = Arc::clone(chooser);
-        Pending { purpose, answer: Background::run(move || chooser(request)) }
+        Pending { purpose, answer: Background::run(ctx, move || chooser(request)) }
     }
 
     /// `Some(answer)` once the dialog has closed; a chooser that stopped answers "cancelled".

@@ -115,7 +115,7 @@ impl Preview {
         }
         let source = SummarySource::of(model);
         let (options, paper) = (key.options.clone(), key.paper);
-        let job = Background::run_then_repaint(ui.ctx(), move || {
+        let job = Background::run(ui.ctx(), move || {
             let pages = source.with_summary(&options, |summary| pdf::lay_out_summary(summary, paper));
             pages.map(PaperPreview::new).map_err(|e| e.to_string())
         });

@@ -124,6 +124,8 @@ pub struct App {
     dialog: Option<Dialog>,
     /// The folder of the person's checklists and window settings, for About.
     config_dir: Option<PathBuf>,
+    /// The window's context, which work on other threads wakes when its answer is there.
+    ctx: egui::Context,
 }
 
 impl App {
@@ -169,6 +171,7 @@ impl App {
             welcome_open,
             dialog: None,
             config_dir: options.config_dir,
+            ctx: cc.egui_ctx.clone(),
             report_job: None,
             scan_job: None,
             chooser: file_chooser::platform(),
@@ -296,9 +299,9 @@ impl eframe::App for App {
         }
         self.close_dialog_ui(&ctx);
         self.apply_commands();
-        self.poll_report(&ctx);
-        self.poll_scan(&ctx);
-        self.poll_file_dialog(&ctx);
+        self.poll_report();
+        self.poll_scan();
+        self.poll_file_dialog();
         for command in self.viewport_commands.drain(..) {
             ctx.send_viewport_cmd(command);
         }

@@ -126,18 +126,15 @@ impl App {
     fn scan_project(&mut self, id: &str) {
         let Some(project) = self.model.progress().project(id) else { return };
         let folder = PathBuf::from(&project.folder);
-        let job = Background::run(move || scan::scan(&folder).map_err(|err| err.to_string()));
+        let job = Background::run(&self.ctx, move || scan::scan(&folder).map_err(|err| err.to_string()));
         self.projects.scanning = Some(project.id.clone());
         self.scan_job = Some((project.id.clone(), job));
     }
 
     /// Shows the scan's proposals once it has finished.
-    pub(super) fn poll_scan(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_scan(&mut self) {
         let Some((id, job)) = &self.scan_job else { return };
-        let Some(answer) = job.poll() else {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
-            return;
-        };
+        let Some(answer) = job.poll() else { return };
         let id = id.clone();
         self.scan_job = None;
         self.projects.scanning = None;

@@ -25,6 +25,7 @@ pub(super) struct ReportJob {
 impl ReportJob {
     /// Starts writing the report in `format` to `path`.
     pub fn start(
+        ctx: &egui::Context,
         model: &Model,
         options: SummaryOptions,
         format: Format,
@@ -34,7 +35,7 @@ impl ReportJob {
     ) -> Self {
         let source = SummarySource::of(model);
         let data_dir = model.tracker().store().dir().to_path_buf();
-        let result = Background::run(move || {
+        let result = Background::run(ctx, move || {
             source
                 .with_summary(&options, |summary| report::render(summary, format, paper))
                 .map_err(|err| err.to_string())

@@ -31,11 +31,11 @@ impl App {
             Command::SaveSummaryAs { options } => {
                 let request =
                     FileRequest::SaveReport { folder: self.report_folder(), name: format!("{}.pdf", report_stem()) };
-                self.file_dialog = Some(Pending::ask(&self.chooser, request, Chosen::SaveAs(options)));
+                self.file_dialog = Some(Pending::ask(&self.ctx, &self.chooser, request, Chosen::SaveAs(options)));
             }
             Command::ChooseReportFolder => {
                 let request = FileRequest::Folder { start: self.report_folder() };
-                self.file_dialog = Some(Pending::ask(&self.chooser, request, Chosen::ReportFolder));
+                self.file_dialog = Some(Pending::ask(&self.ctx, &self.chooser, request, Chosen::ReportFolder));
             }
             Command::ConfirmSave(go_on) => {
                 if let Some(PendingSave { format, path, options, ask }) = self.summary.pending.take()
@@ -95,12 +95,9 @@ impl App {
     }
 
     /// Applies the answer of the file dialog, once it has closed.
-    pub(super) fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_file_dialog(&mut self) {
         let Some(pending) = &self.file_dialog else { return };
-        let Some(answer) = pending.answer() else {
-            ctx.request_repaint_after(Duration::from_millis(50));
-            return;
-        };
+        let Some(answer) = pending.answer() else { return };
         let Some(Pending { purpose, .. }) = self.file_dialog.take() else { return };
         let Some(path) = answer else { return };
         match purpose {
@@ -118,16 +115,13 @@ impl App {
         self.summary.message = Some(Ok(format!("Writing {}…", path.display())));
         self.summary.saved = None;
         let paper = self.prefs.report.paper;
-        self.report_job = Some(ReportJob::start(&self.model, options, format, paper, path, then));
+        self.report_job = Some(ReportJob::start(&self.ctx, &self.model, options, format, paper, path, then));
     }
 
     /// Says how the report being written turned out, once it has; a printed one opens in the viewer.
-    pub(super) fn poll_report(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_report(&mut self) {
         let Some(job) = &self.report_job else { return };
-        let Some(result) = job.finished() else {
-            ctx.request_repaint_after(Duration::from_millis(50));
-            return;
-        };
+        let Some(result) = job.finished() else { return };
         let then = job.then;
         self.report_job = None;
         if let Ok(path) = &result {

@@ -42,7 +42,9 @@ fn sized_app_harness(
     storage: Option<&'static dyn eframe::Storage>,
     size: egui::Vec2,
 ) -> Harness<'static, App> {
-    Harness::builder().with_size(size).build_eframe(move |cc| {
+    // Work on another thread (a report, a dialog's answer) wakes the window when it is done, which can
+    // land in the middle of a settling `run()` and take it two frames past egui's default of four.
+    Harness::builder().with_size(size).with_max_steps(8).build_eframe(move |cc| {
         cc.storage = storage;
         App::new(cc, model, start)
     })
