@@ -82,7 +82,7 @@ pub struct HistoryEvent {
     pub to: Status,
     pub at: DateTime<Utc>,
     /// This change takes back the item's previous one (the window's undo), so the status it returns to
-    /// keeps the date it had.
+    /// keeps the date it had. Written by older versions; an undo now removes the change it takes back.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub undo: bool,
 }
@@ -224,21 +224,32 @@ impl Progress {
             current.changed = now;
         }
         if current.status != before.status {
-            let event = HistoryEvent {
-                item: change.item.clone(),
-                from: before.status,
-                to: current.status,
-                at: now,
-                undo: change.undo,
-            };
-            // A change replayed by a merge keeps its time, so it goes before events saved meanwhile (F20).
-            let position = self.history.partition_point(|e| e.at <= now);
-            self.history.insert(position, event);
+            // An undo that takes back the item's last status change removes that change from the
+            // history: what the person took back never happened (no "To do since", no extra entry).
+            let last = self.history.iter().rposition(|e| e.item == change.item);
+            let reversed = last.filter(|&i| {
+                let event = &self.history[i];
+                change.undo && event.from == current.status && event.to == before.status
+            });
+            if let Some(index) = reversed {
+                self.history.remove(index);
+            } else {
+                let event = HistoryEvent {
+                    item: change.item.clone(),
+                    from: before.status,
+                    to: current.status,
+                    at: now,
+                    undo: change.undo,
+                };
+                // A change replayed by a merge keeps its time, so it goes before events saved meanwhile (F20).
+                let position = self.history.partition_point(|e| e.at <= now);
+                self.history.insert(position, event);
+            }
         }
-        let is_untouched_default =
-            !changed && current.status == Status::Todo && current.note.is_empty() && current.evidence.is_empty();
-        if is_untouched_default && !self.history.iter().any(|e| e.item == change.item) {
-            // A no-op on an item never touched before leaves no trace in the file.
+        let is_default = current.status == Status::Todo && current.note.is_empty() && current.evidence.is_empty();
+        if is_default && !self.history.iter().any(|e| e.item == change.item) {
+            // An item back where it started, with no history (a no-op, or an undone first change), leaves no
+            // trace in the file.
             self.items.remove(&change.item);
         }
         changed
@@ -307,6 +318,31 @@ mod tests {
         assert_eq!(progress.items["c/a"].changed, at(0));
         assert!(!progress.apply(&catalog, &Change::status("c/new", Status::Todo), at(5)));
         assert!(!progress.items.contains_key("c/new"));
+    }
+
+    #[test]
+    fn undoing_a_first_status_change_leaves_the_item_untouched() {
+        let catalog = catalog();
+        let mut progress = Progress::default();
+        progress.apply(&catalog, &Change::status("c/a", Status::Done), at(0));
+        let undo = Change { undo: true, ..Change::status("c/a", Status::Todo) };
+        assert!(progress.apply(&catalog, &undo, at(5)));
+        assert!(progress.history.is_empty(), "{:?}", progress.history);
+        assert!(!progress.items.contains_key("c/a"));
+    }
+
+    #[test]
+    fn undoing_a_later_status_change_removes_only_that_change() {
+        let catalog = catalog();
+        let mut progress = Progress::default();
+        progress.apply(&catalog, &Change::status("c/a", Status::Learning), at(0));
+        progress.apply(&catalog, &Change::status("c/a", Status::Done), at(10));
+        let undo = Change { undo: true, ..Change::status("c/a", Status::Learning) };
+        progress.apply(&catalog, &undo, at(20));
+        assert_eq!(progress.history.len(), 1);
+        assert_eq!(progress.history[0].to, Status::Learning);
+        assert_eq!(progress.status_dates()["c/a"], at(0), "Learning since it was first set");
+        assert_eq!(progress.items["c/a"].status, Status::Learning);
     }
 
     #[test]

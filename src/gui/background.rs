@@ -1,35 +1,74 @@
 //! Work done on a thread of its own (a report being written, a file dialog that is open, the Summary's
-//! pages, a project folder's scan), so the window goes on drawing meanwhile; the answer wakes the window,
-//! and the frame loop takes it.
+//! pages, a project folder's scan), so the window goes on drawing meanwhile. The answer wakes the
+//! window, and the frame loop takes it. Threads are named (a panic message names its work); a thread
+//! the system refuses is an error the person is told about, and a panic in the work is an answer too:
+//! the window wakes and says what stopped, instead of waiting for ever.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
 
 /// The answer of work running on its own thread.
 pub struct Background<T> {
-    answer: mpsc::Receiver<T>,
+    answer: mpsc::Receiver<Result<T, String>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// Draws the window again when dropped: after the answer is sent, and even if sending it panicked.
+struct Wake(egui::Context);
+
+impl Drop for Wake {
+    fn drop(&mut self) {
+        self.0.request_repaint();
+    }
 }
 
 impl<T: Send + 'static> Background<T> {
-    /// Starts `work` on a thread of its own and draws the window `ctx` again once the answer is there,
-    /// so no frame need wait or poll for it meanwhile.
-    pub fn run(ctx: &egui::Context, work: impl FnOnce() -> T + Send + 'static) -> Self {
+    /// Starts `work` on a thread named `skillgap-{name}` and draws the window `ctx` again once the answer
+    /// is there, so no frame need wait or poll for it meanwhile. Fails when the system refuses a thread.
+    pub fn run(ctx: &egui::Context, name: &str, work: impl FnOnce() -> T + Send + 'static) -> Result<Self, String> {
         let (sender, answer) = mpsc::channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            // The window may have closed meanwhile; then no one waits for the answer.
-            sender.send(work()).ok();
-            ctx.request_repaint();
-        });
-        Background { answer }
+        let wake = Wake(ctx.clone());
+        let thread = std::thread::Builder::new()
+            .name(format!("skillgap-{name}"))
+            .spawn(move || {
+                let _wake = wake;
+                let result = catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
+                    let message = payload
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_owned())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "no message".to_owned());
+                    format!("it stopped on an internal error ({message}); please report it")
+                });
+                // The window may have closed meanwhile; then no one waits for the answer.
+                sender.send(result).ok();
+            })
+            .map_err(|err| {
+                format!("the system refused a thread for the {name} ({err}); close other programs and retry")
+            })?;
+        Ok(Background { answer, thread: Some(thread) })
+    }
+}
+
+impl<T> Background<T> {
+    /// `None` while the work goes on; then its answer, or why there is none (it stopped on a panic).
+    pub fn poll(&self) -> Option<Result<T, String>> {
+        match self.answer.try_recv() {
+            Ok(answer) => Some(answer),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err("its work stopped without an answer".to_owned())),
+        }
     }
 
-    /// `None` while the work goes on; then `Some(Some(answer))`, or `Some(None)` when the work stopped
-    /// without one (it panicked).
-    pub fn poll(&self) -> Option<Option<T>> {
-        match self.answer.try_recv() {
-            Ok(answer) => Some(Some(answer)),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => Some(None),
+    /// Waits up to `most` for the answer (the window is closing and a report is being written).
+    pub fn wait(mut self, most: Duration) -> Option<Result<T, String>> {
+        let answer = self.answer.recv_timeout(most).ok()?;
+        // The thread has sent its answer; it ends at once.
+        if let Some(thread) = self.thread.take() {
+            thread.join().ok();
         }
+        Some(answer)
     }
 }

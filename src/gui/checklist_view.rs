@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, ItemCommand};
 use super::item_list::ItemList;
 use super::model::Model;
 use super::widgets;
@@ -45,19 +45,81 @@ struct Draft {
 
 #[derive(Default)]
 pub struct ChecklistView {
-    pub filters: ItemFilter,
-    pub list: ItemList,
+    filters: ItemFilter,
+    list: ItemList,
     draft: Draft,
-    pub focus_search: bool,
+    /// Ctrl+F: focus the search field and select its text next frame.
+    focus_search: bool,
     /// Ctrl+N or Ctrl+E: the field to focus next frame.
-    pub focus_field: Option<DraftField>,
+    focus_field: Option<DraftField>,
     /// Enter or Down in the search box: select the first result once the list is rebuilt.
     pick_first_result: bool,
     /// The window is too narrow for the side panel: the checklists are a menu among the filters.
-    pub nav_in_filters: bool,
+    nav_in_filters: bool,
 }
 
 impl ChecklistView {
+    /// The view at start: the item selected when the window last closed, or else what to do next (the
+    /// top gap), so its detail shows at once; the keys go to the list.
+    pub fn at_start(model: &Model, remembered: Option<&str>) -> ChecklistView {
+        let mut view = ChecklistView::default();
+        let remembered = remembered.and_then(|id| model.catalog().item_index(id));
+        if let Some(item) = remembered.or_else(|| model.assessment.gaps.first().map(|gap| gap.item)) {
+            view.list.select(item);
+        }
+        view.list.focus_requested = true;
+        view
+    }
+
+    /// The selected item's catalog index.
+    pub fn selected(&self) -> Option<usize> {
+        self.list.selected
+    }
+
+    /// Moves the selection by `delta` shown rows.
+    pub fn move_selection(&mut self, delta: isize) {
+        self.list.move_selection(delta);
+    }
+
+    /// The checklist or section shown.
+    pub fn scope(&self) -> Scope {
+        self.filters.scope
+    }
+
+    pub fn search_text(&self) -> &str {
+        &self.filters.search
+    }
+
+    /// Clears the search (Escape in the list), so the next one starts afresh; says whether there was one.
+    pub fn clear_search(&mut self) -> bool {
+        let had = !self.filters.search.is_empty();
+        self.filters.search.clear();
+        had
+    }
+
+    /// Ctrl+F: the search field gets the keys, its text selected, so typing replaces the old search.
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+        self.list.focus_requested = false;
+    }
+
+    /// Ctrl+N or Ctrl+E: the note or the evidence link gets the keys.
+    pub fn focus_field(&mut self, field: DraftField) {
+        self.focus_field = Some(field);
+    }
+
+    /// Whether the checklists are a menu among the filters (a narrow window) instead of a side panel.
+    pub fn set_nav_in_filters(&mut self, in_filters: bool) {
+        self.nav_in_filters = in_filters;
+    }
+
+    /// The checklists as a side panel; choosing one is choosing where the keys go next.
+    pub fn nav_ui(&mut self, ui: &mut Ui, model: &Model) {
+        let scope = self.filters.scope;
+        super::nav::nav_ui(ui, model, &mut self.filters.scope);
+        self.list.focus_requested |= scope != self.filters.scope;
+    }
+
     /// Shows `item`, widening the filters if they hide it.
     pub fn reveal(&mut self, model: &Model, item: usize) {
         self.list.refresh(model, &self.filters);
@@ -84,12 +146,13 @@ impl ChecklistView {
         self.draft.edited_at = None;
         let stored = model.catalog().items.get(item).and_then(|i| model.progress().get(i));
         let (note, evidence) = stored.map_or(("", ""), |p| (p.note.as_str(), p.evidence.as_str()));
+        let Some(id) = model.catalog().items.get(item).map(|i| i.full_id.clone()) else { return };
         let draft = &mut self.draft;
         if draft.note != draft.loaded_note && draft.note != note {
-            commands.push(Command::SetNote { item, note: draft.note.clone() });
+            commands.push(ItemCommand::SetNote { item: id.clone(), note: draft.note.clone() }.into());
         }
         if draft.evidence.trim() != draft.loaded_evidence.trim() && draft.evidence.trim() != evidence {
-            commands.push(Command::SetEvidence { item, evidence: draft.evidence.clone() });
+            commands.push(ItemCommand::SetEvidence { item: id, evidence: draft.evidence.clone() }.into());
         }
         draft.loaded_note.clone_from(&draft.note);
         draft.loaded_evidence.clone_from(&draft.evidence);
@@ -167,9 +230,9 @@ impl ChecklistView {
             let search = search
                 .labelled_by(label.id)
                 .on_hover_text("Finds words in the titles, descriptions, tags and section names of every checklist");
-            if self.focus_search {
+            if std::mem::take(&mut self.focus_search) {
                 search.request_focus();
-                self.focus_search = false;
+                select_all(ui, search.id, &self.filters.search);
             }
             self.search_keys(ui, &search);
             // Always there, so the filters never move while one types.
@@ -300,7 +363,7 @@ fn item_about_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Co
             let enabled = !model.is_read_only();
             let button = egui::Button::selectable(status == choice, choice.name());
             if ui.add_enabled(enabled, button).clicked() && status != choice {
-                commands.push(Command::SetStatus { item: index, status: choice });
+                commands.push(Command::set_status(item, choice));
             }
         }
     });
@@ -352,7 +415,8 @@ fn proven_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Comman
             let accept = egui::Button::new("Accept as done");
             let hint = "Marks this skill done, with the project's file as its evidence";
             if !done && ui.add_enabled(!model.is_read_only(), accept).on_hover_text(hint).clicked() {
-                commands.push(Command::AcceptCredit { skill: index, project: credit.project.id.clone() });
+                let (skill, project) = (model.catalog().items[index].full_id.clone(), credit.project.id.clone());
+                commands.push(ItemCommand::AcceptCredit { skill, project }.into());
             }
         });
     }
@@ -364,6 +428,9 @@ const STATUS_HELP: &str = "To do, learning, done or skipped (skipped items do no
 const WEIGHT_HELP: &str =
     "Core items are the basics every target needs; Recommended and Advanced ones count less toward readiness";
 
+/// Room for a filter's label and its drop-down.
+const FILTER_WIDTH: f32 = 175.0;
+
 /// "Label [Any v]": a filter of one of `all`, or none; `help` is shown on hover.
 pub fn option_combo<T: Copy + PartialEq>(
     ui: &mut Ui,
@@ -372,15 +439,25 @@ pub fn option_combo<T: Copy + PartialEq>(
     all: &[T],
     name: fn(T) -> &'static str,
 ) {
-    let label = ui.label(label).on_hover_text(help);
-    let combo = egui::ComboBox::from_id_salt(label.id).width(110.0).selected_text(value.map_or("Any", name)).show_ui(
-        ui,
-        |ui| {
+    // One group of a known width, so a wrapping row moves label and control to the next line together
+    // instead of splitting them (window review M6).
+    let size = egui::vec2(FILTER_WIDTH, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        let label = ui.label(label).on_hover_text(help);
+        let combo = egui::ComboBox::from_id_salt(label.id).width(110.0).selected_text(value.map_or("Any", name));
+        let combo = combo.show_ui(ui, |ui| {
             ui.selectable_value(value, None, "Any");
             for &choice in all {
                 ui.selectable_value(value, Some(choice), name(choice));
             }
-        },
-    );
-    combo.response.labelled_by(label.id).on_hover_text(help);
+        });
+        combo.response.labelled_by(label.id).on_hover_text(help);
+    });
+}
+
+/// Selects all of a text field's text, so what is typed next replaces it.
+fn select_all(ui: &Ui, id: egui::Id, text: &str) {
+    let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ui.ctx(), id);
 }

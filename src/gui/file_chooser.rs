@@ -10,10 +10,10 @@ use crate::report::Format;
 /// What to ask the person for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileRequest {
-    /// A folder, starting in `start`.
-    Folder { start: PathBuf },
-    /// A file to save a report in, starting in `folder` with `name` filled in.
-    SaveReport { folder: PathBuf, name: String },
+    /// A folder, starting in `start`; `title` says what it is for.
+    Folder { start: PathBuf, title: &'static str },
+    /// A file to save a report in, starting in `folder` with `name` filled in; `title` says which report.
+    SaveReport { folder: PathBuf, name: String, title: &'static str },
 }
 
 /// Shows a dialog and returns the path chosen, or `None` when it was cancelled (or no dialog could open).
@@ -22,11 +22,11 @@ pub type FileChooser = Arc<dyn Fn(FileRequest) -> Option<PathBuf> + Send + Sync>
 /// The platform's dialogs.
 pub fn platform() -> FileChooser {
     Arc::new(|request| match request {
-        FileRequest::Folder { start } => {
-            rfd::FileDialog::new().set_title("Save reports in").set_directory(start).pick_folder()
+        FileRequest::Folder { start, title } => {
+            rfd::FileDialog::new().set_title(title).set_directory(start).pick_folder()
         }
-        FileRequest::SaveReport { folder, name } => rfd::FileDialog::new()
-            .set_title("Save the report as")
+        FileRequest::SaveReport { folder, name, title } => rfd::FileDialog::new()
+            .set_title(title)
             .set_directory(folder)
             .set_file_name(name)
             .add_filter("PDF", &["pdf"])
@@ -54,14 +54,16 @@ pub struct Pending<T> {
 }
 
 impl<T> Pending<T> {
-    /// Opens the dialog for `request` on its own thread; its answer wakes the window `ctx`.
-    pub fn ask(ctx: &egui::Context, chooser: &FileChooser, request: FileRequest, purpose: T) -> Self {
+    /// Opens the dialog for `request` on its own thread; its answer wakes the window `ctx`. Fails when
+    /// the system refuses the thread.
+    pub fn ask(ctx: &egui::Context, chooser: &FileChooser, request: FileRequest, purpose: T) -> Result<Self, String> {
         let chooser = Arc::clone(chooser);
-        Pending { purpose, answer: Background::run(ctx, move || chooser(request)) }
+        Ok(Pending { purpose, answer: Background::run(ctx, "file-dialog", move || chooser(request))? })
     }
 
-    /// `Some(answer)` once the dialog has closed; a chooser that stopped answers "cancelled".
-    pub fn answer(&self) -> Option<Option<PathBuf>> {
-        self.answer.poll().map(Option::flatten)
+    /// `Some(answer)` once the dialog has closed: the path chosen, `None` for cancelled, or why the
+    /// dialog stopped.
+    pub fn answer(&self) -> Option<Result<Option<PathBuf>, String>> {
+        self.answer.poll()
     }
 }

@@ -9,6 +9,7 @@ use super::command::Command;
 use super::model::Model;
 use super::widgets;
 use crate::Stage;
+use crate::catalog::Catalog;
 use crate::progress::Status;
 use crate::project::{credits, proven_in};
 
@@ -23,10 +24,10 @@ pub fn gaps_list_id() -> egui::Id {
 #[derive(Debug, Default)]
 pub struct GapsView {
     /// The selected gap's catalog index.
-    pub selected: Option<usize>,
-    pub stage: Option<Stage>,
+    selected: Option<usize>,
+    stage: Option<Stage>,
     /// Index into the catalog's checklists.
-    pub checklist: Option<usize>,
+    checklist: Option<usize>,
     focus_requested: bool,
     scroll_to_selected: bool,
 }
@@ -43,6 +44,28 @@ impl GapsView {
             .filter(|&item| self.stage.is_none_or(|s| catalog.items[item].stage == s))
             .filter(|&item| self.checklist.is_none_or(|c| catalog.items[item].checklist == c))
             .collect()
+    }
+
+    /// Selects `item` if it is among the gaps shown; says whether it is.
+    pub fn show_item(&mut self, model: &Model, item: usize) -> bool {
+        if !self.visible(model).contains(&item) {
+            return false;
+        }
+        self.selected = Some(item);
+        self.scroll_to_selected = true;
+        true
+    }
+
+    /// The selected gap and the checklist filter, by id, to find again after the checklists load again.
+    pub fn shown_ids(&self, catalog: &Catalog) -> (Option<String>, Option<String>) {
+        let item = self.selected.and_then(|i| catalog.items.get(i)).map(|item| item.full_id.clone());
+        (item, self.checklist.and_then(|c| catalog.checklists.get(c)).map(|c| c.id.clone()))
+    }
+
+    /// Finds the selection and the checklist filter again, by id, in a catalog loaded again.
+    pub fn after_catalog_change(&mut self, catalog: &Catalog, (item, checklist): (Option<String>, Option<String>)) {
+        self.selected = item.and_then(|id| catalog.item_index(&id));
+        self.checklist = checklist.and_then(|id| catalog.checklists.iter().position(|c| c.id == id));
     }
 
     /// Moves the selection by `delta` rows.
@@ -175,7 +198,7 @@ impl GapRow<'_> {
             ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done).indeterminate(status == Status::Learning));
         checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
         if checkbox.changed() && done && !self.second_click {
-            commands.push(Command::SetStatus { item: index, status: Status::Done });
+            commands.push(Command::set_status(item, Status::Done));
         }
         ui.label(RichText::new(format!("{:>5}", format!("+{gain:.1}"))).monospace().strong())
             .on_hover_text("Readiness points ticking this item would add");
@@ -184,7 +207,7 @@ impl GapRow<'_> {
         // In the text colour, underlined on hover: a column of link-blue titles read as a wall of links.
         let title = egui::Link::new(RichText::new(&item.title).color(ui.visuals().text_color()));
         if ui.add(title).on_hover_text("Show in Checklists").clicked() {
-            commands.push(Command::Reveal(index));
+            commands.push(Command::reveal(item));
         }
         if status == Status::Learning {
             ui.label(RichText::new("Learning").small().color(widgets::status_color(ui, status)));

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{AppCommand, Command};
 use super::model::Model;
 use super::widgets;
 use crate::Stage;
@@ -133,7 +133,7 @@ fn target_selector(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
                 let next = row.next.map_or("nothing: all done", |item| model.catalog().items[item].title.as_str());
                 let help = format!("{}\n{} of {} done. Next: {next}", row.description, row.done, row.applicable);
                 if ui.add(egui::Button::selectable(chosen, text)).on_hover_text(help).clicked() && !chosen {
-                    commands.push(Command::SetTarget(row.id.clone()));
+                    commands.push(AppCommand::SetTarget(row.id.clone()).into());
                 }
             }
         });

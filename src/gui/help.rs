@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, ViewCommand};
 use crate::Weight;
 use crate::score::Level;
 
@@ -65,11 +65,11 @@ pub fn help_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
         }
         ui.add_space(8.0);
         if ui.button("Close").clicked() {
-            commands.push(Command::CloseDialog);
+            commands.push(ViewCommand::CloseDialog.into());
         }
     });
     if modal.should_close() {
-        commands.push(Command::CloseDialog);
+        commands.push(ViewCommand::CloseDialog.into());
     }
 }
 
@@ -85,11 +85,11 @@ pub fn about_ui(ctx: &egui::Context, folders: &Folders, commands: &mut Vec<Comma
         folder_row(ui, "Your checklists and settings", folders.config.as_deref(), commands);
         ui.add_space(8.0);
         if ui.button("Close").clicked() {
-            commands.push(Command::CloseDialog);
+            commands.push(ViewCommand::CloseDialog.into());
         }
     });
     if modal.should_close() {
-        commands.push(Command::CloseDialog);
+        commands.push(ViewCommand::CloseDialog.into());
     }
 }
 
@@ -106,7 +106,7 @@ fn folder_row(ui: &mut Ui, what: &str, folder: Option<&Path>, commands: &mut Vec
         Some(folder) => {
             ui.label(RichText::new(folder.display().to_string()).monospace());
             if ui.button("Open").on_hover_text(format!("Open {} in your file manager", folder.display())).clicked() {
-                commands.push(Command::Open(folder.to_path_buf()));
+                commands.push(ViewCommand::Open(folder.to_path_buf()).into());
             }
         }
         None => {

@@ -271,7 +271,7 @@ pub fn row_ui(ui: &mut Ui, model: &Model, index: usize, selected: bool, commands
         row_ui.add_enabled(enabled, egui::Checkbox::without_text(&mut done).indeterminate(status == Status::Learning));
     checkbox.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, enabled, done, &item.title));
     if checkbox.changed() {
-        commands.push(Command::SetStatus { item: index, status: if done { Status::Done } else { Status::Todo } });
+        commands.push(Command::set_status(item, if done { Status::Done } else { Status::Todo }));
         clicked = true;
     }
     // The badges sit before the title, as in Gaps: together at any width, and in one column.

@@ -1,81 +1,229 @@
 //! The Projects view: the person's projects with their levels and a form to add one (left), and one
-//! project's lifecycle (right): its headline and story sentence, the scan's proposals to accept or
-//! reject, every item of its checklist with a status and evidence, and its story saved as a PDF.
+//! project's lifecycle (right): its headline and story sentence, its story saved as PDF, HTML or
+//! Markdown, the scan's proposals to accept or reject, and every item of its checklist with a status,
+//! a note (the reason, for an item that does not apply), evidence, and why it matters.
+
+use std::collections::HashMap;
+use std::path::Path;
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, ProjectCommand};
 use super::model::Model;
-use super::widgets;
+use super::save_status::SaveStatus;
 use crate::Stage;
-use crate::project::{NewProject, Project, ProjectChange, ProjectStatus, assess};
+use crate::project::{NewProject, Project, ProjectStatus, assess};
+use crate::report::Format;
 use crate::scan::Proposal;
+
+/// Room for a status's name in its drop-down, the longest ("Not applicable") included, so choosing one
+/// never moves the row.
+const STATUS_WIDTH: f32 = 130.0;
 
 /// What the view keeps between frames.
 #[derive(Debug, Default)]
 pub struct ProjectsView {
-    /// The id of the project shown.
-    pub selected: Option<String>,
+    /// The id of the project shown; the first one when none is chosen.
+    selected: Option<String>,
     /// The add form.
-    pub draft: NewProject,
+    draft: NewProject,
     /// Why the last add failed.
-    pub add_error: Option<String>,
+    add_error: Option<String>,
     /// The last scan: which project, and its proposals or why it failed.
-    pub scan: Option<(String, Result<Vec<Proposal>, String>)>,
+    scan: Option<(String, Result<Vec<Proposal>, String>)>,
     /// The project whose folder is being scanned.
-    pub scanning: Option<String>,
-    /// Evidence being typed, by full item id, saved when the field loses focus.
-    evidence_drafts: std::collections::HashMap<String, String>,
+    scanning: Option<String>,
+    /// Notes and evidence being typed, by field key, saved when the field loses focus.
+    drafts: HashMap<String, String>,
     /// The remove button was pressed once: ask before removing.
     confirm_remove: bool,
     /// The edit form of the shown project: its id and the name, repository and folder being typed.
-    pub editing: Option<(String, NewProject)>,
+    editing: Option<(String, NewProject)>,
     /// Why the last edit was refused.
-    pub edit_error: Option<String>,
+    edit_error: Option<String>,
+    /// The format *Save story* writes.
+    story_format: StoryFormat,
+    /// How the last story save went.
+    status: SaveStatus,
+}
+
+/// The formats a story is saved in from the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum StoryFormat {
+    #[default]
+    Pdf,
+    Html,
+    Markdown,
+}
+
+impl StoryFormat {
+    const ALL: [StoryFormat; 3] = [StoryFormat::Pdf, StoryFormat::Html, StoryFormat::Markdown];
+
+    fn format(self) -> Format {
+        match self {
+            StoryFormat::Pdf => Format::Pdf,
+            StoryFormat::Html => Format::Html,
+            StoryFormat::Markdown => Format::Markdown,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            StoryFormat::Pdf => "PDF",
+            StoryFormat::Html => "HTML",
+            StoryFormat::Markdown => "Markdown (for the project's README)",
+        }
+    }
 }
 
 impl ProjectsView {
+    /// The view at start, showing the project shown when the window last closed.
+    pub fn at_start(selected: Option<String>) -> ProjectsView {
+        ProjectsView { selected, ..ProjectsView::default() }
+    }
+
+    /// The id of the project chosen, if one is.
+    pub fn shown(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    /// Shows project `id` (undo shows the project it changed).
+    pub fn show_project(&mut self, id: &str) {
+        if self.selected.as_deref() != Some(id) {
+            self.selected = Some(id.to_owned());
+            self.confirm_remove = false;
+            self.editing = None;
+        }
+    }
+
+    /// Where the app says how a story save went.
+    pub fn status_mut(&mut self) -> &mut SaveStatus {
+        &mut self.status
+    }
+
+    /// The folder typed in the edit form (`editing`) or the add form, where a folder dialog starts.
+    pub fn folder_typed(&self, editing: bool) -> Option<&str> {
+        let folder =
+            if editing { self.editing.as_ref().map(|(_, d)| d.folder.as_str()) } else { Some(&*self.draft.folder) };
+        folder.map(str::trim).filter(|f| !f.is_empty())
+    }
+
+    /// A folder chosen in the dialog goes into the form that asked; a new project is named after it.
+    pub fn folder_chosen(&mut self, path: &Path, editing: bool) {
+        let folder = path.display().to_string();
+        match &mut self.editing {
+            Some((_, draft)) if editing => draft.folder = folder,
+            _ => {
+                if self.draft.name.trim().is_empty() {
+                    self.draft.name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                }
+                self.draft.folder = folder;
+            }
+        }
+    }
+
+    /// Project `id` was added: it is shown, and the form is empty again.
+    pub fn added(&mut self, id: &str) {
+        self.show_project(id);
+        self.draft = NewProject::default();
+        self.add_error = None;
+    }
+
+    pub fn add_failed(&mut self, error: String) {
+        self.add_error = Some(error);
+    }
+
+    pub fn edited(&mut self) {
+        self.editing = None;
+        self.edit_error = None;
+    }
+
+    pub fn edit_failed(&mut self, error: String) {
+        self.edit_error = Some(error);
+    }
+
+    pub fn scan_started(&mut self, id: &str) {
+        self.scanning = Some(id.to_owned());
+    }
+
+    pub fn scan_finished(&mut self, id: &str, result: Result<Vec<Proposal>, String>) {
+        self.scanning = None;
+        self.scan = Some((id.to_owned(), result));
+    }
+
+    /// The project the proposals shown are for.
+    pub fn scanned(&self) -> Option<&str> {
+        self.scan.as_ref().map(|(id, _)| id.as_str())
+    }
+
+    /// Takes accepted proposals off the list.
+    pub fn accepted(&mut self, accepted: &[Proposal]) {
+        if let Some((_, Ok(proposals))) = &mut self.scan {
+            proposals.retain(|p| !accepted.contains(p));
+        }
+    }
+
+    /// Forgets typed notes and evidence once the project changes under them (undo, another window).
+    pub fn refresh(&mut self) {
+        self.drafts.clear();
+    }
+
+    /// The project shown: the one chosen, or else the first.
+    fn shown_project<'m>(&self, model: &'m Model) -> Option<&'m Project> {
+        let projects = &model.progress().projects;
+        self.selected.as_deref().and_then(|id| projects.iter().find(|p| p.id == id)).or(projects.first())
+    }
+
     pub fn list_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         ui.heading("Projects");
         ui.label(RichText::new("Is your app production-ready? Each project is scored like you are.").weak());
         ui.add_space(6.0);
+        let shown = self.shown_project(model).map(|p| p.id.clone());
         for project in &model.progress().projects {
             let level = assess(model.catalog(), project).map(|a| a.assessment.score);
-            let selected = self.selected.as_deref() == Some(project.id.as_str());
             let text = match &level {
                 Some(score) => format!("{}\nLevel {} · {}", project.name, score.level.number(), score.level.name()),
                 None => format!("{}\n(checklist not loaded)", project.name),
             };
-            if ui.add(egui::Button::selectable(selected, text).wrap()).clicked() {
-                self.selected = Some(project.id.clone());
-                self.confirm_remove = false;
-                self.editing = None;
+            if ui.add(egui::Button::selectable(shown.as_ref() == Some(&project.id), text).wrap()).clicked() {
+                self.show_project(&project.id);
             }
         }
         ui.separator();
+        self.add_form_ui(ui, model, commands);
+    }
+
+    fn add_form_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         ui.label(RichText::new("Add a project").strong());
-        let fields = [
+        for (label, value, hint) in [
             ("Name", &mut self.draft.name, "Tuition centre"),
             ("Repository", &mut self.draft.repository, "https://github.com/you/app"),
-            ("Local folder", &mut self.draft.folder, "/home/you/code/app"),
-        ];
-        for (label, value, hint) in fields {
+        ] {
             let label = ui.label(label);
             ui.add(egui::TextEdit::singleline(value).hint_text(hint)).labelled_by(label.id);
         }
+        let label = ui.label("Local folder");
+        ui.horizontal(|ui| {
+            let field = egui::TextEdit::singleline(&mut self.draft.folder).hint_text("/home/you/code/app");
+            ui.add_sized([ui.available_width() - 80.0, 20.0], field).labelled_by(label.id);
+            if ui.button("Choose…").on_hover_text("Choose the folder of its clone in your system's dialog").clicked()
+            {
+                commands.push(ProjectCommand::ChooseFolder { editing: false }.into());
+            }
+        });
+        ui.label(RichText::new("Or drop a project's folder on the window.").weak());
         let enabled = !model.is_read_only() && !self.draft.name.trim().is_empty();
         if ui.add_enabled(enabled, egui::Button::new("Add project")).clicked() {
-            commands.push(Command::AddProject(self.draft.clone()));
+            commands.push(ProjectCommand::Add(self.draft.clone()).into());
         }
         if let Some(error) = &self.add_error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
-        let projects = &model.progress().projects;
-        let shown = self.selected.as_deref().and_then(|id| projects.iter().find(|p| p.id == id)).or(projects.first());
-        let Some(project) = shown else {
+    /// The shown project; `report_folder` is where its story is saved (the Summary's folder).
+    pub fn ui(&mut self, ui: &mut Ui, model: &Model, report_folder: &str, commands: &mut Vec<Command>) {
+        let Some(project) = self.shown_project(model) else {
             ui.heading("No projects yet");
             ui.label(
                 "Add the app you are building on the left: its name, and a local clone so skillgap can scan it for a \
@@ -85,8 +233,10 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
         };
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             self.header_ui(ui, model, project, commands);
+            self.story_ui(ui, project, report_folder, commands);
+            ui.separator();
             self.scan_ui(ui, model, project, commands);
-            self.items_ui(ui, model, project, commands);
+            super::project_items::items_ui(ui, model, project, &mut self.drafts, commands);
         });
     }
 
@@ -103,15 +253,12 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
         } else {
             let folder = if project.folder.is_empty() { "no local folder" } else { project.folder.as_str() };
             let repository = if project.repository.is_empty() { "no repository link" } else { &project.repository };
-            ui.label(RichText::new(format!("{repository} · {folder}")).weak().small());
+            ui.label(RichText::new(format!("{repository} · {folder}")).weak());
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let can_scan = !project.folder.is_empty() && !model.is_read_only() && self.scanning.is_none();
             if ui.add_enabled(can_scan, egui::Button::new("Scan folder")).clicked() {
-                commands.push(Command::ScanProject(project.id.clone()));
-            }
-            if ui.button("Save story as PDF").clicked() {
-                commands.push(Command::SaveProjectStory(project.id.clone()));
+                commands.push(ProjectCommand::Scan(project.id.clone()).into());
             }
             let edit = egui::Button::new("Edit details…");
             if self.editing.is_none() && ui.add_enabled(!model.is_read_only(), edit).clicked() {
@@ -122,9 +269,9 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
                 self.edit_error = None;
             }
             if self.confirm_remove {
-                ui.label("Remove it? A backup is kept.");
+                ui.label("Remove it? A backup is kept, and Ctrl+Z puts it back.");
                 if ui.button("Remove").clicked() {
-                    commands.push(Command::ChangeProject(ProjectChange::Remove { project: project.id.clone() }));
+                    commands.push(ProjectCommand::Remove(project.id.clone()).into());
                     self.confirm_remove = false;
                 }
                 if ui.button("Cancel").clicked() {
@@ -139,22 +286,25 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
                 ui.label(format!("Scanning {}…", project.folder));
             }
         });
-        ui.separator();
     }
 
     /// The shown project's name, repository and folder, saved together (and checked like a new
     /// project's) or left as they were.
     fn edit_ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         let Some((id, draft)) = &mut self.editing else { return };
-        egui::Grid::new("project-edit").num_columns(2).show(ui, |ui| {
+        egui::Grid::new("project-edit").num_columns(3).show(ui, |ui| {
             let fields = [
-                ("Project name", &mut draft.name),
-                ("Repository link", &mut draft.repository),
-                ("Folder of its clone", &mut draft.folder),
+                ("Project name", &mut draft.name, false),
+                ("Repository link", &mut draft.repository, false),
+                ("Folder of its clone", &mut draft.folder, true),
             ];
-            for (label, value) in fields {
+            for (label, value, is_folder) in fields {
                 let label = ui.label(label);
                 ui.add(egui::TextEdit::singleline(value).desired_width(360.0)).labelled_by(label.id);
+                let choose = "Choose the folder in your system's dialog";
+                if is_folder && ui.button("Choose…").on_hover_text(choose).clicked() {
+                    commands.push(ProjectCommand::ChooseFolder { editing: true }.into());
+                }
                 ui.end_row();
             }
         });
@@ -165,7 +315,7 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
         ui.horizontal(|ui| {
             let save = egui::Button::new("Save changes");
             if ui.add_enabled(!model.is_read_only() && !draft.name.trim().is_empty(), save).clicked() {
-                commands.push(Command::EditProject { project: id.clone(), details: draft.clone() });
+                commands.push(ProjectCommand::Edit { project: id.clone(), details: draft.clone() }.into());
             }
             cancel = ui.button("Cancel").clicked();
         });
@@ -173,6 +323,36 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             self.editing = None;
             self.edit_error = None;
         }
+    }
+
+    /// The story saved like the summary: a format, a new file in the Summary's folder (shown), or Save
+    /// as…; how it went underneath, with the file one click away.
+    fn story_ui(&mut self, ui: &mut Ui, project: &Project, folder: &str, commands: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("Story as");
+            let combo = egui::ComboBox::from_id_salt("story-format").selected_text(self.story_format.name());
+            combo
+                .show_ui(ui, |ui| {
+                    for format in StoryFormat::ALL {
+                        ui.selectable_value(&mut self.story_format, format, format.name());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let free = !self.status.is_writing();
+            let help = "A new file in the folder shown, the Summary's; never over an earlier one";
+            let save = ui.add_enabled(free, egui::Button::new("Save story")).on_hover_text(help);
+            if save.on_disabled_hover_text("Wait until the file being written is saved").clicked() {
+                let format = self.story_format.format();
+                commands.push(ProjectCommand::SaveStory { project: project.id.clone(), format }.into());
+            }
+            let save_as = ui.add_enabled(free, egui::Button::new("Save story as…"));
+            if save_as.on_hover_text("Choose the file and format in your system's dialog").clicked() {
+                commands.push(ProjectCommand::SaveStoryAs { project: project.id.clone() }.into());
+            }
+            ui.label(RichText::new(format!("to {folder}")).weak()).on_hover_text("Change it in the Summary view");
+        });
+        self.status.ui(ui, "story", commands);
     }
 
     fn scan_ui(&mut self, ui: &mut Ui, model: &Model, project: &Project, commands: &mut Vec<Command>) {
@@ -183,7 +363,7 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
         ui.label(RichText::new("Scan proposals").strong());
         match result {
             Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, error.as_str());
+                ui.colored_label(ui.visuals().error_fg_color, format!("The scan failed: {error}"));
             }
             Ok(proposals) if proposals.is_empty() => {
                 ui.label("Nothing to propose: no artefact found for an item that is still open.");
@@ -194,20 +374,23 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
                     let title = model.catalog().item_index(&proposal.item).map(|i| &model.catalog().items[i].title);
                     ui.horizontal_wrapped(|ui| {
                         if ui.button("Accept").clicked() {
-                            commands.push(Command::AcceptProposal(proposal.clone()));
-                            rejected = Some(index);
+                            commands.push(ProjectCommand::AcceptProposals(vec![proposal.clone()]).into());
                         }
                         if ui.button("Reject").clicked() {
                             rejected = Some(index);
                         }
-                        ui.label(title.map_or(proposal.item.as_str(), String::as_str));
+                        ui.label(RichText::new(title.map_or(proposal.item.as_str(), String::as_str)).strong());
                         let found: Vec<String> =
                             proposal.findings.iter().map(|f| format!("{} ({})", f.path, f.what)).collect();
-                        ui.label(RichText::new(found.join(", ")).weak().small());
+                        ui.label(format!("found: {}", found.join(", ")));
                     });
                 }
-                if ui.button(format!("Accept all {}", proposals.len())).clicked() {
-                    commands.extend(proposals.drain(..).map(Command::AcceptProposal));
+                if ui
+                    .button(format!("Accept all {}", proposals.len()))
+                    .on_hover_text("One Ctrl+Z takes them all back")
+                    .clicked()
+                {
+                    commands.push(ProjectCommand::AcceptProposals(proposals.clone()).into());
                 }
                 if let Some(index) = rejected.filter(|&i| i < proposals.len()) {
                     proposals.remove(index);
@@ -216,99 +399,42 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
         }
         ui.separator();
     }
-
-    fn items_ui(&mut self, ui: &mut Ui, model: &Model, project: &Project, commands: &mut Vec<Command>) {
-        let catalog = model.catalog();
-        let Some(checklist) = catalog.checklist_index(&project.checklist) else {
-            ui.label(format!("The checklist {:?} is not loaded; the project's marks are kept.", project.checklist));
-            return;
-        };
-        for stage in Stage::ALL {
-            let items: Vec<usize> =
-                catalog.checklists[checklist].item_range().filter(|&i| catalog.items[i].stage == stage).collect();
-            if items.is_empty() {
-                continue;
-            }
-            ui.add_space(6.0);
-            widgets::stage_badge(ui, stage);
-            for index in items {
-                self.item_row(ui, model, project, index, commands);
-            }
-        }
-    }
-
-    fn item_row(&mut self, ui: &mut Ui, model: &Model, project: &Project, index: usize, commands: &mut Vec<Command>) {
-        let item = &model.catalog().items[index];
-        let entry = project.items.get(&item.full_id);
-        let status = entry.map_or(ProjectStatus::Todo, |e| e.status);
-        let mark = |status: Option<ProjectStatus>, note: Option<String>, evidence: Option<String>| {
-            let (project, item) = (project.id.clone(), item.full_id.clone());
-            Command::ChangeProject(ProjectChange::Mark { project, item, status, note, evidence })
-        };
-        ui.horizontal_wrapped(|ui| {
-            let enabled = !model.is_read_only();
-            ui.add_enabled_ui(enabled, |ui| {
-                let combo = egui::ComboBox::from_id_salt(("project-status", &item.full_id))
-                    .selected_text(status.name())
-                    .width(110.0)
-                    .show_ui(ui, |ui| {
-                        for choice in ProjectStatus::ALL {
-                            if ui.selectable_label(choice == status, choice.name()).clicked() && choice != status {
-                                commands.push(mark(Some(choice), None, None));
-                            }
-                        }
-                    });
-                let name = format!("Status of {}", item.title);
-                combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
-            });
-            widgets::weight_badge(ui, item.weight);
-            ui.label(&item.title);
-        });
-        let saved = entry.map_or("", |e| e.evidence.as_str());
-        let draft = self.evidence_drafts.entry(item.full_id.clone()).or_insert_with(|| saved.to_owned());
-        ui.horizontal(|ui| {
-            ui.add_space(118.0);
-            ui.label(RichText::new("Evidence").weak().small());
-            let field = ui.add(
-                egui::TextEdit::singleline(draft)
-                    .hint_text("a link, or a path in the project's folder")
-                    .desired_width(320.0),
-            );
-            let field = named_field(field, &format!("Evidence for {}", item.title), draft);
-            if field.lost_focus() && draft.trim() != saved {
-                commands.push(mark(None, None, Some(draft.clone())));
-            }
-        });
-        if status == ProjectStatus::NotApplicable {
-            let saved = entry.map_or("", |e| e.note.as_str());
-            let draft =
-                self.evidence_drafts.entry(format!("{}#reason", item.full_id)).or_insert_with(|| saved.to_owned());
-            ui.horizontal(|ui| {
-                ui.add_space(118.0);
-                ui.label(RichText::new("Why not").weak().small());
-                let field =
-                    ui.add(egui::TextEdit::singleline(draft).hint_text("why it does not apply").desired_width(320.0));
-                let field = named_field(field, &format!("Why {} does not apply", item.title), draft);
-                if field.lost_focus() && draft.trim() != saved {
-                    commands.push(mark(None, Some(draft.clone()), None));
-                }
-            });
-        }
-    }
-
-    /// Forgets typed evidence once the project changes under it (another window, an accepted proposal).
-    pub fn refresh(&mut self) {
-        self.evidence_drafts.clear();
-    }
 }
 
-/// A row's text field, named for screen readers (and tests) after its item: every row shows the same
-/// short visible label, which alone would not tell the fields apart.
-fn named_field(field: egui::Response, name: &str, text: &str) -> egui::Response {
-    field.widget_info(|| {
-        let mut info = egui::WidgetInfo::text_edit(field.enabled(), text, text, "");
-        info.label = Some(name.to_owned());
-        info
+/// Which stages a checklist's items fall in, in lifecycle order, with their catalog indices.
+pub fn items_by_stage(model: &Model, checklist: usize) -> Vec<(Stage, Vec<usize>)> {
+    let catalog = model.catalog();
+    Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let items = catalog.checklists[checklist].item_range().filter(|&i| catalog.items[i].stage == stage);
+            (stage, items.collect::<Vec<_>>())
+        })
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
+}
+
+/// The status drop-down of a project's item, named after it for screen readers.
+pub fn status_combo(
+    ui: &mut Ui,
+    (item, title): (&str, &str),
+    status: ProjectStatus,
+    enabled: bool,
+) -> Option<ProjectStatus> {
+    let mut chosen = None;
+    ui.add_enabled_ui(enabled, |ui| {
+        let combo = egui::ComboBox::from_id_salt(("project-status", item))
+            .selected_text(status.name())
+            .width(STATUS_WIDTH)
+            .show_ui(ui, |ui| {
+                for choice in ProjectStatus::ALL {
+                    if ui.selectable_label(choice == status, choice.name()).clicked() && choice != status {
+                        chosen = Some(choice);
+                    }
+                }
+            });
+        let name = format!("Status of {title}");
+        combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
     });
-    field
+    chosen
 }

@@ -3,13 +3,14 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use egui::{RichText, Ui};
+use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 use super::background::Background;
-use super::command::Command;
+use super::command::{Command, SummaryCommand};
 use super::model::Model;
 use super::paper_preview::{PaperPreview, Zoom};
+use super::save_status::SaveStatus;
 use super::summary_source::SummarySource;
 use super::widgets::counted;
 use crate::report::pdf;
@@ -31,8 +32,9 @@ pub struct ReportPrefs {
 
 impl Default for ReportPrefs {
     fn default() -> Self {
+        // Documents, even where no Documents folder is set up yet: the first save asks to create it.
         let folder = directories::UserDirs::new()
-            .and_then(|dirs| dirs.document_dir().map(PathBuf::from).or_else(|| Some(dirs.home_dir().to_path_buf())))
+            .map(|dirs| dirs.document_dir().map_or_else(|| dirs.home_dir().join("Documents"), PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("."));
         ReportPrefs {
             folder: folder.display().to_string(),
@@ -52,32 +54,10 @@ pub struct SummaryView {
     pub checklist: Option<String>,
     /// "Done since" as typed: YYYY-MM-DD, or empty for none.
     pub since: String,
-    /// What happened to the last save, shown under the buttons.
-    pub message: Option<Result<String, String>>,
-    /// The file the last save or print wrote, offered to open or show in its folder.
-    pub saved: Option<PathBuf>,
-    /// A save waiting for the person's yes: create its folder, or replace an earlier file.
-    pub pending: Option<PendingSave>,
+    /// How the last save, copy or print went, under the buttons.
+    status: SaveStatus,
     /// The pages as they will print.
     preview: Preview,
-}
-
-/// A save that asks first.
-#[derive(Debug, Clone)]
-pub struct PendingSave {
-    pub format: Format,
-    pub path: PathBuf,
-    pub options: SummaryOptions,
-    pub ask: Ask,
-}
-
-/// What a save asks before it goes on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ask {
-    /// The folder does not exist yet.
-    CreateFolder(PathBuf),
-    /// A file of that name exists.
-    Replace,
 }
 
 /// What the preview's pages were made from: when any of it changes, they are made again.
@@ -101,7 +81,7 @@ impl Preview {
     fn poll(&mut self) {
         let Some((key, job)) = &self.next else { return };
         if let Some(answer) = job.poll() {
-            let pages = answer.unwrap_or_else(|| Err("its work stopped".into()));
+            let pages = answer.and_then(|pages| pages);
             self.shown = Some((key.clone(), pages));
             self.next = None;
         }
@@ -115,11 +95,14 @@ impl Preview {
         }
         let source = SummarySource::of(model);
         let (options, paper) = (key.options.clone(), key.paper);
-        let job = Background::run(ui.ctx(), move || {
+        let job = Background::run(ui.ctx(), "summary-pages", move || {
             let pages = source.with_summary(&options, |summary| pdf::lay_out_summary(summary, paper));
             pages.map(PaperPreview::new).map_err(|e| e.to_string())
         });
-        self.next = Some((key, job));
+        match job {
+            Ok(job) => self.next = Some((key, job)),
+            Err(err) => self.shown = Some((key, Err(err))),
+        }
     }
 
     fn ui(&self, ui: &mut Ui, prefs: &mut ReportPrefs) {
@@ -181,12 +164,16 @@ impl SummaryView {
         self.options_ui(ui, model, prefs);
         ui.add_space(4.0);
         self.save_ui(ui, prefs, commands);
-        self.outcome_ui(ui, commands);
-        self.confirm_ui(ui, commands);
+        self.status.ui(ui, "report", commands);
         ui.separator();
         let key = PreviewKey { generation: model.generation, options: self.options(prefs), paper: prefs.paper };
         self.preview.update(ui, model, key);
         self.preview.ui(ui, prefs);
+    }
+
+    /// Where the app says how a save, copy or print went.
+    pub fn status_mut(&mut self) -> &mut SaveStatus {
+        &mut self.status
     }
 
     /// Whether the preview's pages are being laid out (a screenshot waits for them). Takes them once
@@ -201,20 +188,24 @@ impl SummaryView {
             let label = ui.label("Save to folder");
             ui.add(egui::TextEdit::singleline(&mut prefs.folder).desired_width(300.0)).labelled_by(label.id);
             if ui.button("Choose…").on_hover_text("Choose the folder in your system's dialog").clicked() {
-                commands.push(Command::ChooseReportFolder);
+                commands.push(SummaryCommand::ChooseFolder.into());
             }
         });
         ui.horizontal_wrapped(|ui| self.report_buttons_ui(ui, prefs, commands));
     }
 
     /// Save, Copy and Print; none while "Done since" is not a date, since a report without the section
-    /// asked for would pass for the one wanted.
+    /// asked for would pass for the one wanted, nor while a report is being written (one at a time).
     fn report_buttons_ui(&self, ui: &mut Ui, prefs: &ReportPrefs, commands: &mut Vec<Command>) {
-        let ready = self.since_date().is_ok();
+        let ready = self.since_date().is_ok() && !self.status.is_writing();
+        let why_not = if self.status.is_writing() {
+            "Wait until the report being written is saved"
+        } else {
+            "Fix the \"Done since\" date (YYYY-MM-DD), or clear it, first"
+        };
         let button = |ui: &mut Ui, name: &str, help: &str| {
             let response = ui.add_enabled(ready, egui::Button::new(name));
-            let fix_first = "Fix the \"Done since\" date (YYYY-MM-DD), or clear it, first";
-            response.on_hover_text(help).on_disabled_hover_text(fix_first).clicked()
+            response.on_hover_text(help).on_disabled_hover_text(why_not).clicked()
         };
         for (format, name) in
             [(Format::Pdf, "Save as PDF"), (Format::Html, "Save as HTML"), (Format::Markdown, "Save as Markdown")]
@@ -224,68 +215,21 @@ impl SummaryView {
                 format.extension()
             );
             if button(ui, name, &help) {
-                commands.push(Command::SaveSummary { format, options: self.options(prefs) });
+                commands.push(SummaryCommand::Save { format, options: self.options(prefs) }.into());
             }
         }
         if button(ui, "Save as…", "Choose the file and format in your system's dialog") {
-            commands.push(Command::SaveSummaryAs { options: self.options(prefs) });
+            commands.push(SummaryCommand::SaveAs { options: self.options(prefs) }.into());
         }
         ui.separator();
         for (format, name) in [(Format::Markdown, "Copy as Markdown"), (Format::Text, "Copy as text")] {
             if button(ui, name, "Puts the summary on the clipboard, to paste anywhere") {
-                commands.push(Command::CopySummary { format, options: self.options(prefs) });
+                commands.push(SummaryCommand::Copy { format, options: self.options(prefs) }.into());
             }
         }
         if button(ui, "Print…", "Opens the PDF report in your default viewer, to print from there") {
-            commands.push(Command::PrintSummary { options: self.options(prefs) });
+            commands.push(SummaryCommand::Print { options: self.options(prefs) }.into());
         }
-    }
-
-    /// What the last save did, with the saved file one click away.
-    fn outcome_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
-        ui.horizontal_wrapped(|ui| {
-            match &self.message {
-                Some(Ok(text)) => ui.label(RichText::new(text).color(ui.visuals().hyperlink_color)),
-                Some(Err(text)) => ui.colored_label(ui.visuals().error_fg_color, text),
-                None => return,
-            };
-            if let Some(path) = &self.saved {
-                if ui.button("Open").on_hover_text("Open the file in its viewer").clicked() {
-                    commands.push(Command::Open(path.clone()));
-                }
-                if let Some(folder) = path.parent()
-                    && ui.button("Show in folder").on_hover_text(folder.display().to_string()).clicked()
-                {
-                    commands.push(Command::Open(folder.to_path_buf()));
-                }
-            }
-        });
-    }
-
-    /// "Create the folder?" or "Replace the file?", before a save goes on.
-    fn confirm_ui(&self, ui: &Ui, commands: &mut Vec<Command>) {
-        let Some(pending) = &self.pending else { return };
-        let (question, yes) = match &pending.ask {
-            Ask::CreateFolder(folder) => (
-                format!("The folder {} does not exist yet. Create it and save the report there?", folder.display()),
-                "Create folder and save",
-            ),
-            Ask::Replace => {
-                (format!("{} already exists. Replace it with this report?", pending.path.display()), "Replace")
-            }
-        };
-        egui::Modal::new(egui::Id::unique("confirm-save")).show(ui.ctx(), |ui| {
-            ui.set_max_width(460.0);
-            ui.add(egui::Label::new(question).wrap());
-            ui.horizontal(|ui| {
-                if ui.button(yes).clicked() {
-                    commands.push(Command::ConfirmSave(true));
-                }
-                if ui.button("Cancel").clicked() {
-                    commands.push(Command::ConfirmSave(false));
-                }
-            });
-        });
     }
 
     fn options_ui(&mut self, ui: &mut Ui, model: &Model, prefs: &mut ReportPrefs) {

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{AppCommand, Command};
 use super::model::Model;
 
 pub fn compare_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
@@ -22,7 +22,7 @@ pub fn compare_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
                     let chosen = row.id == *active;
                     let title = ui.add(egui::Button::selectable(chosen, &row.title)).on_hover_text(&row.description);
                     if title.clicked() && !chosen {
-                        commands.push(Command::SetTarget(row.id.clone()));
+                        commands.push(AppCommand::SetTarget(row.id.clone()).into());
                     }
                     ui.label(format!("{:.0}/100", row.readiness));
                     ui.label(format!("{} {}", row.level.number(), row.level.name())).on_hover_text(row.level.meaning());
@@ -31,7 +31,7 @@ pub fn compare_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
                         Some(item) => {
                             let title = &model.catalog().items[item].title;
                             if ui.link(title).on_hover_text("Show in Checklists").clicked() {
-                                commands.push(Command::Reveal(item));
+                                commands.push(Command::reveal(&model.catalog().items[item]));
                             }
                         }
                         None => {

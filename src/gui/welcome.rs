@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{AppCommand, Command, ViewCommand};
 use super::model::Model;
 use super::widgets;
 use crate::Stage;
@@ -27,13 +27,13 @@ pub fn welcome_ui(ctx: &egui::Context, model: &Model, commands: &mut Vec<Command
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(RichText::new("Start").strong()).clicked() {
-                commands.push(Command::CloseWelcome);
+                commands.push(ViewCommand::CloseWelcome.into());
             }
             ui.label(RichText::new("Reopen this from Help in the top bar.").weak());
         });
     });
     if modal.should_close() {
-        commands.push(Command::CloseWelcome);
+        commands.push(ViewCommand::CloseWelcome.into());
     }
 }
 
@@ -65,7 +65,7 @@ fn targets_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         let who = row.description.split_inclusive(". ").next().unwrap_or_default().trim();
         ui.horizontal_wrapped(|ui| {
             if ui.radio(chosen, RichText::new(&row.title).strong()).clicked() && !chosen {
-                commands.push(Command::SetTarget(row.id.clone()));
+                commands.push(AppCommand::SetTarget(row.id.clone()).into());
             }
             ui.label(RichText::new(who).weak());
         });
@@ -83,8 +83,8 @@ fn first_steps_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             widgets::stage_badge(ui, item.stage);
             if ui.link(&item.title).on_hover_text("Show it in the list").clicked() {
-                commands.push(Command::CloseWelcome);
-                commands.push(Command::Reveal(gap.item));
+                commands.push(ViewCommand::CloseWelcome.into());
+                commands.push(Command::reveal(item));
             }
             ui.label(RichText::new(format!("+{:.1}", gap.gain)).weak());
         });

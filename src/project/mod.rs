@@ -188,6 +188,9 @@ pub enum ProjectChange {
     Remove {
         project: String,
     },
+    /// Puts a project back as it was, whole (the window's undo): replaces the project with its id, or
+    /// adds it again when it was removed.
+    Put(Box<Project>),
 }
 
 impl ProjectChange {
@@ -278,6 +281,17 @@ impl Progress {
                 self.projects.retain(|p| &p.id != project);
                 self.projects.len() != before
             }
+            ProjectChange::Put(project) => match self.projects.iter_mut().find(|p| p.id == project.id) {
+                Some(found) if *found == **project => false,
+                Some(found) => {
+                    found.clone_from(project);
+                    true
+                }
+                None => {
+                    self.projects.push((**project).clone());
+                    true
+                }
+            },
         }
     }
 }
@@ -381,6 +395,18 @@ mod tests {
         let id = add(&mut progress, "A");
         let again = ProjectChange::Add { id, project: NewProject { name: "B".into(), ..Default::default() } };
         assert!(!progress.apply_project(&again, at(1)), "an id is never taken twice");
+    }
+
+    #[test]
+    fn a_removed_project_is_put_back_whole() {
+        let mut progress = Progress::default();
+        let id = add(&mut progress, "Weather");
+        progress.apply_project(&ProjectChange::mark(&id, "a/b", ProjectStatus::Done), at(3));
+        let kept = progress.projects[0].clone();
+        assert!(progress.apply_project(&ProjectChange::Remove { project: id.clone() }, at(4)));
+        assert!(progress.apply_project(&ProjectChange::Put(Box::new(kept.clone())), at(5)));
+        assert_eq!(progress.projects, vec![kept.clone()], "its items and their dates as they were");
+        assert!(!progress.apply_project(&ProjectChange::Put(Box::new(kept)), at(6)), "already as it was");
     }
 
     #[test]

@@ -13,10 +13,42 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     commit(staged, path)
 }
 
+/// Like [`atomic_write`], for a file meant to be shared (a report): it gets the permissions of the file it
+/// replaces, or those any new file of the person's gets (read and write for all, less their umask), not
+/// the owner-only ones of a temporary file (window review L2).
+pub fn atomic_write_shared(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut staged = stage_with(path, shared_permissions(path))?;
+    staged.write_all(bytes)?;
+    commit(staged, path)
+}
+
+#[cfg(unix)]
+fn shared_permissions(path: &Path) -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(path).ok().filter(fs::Metadata::is_file).map_or(0o666, |m| m.permissions().mode() & 0o777);
+    Some(fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn shared_permissions(_path: &Path) -> Option<fs::Permissions> {
+    None
+}
+
 /// The temporary file, beside `path`, that a new version of it is written to.
 pub(super) fn stage(path: &Path) -> io::Result<tempfile::NamedTempFile> {
+    stage_with(path, None)
+}
+
+/// [`stage`] with these permissions (the umask applies, as for any new file), or owner-only ones.
+fn stage_with(path: &Path, permissions: Option<fs::Permissions>) -> io::Result<tempfile::NamedTempFile> {
     let name = path.file_name().map_or_else(|| "file".into(), |name| name.to_string_lossy());
-    tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(TEMP_SUFFIX).tempfile_in(folder_of(path))
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX);
+    if let Some(permissions) = permissions {
+        builder.permissions(permissions);
+    }
+    builder.tempfile_in(folder_of(path))
 }
 
 /// Makes what was written to `staged` durable and puts it in place of `path`.

@@ -12,7 +12,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::files::{atomic_write, resolve_links};
+use super::files::{atomic_write_shared, resolve_links};
 use super::{BACKUP_DIR, PROGRESS_FILE};
 
 /// Why a report could not be written.
@@ -55,7 +55,7 @@ pub fn write_output(path: &Path, bytes: &[u8], data_dir: &Path) -> Result<Option
         let extension = path.extension().map_or_else(|| "txt".into(), |e| e.to_string_lossy().into_owned());
         return Err(OutputError::OwnFile { path: path.to_path_buf(), extension });
     }
-    atomic_write(&target, bytes).map_err(write_error)?;
+    atomic_write_shared(&target, bytes).map_err(write_error)?;
     Ok(Some(target))
 }
 

@@ -164,13 +164,7 @@ fn summary_pdf_with_options_replaces_the_output_file() {
     assert!(output.status.success(), "{}", stderr(&output));
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"), "the old file was replaced");
-    let text = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) reads the PDF back");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = crate::common::pdf_file_text(&pdf);
     for expected in ["skillgap progress report for Zoë", "Done since", "What I can do", "Makefile", "Fixture list"] {
         assert!(text.contains(expected), "{expected} in {text}");
     }

@@ -97,3 +97,30 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     found
 }
+
+/// The text of a PDF, page by page, as another program reads it (pdf-extract, not the writer): what a
+/// person's viewer shows, without poppler or anything else installed.
+pub fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+    let pages = pdf_extract::extract_text_from_mem_by_pages(pdf).expect("the PDF reads back");
+    pages.into_iter().map(|page| page.replace('\u{a0}', " ")).collect()
+}
+
+/// The whole text of the PDF at `path`.
+pub fn pdf_file_text(path: &Path) -> String {
+    pdf_pages(&std::fs::read(path).unwrap()).concat()
+}
+
+/// The size of each page of a PDF in points (width, height), from its media boxes.
+pub fn pdf_page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
+    let document = pdf_extract::Document::load_mem(pdf).expect("the PDF reads back");
+    document
+        .get_pages()
+        .values()
+        .map(|&page| {
+            let page = document.get_dictionary(page).unwrap();
+            let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let number = |o: &pdf_extract::Object| o.as_float().or_else(|_| o.as_i64().map(|i| i as f32)).unwrap();
+            (number(&media[2]) - number(&media[0]), number(&media[3]) - number(&media[1]))
+        })
+        .collect()
+}

@@ -64,11 +64,7 @@ fn the_tuition_centre_goes_from_localhost_to_recoverable_and_prints_its_story() 
     let pdf = sandbox.root.path().join("tuition-centre.pdf");
     let pdf_arg = pdf.to_str().unwrap();
     project(&sandbox, &["summary", "tuition", "--format", "pdf", "--output", pdf_arg]);
-    let text = std::process::Command::new("pdftotext")
-        .args(["-layout", pdf_arg, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) reads the PDF back");
-    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    let text = crate::common::pdf_file_text(&pdf);
     assert!(text.contains("Tuition centre in production"), "{text}");
     assert!(text.contains("Level 5: Recoverable"), "{text}");
     for stage in ["Build: 100%", "Test:", "Ship:", "Run:", "Observe:", "Recover:"] {

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::{App, Closing};
-use crate::gui::command::{Command, View};
+use crate::gui::command::{AppCommand, CloseCommand, Command, View, ViewCommand};
 use crate::gui::help::Dialog;
 use crate::gui::model::{Access, SaveState};
 use crate::store::BackupOffer;
@@ -17,7 +17,7 @@ impl App {
             ui.add_space(12.0);
             for view in View::ALL {
                 if ui.add(egui::Button::selectable(self.prefs.view == view, view.name())).clicked() {
-                    self.commands.push(Command::ShowView(view));
+                    self.commands.push(ViewCommand::Show(view).into());
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -29,12 +29,12 @@ impl App {
 
     fn help_menu_ui(&mut self, ui: &mut Ui) {
         let entries = [
-            ("Keyboard shortcuts and the score   F1", Command::ShowDialog(Dialog::Help)),
-            ("Welcome: the stages, targets, where to start", Command::ShowWelcome),
-            ("Open the data folder", Command::Open(self.model.tracker().store().dir().to_path_buf())),
-            ("Reload checklists (after editing one)", Command::ReloadChecklists),
+            ("Keyboard shortcuts and the score   F1", ViewCommand::ShowDialog(Dialog::Help).into()),
+            ("Welcome: the stages, targets, where to start", ViewCommand::ShowWelcome.into()),
+            ("Open the data folder", ViewCommand::Open(self.model.tracker().store().dir().to_path_buf()).into()),
+            ("Reload checklists (after editing one)", AppCommand::ReloadChecklists.into()),
         ];
-        for (label, command) in entries {
+        for (label, command) in entries as [(&str, Command); 4] {
             if ui.button(label).clicked() {
                 self.commands.push(command);
             }
@@ -42,11 +42,11 @@ impl App {
         if let Some(config) = &self.config_dir
             && ui.button("Open the config folder (your checklists)").clicked()
         {
-            self.commands.push(Command::Open(config.clone()));
+            self.commands.push(ViewCommand::Open(config.clone()).into());
         }
         ui.separator();
         if ui.button("About skillgap").clicked() {
-            self.commands.push(Command::ShowDialog(Dialog::About));
+            self.commands.push(ViewCommand::ShowDialog(Dialog::About).into());
         }
     }
 
@@ -56,8 +56,9 @@ impl App {
         model.is_read_only()
             || matches!(model.save_state, SaveState::Failed(_))
             || model.reload_error.is_some()
-            || !self.load_problems.is_empty()
-            || self.notice.is_some()
+            || !self.messages.load_problems.is_empty()
+            || self.messages.notice.is_some()
+            || self.history.message.is_some()
     }
 
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) {
@@ -69,7 +70,7 @@ impl App {
             error_banner(ui, "Your last change could not be saved", reason, commands, |ui, commands| {
                 ui.label("It is kept in this window: fix the cause, then Retry saves it.");
                 if ui.button("Retry").clicked() {
-                    commands.push(Command::RetrySave);
+                    commands.push(AppCommand::RetrySave.into());
                 }
             });
         } else if let Some(reason) = &model.reload_error {
@@ -81,7 +82,7 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
                 );
             });
         }
-        if !self.load_problems.is_empty() {
+        if !self.messages.load_problems.is_empty() {
             egui::Frame::new()
                 .fill(ui.visuals().warn_fg_color.gamma_multiply(0.12))
                 .corner_radius(6)
@@ -91,11 +92,28 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
                     self.load_problems_ui(ui);
                 });
         }
-        if let Some(notice) = &self.notice {
-            ui.horizontal(|ui| {
-                ui.label(notice);
+        if let Some(message) = &self.history.message {
+            // What undo or redo did, where the eye is drawn: it changed something the person may not see.
+            egui::Frame::new()
+                .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.35))
+                .stroke(ui.visuals().selection.stroke)
+                .corner_radius(6)
+                .inner_margin(8)
+                .show(ui, |ui| {
+                    ui.set_min_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(message).strong());
+                        if ui.button("Dismiss").clicked() {
+                            self.commands.push(ViewCommand::DismissNotice.into());
+                        }
+                    });
+                });
+        }
+        if let Some(notice) = &self.messages.notice {
+            ui.horizontal_wrapped(|ui| {
+                ui.add(egui::Label::new(notice).wrap());
                 if ui.small_button("Dismiss message").clicked() {
-                    self.commands.push(Command::DismissNotice);
+                    self.commands.push(ViewCommand::DismissNotice.into());
                 }
             });
         }
@@ -105,7 +123,7 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
     /// person fixes it in an editor, and the window loads it again by itself (or on Reload).
     fn load_problems_ui(&mut self, ui: &mut Ui) {
         ui.label(RichText::new("Some checklist files were skipped; the others loaded").strong());
-        for problem in &self.load_problems {
+        for problem in &self.messages.load_problems {
             ui.add(egui::Label::new(problem).wrap());
         }
         ui.collapsing("What a checklist file looks like", |ui| {
@@ -118,15 +136,15 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
                 .on_hover_text("Load the checklist files again now (it also happens by itself after a save)")
                 .clicked()
             {
-                self.commands.push(Command::ReloadChecklists);
+                self.commands.push(AppCommand::ReloadChecklists.into());
             }
             if let Some(config) = &self.config_dir
                 && ui.button("Open the config folder").clicked()
             {
-                self.commands.push(Command::Open(config.join("checklists")));
+                self.commands.push(ViewCommand::Open(config.join("checklists")).into());
             }
             if ui.button("Dismiss").clicked() {
-                self.commands.push(Command::DismissLoadProblems);
+                self.commands.push(ViewCommand::DismissLoadProblems.into());
             }
         });
     }
@@ -142,18 +160,24 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
             };
             ui.label(RichText::new(path.display().to_string()).weak().small());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let keys = format!("Undo: Ctrl+Z ({})  Redo: Ctrl+Shift+Z ({})", self.undo.len(), self.redo.len());
+                let (undo, redo) = self.history.counts();
+                let keys = format!("Undo: Ctrl+Z ({undo})  Redo: Ctrl+Shift+Z ({redo})");
                 ui.label(RichText::new(keys).weak().small());
-                if let Some(action) = &self.last_action {
-                    ui.label(RichText::new(action).small());
-                }
             });
         });
     }
 
     /// The dialog shown when the window is asked to close while changes are not saved.
     pub(super) fn close_dialog_ui(&mut self, ctx: &egui::Context) {
-        if self.closing != Closing::Confirming {
+        if self.overlays.closing == Closing::AfterReport {
+            egui::Modal::new(egui::Id::unique("closing-after-report")).show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                ui.heading("Finishing the report");
+                ui.label("The window closes as soon as the report being written is on disk.");
+                ui.spinner();
+            });
+        }
+        if self.overlays.closing != Closing::Confirming {
             return;
         }
         egui::Modal::new(egui::Id::unique("confirm-close")).show(ctx, |ui| {
@@ -165,13 +189,13 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
             }
             ui.horizontal(|ui| {
                 let choices = [
-                    ("Retry save", Command::RetrySaveAndClose),
-                    ("Discard and close", Command::DiscardAndClose),
-                    ("Keep open", Command::KeepOpen),
+                    ("Retry save", CloseCommand::RetrySaveAndClose),
+                    ("Discard and close", CloseCommand::DiscardAndClose),
+                    ("Keep open", CloseCommand::KeepOpen),
                 ];
                 for (label, command) in choices {
                     if ui.button(label).clicked() {
-                        self.commands.push(command);
+                        self.commands.push(AppCommand::Close(command).into());
                     }
                 }
             });
@@ -213,13 +237,13 @@ without your progress: it is not lost.",
     ui.horizontal_wrapped(|ui| {
         let restore = ui.add_enabled(backup.is_some(), egui::Button::new("Restore latest backup"));
         if restore.on_hover_text("Your file is kept as a backup first").clicked() {
-            commands.push(Command::RestoreLatestBackup);
+            commands.push(AppCommand::RestoreLatestBackup.into());
         }
         ui.label(offer);
     });
     let fresh = ui.button("Move it aside and start fresh");
     if fresh.on_hover_text("The unreadable file is renamed and kept beside the new, empty one").clicked() {
-        commands.push(Command::MoveAsideAndStartFresh);
+        commands.push(AppCommand::MoveAsideAndStartFresh.into());
     }
 }
 

@@ -1,10 +1,14 @@
 //! The `eframe::App`, split the way rerun splits its viewer: this file holds the app's state and lays
-//! out the panels; `input.rs` turns keys, the disk check and the close request into commands;
-//! `chrome.rs` draws the top bar, banners, status line and close dialog; `apply.rs` applies the
-//! commands once the frame is drawn; `screenshot.rs` serves `--screenshot` and `--print-startup-time`.
+//! out the panels; `input.rs` turns keys and the close request into commands and reads what other
+//! processes saved before the views draw; `apply.rs` applies the commands once the frame is drawn,
+//! `history.rs` keeps them for undo, `projects.rs` and `summary.rs` apply those views' commands
+//! (`report_job.rs` writes reports on a thread of their own), `reload.rs` loads the checklists again;
+//! `chrome.rs` draws the top bar, banners, status line and close dialog; `screenshot.rs` serves
+//! `--screenshot` and `--print-startup-time`.
 
 mod apply;
 mod chrome;
+mod history;
 mod input;
 mod projects;
 mod reload;
@@ -22,7 +26,7 @@ pub use screenshot::ScreenshotJob;
 
 use super::background::Background;
 use super::checklist_view::ChecklistView;
-use super::command::{Command, View};
+use super::command::{Command, ItemCommand, View};
 use super::file_chooser::{self, FileChooser, Pending};
 use super::gaps_view::GapsView;
 use super::help::{Dialog, Folders, about_ui, help_ui};
@@ -31,7 +35,7 @@ use super::progress::ProgressView;
 use super::projects_view::ProjectsView;
 use super::summary_view::{ReportPrefs, SummaryView};
 use super::{header, nav};
-use apply::ItemEdit;
+use history::History;
 use screenshot::{Screenshot, StartupClock};
 
 /// UI preferences kept in eframe's storage between runs. Progress is never kept there.
@@ -44,6 +48,10 @@ pub struct Prefs {
     pub report: ReportPrefs,
     /// The welcome was closed once, so it does not open by itself again.
     pub welcome_seen: bool,
+    /// The full id of the item selected in Checklists, selected again at the next start.
+    pub selected_item: Option<String>,
+    /// The id of the project shown in Projects.
+    pub project: Option<String>,
     /// The readiness header is folded to one line.
     pub header_folded: bool,
 }
@@ -80,48 +88,81 @@ enum Closing {
     Open,
     /// Asked to close with unsaved changes: the dialog is up.
     Confirming,
+    /// Asked to close while a report is being written: the window closes once it is on disk.
+    AfterReport,
     /// The person chose to discard unsaved changes.
     Discard,
 }
 
+/// Work going on on threads of their own, and the platform's dialogs they ask.
+struct Jobs {
+    /// The report or story being written. One at a time: Save waits while it runs.
+    report: Option<report_job::ReportJob>,
+    /// The project folder being scanned: which project, and the scan's answer.
+    scan: Option<(String, Background<Result<crate::scan::Scan, String>>)>,
+    /// The platform's file dialogs (a stand-in in tests).
+    chooser: FileChooser,
+    /// The file dialog that is open.
+    file_dialog: Option<Pending<summary::Chosen>>,
+    /// A save waiting for the person's answer (create its folder? replace a file?).
+    pending_save: Option<report_job::PendingSave>,
+}
+
+/// What is drawn over the views.
+struct Overlays {
+    /// The welcome is showing.
+    welcome: bool,
+    /// Help or About is showing.
+    dialog: Option<Dialog>,
+    /// Whether the window may close, or what it waits for first.
+    closing: Closing,
+}
+
+/// Messages above the status line, until dismissed.
+#[derive(Default)]
+struct Messages {
+    /// The outcome of the last thing that is not a change (a reload, a saved story, an error).
+    notice: Option<String>,
+    /// Checklist files that were skipped, each with file:line:col.
+    load_problems: Vec<String>,
+}
+
+/// What applying a frame's commands asks of egui, handed over at the end of the frame.
+#[derive(Default)]
+struct Outbox {
+    /// What applying the commands asks of the window (close, cancel a close).
+    viewport: Vec<egui::ViewportCommand>,
+    /// Text a command asked to copy.
+    clipboard: Option<String>,
+}
+
+/// The window: the model it shows, the views, and what goes on around them. Views draw from `model` and
+/// push `commands`; [`App::apply_commands`] applies them once the frame is drawn.
 pub struct App {
     pub model: Model,
     /// The one copy of the preferences; saved by eframe.
     prefs: Prefs,
-    pub checklists: ChecklistView,
+    checklists: ChecklistView,
     gaps: GapsView,
     summary: SummaryView,
     progress: ProgressView,
     projects: ProjectsView,
-    undo: Vec<ItemEdit>,
-    redo: Vec<ItemEdit>,
-    /// What the last undo or redo did ("Undid: Restore a backup -> to do"), in the status line.
-    last_action: Option<String>,
     /// What the frame's widgets and input asked for, applied once the frame is drawn.
     commands: Vec<Command>,
-    /// What applying the commands asks of the window (close, cancel a close), sent after.
-    viewport_commands: Vec<egui::ViewportCommand>,
-    /// Text a command asked to copy; handed to egui at the end of the frame.
-    clipboard: Option<String>,
+    /// The changes this window made, to undo and redo.
+    history: History,
+    jobs: Jobs,
+    overlays: Overlays,
+    messages: Messages,
+    outbox: Outbox,
+    /// When (egui's clock) the window last looked for changes another process saved.
     last_disk_check: f64,
-    closing: Closing,
-    load_problems: Vec<String>,
-    notice: Option<String>,
+    /// `--screenshot`: the picture to take once the window has settled.
     screenshot: Option<Screenshot>,
+    /// `--print-startup-time`.
     startup_clock: StartupClock,
+    /// Opens files and folders in the system's viewer (a recorder in tests).
     opener: Opener,
-    /// The report being written, off the UI thread.
-    report_job: Option<report_job::ReportJob>,
-    /// The project folder being scanned, off the UI thread: which project, and the scan's answer.
-    scan_job: Option<(String, Background<Result<crate::scan::Scan, String>>)>,
-    /// The platform's file dialogs (a stand-in in tests).
-    chooser: FileChooser,
-    /// The file dialog that is open, on its own thread.
-    file_dialog: Option<Pending<summary::Chosen>>,
-    /// The welcome is showing.
-    welcome_open: bool,
-    /// Help or About is showing.
-    dialog: Option<Dialog>,
     /// The folder of the person's checklists and window settings, for About.
     config_dir: Option<PathBuf>,
     /// The window's context, which work on other threads wakes when its answer is there.
@@ -139,49 +180,44 @@ impl App {
         if let Some(view) = options.view {
             prefs.view = view;
         }
-        let welcome_open = options.offer_welcome && !prefs.welcome_seen;
-        let viewport_commands = options.size.map(egui::ViewportCommand::InnerSize).into_iter().collect();
-        // Open on what to do next: the top gap is selected, so its detail shows at once.
-        let mut checklists = ChecklistView::default();
-        if let Some(gap) = model.assessment.gaps.first() {
-            checklists.list.select(gap.item);
-        }
-        checklists.list.focus_requested = true;
+        let viewport = options.size.map(egui::ViewportCommand::InnerSize).into_iter().collect();
+        let checklists = ChecklistView::at_start(&model, prefs.selected_item.as_deref());
         App {
-            model,
-            prefs,
             checklists,
             gaps: GapsView::default(),
             summary: SummaryView::default(),
             progress: ProgressView::default(),
-            projects: ProjectsView::default(),
-            undo: Vec::new(),
-            last_action: None,
-            redo: Vec::new(),
+            projects: ProjectsView::at_start(prefs.project.clone()),
             commands: Vec::new(),
-            viewport_commands,
-            clipboard: None,
+            history: History::default(),
+            jobs: Jobs {
+                report: None,
+                scan: None,
+                chooser: file_chooser::platform(),
+                file_dialog: None,
+                pending_save: None,
+            },
+            overlays: Overlays {
+                welcome: options.offer_welcome && !prefs.welcome_seen,
+                dialog: None,
+                closing: Closing::Open,
+            },
+            messages: Messages { notice: None, load_problems: options.load_problems },
+            outbox: Outbox { viewport, clipboard: None },
             last_disk_check: 0.0,
-            closing: Closing::Open,
-            load_problems: options.load_problems,
-            notice: None,
             screenshot: options.screenshot.map(Screenshot::new),
             startup_clock: StartupClock::new(options.startup_clock),
             opener: Box::new(|path| open::that_detached(path)),
-            welcome_open,
-            dialog: None,
             config_dir: options.config_dir,
             ctx: cc.egui_ctx.clone(),
-            report_job: None,
-            scan_job: None,
-            chooser: file_chooser::platform(),
-            file_dialog: None,
+            model,
+            prefs,
         }
     }
 
     /// Whether the welcome is showing.
     pub fn is_welcome_open(&self) -> bool {
-        self.welcome_open
+        self.overlays.welcome
     }
 
     /// Replaces how files are opened in the system's viewer (tests record instead of opening).
@@ -191,22 +227,42 @@ impl App {
 
     /// Replaces the platform's file dialogs (tests answer for the person).
     pub fn set_file_chooser(&mut self, chooser: FileChooser) {
-        self.chooser = chooser;
+        self.jobs.chooser = chooser;
     }
 
     /// The item selected in the Checklists view.
     pub fn selected_item(&self) -> Option<usize> {
-        self.checklists.list.selected
+        self.checklists.selected()
+    }
+
+    /// The search typed in the Checklists view.
+    pub fn search_text(&self) -> &str {
+        self.checklists.search_text()
+    }
+
+    /// The message of the last undo or redo, shown above the status line until the next change.
+    pub fn undo_message(&self) -> Option<&str> {
+        self.history.message.as_deref()
+    }
+
+    /// The message above the status line, if any (a reload, a saved story, an error).
+    pub fn notice(&self) -> Option<&str> {
+        self.messages.notice.as_deref()
     }
 
     /// Whether a report is being written.
     pub fn is_writing_report(&self) -> bool {
-        self.report_job.is_some()
+        self.jobs.report.is_some()
+    }
+
+    /// Whether a file dialog is open.
+    pub fn is_choosing_file(&self) -> bool {
+        self.jobs.file_dialog.is_some()
     }
 
     /// Whether a project's folder is being scanned.
     pub fn is_scanning(&self) -> bool {
-        self.scan_job.is_some()
+        self.jobs.scan.is_some()
     }
 
     /// Whether the Summary's pages are being laid out.
@@ -222,15 +278,13 @@ impl App {
         match self.prefs.view {
             View::Checklists => {
                 // In a narrow window the checklists are a menu above the list instead of a side panel.
-                self.checklists.nav_in_filters = ui.available_width() < nav::SIDE_PANEL_MIN_WINDOW;
-                if !self.checklists.nav_in_filters {
+                let side_panel = ui.available_width() >= nav::SIDE_PANEL_MIN_WINDOW;
+                self.checklists.set_nav_in_filters(!side_panel);
+                if side_panel {
                     let panel = egui::Panel::left("navigation").resizable(true).default_size(260.0).min_size(180.0);
                     panel.show(ui, |ui| {
                         ui.add_space(6.0);
-                        let scope = self.checklists.filters.scope;
-                        nav::nav_ui(ui, &self.model, &mut self.checklists.filters.scope);
-                        // Choosing a checklist or section is choosing where the keys go next.
-                        self.checklists.list.focus_requested |= scope != self.checklists.filters.scope;
+                        self.checklists.nav_ui(ui, &self.model);
                     });
                 }
                 egui::CentralPanel::default().show(ui, |ui| self.checklists.ui(ui, &self.model, &mut self.commands));
@@ -251,7 +305,9 @@ impl App {
                     ui.add_space(6.0);
                     self.projects.list_ui(ui, &self.model, &mut self.commands);
                 });
-                egui::CentralPanel::default().show(ui, |ui| self.projects.ui(ui, &self.model, &mut self.commands));
+                let folder = self.prefs.report.folder.trim();
+                let central = egui::CentralPanel::default();
+                central.show(ui, |ui| self.projects.ui(ui, &self.model, folder, &mut self.commands));
             }
         }
     }
@@ -262,6 +318,9 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.startup_clock.step(&ctx);
         self.input(&ctx);
+        // Changes other processes saved, and edited checklist files, are read before the views draw, so
+        // what a view draws this frame is what its commands act on.
+        self.check_disk(&ctx);
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(2.0);
             self.top_bar_ui(ui);
@@ -285,10 +344,10 @@ impl eframe::App for App {
             });
         }
         self.views_ui(ui);
-        if self.welcome_open {
+        if self.overlays.welcome {
             super::welcome::welcome_ui(&ctx, &self.model, &mut self.commands);
         }
-        match self.dialog {
+        match self.overlays.dialog {
             Some(Dialog::Help) => help_ui(&ctx, &mut self.commands),
             Some(Dialog::About) => {
                 let data = self.model.tracker().store().dir().to_path_buf();
@@ -302,10 +361,10 @@ impl eframe::App for App {
         self.poll_report();
         self.poll_scan();
         self.poll_file_dialog();
-        for command in self.viewport_commands.drain(..) {
+        for command in self.outbox.viewport.drain(..) {
             ctx.send_viewport_cmd(command);
         }
-        if let Some(text) = self.clipboard.take() {
+        if let Some(text) = self.outbox.clipboard.take() {
             ctx.copy_text(text);
         }
         if let Some(screenshot) = &mut self.screenshot {
@@ -316,6 +375,9 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
+            let catalog = self.model.catalog();
+            self.prefs.selected_item = self.checklists.selected().map(|i| catalog.items[i].full_id.clone());
+            self.prefs.project = self.projects.shown().map(str::to_owned);
             eframe::set_value(storage, PREFS_KEY, &self.prefs);
         }
     }
@@ -328,8 +390,11 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // A note typed just before closing is saved too.
         self.checklists.flush_draft(&self.model, &mut self.commands);
-        self.commands.retain(|command| matches!(command, Command::SetNote { .. } | Command::SetEvidence { .. }));
+        let is_note =
+            |c: &Command| matches!(c, Command::Item(ItemCommand::SetNote { .. } | ItemCommand::SetEvidence { .. }));
+        self.commands.retain(is_note);
         self.apply_commands();
+        self.finish_report_before_exit();
         self.clean_up_prints();
     }
 }

@@ -1,73 +1,99 @@
 //! Applying the Projects view's commands: adding, changing and removing projects, scans and their
-//! proposals, a project's story, and accepting what a project proves for a skill.
+//! proposals, a project's story, its folder chosen in a dialog. Every change to a project is one undo
+//! step (`history.rs`), *Accept all* included.
 
 use std::path::{Path, PathBuf};
 
 use super::App;
+use super::history::Subject;
+use super::report_job::Document;
+use super::summary::Chosen;
 use crate::gui::background::Background;
-use crate::gui::command::Command;
+use crate::gui::command::ProjectCommand;
+use crate::gui::file_chooser::FileRequest;
+use crate::progress::Edit;
+use crate::project::ProjectStatus;
 use crate::project::{
     DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_evidence, check_name, check_new_project,
-    check_repository, credits,
+    check_repository,
 };
-use crate::report::Format;
-use crate::report::project::{project_story, render_story};
-use crate::{scan, store};
+use crate::scan::{self, Proposal};
+
+/// A mark's new status, note and evidence; `None` leaves one as it is.
+type Marked = (Option<ProjectStatus>, Option<String>, Option<String>);
 
 impl App {
-    pub(super) fn apply_project_command(&mut self, command: Command) {
+    pub(super) fn apply_project_command(&mut self, command: ProjectCommand) {
         match command {
-            Command::AddProject(draft) => self.add_project(draft),
-            Command::ChangeProject(change) => self.change_project(change),
-            Command::ScanProject(id) => self.scan_project(&id),
-            Command::AcceptProposal(proposal) => {
-                let scanned = self.projects.scan.as_ref().map(|(id, _)| id.clone()).unwrap_or_default();
-                if let Some(project) = self.model.progress().project(&scanned).cloned() {
-                    self.model.apply(&[proposal.accept(&project)]);
-                    self.projects.refresh();
-                }
+            ProjectCommand::Add(draft) => self.add_project(draft),
+            ProjectCommand::Edit { project, details } => self.edit_project(&project, &details),
+            ProjectCommand::Mark { project, item, status, note, evidence } => {
+                self.mark(project, item, (status, note, evidence));
             }
-            Command::SaveProjectStory(id) => self.save_story(&id),
-            Command::EditProject { project, details } => self.edit_project(&project, &details),
-            Command::AcceptCredit { skill, project } => {
-                let (catalog, progress) = (self.model.catalog(), self.model.progress());
-                let change = credits(catalog, &progress.projects)
-                    .into_iter()
-                    .find(|c| c.skill == skill && c.project.id == project)
-                    .map(|credit| {
-                        let item = &catalog.items[skill];
-                        credit.accept(progress.get(item), &item.full_id)
-                    });
-                if let Some(change) = change {
-                    self.model.apply(&[change]);
-                }
+            ProjectCommand::Remove(project) => self.remove(project),
+            ProjectCommand::Scan(id) => self.scan_project(&id),
+            ProjectCommand::AcceptProposals(proposals) => self.accept_proposals(&proposals),
+            ProjectCommand::SaveStory { project, format } => self.save_new(Document::Story(project), format),
+            ProjectCommand::SaveStoryAs { project } => self.ask_save_as(Document::Story(project)),
+            ProjectCommand::ChooseFolder { editing } => {
+                let start = self.projects.folder_typed(editing).map_or_else(home, PathBuf::from);
+                let request = FileRequest::Folder { start, title: "The project's local clone" };
+                self.ask_file(request, Chosen::ProjectFolder { editing });
             }
-            _ => {}
         }
     }
 
-    /// Applies a mark or a removal; evidence is kept relative to the project's folder, and refused (with
+    /// The name of project `id`, for messages.
+    fn project_name(&self, id: &str) -> String {
+        self.model.progress().project(id).map(|p| p.name.clone()).unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Changes an item of a project; evidence is kept relative to the project's folder, and refused (with
     /// the reason in the status line) when it points out of it.
-    fn change_project(&mut self, mut change: ProjectChange) {
-        if let ProjectChange::Mark { project, evidence: Some(evidence), .. } = &mut change
-            && let Some(found) = self.model.progress().project(project)
-        {
-            match check_evidence(found, evidence) {
-                Ok(kept) => *evidence = kept,
-                Err(err) => {
-                    self.notice = Some(format!("Evidence not saved: {err}."));
-                    return;
-                }
+    fn mark(&mut self, project: String, item: String, (status, note, mut evidence): Marked) {
+        if let (Some(typed), Some(found)) = (evidence.as_mut(), self.model.progress().project(&project)) {
+            match check_evidence(found, typed) {
+                Ok(kept) => *typed = kept,
+                Err(err) => return self.messages.notice = Some(format!("Evidence not saved: {err}.")),
             }
         }
-        if let ProjectChange::Remove { project } = &change {
-            let name = self.model.progress().project(project).map(|p| p.name.clone()).unwrap_or_default();
-            self.notice = Some(format!(
-                "Removed the project {name:?}. The progress file as it was is kept in the data folder's backups/."
-            ));
-            self.projects.selected = None;
-        }
-        self.model.apply(&[change]);
+        let catalog = self.model.catalog();
+        let title = catalog.item_index(&item).map_or(item.clone(), |i| catalog.items[i].title.clone());
+        let name = self.project_name(&project);
+        let what = match (status, &note) {
+            (Some(status), _) => format!("{name}: {title} -> {}", status.name().to_lowercase()),
+            (None, Some(_)) => format!("{name}: the note of {title}"),
+            (None, None) => format!("{name}: the evidence of {title}"),
+        };
+        let subject = Subject::Project(project.clone());
+        let change = ProjectChange::Mark { project, item, status, note, evidence };
+        self.change(what, &subject, &[Edit::Project(change)]);
+        self.projects.refresh();
+    }
+
+    /// Removes a project: the progress file as it was is kept in the backups, and undo puts it back.
+    fn remove(&mut self, project: String) {
+        let what = format!("removed {}", self.project_name(&project));
+        let subject = Subject::Project(project.clone());
+        self.change(what, &subject, &[Edit::Project(ProjectChange::Remove { project })]);
+        self.projects.refresh();
+    }
+
+    /// Accepts proposals of the last scan as one change: one undo takes them all back.
+    fn accept_proposals(&mut self, proposals: &[Proposal]) {
+        let Some(id) = self.projects.scanned().map(str::to_owned) else { return };
+        let Some(project) = self.model.progress().project(&id).cloned() else { return };
+        let edits: Vec<Edit> = proposals.iter().map(|p| Edit::Project(p.accept(&project))).collect();
+        let what = match proposals {
+            [one] => {
+                let catalog = self.model.catalog();
+                let title = catalog.item_index(&one.item).map_or(one.item.as_str(), |i| &catalog.items[i].title);
+                format!("{}: accepted {title}", project.name)
+            }
+            many => format!("{}: accepted {} scan proposals", project.name, many.len()),
+        };
+        self.change(what, &Subject::Project(id), &edits);
+        self.projects.accepted(proposals);
         self.projects.refresh();
     }
 
@@ -75,24 +101,20 @@ impl App {
         let mut project = NewProject { checklist: DEFAULT_PROJECT_CHECKLIST.to_owned(), ..draft };
         let checked = check_new_project(self.model.catalog(), self.model.progress(), &project)
             .map_err(|err| err.to_string())
-            .and_then(|()| {
-                let folder = project.folder.trim();
-                if folder.is_empty() {
-                    Ok(String::new())
-                } else {
-                    scan::project_folder(Path::new(folder)).map_err(|e| e.to_string())
-                }
-            });
+            .and_then(|()| checked_folder(&project.folder));
         match checked {
             Ok(folder) => {
                 project.folder = folder;
                 let id = self.model.progress().new_project_id(&project.name);
-                self.model.apply(&[ProjectChange::Add { id: id.clone(), project }]);
-                self.projects.selected = Some(id);
-                self.projects.draft = NewProject::default();
-                self.projects.add_error = None;
+                let what = format!("added {}", project.name.trim());
+                self.change(
+                    what,
+                    &Subject::Project(id.clone()),
+                    &[Edit::Project(ProjectChange::Add { id: id.clone(), project })],
+                );
+                self.projects.added(&id);
             }
-            Err(error) => self.projects.add_error = Some(error),
+            Err(error) => self.projects.add_failed(error),
         }
     }
 
@@ -101,10 +123,7 @@ impl App {
         let checked = check_name(self.model.progress(), &details.name, Some(id))
             .and_then(|()| check_repository(&details.repository))
             .map_err(|err| err.to_string())
-            .and_then(|()| match details.folder.trim() {
-                "" => Ok(String::new()),
-                folder => scan::project_folder(Path::new(folder)).map_err(|err| err.to_string()),
-            });
+            .and_then(|()| checked_folder(&details.folder));
         match checked {
             Ok(folder) => {
                 let change = ProjectChange::Edit {
@@ -113,11 +132,11 @@ impl App {
                     repository: Some(details.repository.clone()),
                     folder: Some(folder),
                 };
-                self.model.apply(&[change]);
-                self.projects.editing = None;
-                self.projects.edit_error = None;
+                let what = format!("edited the details of {}", self.project_name(id));
+                self.change(what, &Subject::Project(id.to_owned()), &[Edit::Project(change)]);
+                self.projects.edited();
             }
-            Err(error) => self.projects.edit_error = Some(error),
+            Err(error) => self.projects.edit_failed(error),
         }
     }
 
@@ -125,42 +144,40 @@ impl App {
     /// folder, a registry of sources) takes seconds to walk, and the window must not freeze meanwhile.
     fn scan_project(&mut self, id: &str) {
         let Some(project) = self.model.progress().project(id) else { return };
-        let folder = PathBuf::from(&project.folder);
-        let job = Background::run(&self.ctx, move || scan::scan(&folder).map_err(|err| err.to_string()));
-        self.projects.scanning = Some(project.id.clone());
-        self.scan_job = Some((project.id.clone(), job));
+        if self.jobs.scan.is_some() {
+            return;
+        }
+        let (id, folder) = (project.id.clone(), PathBuf::from(&project.folder));
+        match Background::run(&self.ctx, "scan", move || scan::scan(&folder).map_err(|err| err.to_string())) {
+            Ok(job) => {
+                self.projects.scan_started(&id);
+                self.jobs.scan = Some((id, job));
+            }
+            Err(err) => self.projects.scan_finished(&id, Err(err)),
+        }
     }
 
     /// Shows the scan's proposals once it has finished.
     pub(super) fn poll_scan(&mut self) {
-        let Some((id, job)) = &self.scan_job else { return };
-        let Some(answer) = job.poll() else { return };
-        let id = id.clone();
-        self.scan_job = None;
-        self.projects.scanning = None;
-        let Some(project) = self.model.progress().project(&id) else { return };
-        let result = answer
-            .unwrap_or_else(|| Err("the scan stopped".to_owned()))
-            .map(|found| scan::proposals(self.model.catalog(), project, &found));
-        self.projects.scan = Some((id, result));
+        let Some(answer) = self.jobs.scan.as_ref().and_then(|(_, job)| job.poll()) else { return };
+        let Some((id, _)) = self.jobs.scan.take() else { return };
+        let Some(project) = self.model.progress().project(&id) else {
+            return self.projects.scan_finished(&id, Err("the project was removed".to_owned()));
+        };
+        let result = answer.flatten().map(|found| scan::proposals(self.model.catalog(), project, &found));
+        self.projects.scan_finished(&id, result);
     }
+}
 
-    /// Writes the story as a PDF beside the summaries (`<folder>/<project>-story-<date>.pdf`) and opens it.
-    fn save_story(&mut self, id: &str) {
-        let Some(project) = self.model.progress().project(id) else { return };
-        let Some(story) = project_story(self.model.catalog(), project, chrono::Utc::now()) else { return };
-        let name = format!("{}-story-{}.pdf", project.id, chrono::Local::now().format("%Y-%m-%d"));
-        let path = PathBuf::from(self.prefs.report.folder.trim()).join(name);
-        let written = render_story(&story, Format::Pdf, self.prefs.report.paper)
-            .map_err(anyhow::Error::from)
-            .and_then(|bytes| Ok(store::write_output(&path, &bytes, self.model.tracker().store().dir())?));
-        self.notice = Some(match written {
-            Ok(_) => {
-                let opened =
-                    (self.opener)(&path).map_or_else(|err| format!(" (could not open it: {err})"), |()| String::new());
-                format!("Saved the story of {} to {}{opened}.", project.name, path.display())
-            }
-            Err(err) => format!("Could not save the story: {err:#}"),
-        });
+/// A project's folder as typed, checked and made absolute; empty stays empty (no local clone).
+fn checked_folder(folder: &str) -> Result<String, String> {
+    match folder.trim() {
+        "" => Ok(String::new()),
+        folder => scan::project_folder(Path::new(folder)).map_err(|err| err.to_string()),
     }
+}
+
+/// The person's home folder, where a folder dialog starts when nothing is typed.
+fn home() -> PathBuf {
+    directories::UserDirs::new().map_or_else(|| PathBuf::from("."), |dirs| dirs.home_dir().to_path_buf())
 }

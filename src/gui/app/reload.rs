@@ -5,30 +5,29 @@
 use super::App;
 use crate::catalog::Catalog;
 use crate::filter::Scope;
+use crate::gui::command::Command;
 
-/// What the views showed, by id: the selected item, the gaps' selection, the list's and gaps' checklist.
+/// What the views showed, by id: the selected item, the list's checklist and section, the gaps'
+/// selection and checklist filter.
 struct Shown {
     item: Option<String>,
-    gap: Option<String>,
     scope: Option<(String, Option<String>)>,
-    gaps_checklist: Option<String>,
+    gaps: (Option<String>, Option<String>),
 }
 
 impl Shown {
     fn of(app: &App) -> Shown {
         let catalog = app.model.catalog();
-        let item_id = |index: usize| catalog.items.get(index).map(|item| item.full_id.clone());
         let checklist_id = |index: usize| catalog.checklists.get(index).map(|c| c.id.clone());
-        let scope = app.checklists.filters.scope;
+        let scope = app.checklists.scope();
         let section_id = |c: usize, s: usize| catalog.checklists.get(c)?.sections.get(s).map(|s| s.id.clone());
         Shown {
-            item: app.selected_item().and_then(item_id),
-            gap: app.gaps.selected.and_then(item_id),
+            item: app.selected_item().and_then(|i| catalog.items.get(i)).map(|item| item.full_id.clone()),
             scope: scope.checklist().and_then(checklist_id).map(|checklist| match scope {
                 Scope::Section(c, s) => (checklist, section_id(c, s)),
                 _ => (checklist, None),
             }),
-            gaps_checklist: app.gaps.checklist.and_then(checklist_id),
+            gaps: app.gaps.shown_ids(catalog),
         }
     }
 
@@ -50,28 +49,32 @@ impl App {
             return;
         }
         // A note being typed is saved under its item before the items may move.
-        self.checklists.flush_draft(&self.model, &mut self.commands);
-        self.apply_commands();
+        let mut flushed = Vec::new();
+        self.checklists.flush_draft(&self.model, &mut flushed);
+        for command in flushed {
+            if let Command::Item(command) = command {
+                self.apply_item(command);
+            }
+        }
         let shown = Shown::of(self);
         let problems =
             if forced { Some(self.model.reload_checklists()) } else { self.model.reload_checklists_if_changed() };
         let Some(problems) = problems else { return };
         let catalog = self.model.catalog();
-        let index_of = |id: &Option<String>| id.as_ref().and_then(|id| catalog.item_index(id));
-        self.checklists.after_catalog_change(shown.scope_in(catalog), index_of(&shown.item));
-        self.gaps.selected = index_of(&shown.gap);
-        self.gaps.checklist = shown.gaps_checklist.and_then(|id| catalog.checklists.iter().position(|c| c.id == id));
+        let selected = shown.item.as_ref().and_then(|id| catalog.item_index(id));
+        self.checklists.after_catalog_change(shown.scope_in(catalog), selected);
+        self.gaps.after_catalog_change(catalog, shown.gaps);
         self.projects.refresh();
         let skipped = match problems.len() {
             0 => String::new(),
             1 => "; one file was skipped (see above)".to_owned(),
             n => format!("; {n} files were skipped (see above)"),
         };
-        self.notice = Some(format!(
+        self.messages.notice = Some(format!(
             "Checklists loaded again: {} items in {} checklists{skipped}.",
             catalog.items.len(),
             catalog.checklists.len()
         ));
-        self.load_problems = problems.iter().map(ToString::to_string).collect();
+        self.messages.load_problems = problems.iter().map(ToString::to_string).collect();
     }
 }

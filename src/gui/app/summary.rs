@@ -1,79 +1,118 @@
-//! Applying the Summary view's commands: saving the report (to a new file in the reports folder, or where
-//! the platform's dialog says), asking before creating a folder or replacing a file, copying, printing.
+//! Saving reports, the summary and a project's story alike: to a new file in the reports folder, or where
+//! the platform's dialog says; asking before creating a folder or replacing a file; one at a time. And
+//! the Summary's copy and print.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use super::App;
-use super::report_job::{ReportJob, Then};
-use crate::gui::command::Command;
+use super::report_job::{Document, PendingSave, ReportJob, Then};
+use crate::gui::command::SummaryCommand;
 use crate::gui::file_chooser::{FileRequest, Pending, format_of};
-use crate::gui::summary_view::{Ask, PendingSave, build_summary};
+use crate::gui::save_status::{Ask, SaveStatus};
+use crate::gui::summary_view::build_summary;
 use crate::report::{self, Format, SummaryOptions};
 use crate::store::{self, Destination};
 
 /// What an open file dialog's answer is for.
 pub(super) enum Chosen {
     ReportFolder,
-    SaveAs(SummaryOptions),
+    SaveAs(Document),
+    /// A project's local folder: for the edit form when `editing`, else the add form.
+    ProjectFolder {
+        editing: bool,
+    },
 }
 
 /// Printed PDFs older than this are removed: the viewer has long read them.
 const PRINT_KEEP: Duration = Duration::from_secs(3600);
 
+/// How long a closing window waits for a report being written before it gives up on it.
+const EXIT_WAIT: Duration = Duration::from_secs(30);
+
 impl App {
-    pub(super) fn apply_summary_command(&mut self, command: Command) {
+    pub(super) fn apply_summary_command(&mut self, command: SummaryCommand) {
         match command {
-            Command::SaveSummary { format, options } => {
-                let destination = store::new_report_in(&self.report_folder(), &report_stem(), format.extension());
-                self.save_to(destination, format, options);
+            SummaryCommand::Save { format, options } => self.save_new(Document::Summary(options), format),
+            SummaryCommand::SaveAs { options } => self.ask_save_as(Document::Summary(options)),
+            SummaryCommand::ChooseFolder => {
+                let request = FileRequest::Folder { start: self.report_folder(), title: "Save reports in" };
+                self.ask_file(request, Chosen::ReportFolder);
             }
-            Command::SaveSummaryAs { options } => {
-                let request =
-                    FileRequest::SaveReport { folder: self.report_folder(), name: format!("{}.pdf", report_stem()) };
-                self.file_dialog = Some(Pending::ask(&self.ctx, &self.chooser, request, Chosen::SaveAs(options)));
-            }
-            Command::ChooseReportFolder => {
-                let request = FileRequest::Folder { start: self.report_folder() };
-                self.file_dialog = Some(Pending::ask(&self.ctx, &self.chooser, request, Chosen::ReportFolder));
-            }
-            Command::ConfirmSave(go_on) => {
-                if let Some(PendingSave { format, path, options, ask }) = self.summary.pending.take()
-                    && go_on
-                {
-                    if let Ask::CreateFolder(folder) = &ask
-                        && let Err(err) = store::create_folder(folder)
-                    {
-                        let what = format!("Could not create {}: {err}. Choose another folder.", folder.display());
-                        self.summary.message = Some(Err(what));
-                        return;
-                    }
-                    self.start_report(options, format, path, Then::Report);
-                }
-            }
-            Command::CopySummary { format, options } => self.copy_summary(format, &options),
-            Command::PrintSummary { options } => self.print(options),
-            _ => {}
+            SummaryCommand::Copy { format, options } => self.copy_summary(format, &options),
+            SummaryCommand::Print { options } => self.print(options),
         }
     }
 
     /// The reports folder as typed in the Summary view.
-    fn report_folder(&self) -> PathBuf {
+    pub(super) fn report_folder(&self) -> PathBuf {
         PathBuf::from(self.prefs.report.folder.trim())
     }
 
-    /// Writes the report to `destination`, or asks first when a folder is missing or a file is in the way.
-    fn save_to(&mut self, destination: Destination, format: Format, options: SummaryOptions) {
-        self.summary.pending = match destination {
-            Destination::Ready(path) => {
-                self.start_report(options, format, path, Then::Report);
-                None
-            }
-            Destination::MissingFolder { folder, path } => {
-                Some(PendingSave { format, path, options, ask: Ask::CreateFolder(folder) })
-            }
-            Destination::WouldReplace(path) => Some(PendingSave { format, path, options, ask: Ask::Replace }),
+    /// Where a document's messages show: under the Save buttons of the view it was saved from.
+    fn status_of(&mut self, document: &Document) -> &mut SaveStatus {
+        match document {
+            Document::Summary(_) => self.summary.status_mut(),
+            Document::Story(_) => self.projects.status_mut(),
+        }
+    }
+
+    /// Saves `document` as a new file in the reports folder, never over an earlier one.
+    pub(super) fn save_new(&mut self, document: Document, format: Format) {
+        let stem = match &document {
+            Document::Summary(_) => report_stem(),
+            Document::Story(id) => format!("{id}-story-{}", chrono::Local::now().format("%Y-%m-%d")),
         };
+        let destination = store::new_report_in(&self.report_folder(), &stem, format.extension());
+        self.save_to(destination, document, format);
+    }
+
+    /// Asks the platform's dialog where to save `document`.
+    pub(super) fn ask_save_as(&mut self, document: Document) {
+        let (name, title) = match &document {
+            Document::Summary(_) => (format!("{}.pdf", report_stem()), "Save the report as"),
+            Document::Story(id) => (format!("{id}-story.pdf"), "Save the project's story as"),
+        };
+        let request = FileRequest::SaveReport { folder: self.report_folder(), name, title };
+        self.ask_file(request, Chosen::SaveAs(document));
+    }
+
+    /// Opens a file dialog, one at a time.
+    pub(super) fn ask_file(&mut self, request: FileRequest, purpose: Chosen) {
+        if self.jobs.file_dialog.is_some() {
+            return;
+        }
+        match Pending::ask(&self.ctx, &self.jobs.chooser, request, purpose) {
+            Ok(pending) => self.jobs.file_dialog = Some(pending),
+            Err(err) => self.messages.notice = Some(format!("The file dialog could not open: {err}")),
+        }
+    }
+
+    /// Writes `document` to `destination`, or asks first when a folder is missing or a file is in the way.
+    fn save_to(&mut self, destination: Destination, document: Document, format: Format) {
+        let (path, ask) = match destination {
+            Destination::Ready(path) => return self.start_report(document, format, path, Then::Report),
+            Destination::MissingFolder { folder, path } => (path, Ask::CreateFolder(folder)),
+            Destination::WouldReplace(path) => (path, Ask::Replace),
+        };
+        self.status_of(&document).ask(ask.clone(), path.clone());
+        self.jobs.pending_save = Some(PendingSave { document, format, path, ask });
+    }
+
+    /// The answer to the save waiting: go on (creating its folder first), or not.
+    pub(super) fn confirm_save(&mut self, go_on: bool) {
+        let Some(PendingSave { document, format, path, ask }) = self.jobs.pending_save.take() else { return };
+        self.status_of(&document).answered();
+        if !go_on {
+            return;
+        }
+        if let Ask::CreateFolder(folder) = &ask
+            && let Err(err) = store::create_folder(folder)
+        {
+            let what = format!("Could not create {}: {err}. Choose another folder.", folder.display());
+            return self.status_of(&document).failed(what);
+        }
+        self.start_report(document, format, path, Then::Report);
     }
 
     /// Writes the PDF into skillgap's own temporary folder and opens it in the viewer. Earlier prints
@@ -82,11 +121,11 @@ impl App {
         let folder = print_folder();
         store::remove_files_older_than(&folder, PRINT_KEEP);
         if let Err(err) = store::create_folder(&folder) {
-            self.summary.message = Some(Err(format!("Could not make {} to print from: {err}", folder.display())));
-            return;
+            let what = format!("Could not make {} to print from: {err}", folder.display());
+            return self.summary.status_mut().failed(what);
         }
         let path = store::unused_path(&folder, &format!("{}-print", report_stem()), "pdf");
-        self.start_report(options, Format::Pdf, path, Then::Open);
+        self.start_report(Document::Summary(options), Format::Pdf, path, Then::Open);
     }
 
     /// Removes the printed PDFs the viewer has surely read.
@@ -96,49 +135,81 @@ impl App {
 
     /// Applies the answer of the file dialog, once it has closed.
     pub(super) fn poll_file_dialog(&mut self) {
-        let Some(pending) = &self.file_dialog else { return };
+        let Some(pending) = &self.jobs.file_dialog else { return };
         let Some(answer) = pending.answer() else { return };
-        let Some(Pending { purpose, .. }) = self.file_dialog.take() else { return };
-        let Some(path) = answer else { return };
+        let Some(Pending { purpose, .. }) = self.jobs.file_dialog.take() else { return };
+        let path = match answer {
+            Ok(Some(path)) => path,
+            Ok(None) => return,
+            Err(err) => return self.messages.notice = Some(format!("The file dialog closed: {err}")),
+        };
         match purpose {
             Chosen::ReportFolder => self.prefs.report.folder = path.display().to_string(),
-            Chosen::SaveAs(options) => {
+            Chosen::SaveAs(document) => {
                 if let Some(folder) = path.parent() {
                     self.prefs.report.folder = folder.display().to_string();
                 }
-                self.save_to(store::report_at(&path), format_of(&path), options);
+                self.save_to(store::report_at(&path), document, format_of(&path));
             }
+            Chosen::ProjectFolder { editing } => self.projects.folder_chosen(&path, editing),
         }
     }
 
-    fn start_report(&mut self, options: SummaryOptions, format: Format, path: PathBuf, then: Then) {
-        self.summary.message = Some(Ok(format!("Writing {}…", path.display())));
-        self.summary.saved = None;
+    /// Starts writing `document`, unless another report is being written: one at a time, so two quick
+    /// clicks never pick the same new name and write one file over the other.
+    fn start_report(&mut self, document: Document, format: Format, path: PathBuf, then: Then) {
+        if let Some(job) = &self.jobs.report {
+            let what = format!("A {} is being written; save again once it is done.", job.document.noun());
+            return self.status_of(&document).failed(what);
+        }
         let paper = self.prefs.report.paper;
-        self.report_job = Some(ReportJob::start(&self.ctx, &self.model, options, format, paper, path, then));
+        match ReportJob::start(&self.ctx, &self.model, (document.clone(), format, paper), path.clone(), then) {
+            Ok(job) => {
+                self.status_of(&document).started(&path);
+                self.jobs.report = Some(job);
+            }
+            Err(err) => self.status_of(&document).failed(format!("Could not save the {}: {err}", document.noun())),
+        }
     }
 
     /// Says how the report being written turned out, once it has; a printed one opens in the viewer.
     pub(super) fn poll_report(&mut self) {
-        let Some(job) = &self.report_job else { return };
-        let Some(result) = job.finished() else { return };
-        let then = job.then;
-        self.report_job = None;
-        if let Ok(path) = &result {
-            self.summary.saved = Some(path.clone());
+        let Some(result) = self.jobs.report.as_ref().and_then(ReportJob::finished) else { return };
+        let Some(job) = self.jobs.report.take() else { return };
+        self.report_done(&job.document, job.then, result);
+    }
+
+    fn report_done(&mut self, document: &Document, then: Then, result: Result<PathBuf, String>) {
+        let noun = document.noun();
+        let opened = match (&result, then) {
+            (Ok(path), Then::Open) => Some((self.opener)(path)),
+            _ => None,
+        };
+        let status = self.status_of(document);
+        match (result, opened) {
+            (Ok(path), None) => status.saved(path.clone(), format!("Saved {}", path.display())),
+            (Ok(path), Some(Ok(()))) => {
+                let text = format!("Opened {} in your PDF viewer; print it from there.", path.display());
+                status.saved(path, text);
+            }
+            (Ok(path), Some(Err(err))) => {
+                let text = "No PDF viewer could open the report. Open the file from its folder with any PDF \
+viewer to print it, or install one (for example Evince or Okular).";
+                status.open_failed(path, text.to_owned(), err.to_string());
+            }
+            (Err(err), _) => status.failed(format!("Could not save the {noun}: {err}")),
         }
-        self.summary.message = Some(match (result, then) {
-            (Ok(path), Then::Report) => Ok(format!("Saved {}", path.display())),
-            (Ok(path), Then::Open) => match (self.opener)(&path) {
-                Ok(()) => Ok(format!("Opened {} in your PDF viewer; print it from there.", path.display())),
-                Err(err) => Err(format!(
-                    "No PDF viewer could open {} ({err}). Open that file with any PDF viewer to print it, or \
-install one (for example Evince or Okular).",
-                    path.display()
-                )),
-            },
-            (Err(err), _) => Err(err),
-        });
+        if self.overlays.closing == super::Closing::AfterReport {
+            self.outbox.viewport.push(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// The window is closing: a report being written is finished first (for a while), so it is not
+    /// lost half-written with its temporary file left in the person's folder.
+    pub(super) fn finish_report_before_exit(&mut self) {
+        if let Some(job) = self.jobs.report.take() {
+            job.wait(EXIT_WAIT);
+        }
     }
 
     fn copy_summary(&mut self, format: Format, options: &SummaryOptions) {
@@ -148,9 +219,9 @@ install one (for example Evince or Okular).",
             _ => (report::render_text(&summary), "text"),
         };
         let lines = text.lines().count();
-        self.clipboard = Some(text);
-        self.summary.saved = None;
-        self.summary.message = Some(Ok(format!("Copied the summary as {name} ({lines} lines); paste it anywhere.")));
+        self.outbox.clipboard = Some(text);
+        let said = format!("Copied the summary as {name} ({lines} lines); paste it anywhere.");
+        self.summary.status_mut().said(said);
     }
 }
 

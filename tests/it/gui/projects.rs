@@ -2,7 +2,6 @@
 //! the proposals, see its level rise, save its story, and be told when a name is taken.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
@@ -38,11 +37,25 @@ fn tuition_centre_scanned() -> super::Window {
 }
 
 /// Points the reports folder at `folder` and records what the window opens instead of opening it.
-fn save_into(w: &mut super::Window, folder: &Path) -> Arc<Mutex<Vec<std::path::PathBuf>>> {
+fn save_into(w: &mut super::Window, folder: &Path) {
     w.show("Summary");
     w.set_save_folder(folder);
     w.show("Projects");
-    w.record_opened()
+}
+
+/// Saves the shown project's story (PDF, the format chosen first) into `folder` and returns the file,
+/// which the window says it saved, one click from its viewer.
+fn save_story(w: &mut super::Window, folder: &Path) -> std::path::PathBuf {
+    save_into(w, folder);
+    w.harness.get_by_role_and_label(Role::Button, "Save story").scroll_to_me();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Save story").click();
+    w.wait_for_report();
+    let saved: Vec<_> = std::fs::read_dir(folder).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(w.harness.query_by_label(&format!("Saved {}", saved[0].display())).is_some());
+    assert!(w.harness.query_by_role_and_label(Role::Button, "Open").is_some());
+    saved[0].clone()
 }
 
 #[test]
@@ -72,13 +85,9 @@ fn a_project_is_added_scanned_accepted_and_its_story_saved() {
     assert!(w.harness.query_by_label("Level 0: Localhost · readiness 0/100").is_none());
 
     let reports = tempfile::tempdir().unwrap();
-    let opened = save_into(&mut w, reports.path());
-    w.harness.get_by_role_and_label(Role::Button, "Save story as PDF").click();
-    w.harness.run();
-    let opened = opened.lock().unwrap().clone();
-    assert_eq!(opened.len(), 1);
-    assert!(opened[0].starts_with(reports.path()) && opened[0].to_string_lossy().ends_with(".pdf"), "{opened:?}");
-    assert!(std::fs::read(&opened[0]).unwrap().starts_with(b"%PDF"));
+    let story = save_story(&mut w, reports.path());
+    assert!(story.to_string_lossy().ends_with(".pdf"), "{story:?}");
+    assert!(std::fs::read(&story).unwrap().starts_with(b"%PDF"));
 }
 
 #[test]
@@ -118,14 +127,8 @@ fn the_tuition_centre_reaches_recoverable_in_the_window() {
     assert!(w.harness.query_by_label_contains("Level 5: Recoverable").is_some());
 
     let reports = tempfile::tempdir().unwrap();
-    let opened = save_into(&mut w, reports.path());
-    w.harness.get_by_role_and_label(Role::Button, "Save story as PDF").scroll_to_me();
-    w.harness.run();
-    w.harness.get_by_role_and_label(Role::Button, "Save story as PDF").click();
-    w.harness.run();
-    let story = opened.lock().unwrap()[0].clone();
-    let text = std::process::Command::new("pdftotext").arg(&story).arg("-").output().unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let story = save_story(&mut w, reports.path());
+    let text = crate::common::pdf_file_text(&story);
     for needed in ["Recoverable", "Build:", "Test:", "Ship:", "Run:", "Observe:", "Recover:", "scripts/restore-db.sh"] {
         assert!(text.contains(needed), "{needed} missing from the story:\n{text}");
     }

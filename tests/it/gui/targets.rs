@@ -137,7 +137,7 @@ fn a_first_step_in_the_welcome_shows_that_item_in_the_list() {
     harness.get(by().role(Role::Link).label(&first)).click();
     harness.run();
     assert!(!harness.state().is_welcome_open());
-    assert_eq!(harness.state().checklists.list.selected, Some(first_gap));
+    assert_eq!(harness.state().selected_item(), Some(first_gap));
     assert_eq!(harness.state().model.assessment.statuses[first_gap], Status::Todo, "showing ticks nothing");
 }
 

@@ -1,0 +1,120 @@
+//! A project's items in the Projects view, stage by stage: each with its status, a note (the reason,
+//! for an item that does not apply), its evidence, and why it matters and how to prove it, unfolded on
+//! demand.
+
+use std::collections::HashMap;
+
+use egui::{RichText, Ui};
+
+use super::command::{Command, ProjectCommand};
+use super::model::Model;
+use super::projects_view::{items_by_stage, status_combo};
+use super::widgets;
+use crate::project::{Project, ProjectStatus};
+
+/// Where a row's fields start, under the status drop-down.
+const INDENT: f32 = 138.0;
+
+/// Every item of `project`'s checklist, stage by stage; `drafts` holds what is being typed.
+pub fn items_ui(
+    ui: &mut Ui,
+    model: &Model,
+    project: &Project,
+    drafts: &mut HashMap<String, String>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(checklist) = model.catalog().checklist_index(&project.checklist) else {
+        ui.label(format!("The checklist {:?} is not loaded; the project's marks are kept.", project.checklist));
+        return;
+    };
+    for (stage, items) in items_by_stage(model, checklist) {
+        ui.add_space(6.0);
+        widgets::stage_badge(ui, stage);
+        for index in items {
+            item_row(ui, model, project, index, drafts, commands);
+        }
+    }
+}
+
+fn item_row(
+    ui: &mut Ui,
+    model: &Model,
+    project: &Project,
+    index: usize,
+    drafts: &mut HashMap<String, String>,
+    commands: &mut Vec<Command>,
+) {
+    let item = &model.catalog().items[index];
+    let entry = project.items.get(&item.full_id);
+    let status = entry.map_or(ProjectStatus::Todo, |e| e.status);
+    let mark = |status: Option<ProjectStatus>, note: Option<String>, evidence: Option<String>| -> Command {
+        let (project, item) = (project.id.clone(), item.full_id.clone());
+        ProjectCommand::Mark { project, item, status, note, evidence }.into()
+    };
+    let enabled = !model.is_read_only();
+    ui.horizontal_wrapped(|ui| {
+        if let Some(choice) = status_combo(ui, (&item.full_id, &item.title), status, enabled) {
+            commands.push(mark(Some(choice), None, None));
+        }
+        widgets::weight_badge(ui, item.weight);
+        ui.label(&item.title);
+    });
+    // The note is always there, named for what it holds, so choosing "Not applicable" moves nothing.
+    let (label, hint, name) = if status == ProjectStatus::NotApplicable {
+        ("Why not", "why it does not apply to this project", format!("Why {} does not apply", item.title))
+    } else {
+        ("Note", "what you did, what is left", format!("Note for {}", item.title))
+    };
+    let saved = entry.map_or("", |e| e.note.as_str());
+    if let Some(note) = text_row(ui, (label, hint, &name), saved, drafts.entry(format!("{}#note", item.full_id))) {
+        commands.push(mark(None, Some(note), None));
+    }
+    let saved = entry.map_or("", |e| e.evidence.as_str());
+    let (hint, name) = ("a link, or a path in the project's folder", format!("Evidence for {}", item.title));
+    if let Some(evidence) = text_row(ui, ("Evidence", hint, &name), saved, drafts.entry(item.full_id.clone())) {
+        commands.push(mark(None, None, Some(evidence)));
+    }
+    if !item.description.is_empty() || !item.proof.is_empty() {
+        ui.horizontal(|ui| {
+            ui.add_space(INDENT);
+            egui::CollapsingHeader::new(RichText::new("Why it matters, and what proves it").weak())
+                .id_salt(("project-item-about", &item.full_id))
+                .show(ui, |ui| {
+                    ui.set_max_width(560.0);
+                    if !item.description.is_empty() {
+                        ui.add(egui::Label::new(&item.description).wrap());
+                    }
+                    if !item.proof.is_empty() {
+                        ui.label(RichText::new("Done when").strong());
+                        ui.add(egui::Label::new(&item.proof).wrap());
+                    }
+                });
+        });
+    }
+}
+
+/// A labelled one-line field under a row, named `name` for screen readers (every row shows the same
+/// short label). Returns the text to save once the field loses focus with a change.
+fn text_row(
+    ui: &mut Ui,
+    (label, hint, name): (&str, &str, &str),
+    saved: &str,
+    draft: std::collections::hash_map::Entry<'_, String, String>,
+) -> Option<String> {
+    let draft = draft.or_insert_with(|| saved.to_owned());
+    let mut save = None;
+    ui.horizontal(|ui| {
+        ui.add_space(INDENT - 62.0);
+        ui.add_sized([56.0, 18.0], egui::Label::new(RichText::new(label).weak()));
+        let field = ui.add(egui::TextEdit::singleline(draft).hint_text(hint).desired_width(360.0));
+        field.widget_info(|| {
+            let mut info = egui::WidgetInfo::text_edit(field.enabled(), draft.as_str(), draft.as_str(), "");
+            info.label = Some(name.to_owned());
+            info
+        });
+        if field.lost_focus() && draft.trim() != saved {
+            save = Some(draft.clone());
+        }
+    });
+    save
+}
