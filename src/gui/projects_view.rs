@@ -339,14 +339,12 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
                 })
                 .response
                 .labelled_by(label.id);
-            let free = !self.status.is_writing();
             let help = "A new file in the folder shown, the Summary's; never over an earlier one";
-            let save = ui.add_enabled(free, egui::Button::new("Save story")).on_hover_text(help);
-            if save.on_disabled_hover_text("Wait until the file being written is saved").clicked() {
+            if ui.button("Save story").on_hover_text(help).clicked() {
                 let format = self.story_format.format();
                 commands.push(ProjectCommand::SaveStory { project: project.id.clone(), format }.into());
             }
-            let save_as = ui.add_enabled(free, egui::Button::new("Save story as…"));
+            let save_as = ui.button("Save story as…");
             if save_as.on_hover_text("Choose the file and format in your system's dialog").clicked() {
                 commands.push(ProjectCommand::SaveStoryAs { project: project.id.clone() }.into());
             }

@@ -36,9 +36,14 @@ pub struct SaveStatus {
 }
 
 impl SaveStatus {
-    /// Whether a file is being written.
-    pub fn is_writing(&self) -> bool {
-        self.writing.is_some()
+    /// A save waits for the report being written first.
+    pub fn queued(&mut self) {
+        if self.writing.is_none() {
+            *self = SaveStatus {
+                message: Some(Ok("Waiting for the report being written first…".to_owned())),
+                ..SaveStatus::default()
+            };
+        }
     }
 
     pub fn started(&mut self, path: &Path) {

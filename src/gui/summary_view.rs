@@ -195,17 +195,13 @@ impl SummaryView {
     }
 
     /// Save, Copy and Print; none while "Done since" is not a date, since a report without the section
-    /// asked for would pass for the one wanted, nor while a report is being written (one at a time).
+    /// asked for would pass for the one wanted.
     fn report_buttons_ui(&self, ui: &mut Ui, prefs: &ReportPrefs, commands: &mut Vec<Command>) {
-        let ready = self.since_date().is_ok() && !self.status.is_writing();
-        let why_not = if self.status.is_writing() {
-            "Wait until the report being written is saved"
-        } else {
-            "Fix the \"Done since\" date (YYYY-MM-DD), or clear it, first"
-        };
+        let ready = self.since_date().is_ok();
         let button = |ui: &mut Ui, name: &str, help: &str| {
             let response = ui.add_enabled(ready, egui::Button::new(name));
-            response.on_hover_text(help).on_disabled_hover_text(why_not).clicked()
+            let fix_first = "Fix the \"Done since\" date (YYYY-MM-DD), or clear it, first";
+            response.on_hover_text(help).on_disabled_hover_text(fix_first).clicked()
         };
         for (format, name) in
             [(Format::Pdf, "Save as PDF"), (Format::Html, "Save as HTML"), (Format::Markdown, "Save as Markdown")]

@@ -40,8 +40,8 @@ pub fn status_color(ui: &Ui, status: Status) -> Color32 {
 }
 
 /// A list as one focusable widget over `rect` (its rows are drawn by the caller): a click on a row, Tab
-/// or `take_focus` gives it focus, and while it has it, Up and Down stay with the list (the app's input
-/// moves the selection) and a thin frame shows where the keys go.
+/// or `take_focus` gives it focus, and while it has it, Up, Down and Escape stay with the list (the app's
+/// input moves the selection, or clears the search) and a thin frame shows where the keys go.
 pub fn focusable_list(ui: &mut Ui, rect: egui::Rect, (id, name): (egui::Id, &str), take_focus: bool) {
     let list = ui.interact(rect, id, egui::Sense::focusable_noninteractive());
     list.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, name));
@@ -49,7 +49,7 @@ pub fn focusable_list(ui: &mut Ui, rect: egui::Rect, (id, name): (egui::Id, &str
         list.request_focus();
     }
     if list.has_focus() {
-        let filter = egui::EventFilter { vertical_arrows: true, ..Default::default() };
+        let filter = egui::EventFilter { vertical_arrows: true, escape: true, ..Default::default() };
         ui.memory_mut(|memory| memory.set_focus_lock_filter(id, filter));
         let stroke = egui::Stroke::new(1.0, ui.visuals().selection.stroke.color.gamma_multiply(0.6));
         ui.painter().rect_stroke(rect.shrink(1.0), 4.0, stroke, egui::StrokeKind::Inside);

@@ -1,6 +1,6 @@
 //! What arrives from outside a frame's widgets: keyboard shortcuts and the request to close the window,
 //! turned into commands (the lists' arrow keys move their selection at once), and the periodic look for
-//! changes another process saved, read before the views draw.
+//! changes another process saved, read once the frame's commands are applied.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -118,8 +118,8 @@ impl App {
     }
 
     /// Once a second, reads what another process saved and the checklist files that changed, unless a
-    /// note or link is being typed (it would be reloaded away). Called before the views draw, so a click
-    /// in this frame acts on what this frame shows.
+    /// note or link is being typed (it would be reloaded away). Called after the frame's commands are
+    /// applied, never between the drawing and the applying.
     pub(super) fn check_disk(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
         if now - self.last_disk_check >= DISK_CHECK_SECONDS {

@@ -96,8 +96,10 @@ enum Closing {
 
 /// Work going on on threads of their own, and the platform's dialogs they ask.
 struct Jobs {
-    /// The report or story being written. One at a time: Save waits while it runs.
+    /// The report or story being written. One at a time: others wait in `waiting`.
     report: Option<report_job::ReportJob>,
+    /// Reports asked for while one was being written, in the order asked.
+    waiting: std::collections::VecDeque<(report_job::Document, crate::report::Format, summary::Target)>,
     /// The project folder being scanned: which project, and the scan's answer.
     scan: Option<(String, Background<Result<crate::scan::Scan, String>>)>,
     /// The platform's file dialogs (a stand-in in tests).
@@ -192,6 +194,7 @@ impl App {
             history: History::default(),
             jobs: Jobs {
                 report: None,
+                waiting: std::collections::VecDeque::new(),
                 scan: None,
                 chooser: file_chooser::platform(),
                 file_dialog: None,
@@ -318,9 +321,6 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.startup_clock.step(&ctx);
         self.input(&ctx);
-        // Changes other processes saved, and edited checklist files, are read before the views draw, so
-        // what a view draws this frame is what its commands act on.
-        self.check_disk(&ctx);
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(2.0);
             self.top_bar_ui(ui);
@@ -358,6 +358,10 @@ impl eframe::App for App {
         }
         self.close_dialog_ui(&ctx);
         self.apply_commands();
+        // Changes other processes saved, and edited checklist files, are read only once this frame's
+        // commands are applied: a click acts on the item the person saw, and the next frame shows the
+        // new state.
+        self.check_disk(&ctx);
         self.poll_report();
         self.poll_scan();
         self.poll_file_dialog();

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::App;
 use super::history::Subject;
 use super::report_job::Document;
-use super::summary::Chosen;
+use super::summary::{Chosen, Target};
 use crate::gui::background::Background;
 use crate::gui::command::ProjectCommand;
 use crate::gui::file_chooser::FileRequest;
@@ -33,7 +33,9 @@ impl App {
             ProjectCommand::Remove(project) => self.remove(project),
             ProjectCommand::Scan(id) => self.scan_project(&id),
             ProjectCommand::AcceptProposals(proposals) => self.accept_proposals(&proposals),
-            ProjectCommand::SaveStory { project, format } => self.save_new(Document::Story(project), format),
+            ProjectCommand::SaveStory { project, format } => {
+                self.request_report(Document::Story(project), format, Target::New);
+            }
             ProjectCommand::SaveStoryAs { project } => self.ask_save_as(Document::Story(project)),
             ProjectCommand::ChooseFolder { editing } => {
                 let start = self.projects.folder_typed(editing).map_or_else(home, PathBuf::from);

@@ -1,6 +1,7 @@
 //! Saving reports, the summary and a project's story alike: to a new file in the reports folder, or where
-//! the platform's dialog says; asking before creating a folder or replacing a file; one at a time. And
-//! the Summary's copy and print.
+//! the platform's dialog says; asking before creating a folder or replacing a file. One is written at a
+//! time and the others wait their turn, each taking its new file's name when it starts, so two quick
+//! clicks on Save make two files, never one over the other. And the Summary's copy and print.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -24,6 +25,17 @@ pub(super) enum Chosen {
     },
 }
 
+/// Where a report asked for goes.
+#[derive(Debug, Clone)]
+pub(super) enum Target {
+    /// A new file in the reports folder, named when it is written.
+    New,
+    /// A file the person chose, and agreed to create or replace.
+    At(PathBuf),
+    /// A temporary file opened in the PDF viewer.
+    Print,
+}
+
 /// Printed PDFs older than this are removed: the viewer has long read them.
 const PRINT_KEEP: Duration = Duration::from_secs(3600);
 
@@ -33,14 +45,18 @@ const EXIT_WAIT: Duration = Duration::from_secs(30);
 impl App {
     pub(super) fn apply_summary_command(&mut self, command: SummaryCommand) {
         match command {
-            SummaryCommand::Save { format, options } => self.save_new(Document::Summary(options), format),
+            SummaryCommand::Save { format, options } => {
+                self.request_report(Document::Summary(options), format, Target::New);
+            }
             SummaryCommand::SaveAs { options } => self.ask_save_as(Document::Summary(options)),
             SummaryCommand::ChooseFolder => {
                 let request = FileRequest::Folder { start: self.report_folder(), title: "Save reports in" };
                 self.ask_file(request, Chosen::ReportFolder);
             }
             SummaryCommand::Copy { format, options } => self.copy_summary(format, &options),
-            SummaryCommand::Print { options } => self.print(options),
+            SummaryCommand::Print { options } => {
+                self.request_report(Document::Summary(options), Format::Pdf, Target::Print)
+            }
         }
     }
 
@@ -57,8 +73,22 @@ impl App {
         }
     }
 
+    /// Writes `document` to `target` now, or once the report being written is done.
+    pub(super) fn request_report(&mut self, document: Document, format: Format, target: Target) {
+        if self.jobs.report.is_some() {
+            self.status_of(&document).queued();
+            self.jobs.waiting.push_back((document, format, target));
+            return;
+        }
+        match target {
+            Target::New => self.save_new(document, format),
+            Target::At(path) => self.start_report(document, format, path, Then::Report),
+            Target::Print => self.print(document),
+        }
+    }
+
     /// Saves `document` as a new file in the reports folder, never over an earlier one.
-    pub(super) fn save_new(&mut self, document: Document, format: Format) {
+    fn save_new(&mut self, document: Document, format: Format) {
         let stem = match &document {
             Document::Summary(_) => report_stem(),
             Document::Story(id) => format!("{id}-story-{}", chrono::Local::now().format("%Y-%m-%d")),
@@ -91,7 +121,7 @@ impl App {
     /// Writes `document` to `destination`, or asks first when a folder is missing or a file is in the way.
     fn save_to(&mut self, destination: Destination, document: Document, format: Format) {
         let (path, ask) = match destination {
-            Destination::Ready(path) => return self.start_report(document, format, path, Then::Report),
+            Destination::Ready(path) => return self.request_report(document, format, Target::At(path)),
             Destination::MissingFolder { folder, path } => (path, Ask::CreateFolder(folder)),
             Destination::WouldReplace(path) => (path, Ask::Replace),
         };
@@ -112,12 +142,12 @@ impl App {
             let what = format!("Could not create {}: {err}. Choose another folder.", folder.display());
             return self.status_of(&document).failed(what);
         }
-        self.start_report(document, format, path, Then::Report);
+        self.request_report(document, format, Target::At(path));
     }
 
     /// Writes the PDF into skillgap's own temporary folder and opens it in the viewer. Earlier prints
     /// are removed once the viewer has surely read them (here, and when the window closes).
-    fn print(&mut self, options: SummaryOptions) {
+    fn print(&mut self, document: Document) {
         let folder = print_folder();
         store::remove_files_older_than(&folder, PRINT_KEEP);
         if let Err(err) = store::create_folder(&folder) {
@@ -125,7 +155,7 @@ impl App {
             return self.summary.status_mut().failed(what);
         }
         let path = store::unused_path(&folder, &format!("{}-print", report_stem()), "pdf");
-        self.start_report(Document::Summary(options), Format::Pdf, path, Then::Open);
+        self.start_report(document, Format::Pdf, path, Then::Open);
     }
 
     /// Removes the printed PDFs the viewer has surely read.
@@ -155,13 +185,8 @@ impl App {
         }
     }
 
-    /// Starts writing `document`, unless another report is being written: one at a time, so two quick
-    /// clicks never pick the same new name and write one file over the other.
+    /// Starts writing `document` (no other report is being written: see [`App::request_report`]).
     fn start_report(&mut self, document: Document, format: Format, path: PathBuf, then: Then) {
-        if let Some(job) = &self.jobs.report {
-            let what = format!("A {} is being written; save again once it is done.", job.document.noun());
-            return self.status_of(&document).failed(what);
-        }
         let paper = self.prefs.report.paper;
         match ReportJob::start(&self.ctx, &self.model, (document.clone(), format, paper), path.clone(), then) {
             Ok(job) => {
@@ -177,6 +202,9 @@ impl App {
         let Some(result) = self.jobs.report.as_ref().and_then(ReportJob::finished) else { return };
         let Some(job) = self.jobs.report.take() else { return };
         self.report_done(&job.document, job.then, result);
+        if let Some((document, format, target)) = self.jobs.waiting.pop_front() {
+            self.request_report(document, format, target);
+        }
     }
 
     fn report_done(&mut self, document: &Document, then: Then, result: Result<PathBuf, String>) {
@@ -199,7 +227,7 @@ viewer to print it, or install one (for example Evince or Okular).";
             }
             (Err(err), _) => status.failed(format!("Could not save the {noun}: {err}")),
         }
-        if self.overlays.closing == super::Closing::AfterReport {
+        if self.overlays.closing == super::Closing::AfterReport && self.jobs.waiting.is_empty() {
             self.outbox.viewport.push(egui::ViewportCommand::Close);
         }
     }
@@ -207,8 +235,12 @@ viewer to print it, or install one (for example Evince or Okular).";
     /// The window is closing: a report being written is finished first (for a while), so it is not
     /// lost half-written with its temporary file left in the person's folder.
     pub(super) fn finish_report_before_exit(&mut self) {
-        if let Some(job) = self.jobs.report.take() {
-            job.wait(EXIT_WAIT);
+        while let Some(job) = self.jobs.report.take() {
+            let result = job.wait(EXIT_WAIT);
+            match (result, self.jobs.waiting.pop_front()) {
+                (Some(_), Some((document, format, target))) => self.request_report(document, format, target),
+                _ => break,
+            }
         }
     }
 

@@ -12,12 +12,14 @@ use skillgap::tracker::Tracker;
 use crate::common;
 
 mod contrast;
+mod ground;
 mod integrity;
 mod layout;
 mod preview;
 mod projects;
 mod summary;
 mod targets;
+mod undo;
 mod views;
 mod window;
 

@@ -10,7 +10,7 @@ use skillgap::project::ProjectStatus;
 
 use super::open_window;
 
-fn type_into(w: &mut super::Window, label: &str, text: &str) {
+pub(super) fn type_into(w: &mut super::Window, label: &str, text: &str) {
     w.harness.get_by_role_and_label(Role::TextInput, label).focus();
     w.harness.run();
     w.harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
@@ -18,7 +18,7 @@ fn type_into(w: &mut super::Window, label: &str, text: &str) {
 }
 
 /// Adds the tuition centre with its fixture folder through the form.
-fn add_tuition_centre(w: &mut super::Window) {
+pub(super) fn add_tuition_centre(w: &mut super::Window) {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre");
     type_into(w, "Name", "Tuition centre");
     type_into(w, "Local folder", &folder.display().to_string());
@@ -27,7 +27,7 @@ fn add_tuition_centre(w: &mut super::Window) {
 }
 
 /// A window on the Projects view with the tuition centre added, scanned and every proposal accepted.
-fn tuition_centre_scanned() -> super::Window {
+pub(super) fn tuition_centre_scanned() -> super::Window {
     let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
     add_tuition_centre(&mut w);
     w.scan();
@@ -37,7 +37,7 @@ fn tuition_centre_scanned() -> super::Window {
 }
 
 /// Points the reports folder at `folder` and records what the window opens instead of opening it.
-fn save_into(w: &mut super::Window, folder: &Path) {
+pub(super) fn save_into(w: &mut super::Window, folder: &Path) {
     w.show("Summary");
     w.set_save_folder(folder);
     w.show("Projects");
