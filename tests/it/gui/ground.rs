@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use skillgap::gui::{App, StartOptions, View};
 use skillgap::progress::Status;
 
@@ -115,7 +115,7 @@ fn a_report_being_written_when_the_window_closes_is_finished_first() {
     w.harness.step();
     eframe::App::on_exit(w.harness.state_mut(), None);
     let report = out.path().join(format!("skillgap-report-{}.pdf", today()));
-    assert_eq!(files_in(out.path()), [report.clone()], "the report, and no temporary file");
+    assert_eq!(files_in(out.path()), std::slice::from_ref(&report), "the report, and no temporary file");
     assert!(std::fs::read(&report).unwrap().starts_with(b"%PDF-"));
 }
 
