@@ -1,17 +1,14 @@
 //! The Checklists view: filters, the item list (`item_list.rs`), and the detail of the selected item
-//! with its note and evidence link.
+//! (`item_detail.rs`) with its note and evidence link.
 
 use egui::{RichText, Ui};
 
 use super::command::{Command, ItemCommand};
 use super::item_list::ItemList;
 use super::model::Model;
-use super::widgets;
 use crate::catalog::validate::is_http_url;
 use crate::filter::{ItemFilter, Scope};
 use crate::progress::Status;
-use crate::project::credits;
-use crate::score;
 use crate::{Stage, Weight};
 
 /// The selected item's two text fields, for the keys that focus them.
@@ -278,7 +275,7 @@ impl ChecklistView {
             return;
         };
         let before = commands.len();
-        item_about_ui(ui, model, index, commands);
+        super::item_detail::item_about_ui(ui, model, index, commands);
         // After a status button the keys go back to the list, so Down moves on to the next item.
         self.list.focus_requested |= commands.len() > before;
         ui.separator();
@@ -339,86 +336,6 @@ impl ChecklistView {
         if note.lost_focus() || evidence.lost_focus() {
             self.flush_draft(model, commands);
         }
-    }
-}
-
-/// What the selected item is: title and place, badges, status buttons, what ticking it adds, why it
-/// matters, how to prove it, and where to learn it.
-fn item_about_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Command>) {
-    let catalog = model.catalog();
-    let item = &catalog.items[index];
-    let checklist = &catalog.checklists[item.checklist];
-    let status = model.assessment.statuses[index];
-    ui.add_space(6.0);
-    ui.add(egui::Label::new(RichText::new(&item.title).heading()).wrap());
-    ui.label(RichText::new(format!("{} › {}", checklist.title, checklist.sections[item.section].title)).weak());
-    ui.horizontal(|ui| {
-        widgets::stage_badge(ui, item.stage);
-        widgets::weight_badge(ui, item.weight);
-        ui.label(RichText::new(&item.full_id).weak().small());
-    });
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        for choice in Status::ALL {
-            let enabled = !model.is_read_only();
-            let button = egui::Button::selectable(status == choice, choice.name());
-            if ui.add_enabled(enabled, button).clicked() && status != choice {
-                commands.push(Command::set_status(item, choice));
-            }
-        }
-    });
-    proven_ui(ui, model, index, commands);
-    let gain = model.assessment.gain(index);
-    // Always a line here, whatever the status, so the text below does not move when the status changes.
-    let target = model.target();
-    let sentence = match status {
-        Status::Done if target.contains(index) => format!("Done: it counts toward {}.", target.title),
-        Status::Skipped => format!("Skipped: it does not count toward {}.", target.title),
-        _ => score::gain_sentence(gain, target.contains(index), &target.title),
-    };
-    ui.label(RichText::new(sentence).weak());
-    ui.add_space(6.0);
-    if !item.description.is_empty() {
-        ui.label(RichText::new("Why it matters").strong());
-        ui.add(egui::Label::new(&item.description).wrap());
-        ui.add_space(4.0);
-    }
-    if !item.proof.is_empty() {
-        ui.label(RichText::new("Tick it when you have").strong());
-        ui.add(egui::Label::new(&item.proof).wrap());
-        ui.add_space(4.0);
-    }
-    if !item.resources.is_empty() {
-        ui.label(RichText::new("Learn it").strong());
-        for link in &item.resources {
-            if is_http_url(link) {
-                ui.hyperlink_to(link, link);
-            } else {
-                ui.label(link);
-            }
-        }
-        ui.add_space(4.0);
-    }
-}
-
-/// "Proven in Tuition centre: Dockerfile" for each project whose evidence proves the skill, with a button
-/// that accepts it as done while it is not: the person decides, nothing is ticked for them.
-fn proven_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Vec<Command>) {
-    let projects = &model.progress().projects;
-    if projects.is_empty() {
-        return;
-    }
-    let done = model.assessment.statuses[index] == Status::Done;
-    for credit in credits(model.catalog(), projects).iter().filter(|c| c.skill == index) {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(format!("Proven in {}: {}", credit.project.name, credit.evidence));
-            let accept = egui::Button::new("Accept as done");
-            let hint = "Marks this skill done, with the project's file as its evidence";
-            if !done && ui.add_enabled(!model.is_read_only(), accept).on_hover_text(hint).clicked() {
-                let (skill, project) = (model.catalog().items[index].full_id.clone(), credit.project.id.clone());
-                commands.push(ItemCommand::AcceptCredit { skill, project }.into());
-            }
-        });
     }
 }
 

@@ -9,6 +9,7 @@ pub mod file_chooser;
 mod gaps_view;
 mod header;
 mod help;
+mod item_detail;
 mod item_list;
 mod model;
 mod nav;
