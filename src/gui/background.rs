@@ -72,3 +72,31 @@ impl<T> Background<T> {
         Some(answer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Code review 5.4: a panic in the work left the window waiting (nothing woke it) and said only that
+    /// "its work stopped". Now the panic is the answer, with its message, and the window is woken.
+    #[test]
+    fn a_panic_in_the_work_is_an_answer_that_says_why_and_wakes_the_window() {
+        let ctx = egui::Context::default();
+        let woken = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = woken.clone();
+        ctx.set_request_repaint_callback(move |_| flag.store(true, std::sync::atomic::Ordering::SeqCst));
+        let job = Background::<u32>::run(&ctx, "test", || panic!("the disk caught fire")).unwrap();
+        let answer = job.wait(Duration::from_secs(10)).unwrap();
+        let message = answer.unwrap_err();
+        assert!(message.contains("the disk caught fire"), "{message}");
+        assert!(woken.load(std::sync::atomic::Ordering::SeqCst), "the window was woken");
+    }
+
+    /// Threads are named after their work, so a panic message or a debugger says which one it was.
+    #[test]
+    fn the_work_runs_on_a_thread_named_after_it() {
+        let ctx = egui::Context::default();
+        let job = Background::run(&ctx, "report", || std::thread::current().name().map(str::to_owned)).unwrap();
+        assert_eq!(job.wait(Duration::from_secs(10)).unwrap().unwrap().as_deref(), Some("skillgap-report"));
+    }
+}

@@ -220,3 +220,64 @@ fn evidence_out_of_the_folder_is_refused_in_the_window() {
     let project = &w.harness.state().model.progress().projects[0];
     assert_eq!(project.items["launch-one-project/one-command-start"].evidence, "Dockerfile");
 }
+
+/// A folder the platform's dialog gives, as a stand-in for the person's choice.
+fn answer_dialogs_with(w: &mut super::Window, path: &Path) {
+    let path = path.to_path_buf();
+    w.harness.state_mut().set_file_chooser(std::sync::Arc::new(move |_| Some(path.clone())));
+}
+
+/// A folder dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("a folder".into())
+    }
+}
+
+/// Window review M8: the local folder was a typed path only; now *Choose…* asks the platform's dialog
+/// (naming the project after the folder when no name is typed), and a folder dropped on the window adds
+/// a project at once.
+#[test]
+fn a_project_folder_is_chosen_in_a_dialog_or_dropped_on_the_window() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre");
+    answer_dialogs_with(&mut w, &folder);
+    w.harness.get_by_role_and_label(Role::Button, "Choose…").click();
+    w.harness.step();
+    w.run_while(|app| app.is_choosing_file(), "the dialog did not answer");
+    let typed = |w: &super::Window, label: &str| {
+        w.harness.get_by_role_and_label(Role::TextInput, label).value().unwrap_or_default()
+    };
+    assert_eq!(typed(&w, "Local folder"), folder.display().to_string());
+    assert_eq!(typed(&w, "Name"), "tuition-centre", "named after its folder until the person names it");
+
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Checklists));
+    w.harness.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(folder.clone())));
+    w.harness.run();
+    let projects = &w.harness.state().model.progress().projects;
+    assert_eq!(projects.len(), 1);
+    assert_eq!((projects[0].name.as_str(), projects[0].folder.as_str()), ("tuition-centre", folder.to_str().unwrap()));
+    assert_eq!(w.harness.state().view(), View::Projects, "the new project is shown");
+}
+
+/// Window review M8: a project's items had no note and no "why", though the README promised both.
+#[test]
+fn a_project_item_says_why_it_matters_and_keeps_a_note() {
+    let mut w = tuition_centre_scanned();
+    let note = "Note for Its server takes SSH keys only, with a firewall and automatic updates";
+    w.harness.get_by_role_and_label(Role::TextInput, note).scroll_to_me();
+    w.harness.run();
+    type_into(&mut w, note, "fail2ban too");
+    w.harness.key_press(egui::Key::Escape);
+    w.harness.run();
+    let project = &w.harness.state().model.progress().projects[0];
+    assert_eq!(project.items["launch-one-project/server-hardened"].note, "fail2ban too");
+    assert_eq!(project.items["launch-one-project/server-hardened"].status, ProjectStatus::Todo, "a note only");
+    assert!(w.harness.query_all_by_label("Why it matters, and what proves it").count() >= 17);
+}
