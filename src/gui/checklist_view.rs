@@ -21,6 +21,9 @@ pub enum DraftField {
 /// Narrower than this, the detail goes below the list rather than beside it.
 const DETAIL_BESIDE_MIN_WIDTH: f32 = 820.0;
 
+/// The detail's share of the view's width, beside the list.
+const DETAIL_SHARE: f32 = 0.36;
+
 /// Seconds after the last keystroke before a note or evidence link is saved.
 pub const DRAFT_SAVE_DELAY: f64 = 1.0;
 
@@ -201,7 +204,10 @@ impl ChecklistView {
             let height = ui.available_height() * 0.5;
             egui::Panel::bottom("item-detail-below").resizable(true).default_size(height).min_size(120.0)
         } else {
-            egui::Panel::right("item-detail").resizable(true).default_size(380.0).min_size(260.0)
+            // A share of the view, so it grows with the window (a fixed 380 points left half of a
+            // 1920-point list empty: review M6).
+            let share = (ui.available_width() * DETAIL_SHARE).clamp(320.0, 720.0);
+            egui::Panel::right("item-detail").resizable(false).exact_size(share)
         };
         detail.show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {

@@ -76,7 +76,7 @@ fn summary_line(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     let score = &model.assessment.score;
     target_selector(ui, model, commands);
     ui.add_space(8.0);
-    ui.label(RichText::new(format!("{:.0}", score.readiness)).size(26.0).strong()).on_hover_text(READINESS_HELP);
+    ui.label(RichText::new(format!("{:.0}", score.readiness)).size(22.0).strong()).on_hover_text(READINESS_HELP);
     ui.label(RichText::new("/100 readiness").weak()).on_hover_text(READINESS_HELP);
     ui.add_space(8.0);
     let level = format!("Level {}: {}", score.level.number(), score.level.name());
@@ -101,14 +101,17 @@ fn stage_strip(ui: &mut Ui, model: &Model) {
         ui.spacing_mut().item_spacing.x = gap;
         for stage in Stage::ALL {
             let stage_score = score.stage(stage);
-            ui.vertical(|ui| {
+            // Name and bar on one line: the header keeps to about 12% of a 640-point window (review M6).
+            ui.horizontal(|ui| {
                 ui.set_width(width);
+                ui.spacing_mut().item_spacing.x = 6.0;
                 let text = format!("{}  {}", stage.name(), percent_label(stage_score.percent()));
                 let name = RichText::new(text);
                 let name = if score.limiting == Some(stage) { name.strong() } else { name };
-                ui.label(name).on_hover_text(stage.meaning());
+                let label = ui.label(name).on_hover_text(stage.meaning());
                 let fraction = stage_score.coverage().unwrap_or(0.0) as f32;
-                widgets::bar(ui, fraction, width, widgets::stage_color(stage)).on_hover_text(format!(
+                let bar_width = (width - label.rect.width() - 6.0).max(16.0);
+                widgets::bar(ui, fraction, bar_width, widgets::stage_color(stage)).on_hover_text(format!(
                     "{}: {} of {} applicable items done, {} learning",
                     stage.name(),
                     stage_score.done,

@@ -326,11 +326,11 @@ impl eframe::App for App {
             self.top_bar_ui(ui);
         });
         egui::Panel::top("readiness-header").show(ui, |ui| {
-            ui.add_space(4.0);
+            ui.add_space(1.0);
             let mut expanded = !self.prefs.header_folded;
             header::header_ui(ui, &self.model, &mut self.commands, &mut expanded);
             self.prefs.header_folded = !expanded;
-            ui.add_space(4.0);
+            ui.add_space(1.0);
         });
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
         // Messages sit above the status line: when one comes or goes the views' content, which starts

@@ -163,3 +163,27 @@ fn a_long_checklist_title_is_cut_before_its_count() {
         .expect("the count beside the title");
     assert!(button.x1 + 4.0 <= count.x0, "the title {button:?} runs into its count {count:?}");
 }
+
+/// Window review M6: at 1024x640 the header took 170 of 640 points and the filter row split the Weight
+/// label from its drop-down; at 1920x1080 the detail stayed 380 points wide beside a half-empty list.
+#[test]
+fn the_header_keeps_to_15_percent_at_1024x640_and_the_detail_grows_at_1920x1080() {
+    let (harness, _dir) = window_of_size(1024.0, 640.0);
+    let tabs = bounds(&harness, Role::Button, "Checklists");
+    let filters = bounds(&harness, Role::ComboBox, "Showing");
+    assert!(harness.query_by_label("Build  0%").is_some(), "the stage bars are shown, not folded away");
+    assert!(filters.y0 - tabs.y1 <= 0.15 * 640.0, "the header is {} points high", filters.y0 - tabs.y1);
+    let (label, combo) = (bounds(&harness, Role::Label, "Weight"), bounds(&harness, Role::ComboBox, "Weight"));
+    assert!((label.y0 - combo.y0).abs() < 6.0, "the Weight label on its drop-down's line: {label:?} {combo:?}");
+
+    let width_at = |size: (f32, f32)| {
+        let (harness, _dir) = window_of_size(size.0, size.1);
+        let heading = harness
+            .query_all_by_label(TOP_GAP)
+            .filter_map(|n| n.accesskit_node().bounding_box())
+            .max_by(|a, b| a.x0.total_cmp(&b.x0));
+        f64::from(size.0) - heading.unwrap().x0
+    };
+    let (small, large) = (width_at((1280.0, 800.0)), width_at((1920.0, 1080.0)));
+    assert!(large > small + 150.0, "the detail grows with the window: {small} then {large}");
+}
