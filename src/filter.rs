@@ -75,4 +75,12 @@ impl ItemFilter {
             })
             .collect()
     }
+
+    /// The result Enter takes among `shown`: the first whose title has the search in it, else the first
+    /// shown (a search for "docker" takes "Write a Dockerfile", not an item that names Docker in passing).
+    pub fn best_match(&self, catalog: &Catalog, shown: &[usize]) -> Option<usize> {
+        let needle = self.search.trim().to_lowercase();
+        let in_title = |&&index: &&usize| catalog.items[index].title.to_lowercase().contains(&needle);
+        shown.iter().find(in_title).or(shown.first()).copied()
+    }
 }

@@ -195,9 +195,9 @@ impl ChecklistView {
         self.filters_ui(ui, model);
         self.list.refresh(model, &self.filters);
         if std::mem::take(&mut self.pick_first_result)
-            && let Some(first) = self.list.first()
+            && let Some(best) = self.filters.best_match(model.catalog(), self.list.shown())
         {
-            self.list.select(first);
+            self.list.select(best);
         }
         // Beside the list when there is room for both, below it otherwise.
         let detail = if ui.available_width() < DETAIL_BESIDE_MIN_WIDTH {

@@ -40,7 +40,7 @@ pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, expand
         summary_line(ui, model, commands);
         if count_on_first_line {
             ui.separator();
-            ui.label(done_count(model));
+            ui.label(done_count(model)).on_hover_text(count_base(model));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (text, help) = if show_details {
@@ -63,7 +63,7 @@ pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, expand
         stage_strip(ui, model);
         ui.horizontal_wrapped(|ui| {
             if !count_on_first_line {
-                ui.label(RichText::new(done_count(model)).strong());
+                ui.label(RichText::new(done_count(model)).strong()).on_hover_text(count_base(model));
             }
             ui.label(model.assessment.explanation(model.catalog()));
             ui.label(RichText::new(model.assessment.score.level.next_step()).weak());
@@ -85,6 +85,15 @@ fn summary_line(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         score.level.meaning(),
         score.level.next_step()
     ));
+}
+
+/// What the header's count is counted over (window review L12: three totals, no base said).
+fn count_base(model: &Model) -> String {
+    format!(
+        "Counted over the target {}: its items you have not skipped. The side panel counts every item of a \
+checklist, whatever the target.",
+        model.target().title
+    )
 }
 
 fn done_count(model: &Model) -> String {

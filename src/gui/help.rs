@@ -61,7 +61,8 @@ pub fn help_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
         ui.add_space(4.0);
         ui.label(RichText::new("Weights").strong());
         for weight in Weight::ALL {
-            ui.label(format!("{}: {}", weight.name(), weight.meaning()));
+            // The meaning starts with the weight's name ("Core: a basic of the list…").
+            ui.label(weight.meaning());
         }
         ui.add_space(8.0);
         if ui.button("Close").clicked() {

@@ -119,9 +119,9 @@ impl ItemList {
         self.scroll_to_selected = true;
     }
 
-    /// The first item shown.
-    pub fn first(&self) -> Option<usize> {
-        self.visible.first().copied()
+    /// The items shown, in order.
+    pub fn shown(&self) -> &[usize] {
+        &self.visible
     }
 
     /// Whether `item` is shown.

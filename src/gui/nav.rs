@@ -58,7 +58,12 @@ fn nav_row(ui: &mut Ui, selected: bool, title: &str, count: Count, indent: f32) 
             ui.set_max_width(title_width);
             clicked = ui.add(egui::Button::selectable(selected, text).truncate()).clicked();
         });
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(count_text));
+        let base = format!(
+            "{} of its {} items done, whatever the target (skipped ones left out); the header counts the \
+target's items only",
+            count.done, count.applicable
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(count_text).on_hover_text(base));
     });
     ui.horizontal(|ui| {
         ui.add_space(indent + 4.0);

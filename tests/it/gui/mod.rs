@@ -12,6 +12,7 @@ use skillgap::tracker::Tracker;
 use crate::common;
 
 mod contrast;
+mod daily;
 mod ground;
 mod integrity;
 mod layout;
