@@ -51,9 +51,9 @@ impl Default for ReportPrefs {
 #[derive(Default)]
 pub struct SummaryView {
     /// Only this checklist id, or all.
-    pub checklist: Option<String>,
+    checklist: Option<String>,
     /// "Done since" as typed: YYYY-MM-DD, or empty for none.
-    pub since: String,
+    since: String,
     /// How the last save, copy or print went, under the buttons.
     status: SaveStatus,
     /// The pages as they will print.
