@@ -1,7 +1,9 @@
 //! skillgap: which DevOps and software-engineering basics you still miss, across the whole lifecycle.
 //!
-//! The crate is a pure core (checklists, progress, score, reports) plus a store that alone touches the
-//! disk, and two thin shells over them: the command line ([`cli`]) and the window ([`gui`]).
+//! The crate is a pure core (checklists, progress, score, reports) plus a store that alone writes the
+//! progress file and the person's reports, and two thin shells over them: the command line ([`cli`]) and
+//! the window ([`gui`]). Checklist files and a project's folder are read where they are parsed and
+//! scanned (`catalog/load.rs`, `scan/`).
 //!
 //! Data flows one way: checklist files and the progress file become a [`catalog::Catalog`] and a
 //! [`progress::Progress`]; [`score`] and [`report`] are pure functions of the two; every change of progress

@@ -88,7 +88,8 @@ impl ItemList {
                 }
             }
             None => self.selected = self.visible.first().copied(),
-            _ => {}
+            // Still shown: it stays selected.
+            Some(_) => {}
         }
         // A section's heading says where the rows come from; within one section the list heading does.
         let headed = !matches!(filter.scope, Scope::Section(..));

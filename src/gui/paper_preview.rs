@@ -135,7 +135,8 @@ impl PaperPreview {
                     (Some(Key::PageUp), _, _) => ui.scroll_with_delta(vec2(0.0, screen)),
                     (Some(Key::Home), Some(first), _) => ui.scroll_to_rect(first.expand(GAP), Some(Align::TOP)),
                     (Some(Key::End), _, Some(last)) => ui.scroll_to_rect(last.expand(GAP), Some(Align::BOTTOM)),
-                    _ => {}
+                    // No key for the pages, or no pages to go to.
+                    (Some(_) | None, _, _) => {}
                 }
             });
         });
