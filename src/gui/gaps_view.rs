@@ -94,9 +94,15 @@ impl GapsView {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
-        let catalog = model.catalog();
         ui.heading(format!("Gaps for {}", model.target().title));
-        ui.label(model.assessment.explanation(catalog));
+        // The header above says what limits the score and what is next; this says what the list is
+        // (window review L6: the same sentence twice, one under the other).
+        ui.label(
+            RichText::new(
+                "Open items, the one that adds the most readiness first. Space: done, L: learning, S: skipped.",
+            )
+            .weak(),
+        );
         super::targets_table::compare_ui(ui, model, commands);
         if model.assessment.gaps.is_empty() {
             ui.add_space(12.0);

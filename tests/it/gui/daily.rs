@@ -62,3 +62,12 @@ fn the_item_selected_when_the_window_closed_is_selected_when_it_opens() {
     let state = harness.state();
     assert_eq!(state.model.catalog().items[state.selected_item().unwrap()].title, "Observe two");
 }
+
+/// L6: Gaps repeated the header's "Limited by … Next: …" right under it.
+#[test]
+fn gaps_says_what_limits_the_score_once() {
+    let mut w = window();
+    w.show("Gaps");
+    assert_eq!(w.harness.query_all_by_label_contains("Limited by").count(), 1, "in the header only");
+    assert!(w.harness.query_by_label_contains("the one that adds the most readiness first").is_some());
+}
