@@ -82,20 +82,26 @@ impl<'a> Chart<'a> {
     /// Readiness (0-100) above, items done below, `height` points for both.
     pub fn ui(&self, ui: &mut Ui, height: f32) {
         let (top, bottom) = (height * 0.6, height * 0.4 - 8.0);
-        let readiness_color = ui.visuals().hyperlink_color;
+        // Neutral and thick, so it stands apart from every stage's colour (window review L5).
+        let readiness_color = ui.visuals().strong_text_color();
         let done_color = crate::gui::theme::status_color(ui.visuals(), crate::progress::Status::Done);
         let readiness = ("Readiness", self.lines.readiness.as_slice());
-        self.plot("progress-readiness", "Readiness (0-100)", readiness)
+        let axis = if self.each_stage { "Readiness, and each stage's coverage (0-100)" } else { "Readiness (0-100)" };
+        self.plot("progress-readiness", axis, readiness)
             .height(top)
             .include_y(100.0)
-            .legend(Legend::default())
+            // Readiness first, then the stages in the lifecycle's order (not alphabetical).
+            .legend(Legend::default().follow_insertion_order(true))
             .show(ui, |plot| {
                 let line = Line::new("Readiness", PlotPoints::Borrowed(&self.lines.readiness));
                 plot.line(line.color(readiness_color).width(2.5).allow_band(false));
                 if self.each_stage {
                     for stage in Stage::ALL {
                         let line = PlotPoints::Borrowed(&self.lines.stages[stage.index()]);
-                        plot.line(Line::new(stage.name(), line).color(stage_color(stage)).allow_band(false));
+                        let line = Line::new(stage.name(), line).color(stage_color(stage)).allow_band(false);
+                        // Neighbouring stages of close colours (Ship, Run) are told apart by their stroke.
+                        let dashed = matches!(stage, Stage::Test | Stage::Ship | Stage::Observe);
+                        plot.line(if dashed { line.style(egui_plot::LineStyle::dashed_loose()) } else { line });
                     }
                 }
             });
@@ -110,12 +116,16 @@ impl<'a> Chart<'a> {
     /// "Readiness: 42" with the moment, then the items done that day (five at most): of the point nearest
     /// the pointer, or else of the plot's own line (`own`: its name and points) where the pointer is.
     fn hover_text(&self, hover: &HoverPosition<'_>, own: Own<'_>) -> Option<String> {
-        let (plot_name, x, y) = match hover {
-            HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, position.x, position.y),
-            HoverPosition::Elsewhere { position } => (own.0, position.x, value_at(own.1, position.x)?),
+        // A point is a change at its own time; elsewhere along the line the pointer's minute means
+        // nothing, so the day is said (window review L5).
+        let (plot_name, x, y, when) = match hover {
+            HoverPosition::NearDataPoint { plot_name, position, .. } => {
+                (*plot_name, position.x, position.y, "%Y-%m-%d %H:%M")
+            }
+            HoverPosition::Elsewhere { position } => (own.0, position.x, value_at(own.1, position.x)?, "%Y-%m-%d"),
         };
         let at = to_time(x)?;
-        let mut text = format!("{plot_name}: {y:.0}\n{}", at.format("%Y-%m-%d %H:%M"));
+        let mut text = format!("{plot_name}: {y:.0}\n{}", at.format(when));
         if let Some(day) = self.days.get(&at.date_naive()) {
             let titles: Vec<&str> = day
                 .done
@@ -306,7 +316,7 @@ mod tests {
         // Away from the points, the line's value where the pointer is.
         let elsewhere = |x: f64| HoverPosition::Elsewhere { position: egui_plot::PlotPoint::new(x, 80.0) };
         let quiet_day = chart.hover_text(&elsewhere(noon - 1.0), own).unwrap();
-        assert_eq!(quiet_day, "Readiness: 10\n2026-11-19 12:00", "a day without changes says only the value");
+        assert_eq!(quiet_day, "Readiness: 10\n2026-11-19", "a day without changes says only the value and the day");
         assert_eq!(chart.hover_text(&elsewhere(noon - 4.0), own), None, "nothing before the line starts");
         assert_eq!(chart.hover_text(&elsewhere(noon + 3.0), own), None, "nor after it ends");
     }
