@@ -203,13 +203,15 @@ impl ProjectsView {
             ui.add(egui::TextEdit::singleline(value).hint_text(hint)).labelled_by(label.id);
         }
         let label = ui.label("Local folder");
-        ui.horizontal(|ui| {
-            let field = egui::TextEdit::singleline(&mut self.draft.folder).hint_text("/home/you/code/app");
-            ui.add_sized([ui.available_width() - 80.0, 20.0], field).labelled_by(label.id);
-            if ui.button("Choose…").on_hover_text("Choose the folder of its clone in your system's dialog").clicked()
-            {
+        // The button first, from the right, and the field in the room left: the row never grows the panel.
+        let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(row, egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let choose = ui.button("Choose…").on_hover_text("Choose the folder of its clone in your system's dialog");
+            if choose.clicked() {
                 commands.push(ProjectCommand::ChooseFolder { editing: false }.into());
             }
+            let field = egui::TextEdit::singleline(&mut self.draft.folder).hint_text("/home/you/code/app");
+            ui.add(field.desired_width(ui.available_width())).labelled_by(label.id);
         });
         ui.label(RichText::new("Or drop a project's folder on the window.").weak());
         let enabled = !model.is_read_only() && !self.draft.name.trim().is_empty();

@@ -71,3 +71,41 @@ fn gaps_says_what_limits_the_score_once() {
     assert_eq!(w.harness.query_all_by_label_contains("Limited by").count(), 1, "in the header only");
     assert!(w.harness.query_by_label_contains("the one that adds the most readiness first").is_some());
 }
+
+/// L8: "Saved … Open / Show in folder" pushed the Summary's pages down when it came.
+#[test]
+fn a_saved_reports_message_does_not_move_the_pages() {
+    let mut w = window();
+    w.show("Summary");
+    let out = tempfile::tempdir().unwrap();
+    w.set_save_folder(out.path());
+    let first_page = |w: &super::Window| w.harness.get_by_label_contains("\nPage 1 of ").rect().top();
+    let before = first_page(&w);
+    w.harness.get_by_role_and_label(Role::Button, "Save as PDF").click();
+    w.wait_for_report();
+    assert!(w.harness.query_by_role_and_label(Role::Button, "Show in folder").is_some());
+    assert_eq!(first_page(&w), before);
+}
+
+/// L8: choosing "Not applicable" widened its drop-down and put a "Why not" row under it, moving the
+/// rows below; now the drop-down has room for every status and the note row is always there.
+#[test]
+fn choosing_not_applicable_moves_no_row() {
+    let mut w = super::projects::tuition_centre_scanned();
+    let combo = "Status of Its server takes SSH keys only, with a firewall and automatic updates";
+    w.harness.get_by_role_and_label(Role::ComboBox, combo).scroll_to_me();
+    w.harness.run();
+    let title = "Its server takes SSH keys only, with a firewall and automatic updates";
+    let next = "Status of It has its own domain and HTTPS that renews by itself";
+    // Where the row's title starts (after the drop-down and the badge), and where the next row is.
+    let place = |w: &super::Window| {
+        let title = w.harness.get_by_role_and_label(Role::Label, title).rect().left_top();
+        (title, w.harness.get_by_role_and_label(Role::ComboBox, next).rect().top())
+    };
+    let before = place(&w);
+    w.harness.get_by_role_and_label(Role::ComboBox, combo).click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Not applicable").click();
+    w.harness.run();
+    assert_eq!(place(&w), before);
+}

@@ -155,7 +155,7 @@ fn a_skill_proven_in_a_project_is_accepted_from_its_detail() {
 }
 
 /// Replaces the text of the field labelled `label`.
-fn replace_text(w: &mut super::Window, label: &str, text: &str) {
+pub(super) fn replace_text(w: &mut super::Window, label: &str, text: &str) {
     w.harness.get_by_role_and_label(Role::TextInput, label).focus();
     w.harness.run();
     w.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

@@ -8,7 +8,7 @@ use skillgap::gui::View;
 use skillgap::progress::Status;
 use skillgap::project::ProjectStatus;
 
-use super::projects::{add_tuition_centre, tuition_centre_scanned, type_into};
+use super::projects::{add_tuition_centre, replace_text, tuition_centre_scanned, type_into};
 use super::{open_window, window};
 
 fn undo(w: &mut super::Window) {
@@ -127,4 +127,24 @@ fn adding_a_project_is_undone_and_redone() {
     w.harness.run();
     assert_eq!(w.harness.state().model.progress().projects.len(), 1);
     assert!(w.harness.query_by_label("Redid: added Tuition centre").is_some());
+}
+
+/// Editing a project's details is one step, undone like any other change.
+#[test]
+fn editing_a_projects_details_is_undone() {
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    type_into(&mut w, "Name", "Weather");
+    w.harness.get_by_role_and_label(Role::Button, "Add project").click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Edit details…").click();
+    w.harness.run();
+    replace_text(&mut w, "Project name", "Weather station");
+    w.harness.get_by_role_and_label(Role::Button, "Save changes").click();
+    w.harness.run();
+    assert_eq!(w.harness.state().model.progress().projects[0].name, "Weather station");
+    w.show("Gaps");
+    undo(&mut w);
+    assert_eq!(w.harness.state().model.progress().projects[0].name, "Weather");
+    assert_eq!(w.harness.state().view(), View::Projects);
+    assert!(w.harness.query_by_label("Undid: edited the details of Weather").is_some());
 }
