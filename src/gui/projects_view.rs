@@ -45,6 +45,42 @@ pub struct ProjectsView {
     story_format: StoryFormat,
     /// How the last story save went.
     status: SaveStatus,
+    /// What the projects' levels and the shown project's story say, made once per change of the model
+    /// (assessing a project every frame cost about half of the view's frame).
+    headlines: Headlines,
+}
+
+/// The list's level lines and the shown project's headline, for one model generation and project.
+#[derive(Debug, Default)]
+struct Headlines {
+    made_for: Option<(u64, String)>,
+    /// "Tuition centre\nLevel 2 · Ships", one per project in order.
+    list: Vec<String>,
+    /// The level line, the explanation and the story sentence of the shown project.
+    shown: Option<[String; 3]>,
+}
+
+impl Headlines {
+    fn update(&mut self, model: &Model, shown: &Project) {
+        let key = (model.generation, shown.id.clone());
+        if self.made_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.list = model
+            .progress()
+            .projects
+            .iter()
+            .map(|project| match assess(model.catalog(), project).map(|a| a.assessment.score) {
+                Some(score) => format!("{}\nLevel {} · {}", project.name, score.level.number(), score.level.name()),
+                None => format!("{}\n(checklist not loaded)", project.name),
+            })
+            .collect();
+        self.shown = crate::report::project::project_story(model.catalog(), shown, chrono::Utc::now()).map(|story| {
+            let level = format!("Level {}: {} · readiness {:.0}/100", story.level, story.level_name, story.readiness);
+            [level, story.explanation, story.sentence]
+        });
+        self.made_for = Some(key);
+    }
 }
 
 /// The formats a story is saved in from the window.
@@ -178,17 +214,18 @@ impl ProjectsView {
         ui.heading("Projects");
         ui.label(RichText::new("Is your app production-ready? Each project is scored like you are.").weak());
         ui.add_space(6.0);
-        let shown = self.shown_project(model).map(|p| p.id.clone());
-        for project in &model.progress().projects {
-            let level = assess(model.catalog(), project).map(|a| a.assessment.score);
-            let text = match &level {
-                Some(score) => format!("{}\nLevel {} · {}", project.name, score.level.number(), score.level.name()),
-                None => format!("{}\n(checklist not loaded)", project.name),
-            };
+        let shown = self.shown_project(model);
+        if let Some(project) = shown {
+            self.headlines.update(model, project);
+        }
+        let shown = shown.map(|p| p.id.clone());
+        let texts = std::mem::take(&mut self.headlines.list);
+        for (project, text) in model.progress().projects.iter().zip(&texts) {
             if ui.add(egui::Button::selectable(shown.as_ref() == Some(&project.id), text).wrap()).clicked() {
                 self.show_project(&project.id);
             }
         }
+        self.headlines.list = texts;
         ui.separator();
         self.add_form_ui(ui, model, commands);
     }
@@ -244,11 +281,11 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
 
     fn header_ui(&mut self, ui: &mut Ui, model: &Model, project: &Project, commands: &mut Vec<Command>) {
         ui.heading(&project.name);
-        if let Some(story) = crate::report::project::project_story(model.catalog(), project, chrono::Utc::now()) {
-            let level = format!("Level {}: {} · readiness {:.0}/100", story.level, story.level_name, story.readiness);
+        self.headlines.update(model, project);
+        if let Some([level, explanation, sentence]) = &self.headlines.shown {
             ui.label(RichText::new(level).strong().size(16.0));
-            ui.label(story.explanation);
-            ui.label(RichText::new(story.sentence).italics());
+            ui.label(explanation);
+            ui.label(RichText::new(sentence).italics());
         }
         if self.editing.as_ref().is_some_and(|(id, _)| *id == project.id) {
             self.edit_ui(ui, model, commands);
