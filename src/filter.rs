@@ -17,7 +17,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub fn checklist(self) -> Option<usize> {
+    pub(crate) fn checklist(self) -> Option<usize> {
         match self {
             Scope::All => None,
             Scope::Checklist(c) | Scope::Section(c, _) => Some(c),
@@ -49,7 +49,7 @@ fn section_title(catalog: &Catalog, index: usize) -> &str {
 impl ItemFilter {
     /// Indices into [`Catalog::items`] of the matching items, in catalog order. `statuses` holds each
     /// item's status, in catalog order; `target` is the active target.
-    pub fn matching(&self, catalog: &Catalog, statuses: &[Status], target: &Target) -> Vec<usize> {
+    pub(crate) fn matching(&self, catalog: &Catalog, statuses: &[Status], target: &Target) -> Vec<usize> {
         let range = match self.scope {
             Scope::All => 0..catalog.items.len(),
             Scope::Checklist(c) => catalog.checklists.get(c).map_or(0..0, |c| c.item_range()),
@@ -78,7 +78,7 @@ impl ItemFilter {
 
     /// The result Enter takes among `shown`: the first whose title has the search in it, else the first
     /// shown (a search for "docker" takes "Write a Dockerfile", not an item that names Docker in passing).
-    pub fn best_match(&self, catalog: &Catalog, shown: &[usize]) -> Option<usize> {
+    pub(crate) fn best_match(&self, catalog: &Catalog, shown: &[usize]) -> Option<usize> {
         let needle = self.search.trim().to_lowercase();
         let in_title = |&&index: &&usize| catalog.items[index].title.to_lowercase().contains(&needle);
         shown.iter().find(in_title).or(shown.first()).copied()

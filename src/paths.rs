@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// Environment variable that overrides the data folder (as `--data-dir` does).
 pub const DATA_DIR_ENV: &str = "SKILLGAP_DATA_DIR";
 /// Environment variable that overrides the config folder, whose `checklists/` holds user checklists.
-pub const CONFIG_DIR_ENV: &str = "SKILLGAP_CONFIG_DIR";
+const CONFIG_DIR_ENV: &str = "SKILLGAP_CONFIG_DIR";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot find a home folder for skillgap's data; pass --data-dir DIR or set {DATA_DIR_ENV}")]

@@ -27,7 +27,7 @@ pub enum Status {
 impl Status {
     pub const ALL: [Status; 4] = [Status::Todo, Status::Learning, Status::Done, Status::Skipped];
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Status::Todo => "todo",
             Status::Learning => "learning",
@@ -36,7 +36,7 @@ impl Status {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Status::Todo => "To do",
             Status::Learning => "Learning",
@@ -153,7 +153,7 @@ impl Progress {
         self.items.get(&item.full_id).or_else(|| item.aliases.iter().find_map(|alias| self.items.get(alias)))
     }
 
-    pub fn status(&self, item: &Item) -> Status {
+    pub(crate) fn status(&self, item: &Item) -> Status {
         self.get(item).map_or(Status::Todo, |p| p.status)
     }
 
@@ -161,7 +161,7 @@ impl Progress {
     /// Computed once and handed to [`Progress::status_since`]. A note or evidence edit is no status
     /// change, so it never moves the date an item was done (hostile-input review F11), and an undo
     /// gives the status it returns to its earlier date back.
-    pub fn status_dates(&self) -> HashMap<String, DateTime<Utc>> {
+    pub(crate) fn status_dates(&self) -> HashMap<String, DateTime<Utc>> {
         let mut changes: HashMap<&str, Vec<DateTime<Utc>>> = HashMap::new();
         for event in &self.history {
             let dates = changes.entry(&event.item).or_default();
@@ -186,7 +186,7 @@ impl Progress {
     }
 
     /// Applies one edit at time `now` (see [`Progress::apply`] and [`Progress::apply_project`]).
-    pub fn apply_edit(&mut self, catalog: &Catalog, edit: &Edit, now: DateTime<Utc>) -> bool {
+    pub(crate) fn apply_edit(&mut self, catalog: &Catalog, edit: &Edit, now: DateTime<Utc>) -> bool {
         match edit {
             Edit::Item(change) => self.apply(catalog, change, now),
             Edit::Project(change) => self.apply_project(change, now),

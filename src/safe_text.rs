@@ -7,18 +7,18 @@ use std::borrow::Cow;
 use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 
 /// Most combining marks kept on one character: Unicode's stream-safe limit. Real scripts need a handful.
-pub const MAX_MARKS_PER_CHARACTER: usize = 30;
+const MAX_MARKS_PER_CHARACTER: usize = 30;
 
 /// An invisible formatting character that can reorder or hide text: bidirectional overrides, embeddings
 /// and isolates, marks, zero-width spaces, byte-order marks. The joiners (U+200C, U+200D) are not: Persian,
 /// Indic scripts and emoji need them.
-pub fn is_hidden_format(c: char) -> bool {
+pub(crate) fn is_hidden_format(c: char) -> bool {
     c.general_category() == GeneralCategory::Format && !matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// `text` with control characters and hidden formatting characters written as visible escapes
 /// (`\u{1b}`), for a terminal. Line breaks and tabs are kept when `keep_lines`, and become spaces otherwise.
-pub fn for_terminal(text: &str, keep_lines: bool) -> Cow<'_, str> {
+pub(crate) fn for_terminal(text: &str, keep_lines: bool) -> Cow<'_, str> {
     let unsafe_char = |c: char| (c.is_control() && !(keep_lines && matches!(c, '\n' | '\t'))) || is_hidden_format(c);
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
@@ -35,7 +35,7 @@ pub fn for_terminal(text: &str, keep_lines: bool) -> Cow<'_, str> {
 }
 
 /// `text` with at most [`MAX_MARKS_PER_CHARACTER`] combining marks on each character; the rest are dropped.
-pub fn cap_combining_marks(text: &str) -> Cow<'_, str> {
+pub(crate) fn cap_combining_marks(text: &str) -> Cow<'_, str> {
     // Whether `c` is kept, counting the marks in a row in `run`.
     let keep = |run: &mut usize, c: char| {
         *run = if c.general_category_group() == GeneralCategoryGroup::Mark { *run + 1 } else { 0 };

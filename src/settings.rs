@@ -9,7 +9,7 @@ use crate::target::Target;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "Settings", deny_unknown_fields)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The id of the active target; none means [`crate::target::DEFAULT_TARGET`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
@@ -24,7 +24,7 @@ pub struct UnknownTarget {
 }
 
 /// The target with id `id`, or an error that lists the loaded ones.
-pub fn find_target<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Target, UnknownTarget> {
+pub(crate) fn find_target<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Target, UnknownTarget> {
     catalog.target(id.trim()).ok_or_else(|| UnknownTarget {
         id: id.to_owned(),
         known: catalog.targets.iter().map(|t| t.id.clone()).collect(),
@@ -34,7 +34,7 @@ pub fn find_target<'a>(catalog: &'a Catalog, id: &str) -> Result<&'a Target, Unk
 impl Settings {
     /// The active target: the remembered one, or the default when none is remembered. A remembered
     /// target that is no longer loaded (its file was removed) gives the default and the error, to warn.
-    pub fn active_target<'a>(&self, catalog: &'a Catalog) -> (&'a Target, Option<UnknownTarget>) {
+    pub(crate) fn active_target<'a>(&self, catalog: &'a Catalog) -> (&'a Target, Option<UnknownTarget>) {
         match self.target.as_deref().map(|id| find_target(catalog, id)) {
             Some(Ok(target)) => (target, None),
             Some(Err(unknown)) => (catalog.default_target(), Some(unknown)),

@@ -17,7 +17,7 @@ impl Stage {
     pub const ALL: [Stage; 6] = [Stage::Build, Stage::Test, Stage::Ship, Stage::Run, Stage::Observe, Stage::Recover];
 
     /// Position in [`Stage::ALL`], for per-stage arrays.
-    pub fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 
@@ -34,7 +34,7 @@ impl Stage {
     }
 
     /// What the stage covers, in a sentence (tooltips, the welcome, the README).
-    pub fn meaning(self) -> &'static str {
+    pub(crate) fn meaning(self) -> &'static str {
         match self {
             Stage::Build => {
                 "Build: write the code and make it build the same way everywhere (Git, config, containers)."
@@ -81,7 +81,7 @@ impl Weight {
     pub const ALL: [Weight; 3] = [Weight::Core, Weight::Recommended, Weight::Advanced];
 
     /// Points in the coverage formula: Core 3, Recommended 2, Advanced 1.
-    pub fn points(self) -> u64 {
+    pub(crate) fn points(self) -> u64 {
         match self {
             Weight::Core => 3,
             Weight::Recommended => 2,
@@ -90,7 +90,7 @@ impl Weight {
     }
 
     /// What the weight means, in a sentence.
-    pub fn meaning(self) -> &'static str {
+    pub(crate) fn meaning(self) -> &'static str {
         match self {
             Weight::Core => "Core: a basic of the list. Counts 3 points; levels need every Core item of a stage.",
             Weight::Recommended => "Recommended: expected of someone at ease with the topic. Counts 2 points.",
@@ -98,7 +98,7 @@ impl Weight {
         }
     }
 
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Weight::Core => "core",
             Weight::Recommended => "recommended",
@@ -106,7 +106,7 @@ impl Weight {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Weight::Core => "Core",
             Weight::Recommended => "Recommended",

@@ -11,7 +11,7 @@ pub struct TextPos {
 
 impl TextPos {
     /// The position of byte `offset` in `text` (clamped to the end, and to a char boundary).
-    pub fn at_byte(text: &str, offset: usize) -> TextPos {
+    pub(crate) fn at_byte(text: &str, offset: usize) -> TextPos {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
@@ -24,17 +24,17 @@ impl TextPos {
     }
 
     /// The position of the `nth` (0-based) occurrence of `needle`, if there is one.
-    pub fn find(text: &str, needle: &str, nth: usize) -> Option<TextPos> {
+    pub(crate) fn find(text: &str, needle: &str, nth: usize) -> Option<TextPos> {
         text.match_indices(needle).nth(nth).map(|(offset, _)| TextPos::at_byte(text, offset))
     }
 
     /// Where ron found a problem.
-    pub fn of_ron_error(error: &ron::error::SpannedError) -> TextPos {
+    pub(crate) fn of_ron_error(error: &ron::error::SpannedError) -> TextPos {
         TextPos { line: error.span.start.line, col: error.span.start.col }
     }
 
     /// The position of the first byte that is not valid UTF-8.
-    pub fn of_invalid_utf8(bytes: &[u8], valid_up_to: usize) -> TextPos {
+    pub(crate) fn of_invalid_utf8(bytes: &[u8], valid_up_to: usize) -> TextPos {
         let valid = &bytes[..valid_up_to.min(bytes.len())];
         // The prefix is valid by definition of `valid_up_to`.
         let text = std::str::from_utf8(valid).unwrap_or_default();

@@ -30,25 +30,25 @@ impl Tracker {
 
     /// A tracker over `progress` as `store` read it. After a failed read the store refuses to save, so
     /// such a tracker shows `progress` (empty) and never overwrites the unread file.
-    pub fn new(catalog: Catalog, store: Store, progress: Progress) -> Tracker {
+    pub(crate) fn new(catalog: Catalog, store: Store, progress: Progress) -> Tracker {
         Tracker { catalog, progress, store, unsaved: Vec::new() }
     }
 
     /// Renames an unreadable progress file aside (see [`Store::move_aside`]) and starts afresh.
-    pub fn move_aside_and_start_fresh(&mut self) -> Result<std::path::PathBuf, StoreError> {
+    pub(crate) fn move_aside_and_start_fresh(&mut self) -> Result<std::path::PathBuf, StoreError> {
         let moved = self.store.move_aside()?;
         self.progress = self.store.load()?;
         self.unsaved.clear();
         Ok(moved)
     }
 
-    pub fn catalog(&self) -> &Catalog {
+    pub(crate) fn catalog(&self) -> &Catalog {
         &self.catalog
     }
 
     /// Goes on with `catalog` (the checklist files were edited). Progress is kept by item id, so it
     /// carries over; items that left the catalog keep theirs for when they come back.
-    pub fn replace_catalog(&mut self, catalog: Catalog) {
+    pub(crate) fn replace_catalog(&mut self, catalog: Catalog) {
         self.catalog = catalog;
     }
 
@@ -131,7 +131,7 @@ impl Tracker {
     }
 
     /// Replaces the progress with a backup (see [`Store::restore`]).
-    pub fn restore(&mut self, backup: &std::path::Path) -> Result<(), StoreError> {
+    pub(crate) fn restore(&mut self, backup: &std::path::Path) -> Result<(), StoreError> {
         self.progress = self.store.restore(backup)?;
         self.unsaved.clear();
         Ok(())

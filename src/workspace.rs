@@ -10,7 +10,7 @@ use crate::tracker::Tracker;
 
 /// The catalog and progress of one run.
 #[derive(Debug)]
-pub struct Workspace {
+pub(crate) struct Workspace {
     /// Over the progress as read; empty progress that refuses to save when the file could not be read.
     pub tracker: Tracker,
     /// Why the progress file could not be read, if it could not. It is then left untouched.
@@ -24,7 +24,7 @@ pub struct Workspace {
 }
 
 /// Loads the checklists and reads the progress file, parsing both afresh.
-pub fn open(locations: &Locations) -> Workspace {
+pub(crate) fn open(locations: &Locations) -> Workspace {
     let (catalog, skipped) = catalog::load_catalog(&locations.checklist_dirs);
     let mut store = Store::new(&locations.data_dir);
     store.remove_legacy_cache();

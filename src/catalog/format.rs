@@ -16,7 +16,7 @@ pub enum Track {
 }
 
 impl Track {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Track::Developer => "Developer",
             Track::DevOps => "DevOps",
@@ -79,7 +79,7 @@ pub struct ItemFile {
 
 impl ItemFile {
     /// The item's aliases as full ids: one written without a checklist (`old-id`) is in `checklist`.
-    pub fn full_aliases<'a>(&'a self, checklist: &'a str) -> impl Iterator<Item = String> + 'a {
+    pub(crate) fn full_aliases<'a>(&'a self, checklist: &'a str) -> impl Iterator<Item = String> + 'a {
         self.aliases
             .iter()
             .map(move |alias| if alias.contains('/') { alias.clone() } else { format!("{checklist}/{alias}") })

@@ -12,7 +12,7 @@ use super::{BUILTIN_CHECKLISTS, Catalog, Origin};
 use crate::text_pos::TextPos;
 
 /// Larger checklist files are refused unread: 100,000 items fit in well under this.
-pub const MAX_CHECKLIST_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_CHECKLIST_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A problem in one checklist file, printed as `file:line:col: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +61,7 @@ pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
 }
 
 /// Reads a checklist file as text, refusing huge and non-UTF-8 files with a clear problem.
-pub fn read_checklist_file(path: &Path) -> Result<String, FileProblem> {
+pub(crate) fn read_checklist_file(path: &Path) -> Result<String, FileProblem> {
     let name = path.display().to_string();
     let problem = |pos, message: String| FileProblem { file: name.clone(), pos, message };
     // Looked at before it is opened: opening a FIFO would wait for a writer for ever.
@@ -120,7 +120,7 @@ pub(crate) fn user_checklist_files(dirs: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileP
 }
 
 /// A person's file, read and told apart by its first word.
-pub enum UserFile {
+pub(crate) enum UserFile {
     /// A checklist, parsed and validated.
     Checklist(ChecklistFile),
     /// A target's text: it is resolved once every checklist is loaded.
@@ -128,7 +128,7 @@ pub enum UserFile {
 }
 
 /// Reads the file at `path` as a checklist or a target; a problem names its place.
-pub fn read_user_file(path: &Path) -> Result<UserFile, Vec<FileProblem>> {
+pub(crate) fn read_user_file(path: &Path) -> Result<UserFile, Vec<FileProblem>> {
     let text = read_checklist_file(path).map_err(|problem| vec![problem])?;
     if crate::target::is_target_text(&text) {
         return Ok(UserFile::Target(text));
@@ -190,7 +190,7 @@ pub fn load_catalog(user_dirs: &[PathBuf]) -> (Catalog, Vec<FileProblem>) {
 }
 
 /// The full ids (`checklist/item`) of every item in `files`.
-pub fn full_ids<'a>(files: impl IntoIterator<Item = &'a ChecklistFile>) -> HashSet<String> {
+pub(crate) fn full_ids<'a>(files: impl IntoIterator<Item = &'a ChecklistFile>) -> HashSet<String> {
     files
         .into_iter()
         .flat_map(|file| {
@@ -202,7 +202,7 @@ pub fn full_ids<'a>(files: impl IntoIterator<Item = &'a ChecklistFile>) -> HashS
 /// Why `file` may not load when one of its aliases is the id of an item that exists (`ids`): an alias names
 /// an item's old id, and one naming a live item would count that item's progress twice (hostile-input
 /// review F10). This also catches an item that aliases itself or two items that alias each other.
-pub fn stolen_alias(file: &ChecklistFile, ids: &HashSet<String>) -> Option<String> {
+pub(crate) fn stolen_alias(file: &ChecklistFile, ids: &HashSet<String>) -> Option<String> {
     file.sections.iter().flat_map(|s| &s.items).find_map(|item| {
         let alias = item.full_aliases(&file.id).find(|alias| ids.contains(alias))?;
         Some(format!(
@@ -215,7 +215,7 @@ this item, so remove it or rename",
 
 /// What the user checklist folders hold: each `*.ron` file with its size and time of change. A
 /// different answer means a file was added, removed or edited, and the catalog is worth loading again.
-pub fn user_files_fingerprint(dirs: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+pub(crate) fn user_files_fingerprint(dirs: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
     let (files, _) = user_checklist_files(dirs);
     files
         .into_iter()

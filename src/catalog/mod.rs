@@ -2,7 +2,7 @@
 //! display order, so views and scores walk them without nested lookups.
 
 mod builtin;
-pub mod format;
+pub(crate) mod format;
 mod load;
 pub mod validate;
 
@@ -13,11 +13,10 @@ use std::path::PathBuf;
 
 pub use builtin::BUILTIN_CHECKLISTS;
 pub use format::{ChecklistFile, ItemFile, SectionFile, Track};
-pub use load::{
-    FileProblem, MAX_CHECKLIST_BYTES, UserFile, full_ids, load_catalog, parse_checklist, read_checklist_file,
-    read_user_file, stolen_alias, user_files_fingerprint,
+pub use load::{FileProblem, load_catalog, parse_checklist};
+pub(crate) use load::{
+    UserFile, full_ids, parse_ron, read_user_file, stolen_alias, user_checklist_files, user_files_fingerprint,
 };
-pub(crate) use load::{parse_ron, user_checklist_files};
 
 use crate::target::{self, Target};
 use crate::{Stage, Weight};
@@ -87,7 +86,7 @@ impl Item {
 
 /// Why an id given by a person could not be resolved to one item.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ResolveError {
+pub(crate) enum ResolveError {
     #[error("unknown item {query:?}{}", did_you_mean(.suggestions))]
     Unknown { query: String, suggestions: Vec<String> },
     #[error("item id {query:?} is in several checklists; use the full id: {}", .candidates.join(", "))]
@@ -183,7 +182,7 @@ impl Catalog {
     }
 
     /// The target with this id, or [`Catalog::default_target`] when none has it.
-    pub fn target_or_default(&self, id: &str) -> &Target {
+    pub(crate) fn target_or_default(&self, id: &str) -> &Target {
         self.target(id).unwrap_or(self.default_target())
     }
 
@@ -243,7 +242,7 @@ impl Catalog {
     }
 
     /// Resolves what a person typed: a full id, an alias, or an item id that only one checklist has.
-    pub fn resolve(&self, query: &str) -> Result<usize, ResolveError> {
+    pub(crate) fn resolve(&self, query: &str) -> Result<usize, ResolveError> {
         let query = query.trim();
         if let Some(index) = self.item_index(query) {
             return Ok(index);
@@ -259,7 +258,7 @@ impl Catalog {
     }
 
     /// The full ids most like `query`, best first.
-    pub fn closest_ids(&self, query: &str, count: usize) -> Vec<String> {
+    pub(crate) fn closest_ids(&self, query: &str, count: usize) -> Vec<String> {
         let mut scored: Vec<(f64, &str)> = self
             .items
             .iter()

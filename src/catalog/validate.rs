@@ -7,8 +7,8 @@ use super::format::ChecklistFile;
 use crate::text_pos::TextPos;
 
 /// Titles and ids longer than this are refused: they are mistakes or attacks, never content.
-pub const MAX_TITLE_CHARS: usize = 300;
-pub const MAX_TEXT_CHARS: usize = 20_000;
+const MAX_TITLE_CHARS: usize = 300;
+const MAX_TEXT_CHARS: usize = 20_000;
 
 /// One broken rule in one checklist file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct Problem {
 
 impl Problem {
     /// The problem as reported for the file named `file`.
-    pub fn in_file(self, file: &str) -> super::FileProblem {
+    pub(crate) fn in_file(self, file: &str) -> super::FileProblem {
         super::FileProblem { file: file.to_owned(), pos: self.pos, message: self.message }
     }
 }
@@ -35,7 +35,7 @@ pub fn is_slug(id: &str) -> bool {
 }
 
 /// Is `link` an absolute http(s) URL with a host and no whitespace or control characters?
-pub fn is_http_url(link: &str) -> bool {
+pub(crate) fn is_http_url(link: &str) -> bool {
     let rest = link.strip_prefix("https://").or_else(|| link.strip_prefix("http://"));
     match rest {
         Some(rest) => {
@@ -142,7 +142,7 @@ fn hidden_character(what: &str, text: &str) -> Option<String> {
 
 /// Checks every rule and returns all problems found (empty when the checklist is valid).
 /// `source` is the file's text, used to point at the offending line.
-pub fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
+pub(crate) fn validate(file: &ChecklistFile, source: &str) -> Vec<Problem> {
     let mut checker = Checker::new(source);
     let at = checker.at(&file.id);
     checker.check_id("checklist", &file.id, at);

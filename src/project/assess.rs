@@ -9,7 +9,7 @@ use crate::target::Target;
 
 /// Where a project stands: its checklist as a target, and the assessment over it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProjectAssessment {
+pub(crate) struct ProjectAssessment {
     /// Index into [`Catalog::checklists`] of the checklist the project is scored against.
     pub checklist: usize,
     pub target: Target,
@@ -18,7 +18,7 @@ pub struct ProjectAssessment {
 
 impl ProjectAssessment {
     /// "Tuition centre: Level 3, Runs in production. Limited by Recover (0%). Next: …".
-    pub fn headline(&self, catalog: &Catalog, project: &Project) -> String {
+    pub(crate) fn headline(&self, catalog: &Catalog, project: &Project) -> String {
         let level = self.assessment.score.level;
         format!(
             "{}: Level {}, {}. {}",
@@ -32,7 +32,7 @@ impl ProjectAssessment {
 
 /// The project's assessment, or `None` when its checklist is not loaded (a list of one's own that was
 /// removed): the project and its marks are kept, and it is scored again once the list is back.
-pub fn assess(catalog: &Catalog, project: &Project) -> Option<ProjectAssessment> {
+pub(crate) fn assess(catalog: &Catalog, project: &Project) -> Option<ProjectAssessment> {
     let checklist = catalog.checklist_index(&project.checklist)?;
     let target = Target::of_checklist(catalog, checklist);
     let mut statuses = vec![Status::Todo; catalog.items.len()];
@@ -46,7 +46,7 @@ pub fn assess(catalog: &Catalog, project: &Project) -> Option<ProjectAssessment>
 /// A skill of the person's that a project proves: an item done in the project, with evidence, whose
 /// checklist item names the skill in `proves` (an item that names none proves itself).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Credit<'a> {
+pub(crate) struct Credit<'a> {
     /// Index into [`Catalog::items`] of the person's skill.
     pub skill: usize,
     /// Index into [`Catalog::items`] of the project's item that proves it.
@@ -59,7 +59,7 @@ pub struct Credit<'a> {
 impl Credit<'_> {
     /// The change that accepts the credit: the skill done, with the project's evidence as its link when
     /// it has one, and a note that says where it was proven when the skill has no note yet.
-    pub fn accept(&self, current: Option<&ItemProgress>, skill_id: &str) -> Change {
+    pub(crate) fn accept(&self, current: Option<&ItemProgress>, skill_id: &str) -> Change {
         let link = self.project.evidence_link(self.evidence);
         let has_note = current.is_some_and(|p| !p.note.is_empty());
         let has_link = current.is_some_and(|p| !p.evidence.is_empty());
@@ -74,7 +74,7 @@ impl Credit<'_> {
 }
 
 /// Every skill the projects prove, in catalog order of the skills, then in the order of the projects.
-pub fn credits<'a>(catalog: &Catalog, projects: &'a [Project]) -> Vec<Credit<'a>> {
+pub(crate) fn credits<'a>(catalog: &Catalog, projects: &'a [Project]) -> Vec<Credit<'a>> {
     let mut found = Vec::new();
     for project in projects {
         for (full_id, entry) in &project.items {
@@ -96,7 +96,7 @@ pub fn credits<'a>(catalog: &Catalog, projects: &'a [Project]) -> Vec<Credit<'a>
 }
 
 /// The projects among `credits` that prove `skill`, each once, in the order of the credits.
-pub fn proven_by<'a>(credits: &[Credit<'a>], skill: usize) -> Vec<&'a Project> {
+pub(crate) fn proven_by<'a>(credits: &[Credit<'a>], skill: usize) -> Vec<&'a Project> {
     let mut projects: Vec<&Project> = Vec::new();
     for credit in credits.iter().filter(|c| c.skill == skill) {
         if !projects.iter().any(|p| p.id == credit.project.id) {
@@ -108,7 +108,7 @@ pub fn proven_by<'a>(credits: &[Credit<'a>], skill: usize) -> Vec<&'a Project> {
 
 /// "proven in Tuition centre" (or "proven in Tuition centre, Weather app"); `None` when no project
 /// proves `skill`.
-pub fn proven_in(credits: &[Credit], skill: usize) -> Option<String> {
+pub(crate) fn proven_in(credits: &[Credit], skill: usize) -> Option<String> {
     let names: Vec<&str> = proven_by(credits, skill).iter().map(|p| p.name.as_str()).collect();
     (!names.is_empty()).then(|| format!("proven in {}", names.join(", ")))
 }

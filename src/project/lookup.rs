@@ -9,7 +9,7 @@ use crate::catalog::validate::is_http_url;
 use crate::progress::Progress;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ProjectError {
+pub(crate) enum ProjectError {
     #[error("you have no projects yet; add one with `skillgap project add NAME`")]
     NoProjects,
     #[error("there is no project {query:?}; your projects are: {}", .known.join(", "))]
@@ -42,7 +42,7 @@ fn did_you_mean(suggestions: &[String]) -> String {
 }
 
 /// The project a person named, by id or name.
-pub fn find_project<'a>(progress: &'a Progress, query: &str) -> Result<&'a Project, ProjectError> {
+pub(crate) fn find_project<'a>(progress: &'a Progress, query: &str) -> Result<&'a Project, ProjectError> {
     if progress.projects.is_empty() {
         return Err(ProjectError::NoProjects);
     }
@@ -54,7 +54,11 @@ pub fn find_project<'a>(progress: &'a Progress, query: &str) -> Result<&'a Proje
 
 /// Checks a new project's facts: a name no project has, a loaded checklist, an http(s) repository link.
 /// (Whether its folder exists is for [`crate::scan::check_folder`], which alone reads the disk.)
-pub fn check_new_project(catalog: &Catalog, progress: &Progress, project: &NewProject) -> Result<(), ProjectError> {
+pub(crate) fn check_new_project(
+    catalog: &Catalog,
+    progress: &Progress,
+    project: &NewProject,
+) -> Result<(), ProjectError> {
     check_name(progress, &project.name, None)?;
     if catalog.checklist_index(&project.checklist).is_none() {
         let known = catalog.checklists.iter().map(|c| c.id.clone()).collect();
@@ -64,7 +68,7 @@ pub fn check_new_project(catalog: &Catalog, progress: &Progress, project: &NewPr
 }
 
 /// A name that is not empty and that no project but `renamed` (an id) has, case and spaces ignored.
-pub fn check_name(progress: &Progress, name: &str, renamed: Option<&str>) -> Result<(), ProjectError> {
+pub(crate) fn check_name(progress: &Progress, name: &str, renamed: Option<&str>) -> Result<(), ProjectError> {
     let name = name.trim();
     if name.is_empty() {
         return Err(ProjectError::EmptyName);
@@ -79,7 +83,7 @@ pub fn check_name(progress: &Progress, name: &str, renamed: Option<&str>) -> Res
 /// Evidence as it is kept: a link as given; a path relative to the project's folder (a path under the
 /// folder loses the folder's part). A path out of the folder is refused. (Whether the file is there is
 /// for the shells to say: this reads no disk.)
-pub fn check_evidence(project: &Project, evidence: &str) -> Result<String, ProjectError> {
+pub(crate) fn check_evidence(project: &Project, evidence: &str) -> Result<String, ProjectError> {
     let text = evidence.trim();
     if text.is_empty() || is_http_url(text) {
         return Ok(text.to_owned());
@@ -96,7 +100,7 @@ pub fn check_evidence(project: &Project, evidence: &str) -> Result<String, Proje
 }
 
 /// An empty repository link, or an http(s) one.
-pub fn check_repository(link: &str) -> Result<(), ProjectError> {
+pub(crate) fn check_repository(link: &str) -> Result<(), ProjectError> {
     let link = link.trim();
     if link.is_empty() || is_http_url(link) {
         Ok(())
@@ -106,7 +110,7 @@ pub fn check_repository(link: &str) -> Result<(), ProjectError> {
 }
 
 /// The catalog index of the item of `project`'s checklist that `query` names: a full id, or an item id.
-pub fn resolve_item(catalog: &Catalog, project: &Project, query: &str) -> Result<usize, ProjectError> {
+pub(crate) fn resolve_item(catalog: &Catalog, project: &Project, query: &str) -> Result<usize, ProjectError> {
     let Some(checklist) = catalog.checklist_index(&project.checklist) else {
         return Err(ProjectError::ChecklistGone {
             project: project.name.clone(),

@@ -14,16 +14,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use assess::{Credit, ProjectAssessment, assess, credits, proven_by, proven_in};
-pub use lookup::{
-    ProjectError, check_evidence, check_name, check_new_project, check_repository, find_project, resolve_item,
-};
+pub(crate) use assess::{Credit, ProjectAssessment, assess, credits, proven_by, proven_in};
+pub(crate) use lookup::{check_evidence, check_name, check_new_project, check_repository, find_project, resolve_item};
 
 use crate::catalog::validate::is_http_url;
 use crate::progress::{Progress, Status};
 
 /// The checklist a new project is scored against unless another is chosen.
-pub const DEFAULT_PROJECT_CHECKLIST: &str = "launch-one-project";
+pub(crate) const DEFAULT_PROJECT_CHECKLIST: &str = "launch-one-project";
 
 /// Where one item stands for one project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -42,7 +40,7 @@ impl ProjectStatus {
         [ProjectStatus::Todo, ProjectStatus::Doing, ProjectStatus::Done, ProjectStatus::NotApplicable];
 
     /// The word scripts and the command line use.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             ProjectStatus::Todo => "todo",
             ProjectStatus::Doing => "doing",
@@ -51,7 +49,7 @@ impl ProjectStatus {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ProjectStatus::Todo => "To do",
             ProjectStatus::Doing => "Doing",
@@ -72,7 +70,7 @@ impl ProjectStatus {
     }
 
     /// The status the score counts it as: the score is the person's, read over a project's statuses.
-    pub fn as_score_status(self) -> Status {
+    fn as_score_status(self) -> Status {
         match self {
             ProjectStatus::Todo => Status::Todo,
             ProjectStatus::Doing => Status::Learning,
@@ -125,13 +123,13 @@ pub struct Project {
 
 impl Project {
     /// The status of the item with this full id in this project.
-    pub fn status(&self, item: &str) -> ProjectStatus {
+    pub(crate) fn status(&self, item: &str) -> ProjectStatus {
         self.items.get(item).map_or(ProjectStatus::Todo, |p| p.status)
     }
 
     /// Where `evidence` can be opened: a link is itself; a path in the project's folder is the file in its
     /// repository when that is on GitHub or GitLab (their links to a branch's file are known); else none.
-    pub fn evidence_link(&self, evidence: &str) -> Option<String> {
+    pub(crate) fn evidence_link(&self, evidence: &str) -> Option<String> {
         let evidence = evidence.trim();
         if is_http_url(evidence) {
             return Some(evidence.to_owned());
@@ -217,7 +215,7 @@ fn slug(name: &str) -> String {
 impl Progress {
     /// The project with this id, or else this name (case and surrounding spaces ignored), or else the one
     /// project whose name or id starts with it.
-    pub fn project(&self, query: &str) -> Option<&Project> {
+    pub(crate) fn project(&self, query: &str) -> Option<&Project> {
         let (query, lower) = (query.trim(), query.trim().to_lowercase());
         let name = |p: &Project| p.name.trim().to_lowercase();
         let exact =
@@ -233,7 +231,7 @@ impl Progress {
     }
 
     /// An id for a new project called `name` that no project has.
-    pub fn new_project_id(&self, name: &str) -> String {
+    pub(crate) fn new_project_id(&self, name: &str) -> String {
         let base = slug(name);
         let taken = |id: &str| self.projects.iter().any(|p| p.id == id);
         if !taken(&base) {
@@ -243,7 +241,7 @@ impl Progress {
     }
 
     /// Applies one change to the projects at time `now`. Returns whether anything changed.
-    pub fn apply_project(&mut self, change: &ProjectChange, now: DateTime<Utc>) -> bool {
+    pub(crate) fn apply_project(&mut self, change: &ProjectChange, now: DateTime<Utc>) -> bool {
         match change {
             ProjectChange::Add { id, project } => {
                 if self.projects.iter().any(|p| &p.id == id) {

@@ -7,7 +7,7 @@ use crate::catalog::validate::is_http_url;
 use crate::progress::Status;
 
 /// Escapes text for HTML element content and attribute values.
-pub fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -60,7 +60,7 @@ section.checklist { break-inside: auto; } h3 { break-after: avoid; } li { break-
 }
 "#;
 
-pub fn render_html(summary: &Summary) -> String {
+pub(crate) fn render_html(summary: &Summary) -> String {
     let mut out = String::new();
     write_html(&mut out, summary).ok();
     out

@@ -10,7 +10,7 @@ use crate::progress::Status;
 /// never starts a line here (it follows a list marker or a heading mark), so the characters that only
 /// matter at the start of a line (`-`, `+`, `1.`) stay as they are; `(` and `!` are harmless once `[`
 /// is escaped.
-pub fn escape_markdown(text: &str) -> String {
+pub(crate) fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -37,7 +37,7 @@ pub(crate) fn link(text: &str, url: &str) -> String {
     }
 }
 
-pub fn render_markdown(summary: &Summary) -> String {
+pub(crate) fn render_markdown(summary: &Summary) -> String {
     let mut out = String::new();
     write_markdown(&mut out, summary).ok();
     out

@@ -19,14 +19,15 @@ use crate::{Stage, Weight};
 use parts::Parts;
 use project::{ProjectLine, project_lines};
 
-pub use html::render_html;
-pub use markdown::render_markdown;
-pub use pdf::{Paper, render_pdf};
-pub use text::render_text;
+pub(crate) use html::render_html;
+pub(crate) use markdown::render_markdown;
+pub use pdf::Paper;
+pub(crate) use pdf::render_pdf;
+pub(crate) use text::render_text;
 
 /// How many gaps and recently done items a summary lists.
-pub const SUMMARY_GAPS: usize = 10;
-pub const SUMMARY_RECENT: usize = 10;
+const SUMMARY_GAPS: usize = 10;
+const SUMMARY_RECENT: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
@@ -240,7 +241,7 @@ pub fn summarize<'a>(
 }
 
 /// Every target of the catalog side by side, over the same statuses.
-pub fn target_lines<'a>(catalog: &'a Catalog, statuses: &[Status], active: &Target) -> Vec<TargetLine<'a>> {
+pub(crate) fn target_lines<'a>(catalog: &'a Catalog, statuses: &[Status], active: &Target) -> Vec<TargetLine<'a>> {
     score::standings(catalog, statuses)
         .into_iter()
         .map(|standing| TargetLine {
@@ -257,7 +258,7 @@ pub fn target_lines<'a>(catalog: &'a Catalog, statuses: &[Status], active: &Targ
         .collect()
 }
 
-pub fn gap_line<'a>(catalog: &'a Catalog, gap: &Gap) -> GapLine<'a> {
+fn gap_line<'a>(catalog: &'a Catalog, gap: &Gap) -> GapLine<'a> {
     let item = &catalog.items[gap.item];
     GapLine { id: &item.full_id, title: &item.title, stage: item.stage, weight: item.weight, gain: gap.gain }
 }
@@ -340,7 +341,7 @@ pub fn render(summary: &Summary, format: Format, paper: Paper) -> Result<Vec<u8>
 }
 
 /// The title of a summary, with the person's name when given (unescaped: each format escapes it).
-pub fn heading(summary: &Summary) -> String {
+pub(crate) fn heading(summary: &Summary) -> String {
     match &summary.name {
         Some(name) => format!("skillgap progress report for {name}"),
         None => "skillgap progress report".to_owned(),
@@ -348,7 +349,7 @@ pub fn heading(summary: &Summary) -> String {
 }
 
 /// What a status looks like in a report that has no icons.
-pub fn status_word(status: Status) -> &'static str {
+fn status_word(status: Status) -> &'static str {
     match status {
         Status::Done => "done",
         Status::Learning => "learning",
@@ -358,7 +359,7 @@ pub fn status_word(status: Status) -> &'static str {
 }
 
 /// Percent as a person reads it: "42%", or "n/a" for a stage with nothing applicable.
-pub fn percent_label(percent: Option<f64>) -> String {
+pub(crate) fn percent_label(percent: Option<f64>) -> String {
     percent.map_or_else(|| "n/a".to_owned(), |p| format!("{p:.0}%"))
 }
 

@@ -11,7 +11,7 @@ fn bar(percent: Option<f64>) -> String {
     format!("{}{}", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled))
 }
 
-pub fn render_text(summary: &Summary) -> String {
+pub(crate) fn render_text(summary: &Summary) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail.
     write_text(&mut out, summary).ok();

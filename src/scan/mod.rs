@@ -21,17 +21,17 @@ use crate::project::{Project, ProjectChange, ProjectStatus};
 use rules::{FileName, RULES};
 
 /// The checklist whose item ids the scan's rules name.
-pub const SCAN_CHECKLIST: &str = "launch-one-project";
+const SCAN_CHECKLIST: &str = "launch-one-project";
 /// How much of a file the scan reads: enough for any config or the top of a source file.
 pub const HEAD_BYTES: u64 = 64 * 1024;
 /// Entries (files and folders) after which the scan stops and says so.
-pub const MAX_ENTRIES: usize = 200_000;
+pub(crate) const MAX_ENTRIES: usize = 200_000;
 /// How deep the scan goes below the project's folder.
-pub const MAX_DEPTH: usize = 32;
+const MAX_DEPTH: usize = 32;
 /// After this many files found by their text, a rule reads no more files.
 const CONTENT_HITS_PER_RULE: usize = 3;
 /// Folders of dependencies, build output and tools' state: large, and never the project's own artefacts.
-pub const SKIPPED_FOLDERS: &[&str] = &[
+const SKIPPED_FOLDERS: &[&str] = &[
     ".git",
     ".hg",
     ".svn",
@@ -93,7 +93,7 @@ pub struct Scan {
 }
 
 /// Checks that `folder` is a folder the scan can read, as a project's folder must be.
-pub fn check_folder(folder: &Path) -> Result<(), ScanError> {
+fn check_folder(folder: &Path) -> Result<(), ScanError> {
     match std::fs::metadata(folder) {
         Ok(meta) if meta.is_dir() => Ok(()),
         Ok(_) => Err(ScanError::NotAFolder { path: folder.to_path_buf() }),
@@ -105,7 +105,7 @@ pub fn check_folder(folder: &Path) -> Result<(), ScanError> {
 }
 
 /// `folder` as a project keeps it: checked, absolute (so the scan finds it from anywhere), UTF-8 text.
-pub fn project_folder(folder: &Path) -> Result<String, ScanError> {
+pub(crate) fn project_folder(folder: &Path) -> Result<String, ScanError> {
     check_folder(folder)?;
     let absolute =
         std::fs::canonicalize(folder).map_err(|error| ScanError::Read { path: folder.to_path_buf(), error })?;
@@ -198,7 +198,7 @@ fn depth(path: &str) -> usize {
 /// A finding turned into a proposed tick for one project: the item of the project's checklist, the
 /// evidence, and every finding behind it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Proposal {
+pub(crate) struct Proposal {
     /// Full id of the project's item.
     pub item: String,
     /// The best evidence: the shallowest file found for it.
@@ -209,7 +209,7 @@ pub struct Proposal {
 impl Proposal {
     /// The change that accepts this proposal for `project`: the item done, the file as its evidence, and
     /// what was found as its note (unless it has a note already).
-    pub fn accept(&self, project: &Project) -> ProjectChange {
+    pub(crate) fn accept(&self, project: &Project) -> ProjectChange {
         let found: Vec<&str> = self.findings.iter().map(|f| f.what).collect();
         let has_note = project.items.get(&self.item).is_some_and(|p| !p.note.is_empty());
         ProjectChange::Mark {
@@ -225,7 +225,7 @@ impl Proposal {
 /// The proposals of `scan` for `project`: one per item of its checklist that is not done or ruled out
 /// yet. Findings name `launch-one-project` items; a project scored against another checklist gets them
 /// through those items' `proves` lists.
-pub fn proposals(catalog: &Catalog, project: &Project, scan: &Scan) -> Vec<Proposal> {
+pub(crate) fn proposals(catalog: &Catalog, project: &Project, scan: &Scan) -> Vec<Proposal> {
     let mut proposals: Vec<Proposal> = Vec::new();
     for finding in &scan.findings {
         for item in project_items(catalog, &project.checklist, finding.item) {

@@ -9,7 +9,7 @@ use crate::progress::{HistoryEvent, Status};
 
 /// What happened on one day.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DayActivity {
+pub(crate) struct DayActivity {
     /// Status changes made that day (undos too: they are work as well).
     pub changes: usize,
     /// Full ids of the items marked done that day, in the order they were.
@@ -18,14 +18,14 @@ pub struct DayActivity {
 
 /// Days in a row with at least one change.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Streaks {
+pub(crate) struct Streaks {
     /// The run that ends today, or yesterday (today is not over yet).
     pub current: usize,
     pub longest: usize,
 }
 
 /// Each day with a change, by the date `to_date` gives a moment (the person's local date).
-pub fn daily_activity(
+pub(crate) fn daily_activity(
     history: &[HistoryEvent],
     to_date: impl Fn(DateTime<Utc>) -> NaiveDate,
 ) -> BTreeMap<NaiveDate, DayActivity> {
@@ -46,7 +46,7 @@ pub fn daily_activity(
 }
 
 /// The current and longest streaks of `days`, as of `today`.
-pub fn streaks(days: &BTreeMap<NaiveDate, DayActivity>, today: NaiveDate) -> Streaks {
+pub(crate) fn streaks(days: &BTreeMap<NaiveDate, DayActivity>, today: NaiveDate) -> Streaks {
     let mut streaks = Streaks::default();
     let mut run = 0;
     let mut previous: Option<NaiveDate> = None;

@@ -34,7 +34,7 @@ struct GapKey {
 /// The open items of `target` (not done, not skipped), best first: the largest readiness gain; among
 /// equal gains the item of the limiting stage, then of the weakest stage, then the higher weight, then
 /// the earlier stage, then catalog order.
-pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score, target: &Target) -> Vec<Gap> {
+pub(crate) fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score, target: &Target) -> Vec<Gap> {
     let coverages: [Option<f64>; 6] = std::array::from_fn(|i| score.stages[i].coverage());
     let count = coverages.iter().flatten().count();
     let reciprocal_sum: f64 = coverages.iter().flatten().map(|&c| reciprocal(c)).sum();
@@ -79,7 +79,7 @@ pub fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score, target: &Targ
 /// The sentence that explains the score: "Limited by Recover (12%). Next: <top gap>." When the top gap
 /// is in another stage (a small item there can add more than a big one in the weakest), it says so and
 /// names the best step in the limiting stage too.
-pub fn explanation(catalog: &Catalog, score: &Score, gaps: &[Gap]) -> String {
+pub(crate) fn explanation(catalog: &Catalog, score: &Score, gaps: &[Gap]) -> String {
     let Some(limiting) = score.limiting else {
         return "Nothing to measure yet: every item of this target is skipped, or none is loaded.".to_owned();
     };

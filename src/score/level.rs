@@ -6,9 +6,9 @@ use super::StageScore;
 use crate::Stage;
 
 /// Coverage a stage without Core items needs to be in hand.
-pub const LEVEL_THRESHOLD: f64 = 0.5;
+pub(crate) const LEVEL_THRESHOLD: f64 = 0.5;
 /// Coverage every stage needs for the top level.
-pub const FULL_CYCLE_THRESHOLD: f64 = 0.9;
+pub(crate) const FULL_CYCLE_THRESHOLD: f64 = 0.9;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -22,7 +22,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 7] = [
+    pub(crate) const ALL: [Level; 7] = [
         Level::Localhost,
         Level::BuildsAndTests,
         Level::Ships,
@@ -32,11 +32,11 @@ impl Level {
         Level::FullCycle,
     ];
 
-    pub fn number(self) -> u8 {
+    pub(crate) fn number(self) -> u8 {
         self as u8
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Level::Localhost => "Localhost",
             Level::BuildsAndTests => "Builds and tests",
@@ -49,7 +49,7 @@ impl Level {
     }
 
     /// What the level means, in one line (the README's table and the window's help say the same).
-    pub fn meaning(self) -> &'static str {
+    pub(crate) fn meaning(self) -> &'static str {
         match self {
             Level::Localhost => "It runs on your laptop; the Core items of Build and Test are not all done yet.",
             Level::BuildsAndTests => "Every Core item of Build and Test is done: you build and test with confidence.",
@@ -62,7 +62,7 @@ impl Level {
     }
 
     /// What reaching the next level takes, in a sentence.
-    pub fn next_step(self) -> &'static str {
+    pub(crate) fn next_step(self) -> &'static str {
         match self {
             Level::Localhost => "Finish the Core items of Build and Test to build and test with confidence.",
             Level::BuildsAndTests => "Finish the Core items of Ship to get your app to real users.",
@@ -78,7 +78,7 @@ impl Level {
 impl StageScore {
     /// Whether the stage counts toward a level: every applicable Core item is done, or, in a stage
     /// without Core items, half of it by weight. A stage with nothing applicable is in hand.
-    pub fn in_hand(&self) -> bool {
+    pub(crate) fn in_hand(&self) -> bool {
         if self.applicable == 0 {
             true
         } else if self.core_applicable > 0 {

@@ -14,9 +14,10 @@ mod gaps;
 mod level;
 mod timeline;
 
-pub use activity::{DayActivity, Streaks, daily_activity, streaks};
-pub use gaps::{Gap, explanation, gain_sentence, gaps};
-pub use level::{FULL_CYCLE_THRESHOLD, LEVEL_THRESHOLD, Level};
+pub(crate) use activity::{DayActivity, daily_activity, streaks};
+pub use gaps::{Gap, gain_sentence};
+pub(crate) use gaps::{explanation, gaps};
+pub use level::Level;
 pub use timeline::{TimelinePoint, timeline};
 
 use crate::catalog::Catalog;
@@ -75,7 +76,7 @@ impl Score {
     }
 
     /// Done / applicable items, in percent (0 when nothing is applicable).
-    pub fn overall_percent(&self) -> f64 {
+    pub(crate) fn overall_percent(&self) -> f64 {
         if self.applicable == 0 { 0.0 } else { self.done as f64 * 100.0 / self.applicable as f64 }
     }
 }
@@ -96,7 +97,7 @@ fn readiness_from(count: usize, reciprocal_sum: f64) -> f64 {
 }
 
 /// Readiness in 0..=100 from per-stage coverages (`None` = stage left out).
-pub fn readiness_of(coverages: impl IntoIterator<Item = Option<f64>>) -> f64 {
+fn readiness_of(coverages: impl IntoIterator<Item = Option<f64>>) -> f64 {
     let (count, sum) = coverages.into_iter().flatten().fold((0, 0.0), |(n, sum), c| (n + 1, sum + reciprocal(c)));
     readiness_from(count, sum)
 }
@@ -126,12 +127,12 @@ impl Assessment {
     }
 
     /// The status of catalog item `item` (to do for an index out of range).
-    pub fn status(&self, item: usize) -> Status {
+    pub(crate) fn status(&self, item: usize) -> Status {
         self.statuses.get(item).copied().unwrap_or_default()
     }
 
     /// The readiness ticking catalog item `item` alone would add (0 for done, skipped and other items).
-    pub fn gain(&self, item: usize) -> f64 {
+    pub(crate) fn gain(&self, item: usize) -> f64 {
         self.gaps.iter().find(|gap| gap.item == item).map_or(0.0, |gap| gap.gain)
     }
 
@@ -143,7 +144,7 @@ impl Assessment {
 
 /// One target's standing, for the side-by-side comparison of targets.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Standing<'a> {
+pub(crate) struct Standing<'a> {
     pub target: &'a Target,
     pub score: Score,
     /// The top gap: what it needs next.
@@ -151,7 +152,7 @@ pub struct Standing<'a> {
 }
 
 /// Every target of the catalog scored over the same statuses, in the catalog's order of targets.
-pub fn standings<'a>(catalog: &'a Catalog, statuses: &[Status]) -> Vec<Standing<'a>> {
+pub(crate) fn standings<'a>(catalog: &'a Catalog, statuses: &[Status]) -> Vec<Standing<'a>> {
     catalog
         .targets
         .iter()
@@ -164,7 +165,7 @@ pub fn standings<'a>(catalog: &'a Catalog, statuses: &[Status]) -> Vec<Standing<
 }
 
 /// Statuses of all catalog items, in catalog order.
-pub fn statuses(catalog: &Catalog, progress: &Progress) -> Vec<Status> {
+pub(crate) fn statuses(catalog: &Catalog, progress: &Progress) -> Vec<Status> {
     catalog.items.iter().map(|item| progress.status(item)).collect()
 }
 

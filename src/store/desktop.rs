@@ -24,7 +24,7 @@ fn entry_files(data_home: &Path, exe: &Path) -> [(PathBuf, Vec<u8>); 3] {
 }
 
 /// Writes the desktop entry (starting `exe`) and the icons under `data_home`; returns the files written.
-pub fn install_desktop_entry(data_home: &Path, exe: &Path) -> io::Result<Vec<PathBuf>> {
+pub(crate) fn install_desktop_entry(data_home: &Path, exe: &Path) -> io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (path, bytes) in entry_files(data_home, exe) {
         if let Some(folder) = path.parent() {
@@ -37,7 +37,7 @@ pub fn install_desktop_entry(data_home: &Path, exe: &Path) -> io::Result<Vec<Pat
 }
 
 /// Removes what [`install_desktop_entry`] wrote; returns the files that were there.
-pub fn remove_desktop_entry(data_home: &Path) -> io::Result<Vec<PathBuf>> {
+pub(crate) fn remove_desktop_entry(data_home: &Path) -> io::Result<Vec<PathBuf>> {
     let mut removed = Vec::new();
     for (path, _) in entry_files(data_home, Path::new("skillgap")) {
         match std::fs::remove_file(&path) {

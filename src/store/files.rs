@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{MAX_PROGRESS_BYTES, TEMP_SUFFIX};
 
 /// Writes `bytes` to `path` so that a crash leaves either the old or the new file, never a mix.
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut staged = stage(path)?;
     staged.write_all(bytes)?;
     commit(staged, path)
@@ -16,7 +16,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Like [`atomic_write`], for a file meant to be shared (a report): it gets the permissions of the file it
 /// replaces, or those any new file of the person's gets (read and write for all, less their umask), not
 /// the owner-only ones of a temporary file (window review L2).
-pub fn atomic_write_shared(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn atomic_write_shared(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut staged = stage_with(path, shared_permissions(path))?;
     staged.write_all(bytes)?;
     commit(staged, path)
@@ -96,7 +96,7 @@ pub(super) fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
 
 /// `path` with every link along it followed, as far as the links lead (a dangling link leads to the
 /// file it names, which the report then creates).
-pub fn resolve_links(path: &Path) -> PathBuf {
+pub(crate) fn resolve_links(path: &Path) -> PathBuf {
     if let Ok(real) = std::fs::canonicalize(path) {
         return real;
     }

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
-pub mod desktop;
+pub(crate) mod desktop;
 mod files;
 mod format;
 mod output;
@@ -23,26 +23,24 @@ mod settings;
 use files::{atomic_write, folder_of, read_limited, resolve_links};
 use format::write_progress;
 pub use format::{parse_progress, read_progress, to_ron};
-pub use output::{
-    Destination, OutputError, create_folder, new_report_in, remove_files_older_than, report_at, unused_path,
-    write_output,
-};
-pub use settings::{SETTINGS_FILE, SettingsError};
+pub(crate) use output::{Destination, create_folder, new_report_in, remove_files_older_than, report_at, unused_path};
+pub use output::{OutputError, write_output};
+pub(crate) use settings::SETTINGS_FILE;
 
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
-pub const PROGRESS_FILE: &str = "progress.ron";
-pub const BACKUP_FILE: &str = "progress.ron.bak";
-pub const BACKUP_DIR: &str = "backups";
+const PROGRESS_FILE: &str = "progress.ron";
+const BACKUP_FILE: &str = "progress.ron.bak";
+const BACKUP_DIR: &str = "backups";
 pub const LOCK_FILE: &str = "progress.lock";
 /// A file being written is staged as `.NAME.XXXXXX.tmp` beside it, so a killed save of the progress file
 /// leaves `.progress.ron.*.tmp`, which the next save removes, and never touches a report's staging file.
 const TEMP_SUFFIX: &str = ".tmp";
 /// Daily backups kept in `backups/`.
-pub const DAILY_BACKUPS_KEPT: usize = 14;
+const DAILY_BACKUPS_KEPT: usize = 14;
 /// Progress files larger than this are refused unread (10,000 items with 60,000 changes take 9 MiB).
-pub const MAX_PROGRESS_BYTES: u64 = 64 * 1024 * 1024;
+const MAX_PROGRESS_BYTES: u64 = 64 * 1024 * 1024;
 
 const WHAT_TO_DO: &str = "The file was left untouched. List backups with `skillgap backups` and restore one with \
 `skillgap restore FILE`, or move the file aside to start afresh.";
@@ -74,7 +72,7 @@ writable or free some space, then do it again."
 impl StoreError {
     /// What went wrong, without the advice for a terminal (`skillgap backups`, `skillgap restore`): the
     /// window offers buttons instead.
-    pub fn problem(&self) -> String {
+    pub(crate) fn problem(&self) -> String {
         match self {
             StoreError::Damaged { path, pos, message } => {
                 let at = pos.map(|p| format!(":{p}")).unwrap_or_default();
@@ -143,11 +141,11 @@ impl Store {
         Store { dir: dir.into(), sync: Sync::Unread }
     }
 
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
-    pub fn path(&self) -> PathBuf {
+    pub(crate) fn path(&self) -> PathBuf {
         self.dir.join(PROGRESS_FILE)
     }
 
@@ -173,7 +171,7 @@ impl Store {
 
     /// Deletes the parse cache that versions before 0.2 kept in `cache/` of the data folder: nothing reads
     /// it any more. A link named `cache` is removed, never followed; anything else by that name is left.
-    pub fn remove_legacy_cache(&self) {
+    pub(crate) fn remove_legacy_cache(&self) {
         let cache = self.dir.join(LEGACY_CACHE_DIR);
         match fs::symlink_metadata(&cache) {
             Ok(meta) if meta.is_symlink() => fs::remove_file(&cache).ok(),
@@ -183,7 +181,7 @@ impl Store {
     }
 
     /// Whether the file on disk is not the one this store last read or wrote.
-    pub fn changed_on_disk(&self) -> bool {
+    pub(crate) fn changed_on_disk(&self) -> bool {
         match self.sync {
             Sync::Unread => true,
             Sync::Seen(seen) => fingerprint(&self.path()) != seen,
@@ -257,7 +255,7 @@ impl Store {
     /// Keeps a copy of the progress file as it is now in `backups/progress-before-WHAT-TIME.ron` (listed by
     /// `skillgap backups`, brought back with `skillgap restore`), and returns its path; `None` when there
     /// is no file yet. The caller holds [`Store::lock`].
-    pub fn keep_copy(&self, what: &str) -> Result<Option<PathBuf>, StoreError> {
+    pub(crate) fn keep_copy(&self, what: &str) -> Result<Option<PathBuf>, StoreError> {
         let path = self.path();
         if !path.exists() {
             return Ok(None);
@@ -273,7 +271,7 @@ impl Store {
 
     /// Renames the progress file to `progress.ron.damaged-<time>` beside it, so a fresh one can start
     /// while the old bytes stay on disk. Returns the new name.
-    pub fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
+    pub(crate) fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
         let path = self.target();
         let aside = path.with_file_name(format!("{PROGRESS_FILE}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
         fs::rename(&path, &aside).map_err(|source| StoreError::Write { path: path.clone(), error: source })?;
@@ -311,7 +309,7 @@ impl Store {
 
     /// The newest backup that reads, and how many items it has done: what restoring the latest backup
     /// brings back.
-    pub fn newest_readable_backup(&self) -> Option<BackupOffer> {
+    pub(crate) fn newest_readable_backup(&self) -> Option<BackupOffer> {
         self.backups().into_iter().find_map(|backup| {
             let progress = parse_progress(&backup.path, &read_limited(&backup.path).ok()?).ok()?;
             let done = progress.items.values().filter(|item| item.status == crate::progress::Status::Done).count();

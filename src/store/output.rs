@@ -77,7 +77,7 @@ fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
 
 /// `<folder>/<stem>.<extension>`, or `<stem>-2.<extension>`, `-3` ... when that name is taken: a new
 /// report never replaces an earlier one.
-pub fn unused_path(folder: &Path, stem: &str, extension: &str) -> PathBuf {
+pub(crate) fn unused_path(folder: &Path, stem: &str, extension: &str) -> PathBuf {
     let first = folder.join(format!("{stem}.{extension}"));
     if std::fs::symlink_metadata(&first).is_err() {
         return first;
@@ -90,7 +90,7 @@ pub fn unused_path(folder: &Path, stem: &str, extension: &str) -> PathBuf {
 
 /// Removes the files in `dir` last changed longer than `age` ago (the PDFs Print handed to a viewer,
 /// which may still be reading the newer ones). Returns how many went; a file that cannot go stays.
-pub fn remove_files_older_than(dir: &Path, age: std::time::Duration) -> usize {
+pub(crate) fn remove_files_older_than(dir: &Path, age: std::time::Duration) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
     let now = std::time::SystemTime::now();
     entries
@@ -106,7 +106,7 @@ pub fn remove_files_older_than(dir: &Path, age: std::time::Duration) -> usize {
 
 /// Where a new report can go, or what to ask the person first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Destination {
+pub(crate) enum Destination {
     /// Nothing is in the way.
     Ready(PathBuf),
     /// The folder does not exist yet: create it (with [`create_folder`]) before writing.
@@ -116,14 +116,14 @@ pub enum Destination {
 }
 
 /// A new file `<stem>.<extension>` in `folder`, under a name no file has yet.
-pub fn new_report_in(folder: &Path, stem: &str, extension: &str) -> Destination {
+pub(crate) fn new_report_in(folder: &Path, stem: &str, extension: &str) -> Destination {
     let path = unused_path(folder, stem, extension);
     if folder.is_dir() { Destination::Ready(path) } else { Destination::MissingFolder { folder: folder.into(), path } }
 }
 
 /// `path` as chosen in a dialog. A pipe or device there is written through (see the module doc), so
 /// only a regular file would be replaced.
-pub fn report_at(path: &Path) -> Destination {
+pub(crate) fn report_at(path: &Path) -> Destination {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
         Destination::WouldReplace(path.into())
@@ -135,6 +135,6 @@ pub fn report_at(path: &Path) -> Destination {
 }
 
 /// Creates `folder` and the folders above it that are missing.
-pub fn create_folder(folder: &Path) -> io::Result<()> {
+pub(crate) fn create_folder(folder: &Path) -> io::Result<()> {
     std::fs::create_dir_all(folder)
 }

@@ -8,10 +8,10 @@ use super::files::{atomic_write, read_limited};
 use crate::settings::Settings;
 use crate::text_pos::TextPos;
 
-pub const SETTINGS_FILE: &str = "settings.ron";
+pub(crate) const SETTINGS_FILE: &str = "settings.ron";
 
 #[derive(Debug, thiserror::Error)]
-pub enum SettingsError {
+pub(crate) enum SettingsError {
     #[error("cannot read settings file {path}: {error}")]
     Read { path: PathBuf, error: io::Error },
     #[error(
@@ -24,12 +24,12 @@ to the default target.", .pos.map(|p| format!(":{p}")).unwrap_or_default()
 }
 
 impl Store {
-    pub fn settings_path(&self) -> PathBuf {
+    fn settings_path(&self) -> PathBuf {
         self.dir().join(SETTINGS_FILE)
     }
 
     /// The settings; defaults when the file does not exist.
-    pub fn load_settings(&self) -> Result<Settings, SettingsError> {
+    pub(crate) fn load_settings(&self) -> Result<Settings, SettingsError> {
         let path = self.settings_path();
         let bytes = match read_limited(&path) {
             Ok(bytes) => bytes,
@@ -46,7 +46,7 @@ impl Store {
 
     /// Changes the settings with `change` and saves them atomically, under the folder's lock. A settings
     /// file that cannot be read is never overwritten.
-    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, SettingsError> {
+    pub(crate) fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, SettingsError> {
         let path = self.settings_path();
         let write_error = |error| SettingsError::Write { path: path.clone(), error };
         let _lock = self.lock().map_err(|err| write_error(io::Error::other(err.to_string())))?;

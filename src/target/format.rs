@@ -41,7 +41,7 @@ pub enum Selector {
 
 impl Selector {
     /// The id or tag the selector names, empty for [`Selector::All`].
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         match self {
             Selector::All => "",
             Selector::Checklist(id) | Selector::Section(id) | Selector::Item(id) | Selector::Tag(id) => id,

@@ -15,10 +15,10 @@ use crate::catalog::validate::{At, Checker, Problem};
 use crate::catalog::{Catalog, FileProblem, Origin};
 
 /// The target of a person who has not chosen one.
-pub const DEFAULT_TARGET: &str = "developer-who-ships";
+pub(crate) const DEFAULT_TARGET: &str = "developer-who-ships";
 
 /// `(file name, RON text)` of each built-in target, in the order they are offered.
-pub const BUILTIN_TARGETS: &[(&str, &str)] = &[
+const BUILTIN_TARGETS: &[(&str, &str)] = &[
     ("developer-who-ships.ron", include_str!("../../assets/targets/developer-who-ships.ron")),
     ("junior-devops-engineer.ron", include_str!("../../assets/targets/junior-devops-engineer.ron")),
     ("everything.ron", include_str!("../../assets/targets/everything.ron")),
@@ -50,7 +50,7 @@ impl Target {
     }
 
     /// A target of every item of one checklist: what a project is scored over.
-    pub fn of_checklist(catalog: &Catalog, checklist: usize) -> Target {
+    pub(crate) fn of_checklist(catalog: &Catalog, checklist: usize) -> Target {
         let list = &catalog.checklists[checklist];
         let range = list.item_range();
         let members = (0..catalog.items.len()).map(|index| range.contains(&index)).collect();
@@ -70,18 +70,14 @@ impl Target {
     }
 
     /// How many items count toward it.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 }
 
 /// Whether `text` is a target file rather than a checklist: its first word, after comments and RON's
 /// `#![enable(..)]` lines, is `Target`.
-pub fn is_target_text(text: &str) -> bool {
+pub(crate) fn is_target_text(text: &str) -> bool {
     let mut rest = text.strip_prefix('\u{feff}').unwrap_or(text);
     loop {
         rest = rest.trim_start();
@@ -99,13 +95,13 @@ pub fn is_target_text(text: &str) -> bool {
 }
 
 /// Parses a target file's text; a problem names its line and column.
-pub fn parse_target(name: &str, text: &str) -> Result<TargetFile, Vec<FileProblem>> {
+fn parse_target(name: &str, text: &str) -> Result<TargetFile, Vec<FileProblem>> {
     crate::catalog::parse_ron(name, text, "target")
 }
 
 /// Parses `text` (a target file named `name`) and resolves it over `catalog`: what a person's own target
 /// file becomes, or its problems in that file.
-pub fn load(name: &str, text: &str, catalog: &Catalog, origin: Origin) -> Result<Target, Vec<FileProblem>> {
+pub(crate) fn load(name: &str, text: &str, catalog: &Catalog, origin: Origin) -> Result<Target, Vec<FileProblem>> {
     let file = parse_target(name, text)?;
     resolve(&file, text, catalog, origin).map_err(|problems| problems.into_iter().map(|p| p.in_file(name)).collect())
 }
@@ -193,7 +189,7 @@ fn unknown_name(selector: &Selector, catalog: &Catalog) -> String {
 
 /// The built-in targets that resolve over `catalog`, then [`Target::everything`] if none does (a catalog
 /// of test lists, without the built-in checklists the built-in targets name).
-pub fn builtin_targets(catalog: &Catalog) -> Vec<Target> {
+pub(crate) fn builtin_targets(catalog: &Catalog) -> Vec<Target> {
     let mut targets: Vec<Target> = BUILTIN_TARGETS
         .iter()
         .filter_map(|(name, text)| {

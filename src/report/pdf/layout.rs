@@ -19,7 +19,7 @@ pub enum Paper {
 
 impl Paper {
     /// Width and height in PDF points (1/72 in).
-    pub fn size(self) -> (f32, f32) {
+    pub(crate) fn size(self) -> (f32, f32) {
         match self {
             Paper::A4 => (595.28, 841.89),
             Paper::Letter => (612.0, 792.0),
@@ -50,7 +50,7 @@ pub enum Face {
 
 impl Face {
     /// The font file of this face, for whoever draws the pages (the PDF writer, the window's preview).
-    pub fn font_data(self) -> &'static [u8] {
+    pub(crate) fn font_data(self) -> &'static [u8] {
         match self {
             Face::Regular => REGULAR_TTF,
             Face::Bold => BOLD_TTF,
@@ -78,7 +78,7 @@ pub enum Op {
 }
 
 impl Op {
-    pub fn moved_down(mut self, dy: f32) -> Op {
+    pub(crate) fn moved_down(mut self, dy: f32) -> Op {
         match &mut self {
             Op::Text { baseline, .. } => *baseline += dy,
             Op::Path { points, .. } => points.iter_mut().for_each(|(_, y)| *y += dy),

@@ -22,14 +22,14 @@ mod printed;
 mod project_pages;
 
 pub use layout::{Color, Face, Op, Paper, PrintedPages};
-pub use project_pages::render_story_pdf;
+pub(crate) use project_pages::render_story_pdf;
 
 use super::{ReportError, Summary, heading, percent_label};
 use checklist_page::checklist_pages;
 use layout::*;
 use printed::printed_link;
 /// Writes `summary` as a PDF on `paper`.
-pub fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
+pub(crate) fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, ReportError> {
     write_pdf(&lay_out_summary(summary, paper)?)
 }
 

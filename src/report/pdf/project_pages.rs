@@ -7,7 +7,7 @@ use crate::report::ReportError;
 use crate::report::project::{Fact, ProjectStory, StageStory};
 
 /// Writes `story` as a PDF on `paper`.
-pub fn render_story_pdf(story: &ProjectStory, paper: Paper) -> Result<Vec<u8>, ReportError> {
+pub(crate) fn render_story_pdf(story: &ProjectStory, paper: Paper) -> Result<Vec<u8>, ReportError> {
     write_pdf(&lay_out_story(story, paper)?)
 }
 

@@ -13,13 +13,13 @@ use crate::catalog::Catalog;
 use crate::project::{Project, ProjectAssessment, ProjectStatus, assess};
 use crate::score::Level;
 
-pub use render::{render_story_html, render_story_markdown, render_story_text};
+pub(crate) use render::{render_story_html, render_story_markdown, render_story_text};
 
 /// How many done items the portfolio sentence names before it says "and N more".
 const SENTENCE_PHRASES: usize = 8;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ProjectStory<'a> {
+pub(crate) struct ProjectStory<'a> {
     pub date: DateTime<Utc>,
     pub name: &'a str,
     pub repository: &'a str,
@@ -42,7 +42,7 @@ pub struct ProjectStory<'a> {
 
 /// One stage of a project: how far it is, what is done (with evidence), what is open, what does not apply.
 #[derive(Debug, Clone, Serialize)]
-pub struct StageStory<'a> {
+pub(crate) struct StageStory<'a> {
     #[serde(serialize_with = "stage_id")]
     pub stage: Stage,
     pub name: &'static str,
@@ -56,7 +56,7 @@ pub struct StageStory<'a> {
 
 /// One item of a project and what shows it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Fact<'a> {
+pub(crate) struct Fact<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub status: &'static str,
@@ -69,7 +69,11 @@ pub struct Fact<'a> {
 }
 
 /// The story of `project` at `now`, or `None` when its checklist is not loaded.
-pub fn project_story<'a>(catalog: &'a Catalog, project: &'a Project, now: DateTime<Utc>) -> Option<ProjectStory<'a>> {
+pub(crate) fn project_story<'a>(
+    catalog: &'a Catalog,
+    project: &'a Project,
+    now: DateTime<Utc>,
+) -> Option<ProjectStory<'a>> {
     let assessed = assess(catalog, project)?;
     let score = &assessed.assessment.score;
     let stages = Stage::ALL.into_iter().map(|stage| stage_story(catalog, project, &assessed, stage)).collect();
@@ -164,7 +168,7 @@ fn join_with_and(parts: &[String]) -> String {
 }
 
 /// Renders `story` in `format`; `paper` is the page size of a PDF.
-pub fn render_story(story: &ProjectStory, format: Format, paper: Paper) -> Result<Vec<u8>, ReportError> {
+pub(crate) fn render_story(story: &ProjectStory, format: Format, paper: Paper) -> Result<Vec<u8>, ReportError> {
     Ok(match format {
         Format::Text => render_story_text(story).into_bytes(),
         Format::Markdown => render_story_markdown(story).into_bytes(),
@@ -190,7 +194,7 @@ pub struct ProjectLine<'a> {
 }
 
 /// The person's projects whose checklists are loaded, in the order they were added.
-pub fn project_lines<'a>(catalog: &Catalog, projects: &'a [Project]) -> Vec<ProjectLine<'a>> {
+pub(crate) fn project_lines<'a>(catalog: &Catalog, projects: &'a [Project]) -> Vec<ProjectLine<'a>> {
     projects
         .iter()
         .filter_map(|project| {

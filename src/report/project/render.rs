@@ -13,7 +13,7 @@ fn stage_state(percent: Option<f64>, in_hand: bool) -> String {
     format!("{}, {state}", percent_label(percent))
 }
 
-pub fn render_story_text(story: &ProjectStory) -> String {
+pub(crate) fn render_story_text(story: &ProjectStory) -> String {
     let mut out = String::new();
     write_text(&mut out, story).ok();
     out
@@ -45,7 +45,7 @@ fn write_text(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     Ok(())
 }
 
-pub fn render_story_markdown(story: &ProjectStory) -> String {
+pub(crate) fn render_story_markdown(story: &ProjectStory) -> String {
     let mut out = String::new();
     write_markdown(&mut out, story).ok();
     out
@@ -91,7 +91,7 @@ fn write_markdown(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     writeln!(out, "\n_Scored against the {} checklist with skillgap on {}._", m(s.checklist), s.date.format("%Y-%m-%d"))
 }
 
-pub fn render_story_html(story: &ProjectStory) -> String {
+pub(crate) fn render_story_html(story: &ProjectStory) -> String {
     let mut out = String::new();
     write_html(&mut out, story).ok();
     out
