@@ -175,7 +175,7 @@ impl Progress {
     }
 
     /// Since when `item` has its current status: its last status change in `dates` (from
-    /// [`Progress::status_dates`]) under its id or an alias, or, for an entry the history does not know
+    /// `Progress::status_dates`) under its id or an alias, or, for an entry the history does not know
     /// (a hand-made file), when the entry last changed.
     pub fn status_since(&self, item: &Item, dates: &HashMap<String, DateTime<Utc>>) -> Option<DateTime<Utc>> {
         std::iter::once(&item.full_id)

@@ -1,5 +1,5 @@
 //! The command line's commands: one function per subcommand over plain options (the binary's `main.rs`
-//! turns the command line into them). Each loads through [`workspace::open`], asks the core, prints.
+//! turns the command line into them). Each loads through `workspace::open`, asks the core, prints.
 //! Errors are returned once and printed by `main`.
 //!
 //! `items.rs` lists, marks and ranks items; `targets.rs` makes summaries and chooses and compares

@@ -1,5 +1,5 @@
 //! The window: an eframe app over the same core the CLI uses. `app/` holds the `eframe::App`;
-//! each view has its own file; views emit [`command::Command`]s that the app applies after the frame.
+//! each view has its own file; views emit `command::Command`s that the app applies after the frame.
 
 mod app;
 mod background;

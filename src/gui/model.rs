@@ -72,7 +72,7 @@ pub struct Model {
     /// Statuses, score and gaps of the progress in memory.
     pub assessment: Assessment,
     pub timeline: Vec<TimelinePoint>,
-    /// When each item's status last changed (see [`Progress::status_dates`]).
+    /// When each item's status last changed (see `Progress::status_dates`).
     pub status_dates: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
     /// Done and applicable items per checklist, and per section of each checklist.
     pub checklist_counts: Vec<Count>,
@@ -276,7 +276,7 @@ impl Model {
     }
 
     /// Leaves read-only mode by restoring the backup the banner offers: the newest that reads
-    /// ([`crate::store::Store::newest_readable_backup`], found when the file would not read).
+    /// (`crate::store::Store::newest_readable_backup`, found when the file would not read).
     pub fn restore_latest_backup(&mut self) -> Result<std::path::PathBuf, String> {
         let Access::ReadOnly { backup: Some(offer), .. } = &self.access else {
             return Err("there is no backup that reads".to_owned());

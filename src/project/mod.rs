@@ -3,7 +3,7 @@
 //! evidence (a link, or a path in the project's folder).
 //!
 //! Projects live in the progress file beside the person's own progress, so they share its guarantees
-//! (atomic saves, backups, the folder's lock and the merge). [`Progress::apply_project`] is the only way a
+//! (atomic saves, backups, the folder's lock and the merge). `Progress::apply_project` is the only way a
 //! project changes, and it is reached through [`crate::tracker::Tracker::apply`] like every other change.
 
 mod assess;
@@ -21,7 +21,7 @@ use crate::catalog::validate::is_http_url;
 use crate::progress::{Progress, Status};
 
 /// The checklist a new project is scored against unless another is chosen.
-pub(crate) const DEFAULT_PROJECT_CHECKLIST: &str = "launch-one-project";
+pub const DEFAULT_PROJECT_CHECKLIST: &str = "launch-one-project";
 
 /// Where one item stands for one project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -163,7 +163,7 @@ pub struct NewProject {
 /// One change to the person's projects. Changes name a project by its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProjectChange {
-    /// Adds a project under `id` (see [`Progress::new_project_id`]); nothing happens when the id is taken.
+    /// Adds a project under `id` (see `Progress::new_project_id`); nothing happens when the id is taken.
     Add {
         id: String,
         project: NewProject,

@@ -6,7 +6,7 @@
 //! It is the only code that reads a project's folder, and it only reads: offline, it runs nothing and
 //! writes nothing. It never follows a link (a link's target may be outside the folder), reads only
 //! regular files and at most their first [`HEAD_BYTES`], skips dependency and build folders
-//! ([`SKIPPED_FOLDERS`]) and stops after [`MAX_ENTRIES`] entries.
+//! (`SKIPPED_FOLDERS`) and stops after `MAX_ENTRIES` entries.
 
 mod rules;
 
@@ -68,7 +68,7 @@ the window's Projects view."
 /// One artefact found: the file, what it is, and the `launch-one-project` item it is evidence for.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
-    /// The item id within [`SCAN_CHECKLIST`].
+    /// The item id within `SCAN_CHECKLIST`.
     pub item: &'static str,
     /// The file's path in the project's folder, with `/` between names.
     pub path: String,
@@ -88,7 +88,7 @@ pub struct Scan {
     pub links_skipped: usize,
     /// Entries that could not be read (no permission).
     pub unreadable: usize,
-    /// The scan stopped at [`MAX_ENTRIES`].
+    /// The scan stopped at `MAX_ENTRIES`.
     pub truncated: bool,
 }
 

@@ -6,8 +6,8 @@
 //!   like a chain. Each coverage is first lifted a seventh of the way towards 1, and the mean stretched
 //!   back so that 0 stays 0 and 100 stays 100: every tick raises readiness (a stage at 0% no longer pins
 //!   it to 0), a profile with one stage at 0% stays below 50, and equal coverages give that coverage.
-//! - The level counts how far along the lifecycle the stages are in hand ([`level`]).
-//! - Gaps are the open items ranked by how much ticking each would raise readiness ([`gaps`]).
+//! - The level counts how far along the lifecycle the stages are in hand (`level`).
+//! - Gaps are the open items ranked by how much ticking each would raise readiness (`gaps`).
 
 mod activity;
 mod gaps;
@@ -56,7 +56,7 @@ impl StageScore {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Score {
-    /// Indexed by [`Stage::index`].
+    /// Indexed by `Stage::index`.
     pub stages: [StageScore; 6],
     /// 0..=100.
     pub readiness: f64,
@@ -109,7 +109,7 @@ pub struct Assessment {
     /// Status of each catalog item, in catalog order (every item, in the target or not).
     pub statuses: Vec<Status>,
     pub score: Score,
-    /// Open items of the target, best first (see [`gaps`]).
+    /// Open items of the target, best first (see `gaps`).
     pub gaps: Vec<Gap>,
 }
 
@@ -136,7 +136,7 @@ impl Assessment {
         self.gaps.iter().find(|gap| gap.item == item).map_or(0.0, |gap| gap.gain)
     }
 
-    /// The sentence that explains the score (see [`explanation`]).
+    /// The sentence that explains the score (see `explanation`).
     pub fn explanation(&self, catalog: &Catalog) -> String {
         explanation(catalog, &self.score, &self.gaps)
     }
@@ -169,7 +169,7 @@ pub(crate) fn statuses(catalog: &Catalog, progress: &Progress) -> Vec<Status> {
     catalog.items.iter().map(|item| progress.status(item)).collect()
 }
 
-/// The score of `statuses` (as from [`statuses`]) over the items of `target`.
+/// The score of `statuses` (as from `statuses`) over the items of `target`.
 pub fn score(catalog: &Catalog, statuses: &[Status], target: &Target) -> Score {
     let mut stages = [StageScore::default(); 6];
     for (index, (item, &status)) in catalog.items.iter().zip(statuses).enumerate() {

@@ -139,7 +139,7 @@ struct Outbox {
 }
 
 /// The window: the model it shows, the views, and what goes on around them. Views draw from `model` and
-/// push `commands`; [`App::apply_commands`] applies them once the frame is drawn.
+/// push `commands`; `App::apply_commands` applies them once the frame is drawn.
 pub struct App {
     pub model: Model,
     /// The one copy of the preferences; saved by eframe.

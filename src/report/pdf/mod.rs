@@ -1,7 +1,7 @@
 //! The summary as a PDF: page 1 is the overview (score, level, a vector bar per stage, top gaps, the
 //! portfolio paragraph), then every checklist with a box per item.
 //!
-//! Layout runs first and places every line on a page ([`Layout`]), so the footer can say "Page N of M"
+//! Layout runs first and places every line on a page (`Layout`), so the footer can say "Page N of M"
 //! and a section header always lands on the page of its first item; only then is the PDF written with
 //! krilla. The font (DejaVu Sans) ships inside the binary, so the report looks the same everywhere and
 //! draws accented, Greek and Cyrillic names and notes.
@@ -33,7 +33,7 @@ pub(crate) fn render_pdf(summary: &Summary, paper: Paper) -> Result<Vec<u8>, Rep
     write_pdf(&lay_out_summary(summary, paper)?)
 }
 
-/// `summary` laid out on `paper`, as [`render_pdf`] prints it.
+/// `summary` laid out on `paper`, as `render_pdf` prints it.
 pub fn lay_out_summary(summary: &Summary, paper: Paper) -> Result<PrintedPages, ReportError> {
     let fonts = Fonts::new()?;
     let mut layout = Layout::new(&fonts, paper);

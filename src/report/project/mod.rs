@@ -1,6 +1,6 @@
 //! A project's story: what the project does in production, stage by stage, with the evidence, and the
 //! portfolio sentence made from those facts ("I built and deployed Tuition centre with Docker and
-//! Compose, a CI/CD pipeline, ..."). First as data ([`ProjectStory`]), then one renderer per format.
+//! Compose, a CI/CD pipeline, ..."). First as data (`ProjectStory`), then one renderer per format.
 
 mod render;
 
