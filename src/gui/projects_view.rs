@@ -3,13 +3,13 @@
 //! Markdown, the scan's proposals to accept or reject, and every item of its checklist with a status,
 //! a note (the reason, for an item that does not apply), evidence, and why it matters.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use egui::{RichText, Ui};
 
 use super::command::{Command, ProjectCommand};
 use super::model::Model;
+use super::project_items::ItemsState;
 use super::save_status::SaveStatus;
 use crate::Stage;
 use crate::project::{NewProject, Project, ProjectStatus, assess};
@@ -33,8 +33,8 @@ pub struct ProjectsView {
     scan: Option<(String, Result<Vec<Proposal>, String>)>,
     /// The project whose folder is being scanned.
     scanning: Option<String>,
-    /// Notes and evidence being typed, by field key, saved when the field loses focus.
-    drafts: HashMap<String, String>,
+    /// Notes and evidence being typed, and which items' "why" is unfolded.
+    items: ItemsState,
     /// The remove button was pressed once: ask before removing.
     confirm_remove: bool,
     /// The edit form of the shown project: its id and the name, repository and folder being typed.
@@ -201,7 +201,7 @@ impl ProjectsView {
 
     /// Forgets typed notes and evidence once the project changes under them (undo, another window).
     pub fn refresh(&mut self) {
-        self.drafts.clear();
+        self.items.drafts.clear();
     }
 
     /// The project shown: the one chosen, or else the first.
@@ -275,7 +275,7 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             self.story_ui(ui, project, report_folder, commands);
             ui.separator();
             self.scan_ui(ui, model, project, commands);
-            super::project_items::items_ui(ui, model, project, &mut self.drafts, commands);
+            super::project_items::items_ui(ui, model, project, &mut self.items, commands);
         });
     }
 

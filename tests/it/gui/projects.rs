@@ -280,4 +280,10 @@ fn a_project_item_says_why_it_matters_and_keeps_a_note() {
     assert_eq!(project.items["launch-one-project/server-hardened"].note, "fail2ban too");
     assert_eq!(project.items["launch-one-project/server-hardened"].status, ProjectStatus::Todo, "a note only");
     assert!(w.harness.query_all_by_label("Why it matters, and what proves it").count() >= 17);
+    assert!(w.harness.query_by_label("Done when").is_none(), "folded at first");
+    w.harness.query_all_by_label("Why it matters, and what proves it").next().unwrap().scroll_to_me();
+    w.harness.run();
+    w.harness.query_all_by_label("Why it matters, and what proves it").next().unwrap().click();
+    w.harness.run();
+    assert!(w.harness.query_by_label("Done when").is_some(), "unfolded: why it matters and what proves it");
 }
