@@ -8,9 +8,13 @@ use egui::{RichText, Ui};
 
 use super::command::{Command, ProjectCommand};
 use super::model::Model;
-use super::projects_view::{items_by_stage, status_combo};
 use super::widgets;
+use crate::Stage;
 use crate::project::{Project, ProjectStatus};
+
+/// Room for a status's name in its drop-down, the longest ("Not applicable") included, so choosing one
+/// never moves the row.
+const STATUS_WIDTH: f32 = 130.0;
 
 /// Where a row's fields start, under the status drop-down.
 const INDENT: f32 = 138.0;
@@ -136,4 +140,42 @@ fn text_row(
         }
     });
     save
+}
+
+/// Which stages a checklist's items fall in, in lifecycle order, with their catalog indices.
+fn items_by_stage(model: &Model, checklist: usize) -> Vec<(Stage, Vec<usize>)> {
+    let catalog = model.catalog();
+    Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let items = catalog.checklists[checklist].item_range().filter(|&i| catalog.items[i].stage == stage);
+            (stage, items.collect::<Vec<_>>())
+        })
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
+}
+
+/// The status drop-down of a project's item, named after it for screen readers.
+fn status_combo(
+    ui: &mut Ui,
+    (item, title): (&str, &str),
+    status: ProjectStatus,
+    enabled: bool,
+) -> Option<ProjectStatus> {
+    let mut chosen = None;
+    ui.add_enabled_ui(enabled, |ui| {
+        let combo = egui::ComboBox::from_id_salt(("project-status", item))
+            .selected_text(status.name())
+            .width(STATUS_WIDTH)
+            .show_ui(ui, |ui| {
+                for choice in ProjectStatus::ALL {
+                    if ui.selectable_label(choice == status, choice.name()).clicked() && choice != status {
+                        chosen = Some(choice);
+                    }
+                }
+            });
+        let name = format!("Status of {title}");
+        combo.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, enabled, &name));
+    });
+    chosen
 }
