@@ -190,3 +190,50 @@ fn the_story_is_saved_as_markdown_and_its_message_stays_under_its_buttons() {
     let message = format!("Saved {}", reports.path().display());
     assert!(w.harness.query_by_label_contains(&message).is_none(), "the message stays in Projects");
 }
+
+/// M7: the story is saved as… where the platform's dialog says, in the format its name asks for.
+#[test]
+fn the_story_is_saved_as_the_dialog_says_in_the_format_its_name_asks_for() {
+    let mut w = tuition_centre_scanned();
+    let out = tempfile::tempdir().unwrap();
+    let chosen = out.path().join("portfolio.html");
+    let answer = chosen.clone();
+    w.harness.state_mut().set_file_chooser(std::sync::Arc::new(move |_| Some(answer.clone())));
+    w.harness.get_by_role_and_label(Role::Button, "Save story as…").click();
+    w.harness.step();
+    w.run_while(|app| app.is_choosing_file(), "the dialog did not answer");
+    w.wait_for_report();
+    let html = std::fs::read_to_string(&chosen).unwrap();
+    assert!(html.contains("<html") && html.contains("Tuition centre in production"), "{html}");
+}
+
+/// M8: after a restart the project shown was not highlighted in the list.
+#[test]
+fn the_project_shown_at_the_last_close_is_shown_and_highlighted_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut model = crate::common::open_model(dir.path()).0;
+    for name in ["Alpha", "Beta"] {
+        let checklist = skillgap::project::DEFAULT_PROJECT_CHECKLIST.into();
+        let project = skillgap::project::NewProject { name: name.into(), checklist, ..Default::default() };
+        model.apply(&[skillgap::project::ProjectChange::Add { id: name.to_lowercase(), project }]);
+    }
+    let storage: &'static super::MemoryStorage = Box::leak(Box::default());
+    let open = |storage: &'static super::MemoryStorage| {
+        let (model, _) = crate::common::open_model(dir.path());
+        let start = StartOptions { view: Some(View::Projects), ..StartOptions::default() };
+        let mut harness = super::app_harness(model, start, Some(storage));
+        harness.run();
+        harness
+    };
+    let mut harness = open(storage);
+    harness.get_by_label_contains("Beta\nLevel").click();
+    harness.run();
+    let mut kept = storage.clone();
+    eframe::App::save(harness.state_mut(), &mut kept);
+
+    let harness = open(Box::leak(Box::new(kept)));
+    assert!(harness.query_by_label("Beta").is_some(), "Beta's page is shown");
+    let beta = harness.get_by_label_contains("Beta\nLevel");
+    let toggled = egui_kittest::kittest::NodeT::accesskit_node(&beta).toggled();
+    assert_eq!(toggled, Some(egui::accesskit::Toggled::True), "and highlighted");
+}
