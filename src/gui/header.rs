@@ -66,7 +66,7 @@ pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, expand
                 ui.label(RichText::new(done_count(model)).strong()).on_hover_text(count_base(model));
             }
             ui.label(model.assessment.explanation(model.catalog()));
-            ui.label(RichText::new(model.assessment.score.level.next_step()).weak());
+            ui.label(RichText::new(model.assessment.score.next_level_sentence(model.catalog())).weak());
         });
     }
 }
@@ -83,7 +83,7 @@ fn summary_line(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     ui.label(RichText::new(level).strong()).on_hover_text(format!(
         "{}\n{}",
         score.level.meaning(),
-        score.level.next_step()
+        score.next_level_sentence(model.catalog())
     ));
 }
 

@@ -81,7 +81,7 @@ pub struct Summary<'a> {
     pub readiness: f64,
     pub level: u8,
     pub level_name: &'static str,
-    pub next_level: &'static str,
+    pub next_level: String,
     #[serde(serialize_with = "optional_stage_id")]
     pub limiting_stage: Option<Stage>,
     pub explanation: String,
@@ -296,7 +296,7 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
         readiness: score.readiness,
         level: score.level.number(),
         level_name: score.level.name(),
-        next_level: score.level.next_step(),
+        next_level: score.next_level_sentence(catalog),
         limiting_stage: score.limiting,
         explanation: assessment.explanation(catalog),
         done: score.done,

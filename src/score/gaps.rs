@@ -22,6 +22,8 @@ const GAIN_RESOLUTION: f64 = 1e-9;
 /// What gaps are ranked by, after the gain: the weaker stage first, then the heavier item, then the
 /// earlier stage.
 struct GapKey {
+    /// The next level needs this item: those come first.
+    needed: bool,
     /// The gain in units of [`GAIN_RESOLUTION`], so gains equal to the shown precision tie.
     gain: i64,
     /// The item's stage is the limiting one: of equal gains, its items come first.
@@ -31,9 +33,9 @@ struct GapKey {
     stage: Stage,
 }
 
-/// The open items of `target` (not done, not skipped), best first: the largest readiness gain; among
-/// equal gains the item of the limiting stage, then of the weakest stage, then the higher weight, then
-/// the earlier stage, then catalog order.
+/// The open items of `target` (not done, not skipped), best first: those the next level needs, then the
+/// rest; within each, the largest readiness gain; among equal gains the item of the limiting stage, then
+/// of the weakest stage, then the higher weight, then the earlier stage, then catalog order.
 pub(crate) fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score, target: &Target) -> Vec<Gap> {
     let coverages: [Option<f64>; 6] = std::array::from_fn(|i| score.stages[i].coverage());
     let count = coverages.iter().flatten().count();
@@ -54,7 +56,9 @@ pub(crate) fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score, target
         .filter(|(index, (_, status))| target.contains(*index) && matches!(status, Status::Todo | Status::Learning))
         .map(|(index, (item, _))| {
             let gain = gain_of(item.stage, item.weight);
+            let needed = score.next_level.as_ref().is_some_and(|next| next.missing.contains(&index));
             let key = GapKey {
+                needed,
                 gain: (gain / GAIN_RESOLUTION).round() as i64,
                 limiting: score.limiting == Some(item.stage),
                 coverage: coverages[item.stage.index()].unwrap_or(0.0),
@@ -65,8 +69,9 @@ pub(crate) fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score, target
         })
         .collect();
     found.sort_by(|(ka, a), (kb, b)| {
-        kb.gain
-            .cmp(&ka.gain)
+        kb.needed
+            .cmp(&ka.needed)
+            .then_with(|| kb.gain.cmp(&ka.gain))
             .then_with(|| kb.limiting.cmp(&ka.limiting))
             .then_with(|| ka.coverage.total_cmp(&kb.coverage))
             .then_with(|| ka.weight.cmp(&kb.weight))
@@ -88,6 +93,14 @@ pub(crate) fn explanation(catalog: &Catalog, score: &Score, gaps: &[Gap]) -> Str
     };
     let percent = score.stage(limiting).percent().unwrap_or(0.0);
     let title = |gap: &Gap| catalog.items[gap.item].title.trim_end_matches(['.', '!', '?']).to_owned();
+    // "Next" brings the next level closer: the item of those it needs that adds the most readiness.
+    if let Some(next) = &score.next_level
+        && let Some(step) = gaps.iter().find(|gap| next.missing.contains(&gap.item))
+    {
+        let stage = catalog.items[step.item].stage;
+        let level = format!("Level {}, {}", next.level.number(), next.level.name());
+        return format!("Next: {} ({stage}), toward {level}. Readiness is held back most by {limiting} ({percent:.0}%).", title(step));
+    }
     let top_stage = catalog.items[top.item].stage;
     if top_stage == limiting {
         return format!("Limited by {limiting} ({percent:.0}%). Next: {}.", title(top));

@@ -17,7 +17,7 @@ mod timeline;
 pub(crate) use activity::{DayActivity, daily_activity, streaks};
 pub use gaps::{Gap, gain_sentence};
 pub(crate) use gaps::{explanation, gaps};
-pub use level::Level;
+pub use level::{Level, NextLevel};
 pub use timeline::{TimelinePoint, timeline};
 
 use crate::catalog::Catalog;
@@ -64,6 +64,11 @@ pub struct Score {
     /// the first in lifecycle order.
     pub limiting: Option<Stage>,
     pub level: Level,
+    /// A Core item still open below the level, let pass because its stage has another Core item done
+    /// (see `level`); every verdict that says the level names it.
+    pub except: Option<usize>,
+    /// What the next level needs, when there is one.
+    pub next_level: Option<NextLevel>,
     pub done: usize,
     pub applicable: usize,
     /// Items of the target.
@@ -172,6 +177,7 @@ pub(crate) fn statuses(catalog: &Catalog, progress: &Progress) -> Vec<Status> {
 /// The score of `statuses` (as from `statuses`) over the items of `target`.
 pub fn score(catalog: &Catalog, statuses: &[Status], target: &Target) -> Score {
     let mut stages = [StageScore::default(); 6];
+    let mut open: [Vec<level::Open>; 6] = Default::default();
     for (index, (item, &status)) in catalog.items.iter().zip(statuses).enumerate() {
         if !target.contains(index) {
             continue;
@@ -192,7 +198,10 @@ pub fn score(catalog: &Catalog, statuses: &[Status], target: &Target) -> Score {
                 stage.core_done += usize::from(core);
             }
             Status::Learning => stage.learning += 1,
-            _ => {}
+            Status::Todo | Status::Skipped => {}
+        }
+        if status != Status::Done {
+            open[item.stage.index()].push(level::Open { item: index, core, points: item.weight.points() });
         }
     }
     let readiness = readiness_of(stages.iter().map(StageScore::coverage));
@@ -202,10 +211,13 @@ pub fn score(catalog: &Catalog, statuses: &[Status], target: &Target) -> Score {
         .filter_map(|s| stages[s.index()].coverage().map(|c| (s, c, stages[s.index()].applicable_weight)))
         .min_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)))
         .map(|(s, _, _)| s);
+    let standing = level::standing(&stages, &open);
     Score {
         readiness,
         limiting,
-        level: level::level_of(&stages),
+        level: standing.level,
+        except: standing.except,
+        next_level: standing.next,
         done: stages.iter().map(|s| s.done).sum(),
         applicable: stages.iter().map(|s| s.applicable).sum(),
         total: target.len(),
