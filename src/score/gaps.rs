@@ -99,7 +99,10 @@ pub(crate) fn explanation(catalog: &Catalog, score: &Score, gaps: &[Gap]) -> Str
     {
         let stage = catalog.items[step.item].stage;
         let level = format!("Level {}, {}", next.level.number(), next.level.name());
-        return format!("Next: {} ({stage}), toward {level}. Readiness is held back most by {limiting} ({percent:.0}%).", title(step));
+        return format!(
+            "Next: {} ({stage}), toward {level}. Readiness is held back most by {limiting} ({percent:.0}%).",
+            title(step)
+        );
     }
     let top_stage = catalog.items[top.item].stage;
     if top_stage == limiting {

@@ -50,11 +50,11 @@ impl Level {
         Level::FullCycle,
     ];
 
-    pub(crate) fn number(self) -> u8 {
+    pub fn number(self) -> u8 {
         self as u8
     }
 
-    pub(crate) fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Level::Localhost => "Localhost",
             Level::BuildsAndTests => "Builds and tests",
@@ -101,7 +101,8 @@ impl Score {
         let title = |item: usize| catalog.items[item].title.trim_end_matches(['.', '!', '?']).to_owned();
         let mut sentence = match &self.next_level {
             None if self.level == Level::FullCycle => "Every stage is at 90% or more: the whole lifecycle.".to_owned(),
-            None => "Nothing to reach yet: no item of this target is applicable.".to_owned(),
+            None if self.applicable == 0 => "Nothing to reach yet: no item of this target is applicable.".to_owned(),
+            None => "Every stage this target covers is in hand; it has no items for the stages after it.".to_owned(),
             Some(next) => {
                 let mut names: Vec<String> = next.missing.iter().take(3).map(|&i| title(i)).collect();
                 let more = next.missing.len().saturating_sub(names.len());
@@ -180,8 +181,9 @@ pub(super) fn standing(stages: &[StageScore; 6], open: &[Vec<Open>; 6]) -> Stand
         level = reached;
         except = except.or(excusable);
     }
-    if level == Level::Localhost {
-        // Every stage is empty: nothing to reach.
+    if level != Level::Recoverable {
+        // The stages after this level have nothing in this target (or none has anything): the full
+        // cycle is not claimed for a target that does not cover it.
         return Standing { level, except, next: None };
     }
     full_cycle(stages, open, level, except)
@@ -211,9 +213,12 @@ fn to_reach<'a>(score: &StageScore, open: &'a [Open], threshold: f64) -> impl It
     by_weight.sort_by(|a, b| b.core.cmp(&a.core).then(b.points.cmp(&a.points)).then(a.item.cmp(&b.item)));
     let target = (threshold * score.applicable_weight as f64).ceil() as u64;
     let mut done = score.done_weight;
-    by_weight.into_iter().take_while(move |o| {
-        let needed = core_rule || done < target;
-        done += o.points;
-        needed
-    }).map(|o| o.item)
+    by_weight
+        .into_iter()
+        .take_while(move |o| {
+            let needed = core_rule || done < target;
+            done += o.points;
+            needed
+        })
+        .map(|o| o.item)
 }

@@ -28,7 +28,8 @@ pub(crate) struct ProjectStory<'a> {
     pub readiness: f64,
     pub level: u8,
     pub level_name: &'static str,
-    pub level_meaning: &'static str,
+    /// What the next level needs, naming the items, and the Core item let pass below the level if any.
+    pub next_level: String,
     #[serde(serialize_with = "optional_stage_id")]
     pub limiting_stage: Option<Stage>,
     /// "Limited by Recover (0%). Next: ...".
@@ -85,7 +86,7 @@ pub(crate) fn project_story<'a>(
         readiness: score.readiness,
         level: score.level.number(),
         level_name: score.level.name(),
-        level_meaning: score.level.meaning(),
+        next_level: score.next_level_sentence(catalog),
         limiting_stage: score.limiting,
         explanation: assessed.assessment.explanation(catalog),
         sentence: sentence(catalog, project, &assessed),

@@ -23,6 +23,7 @@ fn write_text(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     let t = |text: &str| for_terminal(text, false).into_owned();
     writeln!(out, "{}: Level {}, {}. Readiness {:.0}/100.", t(s.name), s.level, s.level_name, s.readiness)?;
     writeln!(out, "{}", t(&s.explanation))?;
+    writeln!(out, "{}", t(&s.next_level))?;
     if !s.repository.is_empty() {
         writeln!(out, "Repository: {}", t(s.repository))?;
     }
@@ -64,11 +65,12 @@ fn write_markdown(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     writeln!(out, "## {} in production\n", m(s.name))?;
     writeln!(
         out,
-        "**Level {}: {}** (readiness {:.0}/100). {}\n",
+        "**Level {}: {}** (readiness {:.0}/100). {} {}\n",
         s.level,
         s.level_name,
         s.readiness,
-        m(&s.explanation)
+        m(&s.explanation),
+        m(&s.next_level)
     )?;
     writeln!(out, "{}\n", m(&s.sentence))?;
     writeln!(out, "| Stage | Done | State |\n|---|---|---|")?;
@@ -119,11 +121,12 @@ fn write_html(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     writeln!(out, "<h1>{} in production</h1>", h(s.name))?;
     writeln!(
         out,
-        "<p><strong>Level {}: {}</strong> (readiness {:.0}/100). {}</p>",
+        "<p><strong>Level {}: {}</strong> (readiness {:.0}/100). {} {}</p>",
         s.level,
         s.level_name,
         s.readiness,
-        h(&s.explanation)
+        h(&s.explanation),
+        h(&s.next_level)
     )?;
     writeln!(out, "<p>{}</p>", h(&s.sentence))?;
     for stage in &s.stages {
