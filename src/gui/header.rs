@@ -65,8 +65,8 @@ pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, expand
             if !count_on_first_line {
                 ui.label(RichText::new(done_count(model)).strong()).on_hover_text(count_base(model));
             }
+            // What the next level needs, item by item, is on the level's hover: one line here.
             ui.label(model.assessment.explanation(model.catalog()));
-            ui.label(RichText::new(model.assessment.score.next_level_sentence(model.catalog())).weak());
         });
     }
 }
@@ -79,7 +79,9 @@ fn summary_line(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
     ui.label(RichText::new(format!("{:.0}", score.readiness)).size(22.0).strong()).on_hover_text(READINESS_HELP);
     ui.label(RichText::new("/100 readiness").weak()).on_hover_text(READINESS_HELP);
     ui.add_space(8.0);
-    let level = format!("Level {}: {}", score.level.number(), score.level.name());
+    // A Core item let pass below the level is said at once; its name is on the hover (issue 27).
+    let except = if score.except.is_some() { ", except one Core item" } else { "" };
+    let level = format!("Level {}: {}{except}", score.level.number(), score.level.name());
     ui.label(RichText::new(level).strong()).on_hover_text(format!(
         "{}\n{}",
         score.level.meaning(),

@@ -37,7 +37,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 const SCORE: &str = "Readiness (0-100) is a harmonic mean of the six stages' coverage (Build, Test, Ship, Run, \
 Observe, Recover), so the weakest stage holds it back like a chain. A stage's coverage is the weight of its done \
 items over the weight of its items that are not skipped. Learning earns no credit. The level climbs the lifecycle \
-one stage at a time: a stage counts once every Core item of it in your target is done.";
+one stage at a time: a stage counts once every Core item of it in your target is done. A stage with nothing in \
+your target lifts no level, and one Core item in all may stay open below the level, in a stage with another Core \
+item done: the level then names it (\"Level 5: Recoverable, except: Every push runs its tests in CI\"). Next, and \
+the top of Gaps, are what the next level needs; the level's hover lists them.";
 
 /// Help: the shortcuts and the score. Closes on Escape, a click outside, or Close.
 pub fn help_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {

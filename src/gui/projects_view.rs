@@ -71,8 +71,9 @@ impl Headlines {
             })
             .collect();
         self.shown = crate::report::project::project_story(model.catalog(), shown, chrono::Utc::now()).map(|story| {
-            let level = format!("Level {}: {} · readiness {:.0}/100", story.level, story.level_name, story.readiness);
-            [level, story.explanation, story.sentence]
+            let (name, except) = (story.level_name, &story.except);
+            let level = format!("Level {}: {name}{except} · readiness {:.0}/100", story.level, story.readiness);
+            [level, format!("{} {}", story.explanation, story.next_level), story.sentence]
         });
         self.made_for = Some(key);
     }

@@ -19,12 +19,13 @@ pub(crate) struct ProjectAssessment {
 impl ProjectAssessment {
     /// "Tuition centre: Level 3, Runs in production. Limited by Recover (0%). Next: …".
     pub(crate) fn headline(&self, catalog: &Catalog, project: &Project) -> String {
-        let level = self.assessment.score.level;
+        let score = &self.assessment.score;
         format!(
-            "{}: Level {}, {}. {}",
+            "{}: Level {}, {}{}. {}",
             project.name,
-            level.number(),
-            level.name(),
+            score.level.number(),
+            score.level.name(),
+            score.except_clause(catalog),
             self.assessment.explanation(catalog)
         )
     }

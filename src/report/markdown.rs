@@ -48,12 +48,13 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out)?;
     writeln!(
         out,
-        "**Readiness for {}: {:.0}/100**, level {}: **{}**. {}",
+        "**Readiness for {}: {:.0}/100**, level {}: **{}**. {} {}",
         escape_markdown(s.target.title),
         s.readiness,
         s.level,
         s.level_name,
-        escape_markdown(&s.explanation)
+        escape_markdown(&s.explanation),
+        escape_markdown(&s.next_level)
     )?;
     writeln!(out)?;
     writeln!(out, "{} of {} applicable items done ({} in all).", s.done, s.applicable, s.total)?;

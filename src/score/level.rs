@@ -95,6 +95,14 @@ impl StageScore {
 }
 
 impl Score {
+    /// ", except: Its server takes SSH keys only" when a Core item is let pass below the level (said
+    /// right after the level's name, wherever it is said); empty otherwise.
+    pub fn except_clause(&self, catalog: &Catalog) -> String {
+        self.except.map_or_else(String::new, |item| {
+            format!(", except: {}", catalog.items[item].title.trim_end_matches(['.', '!', '?']))
+        })
+    }
+
     /// What the next level needs, naming the items: "Level 1, Builds and tests, needs 8 items: Write a
     /// Dockerfile, Use Git, Write tests and 5 more." Names the item let pass below the level, if any.
     pub fn next_level_sentence(&self, catalog: &Catalog) -> String {

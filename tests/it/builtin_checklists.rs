@@ -173,12 +173,12 @@ fn a_fresh_start_is_readiness_zero_with_a_beginner_first_gap() {
     assert_eq!(json["readiness"], 0.0);
     assert_eq!(json["target"]["id"], "developer-who-ships", "a new user is scored as a developer who ships");
     let first = json["gaps"][0]["id"].as_str().unwrap();
-    // A beginner starts with the basics of the limiting stage, not a DevOps-role item.
+    // A beginner starts with the basics of what the first level needs, not a DevOps-role item.
     assert!(first.starts_with("devops-basics/") || first.starts_with("developer-core/"), "{first}");
     let catalog = builtin();
     let item = &catalog.items[catalog.item_index(first).unwrap()];
     assert_eq!(item.weight, Weight::Core, "{first}");
-    assert_eq!(json["limiting_stage"], item.stage.id(), "the first gap is in the limiting stage");
+    assert!(matches!(item.stage.id(), "build" | "test"), "the first gap brings Level 1 closer: {first}");
     let gain = json["gaps"][0]["gain"].as_f64().unwrap();
     assert!(gain >= 0.05, "the first step shows a real gain on a fresh start: {gain}");
 }

@@ -273,7 +273,10 @@ fn gaps_rank_the_last_zero_stage_first_with_its_gain() {
     let output = sandbox.cmd().args(["gaps", "--limit", "3"]).output().unwrap();
     let text = stdout(&output);
     assert!(
-        text.starts_with("Readiness for Fixture target: 32/100. Limited by Recover (0%). Next: Recover one."),
+        text.starts_with(
+            "Readiness for Fixture target: 32/100. Next: Recover one (Recover), toward Level 5, Recoverable. \
+Readiness is held back most by Recover (0%)."
+        ),
         "{text}"
     );
     let first = text.lines().nth(2).unwrap();

@@ -81,14 +81,13 @@ fn a_realistic_month_names_the_items_the_level_waits_for_first() {
     let target = catalog.default_target();
     let assessment = assess(&catalog, |item| {
         let index = catalog.item_index(&item.full_id).unwrap();
-        if target.contains(index) && index % 2 == 0 { Status::Done } else { Status::Todo }
+        if target.contains(index) && index.is_multiple_of(2) { Status::Done } else { Status::Todo }
     });
     for stage in Stage::ALL {
         let coverage = assessment.score.stage(stage).coverage().unwrap();
         assert!(coverage > 0.0 && coverage < 1.0, "{stage} is partly done: {coverage}");
     }
     assert_eq!(assessment.score.level, Level::Localhost);
-    let next = assessment.score.next_level.as_ref().unwrap();
     assert_eq!(missing(&assessment), open_core(&catalog, &assessment, &[Stage::Build, Stage::Test]));
     assert_one_story(&catalog, &assessment);
 }
@@ -119,7 +118,6 @@ fn an_ops_person_who_never_wrote_tests_is_told_what_build_and_test_need() {
         _ => Status::Done,
     });
     assert_eq!(assessment.score.level, Level::Localhost);
-    let next = assessment.score.next_level.as_ref().unwrap();
     assert_eq!(missing(&assessment), open_core(&catalog, &assessment, &[Stage::Build, Stage::Test]));
     assert_one_story(&catalog, &assessment);
 }
@@ -161,7 +159,7 @@ fn a_project_one_test_item_short_is_recoverable_and_every_verdict_names_the_item
 
     let text = sandbox.bare_cmd().args(["project", "summary", "notes-api"]).output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
-    assert!(text.starts_with("Notes API: Level 5, Recoverable."), "{text}");
+    assert!(text.starts_with(&format!("Notes API: Level 5, Recoverable, except: {title}.")), "{text}");
     assert!(
         text.contains(&format!("Test counts with one Core item still open, which every level above needs: {title}")),
         "{text}"

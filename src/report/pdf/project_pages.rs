@@ -25,7 +25,8 @@ fn lay_out_story(story: &ProjectStory, paper: Paper) -> Result<PrintedPages, Rep
         layout.place(line);
     }
     layout.space(8.0);
-    let level = format!("Level {}: {} · readiness {:.0}/100", story.level, story.level_name, story.readiness);
+    let (name, except) = (story.level_name, &story.except);
+    let level = format!("Level {}: {name}{except} · readiness {:.0}/100", story.level, story.readiness);
     let paragraphs = [
         (level.as_str(), Face::Bold, 13.0, 18.0, ACCENT),
         (story.next_level.as_str(), Face::Regular, BODY, BODY_LINE, MUTED),

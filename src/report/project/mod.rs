@@ -30,6 +30,8 @@ pub(crate) struct ProjectStory<'a> {
     pub level_name: &'static str,
     /// What the next level needs, naming the items, and the Core item let pass below the level if any.
     pub next_level: String,
+    /// ", except: <the Core item let pass below the level>", said right after the level's name; or empty.
+    pub except: String,
     #[serde(serialize_with = "optional_stage_id")]
     pub limiting_stage: Option<Stage>,
     /// "Limited by Recover (0%). Next: ...".
@@ -87,6 +89,7 @@ pub(crate) fn project_story<'a>(
         level: score.level.number(),
         level_name: score.level.name(),
         next_level: score.next_level_sentence(catalog),
+        except: score.except_clause(catalog),
         limiting_stage: score.limiting,
         explanation: assessed.assessment.explanation(catalog),
         sentence: sentence(catalog, project, &assessed),

@@ -21,7 +21,8 @@ pub(crate) fn render_story_text(story: &ProjectStory) -> String {
 
 fn write_text(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     let t = |text: &str| for_terminal(text, false).into_owned();
-    writeln!(out, "{}: Level {}, {}. Readiness {:.0}/100.", t(s.name), s.level, s.level_name, s.readiness)?;
+    let (name, except) = (t(s.name), t(&s.except));
+    writeln!(out, "{name}: Level {}, {}{except}. Readiness {:.0}/100.", s.level, s.level_name, s.readiness)?;
     writeln!(out, "{}", t(&s.explanation))?;
     writeln!(out, "{}", t(&s.next_level))?;
     if !s.repository.is_empty() {
@@ -65,9 +66,10 @@ fn write_markdown(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     writeln!(out, "## {} in production\n", m(s.name))?;
     writeln!(
         out,
-        "**Level {}: {}** (readiness {:.0}/100). {} {}\n",
+        "**Level {}: {}{}** (readiness {:.0}/100). {} {}\n",
         s.level,
         s.level_name,
+        m(&s.except),
         s.readiness,
         m(&s.explanation),
         m(&s.next_level)
@@ -121,9 +123,10 @@ fn write_html(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     writeln!(out, "<h1>{} in production</h1>", h(s.name))?;
     writeln!(
         out,
-        "<p><strong>Level {}: {}</strong> (readiness {:.0}/100). {} {}</p>",
+        "<p><strong>Level {}: {}{}</strong> (readiness {:.0}/100). {} {}</p>",
         s.level,
         s.level_name,
+        h(&s.except),
         s.readiness,
         h(&s.explanation),
         h(&s.next_level)

@@ -68,7 +68,7 @@ fn the_item_selected_when_the_window_closed_is_selected_when_it_opens() {
 fn gaps_says_what_limits_the_score_once() {
     let mut w = window();
     w.show("Gaps");
-    assert_eq!(w.harness.query_all_by_label_contains("Limited by").count(), 1, "in the header only");
+    assert_eq!(w.harness.query_all_by_label_contains("held back most by").count(), 1, "in the header only");
     assert!(w.harness.query_by_label_contains("the one that adds the most readiness first").is_some());
 }
 
@@ -97,10 +97,12 @@ fn choosing_not_applicable_moves_no_row() {
     w.harness.run();
     let title = "Its server takes SSH keys only, with a firewall and automatic updates";
     let next = "Status of It has its own domain and HTTPS that renews by itself";
-    // Where the row's title starts (after the drop-down and the badge), and where the next row is.
+    // Where the row's title and the next row are, from the row's drop-down (the headline above them may
+    // change its wording with the level).
     let place = |w: &super::Window| {
+        let combo = w.harness.get_by_role_and_label(Role::ComboBox, combo).rect().left_top();
         let title = w.harness.get_by_role_and_label(Role::Label, title).rect().left_top();
-        (title, w.harness.get_by_role_and_label(Role::ComboBox, next).rect().top())
+        (title - combo, w.harness.get_by_role_and_label(Role::ComboBox, next).rect().top() - combo.y)
     };
     let before = place(&w);
     w.harness.get_by_role_and_label(Role::ComboBox, combo).click();

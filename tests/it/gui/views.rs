@@ -21,7 +21,7 @@ fn ticking_an_item_updates_the_header_and_writes_the_progress_file() {
     let mut w = open_window(dir, None);
     let before = w.readiness();
     assert!(before > 0.0 && before < 50.0, "Recover at 0% holds readiness under half: {before}");
-    assert!(w.harness.query_by_label_contains("Limited by Recover (0%)").is_some());
+    assert!(w.harness.query_by_label_contains("held back most by Recover (0%)").is_some());
 
     w.click_checkbox("Recover one");
     assert_eq!(w.status("fixture/recover-one"), Status::Done);
@@ -116,7 +116,11 @@ fn gaps_view_ranks_and_ticks_from_the_list() {
     let dir = tempfile::tempdir().unwrap();
     skip_builtins(dir.path());
     let mut w = open_window(dir, Some(View::Gaps));
-    assert_eq!(w.harness.query_all_by_label_contains("Limited by Build (0%)").count(), 1, "the header says it, once");
+    assert_eq!(
+        w.harness.query_all_by_label_contains("held back most by Build (0%)").count(),
+        1,
+        "the header says it, once"
+    );
     assert!(w.harness.query_by_label("Gaps for Fixture target").is_some());
     assert!(w.harness.query_by_label_contains("12 open items, ranked").is_some());
     let first_gap = w.harness.state().model.assessment.gaps[0].item;
