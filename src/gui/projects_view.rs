@@ -73,7 +73,7 @@ impl Headlines {
         self.shown = crate::report::project::project_story(model.catalog(), shown, chrono::Utc::now()).map(|story| {
             let (name, except) = (story.level_name, &story.except);
             let level = format!("Level {}: {name}{except} · readiness {:.0}/100", story.level, story.readiness);
-            [level, format!("{} {}", story.explanation, story.next_level), story.sentence]
+            [level, format!("{} {}", story.explanation, story.next_level.sentence), story.sentence]
         });
         self.made_for = Some(key);
     }

@@ -84,7 +84,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
         s.done,
         s.applicable,
         s.total,
-        escape_html(&s.next_level)
+        escape_html(&s.next_level.sentence)
     )?;
     write_stages_and_lists(out, s)?;
     for checklist in &s.checklists {

@@ -54,7 +54,7 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
         s.level,
         s.level_name,
         escape_markdown(&s.explanation),
-        escape_markdown(&s.next_level)
+        escape_markdown(&s.next_level.sentence)
     )?;
     writeln!(out)?;
     writeln!(out, "{} of {} applicable items done ({} in all).", s.done, s.applicable, s.total)?;

@@ -3,7 +3,10 @@
 
 mod html;
 mod markdown;
+mod next_level;
 mod parts;
+
+pub use next_level::{ItemRef, NextLevelLine};
 pub mod pdf;
 pub mod project;
 mod text;
@@ -81,7 +84,8 @@ pub struct Summary<'a> {
     pub readiness: f64,
     pub level: u8,
     pub level_name: &'static str,
-    pub next_level: String,
+    /// What the next level needs, item by item.
+    pub next_level: NextLevelLine<'a>,
     #[serde(serialize_with = "optional_stage_id")]
     pub limiting_stage: Option<Stage>,
     pub explanation: String,
@@ -296,7 +300,7 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
         readiness: score.readiness,
         level: score.level.number(),
         level_name: score.level.name(),
-        next_level: score.next_level_sentence(catalog),
+        next_level: NextLevelLine::of(catalog, score),
         limiting_stage: score.limiting,
         explanation: assessment.explanation(catalog),
         done: score.done,

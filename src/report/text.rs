@@ -24,7 +24,7 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
     let target = one_line(s.target.title);
     writeln!(out, "Readiness for {target}: {:.0}/100   Level {}: {}", s.readiness, s.level, s.level_name)?;
     writeln!(out, "{}", s.explanation)?;
-    writeln!(out, "{}", s.next_level)?;
+    writeln!(out, "{}", s.next_level.sentence)?;
     writeln!(out, "Overall    {} of {} applicable items done ({} in all)", s.done, s.applicable, s.total)?;
     writeln!(out)?;
     writeln!(out, "Stages")?;

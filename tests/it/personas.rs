@@ -165,6 +165,12 @@ fn a_project_one_test_item_short_is_recoverable_and_every_verdict_names_the_item
         "{text}"
     );
 
+    let json = sandbox.bare_cmd().args(["project", "summary", "notes-api", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["level"], 5);
+    assert_eq!(json["next_level"]["except"]["id"], catalog.items[short].full_id.as_str(), "scripts see it too");
+    assert_eq!(json["next_level"]["name"], "Full-cycle");
+
     let pdf = sandbox.root.path().join("story.pdf");
     let args = ["project", "summary", "notes-api", "--format", "pdf", "--output"];
     assert!(sandbox.bare_cmd().args(args).arg(&pdf).output().unwrap().status.success());
@@ -173,4 +179,27 @@ fn a_project_one_test_item_short_is_recoverable_and_every_verdict_names_the_item
     assert!(head.contains("Level 5: Recoverable"), "{head}");
     assert!(!head.contains("Localhost") && !head.contains("runs on your laptop"), "{head}");
     assert!(head.contains("Core item still open"), "the open item is named at the top: {head}");
+}
+
+/// Scripts read what the next level needs: `summary --format json` has `next_level` with the level, its
+/// name and the missing items, each with its id, title and stage.
+#[test]
+fn scripts_read_what_the_next_level_needs() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.bare_cmd().args(["summary", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let next = &json["next_level"];
+    assert_eq!((next["level"].as_u64(), next["name"].as_str()), (Some(1), Some("Builds and tests")));
+    let missing = next["missing"].as_array().unwrap();
+    let catalog = builtin();
+    let fresh = assess(&catalog, |_| Status::Todo);
+    assert_eq!(missing.len(), open_core(&catalog, &fresh, &[Stage::Build, Stage::Test]).len());
+    for item in missing {
+        assert!(matches!(item["stage"].as_str(), Some("build" | "test")), "{item}");
+        assert!(item["id"].as_str().is_some_and(|id| catalog.item_index(id).is_some()) && item["title"].is_string());
+    }
+    assert_eq!(json["gaps"][0]["id"], missing.iter().find(|m| m["id"] == json["gaps"][0]["id"]).unwrap()["id"]);
+    let text = sandbox.bare_cmd().arg("summary").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains(&format!("Level 1, Builds and tests, needs {} items: ", missing.len())), "{text}");
 }

@@ -179,7 +179,7 @@ fn hero(layout: &mut Layout<'_>, s: &Summary) {
         rows.push((format!("Limiting stage: {}", stage.name()), Face::Regular, BODY, BODY_LINE, WARN));
     }
     rows.push((s.explanation.clone(), Face::Regular, BODY, BODY_LINE, INK));
-    rows.push((s.next_level.to_owned(), Face::Regular, SMALL, SMALL_LINE, MUTED));
+    rows.push((s.next_level.sentence.clone(), Face::Regular, SMALL, SMALL_LINE, MUTED));
     let mut ops = Vec::new();
     let mut y = 14.0;
     for (text, face, size, line_height, color) in rows {

@@ -29,7 +29,7 @@ fn lay_out_story(story: &ProjectStory, paper: Paper) -> Result<PrintedPages, Rep
     let level = format!("Level {}: {name}{except} · readiness {:.0}/100", story.level, story.readiness);
     let paragraphs = [
         (level.as_str(), Face::Bold, 13.0, 18.0, ACCENT),
-        (story.next_level.as_str(), Face::Regular, BODY, BODY_LINE, MUTED),
+        (story.next_level.sentence.as_str(), Face::Regular, BODY, BODY_LINE, MUTED),
         (story.explanation.as_str(), Face::Regular, BODY, BODY_LINE, INK),
     ];
     for (text, face, size, line_height, color) in paragraphs {

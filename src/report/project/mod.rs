@@ -29,7 +29,7 @@ pub(crate) struct ProjectStory<'a> {
     pub level: u8,
     pub level_name: &'static str,
     /// What the next level needs, naming the items, and the Core item let pass below the level if any.
-    pub next_level: String,
+    pub next_level: super::NextLevelLine<'a>,
     /// ", except: <the Core item let pass below the level>", said right after the level's name; or empty.
     pub except: String,
     #[serde(serialize_with = "optional_stage_id")]
@@ -88,7 +88,7 @@ pub(crate) fn project_story<'a>(
         readiness: score.readiness,
         level: score.level.number(),
         level_name: score.level.name(),
-        next_level: score.next_level_sentence(catalog),
+        next_level: super::NextLevelLine::of(catalog, score),
         except: score.except_clause(catalog),
         limiting_stage: score.limiting,
         explanation: assessed.assessment.explanation(catalog),

@@ -24,7 +24,7 @@ fn write_text(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
     let (name, except) = (t(s.name), t(&s.except));
     writeln!(out, "{name}: Level {}, {}{except}. Readiness {:.0}/100.", s.level, s.level_name, s.readiness)?;
     writeln!(out, "{}", t(&s.explanation))?;
-    writeln!(out, "{}", t(&s.next_level))?;
+    writeln!(out, "{}", t(&s.next_level.sentence))?;
     if !s.repository.is_empty() {
         writeln!(out, "Repository: {}", t(s.repository))?;
     }
@@ -72,7 +72,7 @@ fn write_markdown(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
         m(&s.except),
         s.readiness,
         m(&s.explanation),
-        m(&s.next_level)
+        m(&s.next_level.sentence)
     )?;
     writeln!(out, "{}\n", m(&s.sentence))?;
     writeln!(out, "| Stage | Done | State |\n|---|---|---|")?;
@@ -129,7 +129,7 @@ fn write_html(out: &mut String, s: &ProjectStory) -> std::fmt::Result {
         h(&s.except),
         s.readiness,
         h(&s.explanation),
-        h(&s.next_level)
+        h(&s.next_level.sentence)
     )?;
     writeln!(out, "<p>{}</p>", h(&s.sentence))?;
     for stage in &s.stages {
