@@ -9,8 +9,9 @@ use egui::{RichText, Ui};
 use super::command::{Command, ProjectCommand};
 use super::model::Model;
 use super::widgets;
-use crate::Stage;
+use crate::catalog::Item;
 use crate::project::{Project, ProjectStatus};
+use crate::{Stage, Weight};
 
 /// Room for a status's name in its drop-down, the longest ("Not applicable") included, so choosing one
 /// never moves the row.
@@ -27,6 +28,9 @@ pub struct ItemsState {
     pub drafts: HashMap<String, String>,
     /// Items (full ids) whose "why it matters" is unfolded.
     open: HashSet<String>,
+    /// A Core item chosen as not applicable, waiting for its reason (issue 27: it counts only once the
+    /// reason is written, as on the command line).
+    pending_reason: Option<String>,
 }
 
 /// Every item of `project`'s checklist, stage by stage.
@@ -52,7 +56,6 @@ fn item_row(
     state: &mut ItemsState,
     commands: &mut Vec<Command>,
 ) {
-    let drafts = &mut state.drafts;
     let item = &model.catalog().items[index];
     let entry = project.items.get(&item.full_id);
     let status = entry.map_or(ProjectStatus::Todo, |e| e.status);
@@ -61,28 +64,100 @@ fn item_row(
         ProjectCommand::Mark { project, item, status, note, evidence }.into()
     };
     let enabled = !model.is_read_only();
+    let saved_note = entry.map_or("", |e| e.note.as_str());
+    let needs_reason = item.weight == Weight::Core && saved_note.trim().is_empty();
+    let pending = state.pending_reason.as_deref() == Some(item.full_id.as_str());
     ui.horizontal_wrapped(|ui| {
-        if let Some(choice) = status_combo(ui, (&item.full_id, &item.title), status, enabled) {
-            commands.push(mark(Some(choice), None, None));
+        let shown = if pending { ProjectStatus::NotApplicable } else { status };
+        match status_combo(ui, (&item.full_id, &item.title), shown, enabled) {
+            Some(ProjectStatus::NotApplicable) if needs_reason => state.pending_reason = Some(item.full_id.clone()),
+            Some(choice) => {
+                state.pending_reason = None;
+                commands.push(mark(Some(choice), None, None));
+            }
+            None => {}
         }
         widgets::weight_badge(ui, item.weight);
         ui.label(&item.title);
     });
-    // The note is always there, named for what it holds, so choosing "Not applicable" moves nothing.
-    let (label, hint, name) = if status == ProjectStatus::NotApplicable {
-        ("Why not", "why it does not apply to this project", format!("Why {} does not apply", item.title))
+    let drafts = &mut state.drafts;
+    if pending {
+        let draft = drafts.entry(format!("{}#note", item.full_id)).or_default();
+        match reason_row(ui, &item.title, draft) {
+            Some(Some(reason)) => {
+                state.pending_reason = None;
+                commands.push(mark(Some(ProjectStatus::NotApplicable), Some(reason), None));
+            }
+            Some(None) => state.pending_reason = None,
+            None => {}
+        }
     } else {
-        ("Note", "what you did, what is left", format!("Note for {}", item.title))
-    };
-    let saved = entry.map_or("", |e| e.note.as_str());
-    if let Some(note) = text_row(ui, (label, hint, &name), saved, drafts.entry(format!("{}#note", item.full_id))) {
-        commands.push(mark(None, Some(note), None));
+        note_row(ui, (item, status, saved_note), drafts, commands, &mark);
     }
     let saved = entry.map_or("", |e| e.evidence.as_str());
     let (hint, name) = ("a link, or a path in the project's folder", format!("Evidence for {}", item.title));
     if let Some(evidence) = text_row(ui, ("Evidence", hint, &name), saved, drafts.entry(item.full_id.clone())) {
         commands.push(mark(None, None, Some(evidence)));
     }
+    about_ui(ui, item, state);
+}
+
+/// The note of an item, named for what it holds ("Why not" for an item that does not apply), always there
+/// so choosing a status moves nothing. A Core item that does not apply keeps its reason: an emptied one
+/// is not saved.
+fn note_row(
+    ui: &mut Ui,
+    (item, status, saved): (&Item, ProjectStatus, &str),
+    drafts: &mut HashMap<String, String>,
+    commands: &mut Vec<Command>,
+    mark: &dyn Fn(Option<ProjectStatus>, Option<String>, Option<String>) -> Command,
+) {
+    let (label, hint, name) = if status == ProjectStatus::NotApplicable {
+        ("Why not", "why it does not apply to this project", format!("Why {} does not apply", item.title))
+    } else {
+        ("Note", "what you did, what is left", format!("Note for {}", item.title))
+    };
+    let draft = drafts.entry(format!("{}#note", item.full_id));
+    if let Some(note) = text_row(ui, (label, hint, &name), saved, draft) {
+        let drops_reason =
+            status == ProjectStatus::NotApplicable && item.weight == Weight::Core && note.trim().is_empty();
+        if !drops_reason {
+            commands.push(mark(None, Some(note), None));
+        }
+    }
+}
+
+/// "Why does it not apply?" for a Core item chosen as not applicable: it counts once a reason is written.
+/// `Some(Some(reason))` when it is given, `Some(None)` when cancelled.
+fn reason_row(ui: &mut Ui, title: &str, draft: &mut String) -> Option<Option<String>> {
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        ui.add_space(INDENT - 62.0);
+        ui.add_sized([56.0, 18.0], egui::Label::new(RichText::new("Why not").strong()));
+        let hint = "required: why it does not apply to this project";
+        let field = ui.add(egui::TextEdit::singleline(draft).hint_text(hint).desired_width(360.0));
+        let name = format!("Why {title} does not apply");
+        field.widget_info(|| {
+            let mut info = egui::WidgetInfo::text_edit(field.enabled(), draft.as_str(), draft.as_str(), "");
+            info.label = Some(name.clone());
+            info
+        });
+        let ready = !draft.trim().is_empty();
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let button = ui.add_enabled(ready, egui::Button::new("Mark not applicable"));
+        let button = button.on_disabled_hover_text("A Core item counts as not applicable once you say why");
+        if ready && (button.clicked() || enter) {
+            answer = Some(Some(draft.trim().to_owned()));
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(None);
+        }
+    });
+    answer
+}
+
+/// "Why it matters, and what proves it", unfolded on demand.
+fn about_ui(ui: &mut Ui, item: &Item, state: &mut ItemsState) {
     if item.description.is_empty() && item.proof.is_empty() {
         return;
     }

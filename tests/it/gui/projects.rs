@@ -289,3 +289,28 @@ fn a_project_item_says_why_it_matters_and_keeps_a_note() {
     w.harness.run();
     assert!(w.harness.query_by_label("Done when").is_some(), "unfolded: why it matters and what proves it");
 }
+
+/// Window review M2: "Not applicable" on a Core item counted at once, with no reason, and lifted the
+/// project a level. Now it counts once the reason is written, as on the command line.
+#[test]
+fn a_core_item_counts_as_not_applicable_only_once_its_reason_is_written() {
+    let mut w = tuition_centre_scanned();
+    let title = "Its server takes SSH keys only, with a firewall and automatic updates";
+    let combo = format!("Status of {title}");
+    w.harness.get_by_role_and_label(Role::ComboBox, &combo).scroll_to_me();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::ComboBox, &combo).click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Not applicable").click();
+    w.harness.run();
+    let item = "launch-one-project/server-hardened";
+    let project = |w: &super::Window| w.harness.state().model.progress().projects[0].clone();
+    assert!(!project(&w).items.contains_key(item), "nothing counts yet");
+    let mark = w.harness.get_by_role_and_label(Role::Button, "Mark not applicable");
+    assert!(egui_kittest::kittest::NodeT::accesskit_node(&mark).is_disabled(), "not without a reason");
+    type_into(&mut w, &format!("Why {title} does not apply"), "a managed platform hardens it");
+    w.harness.get_by_role_and_label(Role::Button, "Mark not applicable").click();
+    w.harness.run();
+    let entry = project(&w).items[item].clone();
+    assert_eq!((entry.status, entry.note.as_str()), (ProjectStatus::NotApplicable, "a managed platform hardens it"));
+}
