@@ -77,9 +77,31 @@ fn check_checklists(parsed: &[(catalog::ChecklistFile, String)]) -> anyhow::Resu
             let items: usize = file.sections.iter().map(|s| s.items.len()).sum();
             say!("{name}: ok ({} sections, {items} items)", file.sections.len());
         }
+        warn_many_proves(file, name);
         problems.extend(found.into_iter().map(|message| FileProblem { file: name.clone(), pos: None, message }));
     }
     Ok(problems)
+}
+
+/// More skills than this for one project item is said, not refused: each is credited to the person once a
+/// project has the item done, so one custom item could credit every skill at once (hostile review N17).
+const MANY_PROVES: usize = 5;
+
+/// Warns, at the item's place in the file, about an item that proves more than [`MANY_PROVES`] skills.
+fn warn_many_proves(file: &catalog::ChecklistFile, name: &str) {
+    let text = std::fs::read_to_string(name).unwrap_or_default();
+    for item in file.sections.iter().flat_map(|section| &section.items) {
+        if item.proves.len() > MANY_PROVES {
+            let at = crate::text_pos::TextPos::find(&text, &format!("\"{}\"", item.id), 0)
+                .map_or_else(String::new, |pos| format!(":{}:{}", pos.line, pos.col));
+            eprintln!(
+                "warning: {name}{at}: item {:?} proves {} skills; a project that has it done credits every one \
+of them to you. A project's item usually proves one to three; keep the ones its evidence really shows.",
+                item.id,
+                item.proves.len()
+            );
+        }
+    }
 }
 
 pub(super) fn backups(locations: &Locations) -> anyhow::Result<Outcome> {

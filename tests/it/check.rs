@@ -54,3 +54,26 @@ fn a_bad_link_with_an_escaped_quote_is_reported_at_its_place() {
     let expected = format!("{}:3:16", lists.join("quote.ron").display());
     assert!(stderr(&output).contains(&expected), "{expected} in {}", stderr(&output));
 }
+
+/// Hostile review N17: one item of one's own could prove every built-in skill, and a project with it done
+/// credited them all. `check` says so at the item's place; the file still loads (it is not wrong, only
+/// generous).
+#[test]
+fn check_warns_about_an_item_that_proves_more_than_a_handful_of_skills() {
+    let sandbox = Sandbox::new();
+    let lists = sandbox.root.path().join("lists");
+    let skills =
+        ["dockerfile", "docker-compose", "unit-tests", "ci-test-on-push", "db-backup-scheduled", "uptime-monitoring"];
+    let proves: Vec<String> = skills.iter().map(|s| format!("\"devops-basics/{s}\"")).collect();
+    let text = format!(
+        "(id: \"mine\", title: \"Mine\", sections: [(id: \"s\", title: \"S\", items: [\n  (id: \"everything\", title: \"Everything\", stage: Build, proves: [{}]),\n])])",
+        proves.join(", ")
+    );
+    write(&lists, "mine.ron", &text);
+    let file = lists.join("mine.ron");
+    let output = sandbox.bare_cmd().arg("check").arg(&file).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let expected = format!("warning: {}:2:8: item \"everything\" proves 6 skills", file.display());
+    assert!(stderr(&output).contains(&expected), "{expected} in {}", stderr(&output));
+    assert!(stdout(&output).contains("mine.ron: ok"), "{}", stdout(&output));
+}
