@@ -69,6 +69,15 @@ fn a_click_while_the_checklists_load_again_ticks_the_item_clicked_and_only_it() 
     assert!(harness.query_by_role_and_label(Role::CheckBox, "Zero downtime deploys").is_some(), "the new list shows");
 }
 
+/// The window on the Summary view, saving into a new empty folder.
+fn summary_saving_into_a_new_folder() -> (super::Window, tempfile::TempDir) {
+    let mut w = window();
+    w.show("Summary");
+    let out = tempfile::tempdir().unwrap();
+    w.set_save_folder(out.path());
+    (w, out)
+}
+
 fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
 }
@@ -83,10 +92,7 @@ fn files_in(folder: &Path) -> Vec<PathBuf> {
 /// and the second report was written over the first. Now the second waits for the first.
 #[test]
 fn two_quick_saves_make_two_files_never_one_over_the_other() {
-    let mut w = window();
-    w.show("Summary");
-    let out = tempfile::tempdir().unwrap();
-    w.set_save_folder(out.path());
+    let (mut w, out) = summary_saving_into_a_new_folder();
     w.harness.get_by_role_and_label(Role::Button, "Save as PDF").click();
     w.harness.step();
     w.harness.get_by_role_and_label(Role::Button, "Save as PDF").click();
@@ -107,10 +113,7 @@ fn two_quick_saves_make_two_files_never_one_over_the_other() {
 /// used to die with the window, leaving a hidden temporary file in the person's folder.
 #[test]
 fn a_report_being_written_when_the_window_closes_is_finished_first() {
-    let mut w = window();
-    w.show("Summary");
-    let out = tempfile::tempdir().unwrap();
-    w.set_save_folder(out.path());
+    let (mut w, out) = summary_saving_into_a_new_folder();
     w.harness.get_by_role_and_label(Role::Button, "Save as PDF").click();
     w.harness.step();
     eframe::App::on_exit(w.harness.state_mut(), None);
@@ -125,10 +128,7 @@ fn a_report_being_written_when_the_window_closes_is_finished_first() {
 #[test]
 fn a_saved_report_has_the_permissions_of_any_new_file() {
     use std::os::unix::fs::PermissionsExt;
-    let mut w = window();
-    w.show("Summary");
-    let out = tempfile::tempdir().unwrap();
-    w.set_save_folder(out.path());
+    let (mut w, out) = summary_saving_into_a_new_folder();
     w.harness.get_by_role_and_label(Role::Button, "Save as HTML").click();
     w.wait_for_report();
     let report = out.path().join(format!("skillgap-report-{}.html", today()));
