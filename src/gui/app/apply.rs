@@ -6,7 +6,7 @@ use super::history::Subject;
 use super::{App, Closing};
 use crate::gui::checklist_view::DraftField;
 use crate::gui::command::{AppCommand, CloseCommand, Command, ItemCommand, View, ViewCommand};
-use crate::progress::{Change, Edit};
+use crate::progress::{Change, Edit, Status};
 use crate::project::credits;
 
 impl App {
@@ -40,7 +40,9 @@ impl App {
         let base = Change { item: id.clone(), ..Change::default() };
         let (what, change) = match command {
             ItemCommand::SetStatus { status, .. } => {
-                let from = self.model.progress().items.get(&id).map(|p| p.status).unwrap_or_default();
+                let catalog = self.model.catalog();
+                // Looked up with the item's aliases, as the list shows it.
+                let from = catalog.item_index(&id).map_or_else(Status::default, |i| self.model.assessment.status(i));
                 let what = format!("{title}: {} -> {}", from.name().to_lowercase(), status.name().to_lowercase());
                 (what, Change::status(id, status))
             }
