@@ -50,11 +50,13 @@ impl ItemFilter {
     /// Indices into [`Catalog::items`] of the matching items, in catalog order. `statuses` holds each
     /// item's status, in catalog order; `target` is the active target.
     pub(crate) fn matching(&self, catalog: &Catalog, statuses: &[Status], target: &Target) -> Vec<usize> {
-        let range = match self.scope {
-            Scope::All => 0..catalog.items.len(),
-            Scope::Checklist(c) => catalog.checklists.get(c).map_or(0..0, |c| c.item_range()),
+        // All: the person's own lists; a project's checklist is shown where projects are.
+        let own = |index: &usize| !catalog.checklists[catalog.items[*index].checklist].for_projects;
+        let range: Box<dyn Iterator<Item = usize>> = match self.scope {
+            Scope::All => Box::new((0..catalog.items.len()).filter(own)),
+            Scope::Checklist(c) => Box::new(catalog.checklists.get(c).map_or(0..0, |c| c.item_range())),
             Scope::Section(c, s) => {
-                catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or(0..0, |s| s.items.clone())
+                Box::new(catalog.checklists.get(c).and_then(|c| c.sections.get(s)).map_or(0..0, |s| s.items.clone()))
             }
         };
         let needle = self.search.trim().to_lowercase();

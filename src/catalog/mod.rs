@@ -36,6 +36,9 @@ pub struct Checklist {
     pub description: String,
     pub origin: Origin,
     pub sections: Vec<Section>,
+    /// Its items prove skills: a checklist projects are scored against (`launch-one-project`), ticked
+    /// per project in Projects, not among a person's own lists (window review M3).
+    pub for_projects: bool,
 }
 
 impl Checklist {
@@ -198,6 +201,7 @@ impl Catalog {
         let checklist_index = self.checklists.len();
         let new_items: usize = file.sections.iter().map(|s| s.items.len()).sum();
         self.items.reserve(new_items);
+        let for_projects = file.sections.iter().flat_map(|s| &s.items).any(|item| !item.proves.is_empty());
         let mut sections = Vec::with_capacity(file.sections.len());
         for (section_index, section) in file.sections.into_iter().enumerate() {
             let start = self.items.len();
@@ -229,6 +233,7 @@ impl Catalog {
             description: file.description,
             origin,
             sections,
+            for_projects,
         });
     }
 

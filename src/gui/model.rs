@@ -90,10 +90,16 @@ impl Model {
     /// Done and applicable items in `scope`, as the side panel and the list heading show them.
     pub fn count(&self, scope: Scope) -> Count {
         match scope {
-            Scope::All => self.checklist_counts.iter().fold(Count::default(), |sum, count| Count {
-                done: sum.done + count.done,
-                applicable: sum.applicable + count.applicable,
-            }),
+            // The person's own lists: a project's checklist is ticked per project.
+            Scope::All => self
+                .checklist_counts
+                .iter()
+                .zip(&self.catalog().checklists)
+                .filter(|(_, checklist)| !checklist.for_projects)
+                .fold(Count::default(), |sum, (count, _)| Count {
+                    done: sum.done + count.done,
+                    applicable: sum.applicable + count.applicable,
+                }),
             Scope::Checklist(c) => self.checklist_counts.get(c).copied().unwrap_or_default(),
             Scope::Section(c, s) => {
                 self.section_counts.get(c).and_then(|sections| sections.get(s)).copied().unwrap_or_default()

@@ -31,7 +31,7 @@ pub fn scope_menu(ui: &mut Ui, model: &Model, scope: &mut Scope) {
     let combo =
         egui::ComboBox::from_id_salt("scope-menu").selected_text(title(*scope)).height(480.0).show_ui(ui, |ui| {
             choice(ui, scope, Scope::All, "All items".to_owned());
-            for (index, checklist) in catalog.checklists.iter().enumerate() {
+            for (index, checklist) in catalog.checklists.iter().enumerate().filter(|(_, c)| !c.for_projects) {
                 ui.separator();
                 choice(ui, scope, Scope::Checklist(index), checklist.title.clone());
                 for (section_index, section) in checklist.sections.iter().enumerate() {
@@ -84,7 +84,7 @@ pub fn nav_ui(ui: &mut Ui, model: &Model, scope: &mut Scope) {
             *scope = Scope::All;
         }
         ui.separator();
-        for (index, checklist) in catalog.checklists.iter().enumerate() {
+        for (index, checklist) in catalog.checklists.iter().enumerate().filter(|(_, c)| !c.for_projects) {
             let count = model.count(Scope::Checklist(index));
             let in_checklist = scope.checklist() == Some(index);
             if nav_row(ui, *scope == Scope::Checklist(index), &checklist.title, count, 0.0) {
@@ -100,6 +100,14 @@ pub fn nav_ui(ui: &mut Ui, model: &Model, scope: &mut Scope) {
                 }
                 ui.add_space(4.0);
             }
+        }
+        // A project's checklist is ticked per project (window review M3: it sat here at 0/29 while the
+        // person's project had 11 of its items done).
+        for checklist in catalog.checklists.iter().filter(|c| c.for_projects) {
+            ui.separator();
+            let text = format!("{}: ticked for each of your apps, in Projects", checklist.title);
+            ui.add(egui::Label::new(RichText::new(text).weak()).wrap())
+                .on_hover_text("What it proves counts for you: a skill a project proves says so, with Accept as done");
         }
     });
 }

@@ -42,10 +42,10 @@ impl Target {
         Target {
             id: "everything".to_owned(),
             title: "Everything".to_owned(),
-            description: "Every loaded item.".to_owned(),
+            description: "Every item of the person's own lists.".to_owned(),
             origin: Origin::BuiltIn("everything.ron"),
-            members: vec![true; catalog.items.len()],
-            len: catalog.items.len(),
+            members: catalog.items.iter().map(|item| !catalog.checklists[item.checklist].for_projects).collect(),
+            len: catalog.items.iter().filter(|item| !catalog.checklists[item.checklist].for_projects).count(),
         }
     }
 
@@ -148,7 +148,12 @@ pub fn resolve(file: &TargetFile, source: &str, catalog: &Catalog, origin: Origi
 fn selected(selector: &Selector, catalog: &Catalog, checker: &mut Checker<'_>) -> Vec<usize> {
     let name = selector.name();
     let found: Option<Vec<usize>> = match selector {
-        Selector::All => Some((0..catalog.items.len()).collect()),
+        // Every item of the person's own lists: a project's checklist is ticked per project.
+        Selector::All => Some(
+            (0..catalog.items.len())
+                .filter(|&i| !catalog.checklists[catalog.items[i].checklist].for_projects)
+                .collect(),
+        ),
         Selector::Checklist(id) => catalog.checklist_index(id).map(|c| catalog.checklists[c].item_range().collect()),
         Selector::Section(path) => path.split_once('/').and_then(|(list, section)| {
             let checklist = &catalog.checklists[catalog.checklist_index(list)?];

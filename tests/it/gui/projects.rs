@@ -314,3 +314,33 @@ fn a_core_item_counts_as_not_applicable_only_once_its_reason_is_written() {
     let entry = project(&w).items[item].clone();
     assert_eq!((entry.status, entry.note.as_str()), (ProjectStatus::NotApplicable, "a managed platform hardens it"));
 }
+
+/// Window review M3: the project checklist sat among the person's own lists at 0/29 while their project
+/// had 11 of its items done. It is ticked per project: not in the side panel's lists, not in All items,
+/// not in Everything; the side panel says where it is, and what it proves still credits the person.
+#[test]
+fn the_project_checklist_is_ticked_per_project_not_among_the_persons_lists() {
+    let mut w = tuition_centre_scanned();
+    w.show("Checklists");
+    assert!(w.harness.query_by_role_and_label(Role::Button, "Launch one project").is_none(), "not a list of one's own");
+    assert!(w.harness.query_by_label("Launch one project: ticked for each of your apps, in Projects").is_some());
+    let field = w.harness.get_by_role_and_label(Role::TextInput, "Search");
+    field.focus();
+    field.type_text("Dockerfile, and a Compose file");
+    w.harness.run();
+    assert!(
+        w.harness
+            .query_by_role_and_label(Role::CheckBox, "It has a Dockerfile, and a Compose file for it and its database")
+            .is_none()
+    );
+    // What it proves still credits the person: their Dockerfile skill says where it is proven.
+    w.harness.key_press(egui::Key::Escape);
+    w.harness.run();
+    let field = w.harness.get_by_role_and_label(Role::TextInput, "Search");
+    field.focus();
+    field.type_text("Write a Dockerfile");
+    w.harness.run();
+    w.harness.key_press(egui::Key::Enter);
+    w.harness.run();
+    assert!(w.harness.query_by_label_contains("Proven in Tuition centre: Dockerfile").is_some());
+}
