@@ -126,8 +126,13 @@ impl Assessment {
 
     /// The assessment of statuses already read (one read of progress serves every target).
     pub fn of_statuses(catalog: &Catalog, statuses: Vec<Status>, target: &Target) -> Assessment {
-        let score = score(catalog, &statuses, target);
+        let mut score = score(catalog, &statuses, target);
         let gaps = gaps(catalog, &statuses, &score, target);
+        // What the next level needs is named in the order of the gaps: the best step first.
+        if let Some(next) = &mut score.next_level {
+            let rank = |item: &usize| gaps.iter().position(|gap| gap.item == *item).unwrap_or(usize::MAX);
+            next.missing.sort_by_key(rank);
+        }
         Assessment { statuses, score, gaps }
     }
 

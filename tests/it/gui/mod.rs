@@ -21,6 +21,7 @@ mod projects;
 mod summary;
 mod targets;
 mod undo;
+mod verdicts;
 mod views;
 mod window;
 
