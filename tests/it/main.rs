@@ -18,6 +18,7 @@ mod full_disk;
 mod gui;
 mod hostile_cli;
 mod hostile_text;
+mod levels;
 mod personas;
 mod projects;
 mod races;

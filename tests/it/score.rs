@@ -8,7 +8,7 @@ use skillgap::score::{self, Assessment, Level};
 use skillgap::target::{self, Selector, Target, TargetFile};
 use skillgap::{Stage, Weight};
 
-fn catalog_of(items: &[(Stage, Weight)]) -> Catalog {
+pub(crate) fn catalog_of(items: &[(Stage, Weight)]) -> Catalog {
     let items = items
         .iter()
         .enumerate()
@@ -37,7 +37,7 @@ fn catalog_of(items: &[(Stage, Weight)]) -> Catalog {
 }
 
 /// A target of the items `members` marks (every item when it marks none).
-fn target_of(catalog: &Catalog, members: &[bool]) -> Target {
+pub(crate) fn target_of(catalog: &Catalog, members: &[bool]) -> Target {
     let include: Vec<Selector> = catalog
         .items
         .iter()
@@ -59,7 +59,7 @@ fn target_of(catalog: &Catalog, members: &[bool]) -> Target {
     target::resolve(&file, "", catalog, Origin::BuiltIn("t.ron")).unwrap()
 }
 
-fn score_all(catalog: &Catalog, statuses: &[Status]) -> score::Score {
+pub(crate) fn score_all(catalog: &Catalog, statuses: &[Status]) -> score::Score {
     score::score(catalog, statuses, &Target::everything(catalog))
 }
 
@@ -129,52 +129,6 @@ fn levels_climb_the_lifecycle_by_core_items() {
     assert_eq!(level_with(&[0, 1, 2, 3, 4]), Level::Observed);
     assert_eq!(level_with(&[0, 1, 2, 3, 4, 5]), Level::Recoverable, "every Core item: Recoverable, not more");
     assert_eq!(score_all(&catalog, &[Status::Done; 12]).level, Level::FullCycle);
-}
-
-/// Hostile review N18: a target whose only item is a Run Core item, 0 of 1 done, was "Level 2, Ships": the
-/// stages with nothing in them counted as passed. A stage with nothing applicable lifts no level, and a
-/// target that covers one stage never claims the full cycle.
-#[test]
-fn a_stage_with_nothing_in_it_lifts_no_level() {
-    let catalog = catalog_of(&[(Stage::Build, Weight::Core), (Stage::Run, Weight::Core)]);
-    let target = target_of(&catalog, &[false, true]);
-    let open = score::score(&catalog, &[Status::Todo, Status::Todo], &target);
-    assert_eq!(open.level, Level::Localhost);
-    let next = open.next_level.as_ref().unwrap();
-    assert_eq!((next.level, next.missing.clone()), (Level::RunsInProduction, vec![1]));
-    let done = score::score(&catalog, &[Status::Todo, Status::Done], &target);
-    assert_eq!(done.level, Level::RunsInProduction);
-    assert_eq!(done.next_level, None);
-    assert_eq!(
-        done.next_level_sentence(&catalog),
-        "Every stage this target covers is in hand; it has no items for the stages after it."
-    );
-}
-
-/// One Core item may stay open below the level when its stage has another done, and it is named; a
-/// second open item, or a stage with none done, holds the level back (issue 27).
-#[test]
-fn one_open_core_item_in_a_stage_with_another_done_is_let_pass_and_named() {
-    let items: Vec<(Stage, Weight)> = Stage::ALL.iter().flat_map(|&s| [(s, Weight::Core), (s, Weight::Core)]).collect();
-    let catalog = catalog_of(&items);
-    let mut statuses = vec![Status::Done; 12];
-    statuses[3] = Status::Todo;
-    let score = score_all(&catalog, &statuses);
-    assert_eq!((score.level, score.except), (Level::Recoverable, Some(3)));
-    assert!(
-        score
-            .next_level_sentence(&catalog)
-            .ends_with("Test counts with one Core item still open, which every level above needs: Item 3.")
-    );
-    statuses[5] = Status::Todo;
-    assert_eq!(
-        score_all(&catalog, &statuses).level,
-        Level::BuildsAndTests,
-        "a second open item, in Ship, holds Ship back"
-    );
-    let mut statuses = vec![Status::Done; 12];
-    statuses[2..4].fill(Status::Todo);
-    assert_eq!(score_all(&catalog, &statuses).level, Level::Localhost, "Test with nothing done is not in hand");
 }
 
 #[test]
