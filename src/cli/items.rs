@@ -141,7 +141,8 @@ pub(super) fn gaps(context: &Context, limit: usize) -> anyhow::Result<Outcome> {
     let proven = credits(catalog, &tracker.progress().projects);
     let gaps = &assessment.gaps;
     let (readiness, explanation) = (assessment.score.readiness, assessment.explanation(catalog));
-    let mut out = format!("Readiness for {}: {readiness:.0}/100. {explanation}\n\n", target.title);
+    let next = assessment.score.next_level_sentence(catalog);
+    let mut out = format!("Readiness for {}: {readiness:.0}/100. {explanation}\n{next}\n\n", target.title);
     if gaps.is_empty() {
         out.push_str("No gaps: every applicable item of this target is done.\n");
     }

@@ -115,11 +115,19 @@ impl GapsView {
             self.selected = visible.first().copied();
         }
         let total = model.assessment.gaps.len();
-        let count = if visible.len() == total {
-            format!("{total} open items, ranked by the readiness each would add now.")
+        let (score, order) = (&model.assessment.score, "each by the readiness it would add now");
+        let order = if score.next_level.is_some() {
+            format!("what the next level needs first, {order}")
         } else {
-            format!("{} of {total} open items, ranked by the readiness each would add now.", visible.len())
+            order.to_owned()
         };
+        let count = if visible.len() == total {
+            format!("{total} open items, {order}.")
+        } else {
+            format!("{} of {total} open items, {order}.", visible.len())
+        };
+        // What the next level needs heads the list that puts it first (issue 27).
+        ui.label(RichText::new(score.next_level_sentence(model.catalog())).strong());
         ui.label(RichText::new(count).weak());
         ui.add_space(4.0);
         self.list_ui(ui, model, &visible, commands);

@@ -279,7 +279,8 @@ Readiness is held back most by Recover (0%)."
         ),
         "{text}"
     );
-    let first = text.lines().nth(2).unwrap();
+    assert_eq!(text.lines().nth(1), Some("Level 5, Recoverable, needs 1 item: Recover one."), "{text}");
+    let first = text.lines().nth(3).unwrap();
     assert!(first.contains("fixture/recover-one"), "{text}");
     assert!(!first.contains("+  0.0"), "the first gap has a real gain: {text}");
     assert!(text.contains("more; show them with --limit"), "{text}");

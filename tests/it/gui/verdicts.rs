@@ -40,5 +40,6 @@ fn a_first_start_points_at_what_level_1_needs_everywhere() {
     level.hover();
     harness.run();
     let sentence = format!("Level 1, Builds and tests, needs {} items: {}", needs.len(), first_three[0]);
-    assert!(harness.query_by_label_contains(&sentence).is_some(), "the level's hover: {sentence}");
+    let said = harness.query_all_by_label_contains(&sentence).count();
+    assert_eq!(said, 2, "above the gaps and in the level's hover: {sentence}");
 }

@@ -122,7 +122,7 @@ fn gaps_view_ranks_and_ticks_from_the_list() {
         "the header says it, once"
     );
     assert!(w.harness.query_by_label("Gaps for Fixture target").is_some());
-    assert!(w.harness.query_by_label_contains("12 open items, ranked").is_some());
+    assert!(w.harness.query_by_label_contains("12 open items, what the next level needs first").is_some());
     let first_gap = w.harness.state().model.assessment.gaps[0].item;
     let title = w.harness.state().model.catalog().items[first_gap].title.clone();
     assert_eq!(title, "Build one", "the Core item of the smallest of the equally weak stages first");

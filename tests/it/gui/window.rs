@@ -97,7 +97,11 @@ fn the_gaps_view_is_a_keyboard_triage_list_with_filters_and_a_count() {
     let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Gaps));
     let gaps = gap_titles(&w);
     assert_eq!(gaps.len(), 12);
-    assert!(w.harness.query_by_label("12 open items, ranked by the readiness each would add now.").is_some());
+    assert!(
+        w.harness
+            .query_by_label("12 open items, what the next level needs first, each by the readiness it would add now.")
+            .is_some()
+    );
     w.harness.key_press(Key::ArrowDown);
     w.harness.key_press(Key::Space);
     w.harness.run();
@@ -117,7 +121,11 @@ fn the_gaps_view_is_a_keyboard_triage_list_with_filters_and_a_count() {
     assert_eq!(learning, 1, "L marks the gap that took the ticked one's place");
     w.harness.key_press(Key::S);
     w.harness.run();
-    assert!(w.harness.query_by_label("10 open items, ranked by the readiness each would add now.").is_some());
+    assert!(
+        w.harness
+            .query_by_label("10 open items, what the next level needs first, each by the readiness it would add now.")
+            .is_some()
+    );
 
     w.harness.get_by_role_and_label(Role::ComboBox, "Stage").click();
     w.harness.run();
