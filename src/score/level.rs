@@ -126,7 +126,11 @@ impl Score {
                 format!("Level {}, {}, needs {items}: {list}.", next.level.number(), next.level.name())
             }
         };
-        if let Some(item) = self.except {
+        // The item let pass is named with the level ("Recoverable, except: …"); here too unless the list
+        // above already names it.
+        let named =
+            self.next_level.as_ref().is_some_and(|next| next.missing.iter().take(3).any(|&i| Some(i) == self.except));
+        if let Some(item) = self.except.filter(|_| !named) {
             let stage = catalog.items[item].stage;
             sentence.push_str(&format!(
                 " {stage} counts with one Core item still open, which every level above needs: {}.",

@@ -37,11 +37,8 @@ fn one_open_core_item_in_a_stage_with_another_done_is_let_pass_and_named() {
     statuses[3] = Status::Todo;
     let score = score_all(&catalog, &statuses);
     assert_eq!((score.level, score.except), (Level::Recoverable, Some(3)));
-    assert!(
-        score
-            .next_level_sentence(&catalog)
-            .ends_with("Test counts with one Core item still open, which every level above needs: Item 3.")
-    );
+    assert_eq!(score.except_clause(&catalog), ", except: Item 3");
+    assert_eq!(score.next_level_sentence(&catalog), "Level 6, Full-cycle, needs 1 item: Item 3.", "named once there");
     statuses[5] = Status::Todo;
     assert_eq!(
         score_all(&catalog, &statuses).level,
