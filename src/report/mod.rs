@@ -124,7 +124,7 @@ pub struct TargetLine<'a> {
     pub active: bool,
     pub readiness: f64,
     pub level: u8,
-    pub level_name: &'static str,
+    pub level_name: &'a str,
     pub done: usize,
     pub applicable: usize,
     /// Its top gap.

@@ -64,7 +64,7 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
     if s.gaps.is_empty() {
         writeln!(out, "No gaps: every applicable item is done.")?;
     } else {
-        writeln!(out, "Top gaps (readiness points each would add)")?;
+        writeln!(out, "Top gaps (what the next level needs first; readiness points each would add)")?;
         for gap in &s.gaps {
             writeln!(out, "  +{:>4.1}  {:<8} {}  ({})", gap.gain, gap.stage.name(), gap.title, gap.id)?;
         }

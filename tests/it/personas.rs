@@ -199,3 +199,21 @@ fn scripts_read_what_the_next_level_needs() {
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
     assert!(text.contains(&format!("Level 1, Builds and tests, needs {} items: ", missing.len())), "{text}");
 }
+
+/// The personal summary's list of projects says the level as the project's own story does, with the
+/// Core item let pass.
+#[test]
+fn the_summary_lists_a_projects_level_with_the_item_it_lets_pass() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .bare_cmd()
+        .args(["project", "add", "Tuition centre", "--folder"])
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre"))
+        .output()
+        .unwrap();
+    sandbox.bare_cmd().args(["project", "scan", "tuition", "--accept-all"]).output().unwrap();
+    let json = sandbox.bare_cmd().args(["summary", "--format", "json"]).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let hardened = "Its server takes SSH keys only, with a firewall and automatic updates";
+    assert_eq!(json["projects"][0]["level_name"], format!("Recoverable, except: {hardened}"));
+}

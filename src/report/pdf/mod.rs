@@ -98,7 +98,7 @@ fn stages_and_targets(layout: &mut Layout<'_>, s: &Summary) {
                     active: false,
                     readiness: line.readiness,
                     level: line.level,
-                    level_name: line.level_name,
+                    level_name: &line.level_name,
                     done: line.done,
                     applicable: line.applicable,
                     next: None,
@@ -132,7 +132,7 @@ fn gaps_and_lists(layout: &mut Layout<'_>, s: &Summary) {
                 numbered(layout, rank + 1, gap.title, &[(gap.stage.name(), MUTED), (&gain, ACCENT)])
             })
             .collect();
-        layout.section("Top gaps (readiness points each would add)", gaps);
+        layout.section("Top gaps (what the next level needs first; points each would add)", gaps);
     }
 
     if let Some(since) = &s.since {

@@ -192,7 +192,8 @@ pub struct ProjectLine<'a> {
     pub name: &'a str,
     pub readiness: f64,
     pub level: u8,
-    pub level_name: &'static str,
+    /// The level's name, with the Core item let pass below it if any ("Recoverable, except: …").
+    pub level_name: String,
     pub done: usize,
     pub applicable: usize,
 }
@@ -207,7 +208,7 @@ pub(crate) fn project_lines<'a>(catalog: &Catalog, projects: &'a [Project]) -> V
                 name: &project.name,
                 readiness: score.readiness,
                 level: score.level.number(),
-                level_name: score.level.name(),
+                level_name: format!("{}{}", score.level.name(), score.except_clause(catalog)),
                 done: score.done,
                 applicable: score.applicable,
             })
