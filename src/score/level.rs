@@ -123,6 +123,12 @@ impl Score {
                 };
                 let count = next.missing.len();
                 let items = if count == 1 { "1 item".to_owned() } else { format!("{count} items") };
+                // With the allowance unused, the last of a stage's Core items may stay open: said, so
+                // the count is never more than the level asks.
+                let may_pass = self.except.is_none()
+                    && next.level != Level::FullCycle
+                    && next.missing.iter().any(|&i| self.stage(catalog.items[i].stage).core_applicable >= 2);
+                let items = if may_pass { format!("{items} (one may stay open)") } else { items };
                 format!("Level {}, {}, needs {items}: {list}.", next.level.number(), next.level.name())
             }
         };

@@ -49,3 +49,20 @@ fn one_open_core_item_in_a_stage_with_another_done_is_let_pass_and_named() {
     statuses[2..4].fill(Status::Todo);
     assert_eq!(score_all(&catalog, &statuses).level, Level::Localhost, "Test with nothing done is not in hand");
 }
+
+/// The next level's count is never more than it asks: with the allowance unused, the last open Core item
+/// of a stage that has two may stay open, and the sentence says so.
+#[test]
+fn the_next_levels_count_says_when_one_item_may_stay_open() {
+    let catalog =
+        catalog_of(&[(Stage::Build, Weight::Core), (Stage::Build, Weight::Core), (Stage::Test, Weight::Core)]);
+    let mut statuses = vec![Status::Todo, Status::Todo, Status::Done];
+    let open = score_all(&catalog, &statuses);
+    assert_eq!(
+        open.next_level_sentence(&catalog),
+        "Level 1, Builds and tests, needs 2 items (one may stay open): Item 0 and Item 1."
+    );
+    statuses[0] = Status::Done;
+    let one_left = score_all(&catalog, &statuses);
+    assert_eq!((one_left.level, one_left.except), (Level::BuildsAndTests, Some(1)), "the one left is let pass, named");
+}
