@@ -123,12 +123,8 @@ impl Score {
                 };
                 let count = next.missing.len();
                 let items = if count == 1 { "1 item".to_owned() } else { format!("{count} items") };
-                // With the allowance unused, the last of a stage's Core items may stay open: said, so
-                // the count is never more than the level asks.
-                let may_pass = self.except.is_none()
-                    && next.level != Level::FullCycle
-                    && next.missing.iter().any(|&i| self.stage(catalog.items[i].stage).core_applicable >= 2);
-                let items = if may_pass { format!("{items} (one may stay open)") } else { items };
+                // The count is never more than the level asks: the last of them may be let pass.
+                let items = if next.one_may_stay_open { format!("{items} (one may stay open)") } else { items };
                 format!("Level {}, {}, needs {items}: {list}.", next.level.number(), next.level.name())
             }
         };
@@ -152,6 +148,9 @@ impl Score {
 pub struct NextLevel {
     pub level: Level,
     pub missing: Vec<usize>,
+    /// The allowance is unused and a stage waited for has another Core item: once the rest are done,
+    /// the last open Core item of it may stay open, named.
+    pub one_may_stay_open: bool,
 }
 
 /// The level of a score, the Core item it lets pass, and what the next level needs.
@@ -182,6 +181,7 @@ pub(super) fn standing(stages: &[StageScore; 6], open: &[Vec<Open>; 6]) -> Stand
         }
         let mut missing = Vec::new();
         let mut excusable = None;
+        let mut waits_on_a_stage_of_several = false;
         for stage in present {
             let score = &stages[stage.index()];
             if score.in_hand() {
@@ -190,11 +190,16 @@ pub(super) fn standing(stages: &[StageScore; 6], open: &[Vec<Open>; 6]) -> Stand
             let core_open: Vec<usize> = open[stage.index()].iter().filter(|o| o.core).map(|o| o.item).collect();
             match core_open[..] {
                 [one] if except.is_none() && excusable.is_none() && score.core_done > 0 => excusable = Some(one),
-                _ => missing.extend(to_reach(score, &open[stage.index()], LEVEL_THRESHOLD)),
+                _ => {
+                    waits_on_a_stage_of_several |= score.core_applicable >= 2;
+                    missing.extend(to_reach(score, &open[stage.index()], LEVEL_THRESHOLD));
+                }
             }
         }
         if !missing.is_empty() {
-            return Standing { level, except, next: Some(NextLevel { level: reached, missing }) };
+            let one_may_stay_open = except.is_none() && excusable.is_none() && waits_on_a_stage_of_several;
+            let next = NextLevel { level: reached, missing, one_may_stay_open };
+            return Standing { level, except, next: Some(next) };
         }
         level = reached;
         except = except.or(excusable);
@@ -219,7 +224,7 @@ fn full_cycle(stages: &[StageScore; 6], open: &[Vec<Open>; 6], level: Level, exc
     if missing.is_empty() {
         Standing { level: Level::FullCycle, except: None, next: None }
     } else {
-        Standing { level, except, next: Some(NextLevel { level: Level::FullCycle, missing }) }
+        Standing { level, except, next: Some(NextLevel { level: Level::FullCycle, missing, one_may_stay_open: false }) }
     }
 }
 

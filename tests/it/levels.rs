@@ -65,4 +65,14 @@ fn the_next_levels_count_says_when_one_item_may_stay_open() {
     statuses[0] = Status::Done;
     let one_left = score_all(&catalog, &statuses);
     assert_eq!((one_left.level, one_left.except), (Level::BuildsAndTests, Some(1)), "the one left is let pass, named");
+    // When another stage of the same level already takes the allowance, none may stay open: not said.
+    let catalog = catalog_of(&[
+        (Stage::Build, Weight::Core),
+        (Stage::Build, Weight::Core),
+        (Stage::Test, Weight::Core),
+        (Stage::Test, Weight::Core),
+    ]);
+    let statuses = [Status::Done, Status::Todo, Status::Todo, Status::Todo];
+    let sentence = score_all(&catalog, &statuses).next_level_sentence(&catalog);
+    assert_eq!(sentence, "Level 1, Builds and tests, needs 2 items: Item 2 and Item 3.");
 }
