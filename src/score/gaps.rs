@@ -47,6 +47,11 @@ pub(crate) fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score, target
         let readiness = readiness_from(count, reciprocal_sum - reciprocal(old) + reciprocal(new));
         (readiness - score.readiness).max(0.0)
     };
+    // Whether the next level needs each catalog item, looked up once per gap (not searched for).
+    let mut needed = vec![false; catalog.items.len()];
+    for &item in score.next_level.iter().flat_map(|next| &next.missing) {
+        needed[item] = true;
+    }
     // The sort key is computed once per gap, so sorting never reaches back into the catalog.
     let mut found: Vec<(GapKey, Gap)> = catalog
         .items
@@ -56,9 +61,8 @@ pub(crate) fn gaps(catalog: &Catalog, statuses: &[Status], score: &Score, target
         .filter(|(index, (_, status))| target.contains(*index) && matches!(status, Status::Todo | Status::Learning))
         .map(|(index, (item, _))| {
             let gain = gain_of(item.stage, item.weight);
-            let needed = score.next_level.as_ref().is_some_and(|next| next.missing.contains(&index));
             let key = GapKey {
-                needed,
+                needed: needed[index],
                 gain: (gain / GAIN_RESOLUTION).round() as i64,
                 limiting: score.limiting == Some(item.stage),
                 coverage: coverages[item.stage.index()].unwrap_or(0.0),

@@ -128,10 +128,12 @@ impl Assessment {
     pub fn of_statuses(catalog: &Catalog, statuses: Vec<Status>, target: &Target) -> Assessment {
         let mut score = score(catalog, &statuses, target);
         let gaps = gaps(catalog, &statuses, &score, target);
-        // What the next level needs is named in the order of the gaps: the best step first.
-        if let Some(next) = &mut score.next_level {
-            let rank = |item: &usize| gaps.iter().position(|gap| gap.item == *item).unwrap_or(usize::MAX);
-            next.missing.sort_by_key(rank);
+        // What the next level needs is named in the order of the gaps, which rank those items first
+        // (every one of them is an open item of the target, so a gap): the best step first.
+        if let Some(next) = &mut score.next_level
+            && let Some(ranked) = gaps.get(..next.missing.len())
+        {
+            next.missing = ranked.iter().map(|gap| gap.item).collect();
         }
         Assessment { statuses, score, gaps }
     }
