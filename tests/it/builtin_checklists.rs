@@ -184,7 +184,7 @@ fn a_fresh_start_is_readiness_zero_with_a_beginner_first_gap() {
 }
 
 /// A project's item credits the person's skills: every `proves` of the launch list names a loaded skill
-/// of another list, and every launch item but the launch review proves one and has words for the story.
+/// of another list, and every launch item has words for the story and proves one, but for three (named).
 #[test]
 fn every_launch_item_proves_loaded_skills_and_has_a_phrase() {
     let catalog = builtin();
@@ -195,6 +195,69 @@ fn every_launch_item_proves_loaded_skills_and_has_a_phrase() {
             let index = catalog.item_index(skill).unwrap_or_else(|| panic!("{} proves unknown {skill}", item.full_id));
             assert_ne!(catalog.items[index].checklist, item.checklist, "{} proves its own list", item.full_id);
         }
-        assert!(item.proves.is_empty() == (item.id() == "launch-review"), "{} proves {:?}", item.full_id, item.proves);
+        // The launch review is the list itself; a restart policy or a proxy proves a different skill on each path.
+        let proves_nothing = ["launch-review", "restarts-itself", "behind-reverse-proxy"].contains(&item.id());
+        assert!(item.proves.is_empty() == proves_nothing, "{} proves {:?}", item.full_id, item.proves);
+    }
+}
+
+/// "Is your app production-ready?" includes its security: a project cannot be Recoverable with no
+/// second factor on the accounts that control it and no dependency updates, and each security item
+/// credits the matching skill. Each is something a file or a setting shows, for the scan to find.
+#[test]
+fn launch_one_project_takes_app_security() {
+    let catalog = builtin();
+    let launch = &catalog.checklists[catalog.checklist_index("launch-one-project").unwrap()];
+    let items = &catalog.items[launch.item_range()];
+    let proving = |skill: &str| {
+        items.iter().find(|i| i.proves.iter().any(|p| p == skill)).unwrap_or_else(|| panic!("nothing proves {skill}"))
+    };
+    for (skill, weight) in [
+        ("devsecops-basics/mfa-everywhere", Weight::Core),
+        ("developer-core/dependency-updates", Weight::Core),
+        ("devsecops-basics/rate-limit-logins", Weight::Core),
+        ("devsecops-basics/security-headers", Weight::Recommended),
+    ] {
+        assert_eq!(proving(skill).weight, weight, "{}", proving(skill).full_id);
+    }
+    let bot = proving("developer-core/dependency-updates");
+    assert!(bot.proof.contains("dependabot.yml") && bot.proof.contains("renovate.json"), "{}", bot.proof);
+}
+
+/// A project's item credits only the skills its proof shows on every path it allows (content review
+/// M12): restarts under Compose show no systemd unit, Caddy shows no Nginx, a note written alone is no
+/// team post-mortem, a disk graph is not disk triage, an image tag is not a Git tag.
+#[test]
+fn launch_items_credit_only_what_every_path_of_their_proof_shows() {
+    let catalog = builtin();
+    let launch = &catalog.checklists[catalog.checklist_index("launch-one-project").unwrap()];
+    for (item, not_proven) in [
+        ("restarts-itself", "devops-basics/linux-systemd-service"),
+        ("behind-reverse-proxy", "devops-basics/nginx-reverse-proxy"),
+        ("incident-written-up", "devops-engineer/postmortem"),
+        ("server-resources-watched", "devops-basics/linux-disk-space"),
+        ("named-versions", "developer-core/git-tags"),
+    ] {
+        let item = catalog.items[launch.item_range()].iter().find(|i| i.id() == item).unwrap();
+        assert!(!item.proves.iter().any(|p| p == not_proven), "{} proves {not_proven}", item.full_id);
+    }
+}
+
+/// Facts that went stale: the superseded OWASP Top 10 edition, the retired community Ingress controller
+/// offered without a word, ZAP under its old owner's name.
+#[test]
+fn no_item_teaches_a_stale_fact() {
+    let catalog = builtin();
+    for item in &catalog.items {
+        let id = &item.full_id;
+        let text = format!("{} {} {}", item.title, item.description, item.proof);
+        for link in &item.resources {
+            assert!(!link.contains("Top10/A") || link.contains("2025"), "{id}: {link} is not the 2025 edition");
+        }
+        assert!(!text.contains("OWASP ZAP"), "{id}: ZAP left OWASP in 2023");
+        assert!(!text.contains("tfsec") || text.contains("Trivy"), "{id}: tfsec is now part of Trivy");
+        if text.to_lowercase().contains("ingress-nginx") {
+            assert!(text.contains("retired"), "{id}: names ingress-nginx without saying it is retired");
+        }
     }
 }

@@ -26,4 +26,5 @@ mod report;
 mod scan;
 mod score;
 mod store;
+mod target_balance;
 mod targets;

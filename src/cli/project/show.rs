@@ -40,7 +40,7 @@ pub(super) fn list(locations: &Locations, format: ListFormat) -> anyhow::Result<
                 "checklist": project.checklist,
                 "readiness": score.as_ref().map(|s| s.readiness),
                 "level": score.as_ref().map(|s| s.level.number()),
-                "level_name": score.as_ref().map(|s| s.level.name()),
+                "level_name": score.as_ref().map(|s| format!("{}{}", s.level.name(), s.except_clause(catalog))),
                 "done": score.as_ref().map(|s| s.done),
                 "applicable": score.as_ref().map(|s| s.applicable),
             })
@@ -60,14 +60,19 @@ pub(super) fn list(locations: &Locations, format: ListFormat) -> anyhow::Result<
 fn list_line(catalog: &Catalog, project: &Project) -> String {
     let name = crate::safe_text::for_terminal(&project.name, false);
     match assess(catalog, project).map(|a| a.assessment.score) {
+        // The Core item the level lets pass goes on a line of its own, so the columns stay aligned.
         Some(score) => format!(
-            "{name:<28} {:>3.0}/100  Level {}: {:<20} {}/{} done  ({})\n",
+            "{name:<28} {:>3.0}/100  Level {}: {:<20} {}/{} done  ({})\n{}",
             score.readiness,
             score.level.number(),
             score.level.name(),
             score.done,
             score.applicable,
-            project.id
+            project.id,
+            match score.except_clause(catalog).strip_prefix(", ") {
+                Some(except) => format!("{:<38}{except}\n", ""),
+                None => String::new(),
+            },
         ),
         None => format!("{name:<28} its checklist {:?} is not loaded  ({})\n", project.checklist, project.id),
     }

@@ -287,7 +287,7 @@ fn checklist_files_are_picked_up_without_a_restart() {
         harness.query_by_role_and_label(Role::Button, "My own list").is_some(),
         "the new list is in the side panel"
     );
-    assert!(harness.query_by_label_contains("Checklists loaded again: 243 items in 7 checklists").is_some());
+    assert!(harness.query_by_label_contains("Checklists loaded again: 252 items in 7 checklists").is_some());
 
     std::fs::write(&file, "(id: \"mine\", title: \"My own list\",\n  sections: [oops").unwrap();
     harness.run_steps(8);
