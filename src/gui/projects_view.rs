@@ -66,7 +66,11 @@ impl Headlines {
             .projects
             .iter()
             .map(|project| match assess(model.catalog(), project).map(|a| a.assessment.score) {
-                Some(score) => format!("{}\nLevel {} · {}", project.name, score.level.number(), score.level.name()),
+                // The item let pass is named beside the project's level on the right; the list says one is.
+                Some(score) => {
+                    let except = if score.except.is_some() { ", except 1 item" } else { "" };
+                    format!("{}\nLevel {} · {}{except}", project.name, score.level.number(), score.level.name())
+                }
                 None => format!("{}\n(checklist not loaded)", project.name),
             })
             .collect();

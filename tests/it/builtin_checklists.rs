@@ -261,3 +261,22 @@ fn no_item_teaches_a_stale_fact() {
         }
     }
 }
+
+/// The scanning gates moved from devops-engineer to devsecops-basics (content review M4): a progress file
+/// written before the move, with the old ids, shows them done under the new ones.
+#[test]
+fn progress_on_a_moved_item_carries_over() {
+    let sandbox = common::Sandbox::new();
+    sandbox.write_progress(
+        br#"(version: 2, items: {
+            "devops-engineer/dependency-scanning": (status: done, changed: "2026-11-02T10:00:00Z"),
+            "devops-engineer/image-scanning": (status: learning, changed: "2026-11-02T10:00:00Z"),
+        }, history: [])"#,
+    );
+    let output = sandbox.bare_cmd().args(["list", "--format", "json"]).output().unwrap();
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let status = |id: &str| items.iter().find(|i| i["id"] == id).map(|i| i["status"].clone());
+    assert_eq!(status("devsecops-basics/dependency-scanning"), Some("done".into()));
+    assert_eq!(status("devsecops-basics/image-scanning"), Some("learning".into()));
+}
