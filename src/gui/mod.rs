@@ -18,6 +18,7 @@ mod progress;
 mod project_items;
 mod projects_view;
 mod save_status;
+mod scan_proposals;
 mod summary_source;
 mod summary_view;
 mod targets_table;

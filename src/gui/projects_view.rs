@@ -11,6 +11,7 @@ use super::command::{Command, ProjectCommand};
 use super::model::Model;
 use super::project_items::ItemsState;
 use super::save_status::SaveStatus;
+use super::scan_proposals::ScanProposals;
 use crate::project::{NewProject, Project, assess};
 use crate::report::Format;
 use crate::scan::Proposal;
@@ -25,7 +26,7 @@ pub struct ProjectsView {
     /// Why the last add failed.
     add_error: Option<String>,
     /// The last scan: which project, and its proposals or why it failed.
-    scan: Option<(String, Result<Vec<Proposal>, String>)>,
+    scan: Option<ScanProposals>,
     /// The project whose folder is being scanned.
     scanning: Option<String>,
     /// Notes and evidence being typed, and which items' "why" is unfolded.
@@ -182,19 +183,19 @@ impl ProjectsView {
         self.scanning = Some(id.to_owned());
     }
 
-    pub fn scan_finished(&mut self, id: &str, result: Result<Vec<Proposal>, String>) {
+    pub fn scan_finished(&mut self, finished: ScanProposals) {
         self.scanning = None;
-        self.scan = Some((id.to_owned(), result));
+        self.scan = Some(finished);
     }
 
     /// The project the proposals shown are for.
     pub fn scanned(&self) -> Option<&str> {
-        self.scan.as_ref().map(|(id, _)| id.as_str())
+        self.scan.as_ref().map(|scan| scan.project.as_str())
     }
 
     /// Takes accepted proposals off the list.
     pub fn accepted(&mut self, accepted: &[Proposal]) {
-        if let Some((_, Ok(proposals))) = &mut self.scan {
+        if let Some(ScanProposals { result: Ok(proposals), .. }) = &mut self.scan {
             proposals.retain(|p| !accepted.contains(p));
         }
     }
@@ -274,7 +275,9 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             self.header_ui(ui, model, project, commands);
             self.story_ui(ui, project, report_folder, commands);
             ui.separator();
-            self.scan_ui(ui, model, project, commands);
+            if let Some(scan) = self.scan.as_mut().filter(|scan| scan.project == project.id) {
+                scan.ui(ui, model, project, commands);
+            }
             super::project_items::items_ui(ui, model, project, &mut self.items, commands);
         });
     }
@@ -390,50 +393,5 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             ui.label(RichText::new(format!("to {folder}")).weak()).on_hover_text("Change it in the Summary view");
         });
         self.status.ui(ui, "story", commands);
-    }
-
-    fn scan_ui(&mut self, ui: &mut Ui, model: &Model, project: &Project, commands: &mut Vec<Command>) {
-        let Some((scanned, result)) = &mut self.scan else { return };
-        if *scanned != project.id {
-            return;
-        }
-        ui.label(RichText::new("Scan proposals").strong());
-        match result {
-            Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("The scan failed: {error}"));
-            }
-            Ok(proposals) if proposals.is_empty() => {
-                ui.label("Nothing to propose: no artefact found for an item that is still open.");
-            }
-            Ok(proposals) => {
-                let mut rejected = None;
-                for (index, proposal) in proposals.iter().enumerate() {
-                    let title = model.catalog().item_index(&proposal.item).map(|i| &model.catalog().items[i].title);
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.button("Accept").clicked() {
-                            commands.push(ProjectCommand::AcceptProposals(vec![proposal.clone()]).into());
-                        }
-                        if ui.button("Reject").clicked() {
-                            rejected = Some(index);
-                        }
-                        ui.label(RichText::new(title.map_or(proposal.item.as_str(), String::as_str)).strong());
-                        let found: Vec<String> =
-                            proposal.findings.iter().map(|f| format!("{} ({})", f.path, f.what)).collect();
-                        ui.label(format!("found: {}", found.join(", ")));
-                    });
-                }
-                if ui
-                    .button(format!("Accept all {}", proposals.len()))
-                    .on_hover_text("One Ctrl+Z takes them all back")
-                    .clicked()
-                {
-                    commands.push(ProjectCommand::AcceptProposals(proposals.clone()).into());
-                }
-                if let Some(index) = rejected.filter(|&i| i < proposals.len()) {
-                    proposals.remove(index);
-                }
-            }
-        }
-        ui.separator();
     }
 }

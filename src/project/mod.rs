@@ -138,16 +138,29 @@ impl Project {
         if evidence.is_empty() || !is_http_url(repository) {
             return None;
         }
-        let path = evidence.trim_start_matches("./").trim_start_matches('/');
+        let (path, line) = evidence_path_and_line(evidence);
+        let path = path.trim_start_matches("./").trim_start_matches('/');
+        let anchor = line.map_or_else(String::new, |line| format!("#L{line}"));
         let link = if repository.contains("://github.com/") {
-            format!("{repository}/blob/HEAD/{path}")
+            format!("{repository}/blob/HEAD/{path}{anchor}")
         } else if repository.contains("://gitlab.com/") {
-            format!("{repository}/-/blob/HEAD/{path}")
+            format!("{repository}/-/blob/HEAD/{path}{anchor}")
         } else {
             return None;
         };
         // A path with a space or a quote would make a broken link.
         is_http_url(&link).then_some(link)
+    }
+}
+
+/// A path evidence's file and line: `deploy/nginx.conf:12` is line 12 of `deploy/nginx.conf` (the scan
+/// keeps evidence so); a path without a line number is the whole file.
+pub(crate) fn evidence_path_and_line(evidence: &str) -> (&str, Option<usize>) {
+    match evidence.rsplit_once(':') {
+        Some((path, line)) if !path.is_empty() && !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => {
+            (path, line.parse().ok())
+        }
+        _ => (evidence, None),
     }
 }
 

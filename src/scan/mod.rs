@@ -1,35 +1,41 @@
-//! The repository scan: which lifecycle artefacts a project's local folder holds (a Dockerfile, CI
-//! workflows, an Nginx config, a restore script ...), each a *finding* that proposes an item of
-//! `launch-one-project` with the file as evidence. The person accepts or rejects every proposal; the scan
-//! never ticks anything.
+//! The repository scan: what a project's local folder proves about it. Each file is read by a reader of
+//! its format (workflows, Compose files and manifests as YAML, Dockerfiles by instruction, Nginx by
+//! directive, systemd units by key, scripts by their commands), and a *finding* says which item of
+//! `launch-one-project` it proves, at which line, fully or in part, and what is still unproven. The
+//! person accepts or rejects every proposal; the scan never ticks anything.
 //!
 //! It is the only code that reads a project's folder, and it only reads: offline, it runs nothing and
-//! writes nothing. It never follows a link (a link's target may be outside the folder), reads only
-//! regular files and at most their first [`HEAD_BYTES`], skips dependency and build folders
+//! writes nothing. It never follows a link and never waits on a FIFO or a device ([`read`]), reads at
+//! most [`HEAD_BYTES`] of a file and [`BUDGET_BYTES`] in all, skips dependency and build folders
 //! (`SKIPPED_FOLDERS`) and stops after `MAX_ENTRIES` entries.
 
-mod rules;
+mod combine;
+mod facts;
+mod place;
+mod proposal;
+mod read;
+mod readers;
+mod yaml;
 
-use std::fs::File;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::catalog::Catalog;
-use crate::project::{Project, ProjectChange, ProjectStatus};
-use rules::{FileName, RULES};
+pub use facts::{Finding, Proof};
+pub use place::Place;
+pub(crate) use proposal::{Proposal, proposals, unseen_items};
+pub use read::{BUDGET_BYTES, HEAD_BYTES};
 
-/// The checklist whose item ids the scan's rules name.
+use facts::Facts;
+use place::FileName;
+
+/// The checklist whose item ids the scan's findings name.
 const SCAN_CHECKLIST: &str = "launch-one-project";
-/// How much of a file the scan reads: enough for any config or the top of a source file.
-pub const HEAD_BYTES: u64 = 64 * 1024;
 /// Entries (files and folders) after which the scan stops and says so.
 pub(crate) const MAX_ENTRIES: usize = 200_000;
 /// How deep the scan goes below the project's folder.
 const MAX_DEPTH: usize = 32;
-/// After this many files found by their text, a rule reads no more files.
-const CONTENT_HITS_PER_RULE: usize = 3;
 /// Folders of dependencies, build output and tools' state: large, and never the project's own artefacts.
 const SKIPPED_FOLDERS: &[&str] = &[
     ".git",
@@ -47,6 +53,19 @@ const SKIPPED_FOLDERS: &[&str] = &[
     ".next",
     ".cache",
 ];
+/// Items a document in `docs/` can prove: they are documents.
+const DOCUMENT_ITEMS: &[&str] =
+    &["operations-page", "incident-written-up", "failures-rehearsed", "restore-proven", "rollback-practised"];
+/// Items a development file (a dev Compose file, a dev container) can prove: building and testing it.
+const DEVELOPMENT_ITEMS: &[&str] = &[
+    "one-command-start",
+    "config-in-environment",
+    "containerised",
+    "no-secrets-in-repo",
+    "tests-on-every-push",
+    "peak-load-checked",
+    "dependency-update-bot",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScanError {
@@ -54,6 +73,11 @@ pub enum ScanError {
     NotFound { path: PathBuf },
     #[error("{path} is not a folder. Give the folder of a local clone of the project, not a file in it.")]
     NotAFolder { path: PathBuf },
+    #[error(
+        "the project folder {path} is now a link, and the scan never follows links (it could lead anywhere). \
+Give the folder the link points to with `skillgap project edit NAME --folder DIR`."
+    )]
+    Link { path: PathBuf },
     #[error("cannot read the project folder {path}: {error}")]
     Read { path: PathBuf, error: io::Error },
     #[error("the folder {path} has a name that is not UTF-8 text; move the clone to a plainer path")]
@@ -65,20 +89,10 @@ the window's Projects view."
     NoFolder,
 }
 
-/// One artefact found: the file, what it is, and the `launch-one-project` item it is evidence for.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Finding {
-    /// The item id within `SCAN_CHECKLIST`.
-    pub item: &'static str,
-    /// The file's path in the project's folder, with `/` between names.
-    pub path: String,
-    /// "a Dockerfile".
-    pub what: &'static str,
-}
-
-/// What one scan found, and what it skipped.
+/// What one scan found, and what it left out.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Scan {
+    /// The evidence, best first for each item.
     pub findings: Vec<Finding>,
     /// Regular files looked at.
     pub files: usize,
@@ -86,15 +100,22 @@ pub struct Scan {
     pub bytes_read: u64,
     /// Links not followed.
     pub links_skipped: usize,
+    /// FIFOs, devices and sockets not read.
+    pub special_skipped: usize,
     /// Entries that could not be read (no permission).
     pub unreadable: usize,
     /// The scan stopped at `MAX_ENTRIES`.
     pub truncated: bool,
+    /// The scan's budget of bytes ran out: later files were not read.
+    pub over_budget: bool,
+    /// Workflows that run a pull request's code with the repository's secrets: `path:line`.
+    pub dangers: Vec<String>,
 }
 
-/// Checks that `folder` is a folder the scan can read, as a project's folder must be.
+/// Checks that `folder` is a folder the scan can read, as a project's folder must be, and not a link.
 fn check_folder(folder: &Path) -> Result<(), ScanError> {
-    match std::fs::metadata(folder) {
+    match std::fs::symlink_metadata(folder) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(ScanError::Link { path: folder.to_path_buf() }),
         Ok(meta) if meta.is_dir() => Ok(()),
         Ok(_) => Err(ScanError::NotAFolder { path: folder.to_path_buf() }),
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
@@ -106,17 +127,21 @@ fn check_folder(folder: &Path) -> Result<(), ScanError> {
 
 /// `folder` as a project keeps it: checked, absolute (so the scan finds it from anywhere), UTF-8 text.
 pub(crate) fn project_folder(folder: &Path) -> Result<String, ScanError> {
-    check_folder(folder)?;
-    let absolute =
-        std::fs::canonicalize(folder).map_err(|error| ScanError::Read { path: folder.to_path_buf(), error })?;
+    let absolute = std::fs::canonicalize(folder).map_err(|error| match error.kind() {
+        io::ErrorKind::NotFound => ScanError::NotFound { path: folder.to_path_buf() },
+        _ => ScanError::Read { path: folder.to_path_buf(), error },
+    })?;
+    check_folder(&absolute)?;
     absolute.to_str().map(str::to_owned).ok_or(ScanError::NotUtf8 { path: absolute })
 }
 
 /// Scans `folder` (see the module's documentation).
 pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
     check_folder(folder)?;
+    let project = folder.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     let mut found = Scan::default();
-    let mut content_hits = [0usize; RULES.len()];
+    let mut facts = Facts::default();
+    let mut budget = BUDGET_BYTES;
     let walk = WalkDir::new(folder)
         .follow_links(false)
         .max_depth(MAX_DEPTH)
@@ -135,122 +160,88 @@ pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
         let kind = entry.file_type();
         if kind.is_symlink() {
             found.links_skipped += 1;
+        } else if kind.is_file() {
+            found.files += 1;
+            look_at(entry.path(), folder, &project, (&mut found, &mut facts, &mut budget));
+        } else if !kind.is_dir() {
+            found.special_skipped += 1;
         }
-        if !kind.is_file() {
-            continue;
-        }
-        found.files += 1;
-        let Some(name) = relative_name(folder, entry.path()) else { continue };
-        look_at(entry.path(), &name, &mut found, &mut content_hits);
     }
-    found.findings.sort_by(|a, b| (a.item, depth(&a.path), &a.path).cmp(&(b.item, depth(&b.path), &b.path)));
+    found.bytes_read = BUDGET_BYTES - budget;
+    combine::combine(&mut facts);
+    found.findings = evidence(facts.findings);
     Ok(found)
 }
 
-/// Applies every rule to one regular file, reading its head once if any rule looks for text.
-fn look_at(path: &Path, name: &FileName, found: &mut Scan, content_hits: &mut [usize]) {
-    let mut head: Option<String> = None;
-    for (index, rule) in RULES.iter().enumerate() {
-        if !(rule.file)(name) {
-            continue;
+/// Reads one file with the reader its name calls for, if any.
+fn look_at(path: &Path, folder: &Path, project: &str, (found, facts, budget): (&mut Scan, &mut Facts, &mut u64)) {
+    let Some(name) = path.strip_prefix(folder).ok().map(relative_name) else { return };
+    let Some(reader) = readers::reader_for(&name) else { return };
+    if name.place == Place::Example {
+        return;
+    }
+    match read::read_head(path, budget) {
+        read::Head::Text(text) => {
+            readers::read(reader, &name, &text, project, facts);
+            if reader == readers::Reader::GithubActions {
+                found.dangers.extend(proposal::dangers(&name, &text));
+            }
         }
-        let matched = if rule.needles.is_empty() {
-            true
-        } else if content_hits[index] >= CONTENT_HITS_PER_RULE {
-            false
-        } else {
-            let text = head.get_or_insert_with(|| read_head(path, &mut found.bytes_read));
-            let hit = rule.needles.iter().any(|needle| text.contains(needle));
-            content_hits[index] += usize::from(hit);
-            hit
-        };
-        let duplicate = found.findings.iter().any(|f| f.item == rule.item && f.path == name.path);
-        if matched && !duplicate {
-            found.findings.push(Finding { item: rule.item, path: name.path.clone(), what: rule.what });
-        }
+        read::Head::NotAFile => found.special_skipped += 1,
+        read::Head::Unreadable => found.unreadable += 1,
+        read::Head::OverBudget => found.over_budget = true,
     }
 }
 
-/// The first [`HEAD_BYTES`] of a file, lowercased, or nothing when it cannot be read.
-fn read_head(path: &Path, bytes_read: &mut u64) -> String {
-    let mut bytes = Vec::new();
-    let read = File::open(path).and_then(|file| file.take(HEAD_BYTES).read_to_end(&mut bytes));
-    *bytes_read += read.map_or(0, |n| n as u64);
-    String::from_utf8_lossy(&bytes).to_lowercase()
+/// The findings that are evidence: none from examples, documents only for document items, development
+/// files only for building and testing; best first within each item (full proof, then production, then
+/// shallow paths).
+fn evidence(mut findings: Vec<Finding>) -> Vec<Finding> {
+    findings.retain(|f| match f.place {
+        Place::Production => true,
+        Place::Development => DEVELOPMENT_ITEMS.contains(&f.item),
+        Place::Docs => DOCUMENT_ITEMS.contains(&f.item),
+        Place::Example => false,
+    });
+    findings.sort_by(|a, b| {
+        (a.item, std::cmp::Reverse(a.proof), a.place, depth(&a.path), &a.path, a.line).cmp(&(
+            b.item,
+            std::cmp::Reverse(b.proof),
+            b.place,
+            depth(&b.path),
+            &b.path,
+            b.line,
+        ))
+    });
+    findings.dedup_by(|a, b| a.item == b.item && a.path == b.path);
+    findings
 }
 
 fn is_skipped(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|name| SKIPPED_FOLDERS.contains(&name))
 }
 
-/// The file's path below `folder`, lowercased for the rules, with the original spelling for evidence.
-fn relative_name(folder: &Path, path: &Path) -> Option<FileName> {
-    let relative = path.strip_prefix(folder).ok()?;
-    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    let path = parts.join("/");
-    Some(FileName::new(path))
+/// The path below the project's folder, `/` between names, with control and hidden formatting
+/// characters escaped (a file name may hold a newline: it must not break a report's structure).
+fn relative_name(relative: &Path) -> FileName {
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| {
+            let part = c.as_os_str().to_string_lossy();
+            part.chars()
+                .map(|ch| {
+                    if ch.is_control() || crate::safe_text::is_hidden_format(ch) {
+                        ch.escape_unicode().to_string()
+                    } else {
+                        ch.to_string()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    FileName::new(parts.join("/"))
 }
 
 fn depth(path: &str) -> usize {
     path.matches('/').count()
-}
-
-/// A finding turned into a proposed tick for one project: the item of the project's checklist, the
-/// evidence, and every finding behind it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub(crate) struct Proposal {
-    /// Full id of the project's item.
-    pub item: String,
-    /// The best evidence: the shallowest file found for it.
-    pub evidence: String,
-    pub findings: Vec<Finding>,
-}
-
-impl Proposal {
-    /// The change that accepts this proposal for `project`: the item done, the file as its evidence, and
-    /// what was found as its note (unless it has a note already).
-    pub(crate) fn accept(&self, project: &Project) -> ProjectChange {
-        let found: Vec<&str> = self.findings.iter().map(|f| f.what).collect();
-        let has_note = project.items.get(&self.item).is_some_and(|p| !p.note.is_empty());
-        ProjectChange::Mark {
-            project: project.id.clone(),
-            item: self.item.clone(),
-            status: Some(ProjectStatus::Done),
-            note: (!has_note).then(|| format!("Found by the scan: {}.", found.join(", "))),
-            evidence: Some(self.evidence.clone()),
-        }
-    }
-}
-
-/// The proposals of `scan` for `project`: one per item of its checklist that is not done or ruled out
-/// yet. Findings name `launch-one-project` items; a project scored against another checklist gets them
-/// through those items' `proves` lists.
-pub(crate) fn proposals(catalog: &Catalog, project: &Project, scan: &Scan) -> Vec<Proposal> {
-    let mut proposals: Vec<Proposal> = Vec::new();
-    for finding in &scan.findings {
-        for item in project_items(catalog, &project.checklist, finding.item) {
-            if matches!(project.status(&item), ProjectStatus::Done | ProjectStatus::NotApplicable) {
-                continue;
-            }
-            match proposals.iter_mut().find(|p| p.item == item) {
-                Some(proposal) => proposal.findings.push(finding.clone()),
-                None => {
-                    proposals.push(Proposal { item, evidence: finding.path.clone(), findings: vec![finding.clone()] })
-                }
-            }
-        }
-    }
-    proposals.sort_by_key(|p| catalog.item_index(&p.item));
-    proposals
-}
-
-/// The full ids of the items of `checklist` that a finding for `launch_item` is evidence for.
-fn project_items(catalog: &Catalog, checklist: &str, launch_item: &str) -> Vec<String> {
-    let full = format!("{SCAN_CHECKLIST}/{launch_item}");
-    if checklist == SCAN_CHECKLIST {
-        return vec![full];
-    }
-    let Some(index) = catalog.item_index(&full) else { return Vec::new() };
-    let prefix = format!("{checklist}/");
-    catalog.items[index].proves.iter().filter(|skill| skill.starts_with(&prefix)).cloned().collect()
 }

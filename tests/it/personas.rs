@@ -215,7 +215,7 @@ fn the_summary_lists_a_projects_level_with_the_item_it_lets_pass() {
         .output()
         .unwrap();
     sandbox.bare_cmd().args(["project", "scan", "tuition", "--accept-all"]).output().unwrap();
-    crate::projects::secure_tuition_centre(&sandbox);
+    crate::projects::mark_what_no_file_shows(&sandbox);
     let json = sandbox.bare_cmd().args(["summary", "--format", "json"]).output().unwrap();
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let hardened = "Its server takes SSH keys only, with a firewall and automatic updates";

@@ -40,14 +40,14 @@ fn add_tuition_centre(sandbox: &Sandbox) {
     assert!(out.contains("Added the project \"Tuition centre\" (id tuition-centre)"), "{out}");
 }
 
-/// Marks by hand what the tuition centre's files cannot show: its accounts' second factor, its
-/// dependency bot (configured in the Git host), its login's rate limit and its budget alerts.
-pub(crate) fn secure_tuition_centre(sandbox: &Sandbox) {
+/// Marks by hand what the tuition centre's files cannot show: its accounts' second factor, its budget
+/// alerts, and the restore and the rollback it practised.
+pub(crate) fn mark_what_no_file_shows(sandbox: &Sandbox) {
     for (item, evidence) in [
         ("accounts-two-factor", "https://github.com/organizations/example/settings/security"),
-        ("dependency-update-bot", "https://github.com/example/tuition-centre/pulls?q=author%3Aapp%2Fdependabot"),
-        ("login-rate-limited", "https://example.org/tuition/login-limits"),
         ("bills-watched", "https://example.org/tuition/budgets"),
+        ("restore-proven", "https://example.org/tuition/restore-drill"),
+        ("rollback-practised", "https://example.org/tuition/rollback-drill"),
     ] {
         project(sandbox, &["mark", "tuition", item, "done", "--evidence", evidence]);
     }
@@ -65,14 +65,14 @@ fn the_tuition_centre_goes_from_localhost_to_recoverable_and_prints_its_story() 
     assert!(project(&sandbox, &["list"]).contains("Level 0: Localhost"), "a scan alone ticks nothing");
 
     let accepted = project(&sandbox, &["scan", "tuition", "--accept-all"]);
-    assert!(accepted.contains("Accepted 17 proposals"), "{accepted}");
-    // What no file shows (a second factor on its accounts, the dependency bot, the rate limit, the budget
-    // alerts) is still open: the scan's files alone do not make the app safe to face the internet.
-    let bot = "Its dependencies get update pull requests on a schedule, and they are merged";
-    assert!(accepted.contains(&format!("Tuition centre: Level 0, Localhost. Next: {bot} (Test)")), "{accepted}");
-    secure_tuition_centre(&sandbox);
-    // Every Core item but one of Run is done: Recoverable, and the open one is named with the level.
+    assert!(accepted.contains("Accepted 18 proposals"), "{accepted}");
+    assert!(accepted.contains("2 prove only a part of an item and are left for you"), "{accepted}");
+    // What no file shows (a second factor on its accounts, its budget alerts, a restore and a rollback
+    // that were practised) is still open: files alone do not make the app recoverable.
     let hardened = "Its server takes SSH keys only, with a firewall and automatic updates";
+    assert!(accepted.contains(&format!("Tuition centre: Level 2, Ships. Next: {hardened} (Run)")), "{accepted}");
+    mark_what_no_file_shows(&sandbox);
+    // Every Core item but one of Run is done: Recoverable, and the open one is named with the level.
     let listed = project(&sandbox, &["list"]);
     assert!(listed.contains("Level 5: Recoverable") && listed.contains(&format!("except: {hardened}\n")), "{listed}");
     let json: serde_json::Value = serde_json::from_str(&project(&sandbox, &["list", "--format", "json"])).unwrap();
@@ -93,7 +93,9 @@ fn the_tuition_centre_goes_from_localhost_to_recoverable_and_prints_its_story() 
     for stage in ["Build:", "Test:", "Ship:", "Run:", "Observe:", "Recover:"] {
         assert!(text.contains(stage), "names {stage}: {text}");
     }
-    for evidence in ["scripts/restore-db.sh", "deploy/nginx/tuition.conf", "Dockerfile", "monitoring/uptime.yml"] {
+    for evidence in
+        ["scripts/backup-db.sh#L3", "deploy/nginx/tuition.conf#L7", "Dockerfile#L1", "monitoring/uptime.yml#L2"]
+    {
         assert!(text.contains(evidence), "names {evidence}: {text}");
     }
     assert!(text.contains("I built and deployed Tuition centre with"), "{text}");
@@ -153,8 +155,8 @@ fn scan_accepts_only_what_is_named_and_needs_a_folder() {
     let shown: serde_json::Value =
         serde_json::from_str(&project(&sandbox, &["show", "tuition", "--format", "json"])).unwrap();
     let build = &shown["story"]["stages"][0];
-    assert_eq!(build["done"][0]["evidence"], "Dockerfile");
-    assert_eq!(build["done"][0]["link"], "https://github.com/example/tuition-centre/blob/HEAD/Dockerfile");
+    assert_eq!(build["done"][0]["evidence"], "Dockerfile:1");
+    assert_eq!(build["done"][0]["link"], "https://github.com/example/tuition-centre/blob/HEAD/Dockerfile#L1");
     assert!(shown["proves"].as_array().unwrap().iter().any(|p| p["skill"] == "devops-basics/dockerfile"));
 
     let err = project_fails(&sandbox, &["scan", "tuition", "--accept", "bills-watched"]);

@@ -192,7 +192,8 @@ fn mark(
 /// clone may be behind.
 fn evidence_in_folder(project: &Project, evidence: &str) -> anyhow::Result<String> {
     let kept = check_evidence(project, evidence)?;
-    if !project.folder.is_empty() && !is_http_url(&kept) && !Path::new(&project.folder).join(&kept).exists() {
+    let (path, _) = crate::project::evidence_path_and_line(&kept);
+    if !project.folder.is_empty() && !is_http_url(&kept) && !Path::new(&project.folder).join(path).exists() {
         eprintln!("warning: {kept} is not in {}; kept as written (is the clone up to date?)", project.folder);
     }
     Ok(kept)

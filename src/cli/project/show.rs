@@ -140,8 +140,9 @@ pub(super) fn scan(
     let elapsed = started.elapsed();
     let catalog = tracker.catalog();
     let proposals = scan::proposals(catalog, &project, &found);
+    // Accept all takes only what a file proves in full; a part waits for the person to say so.
     let chosen: Vec<&Proposal> = if accept_all {
-        proposals.iter().collect()
+        proposals.iter().filter(|p| p.proof == scan::Proof::Full).collect()
     } else {
         let mut chosen = Vec::new();
         for query in accept {
@@ -154,11 +155,16 @@ pub(super) fn scan(
         chosen
     };
     let changes: Vec<ProjectChange> = chosen.iter().map(|p| p.accept(&project)).collect();
+    let accepted: Vec<Proposal> = chosen.into_iter().cloned().collect();
+    let chosen: Vec<&Proposal> = accepted.iter().collect();
     tracker.apply(&changes)?;
     let out = match format {
         ListFormat::Json => {
             let accepted: Vec<&str> = chosen.iter().map(|p| p.item.as_str()).collect();
-            let value = serde_json::json!({ "scan": found, "proposals": proposals, "accepted": accepted });
+            let unseen = scan::unseen_items(tracker.catalog(), &project);
+            let value = serde_json::json!({
+                "scan": found, "proposals": proposals, "accepted": accepted, "cannot_be_seen_in_files": unseen,
+            });
             serde_json::to_string_pretty(&value)? + "\n"
         }
         ListFormat::Text => scan_text(tracker.catalog(), (&project, &found, elapsed), &proposals, &chosen),
@@ -177,35 +183,90 @@ fn scan_text(
     chosen: &[&Proposal],
 ) -> String {
     let t = |text: &str| crate::safe_text::for_terminal(text, false).into_owned();
-    let mut out = format!(
-        "Scanned {}: {} files in {:.2} s, {} links not followed{}.\n",
-        t(&project.folder),
-        found.files,
-        elapsed.as_secs_f64(),
-        found.links_skipped,
-        if found.truncated { format!(", stopped after {} entries", scan::MAX_ENTRIES) } else { String::new() }
-    );
+    let mut out = format!("Scanned {}: {}.\n", t(&project.folder), scan_counts(found, elapsed));
     if proposals.is_empty() {
-        out.push_str("Nothing to propose: no artefact found for an item that is still open.\n");
-        return out;
+        out.push_str("Nothing to propose: no file proves an item that is still open.\n");
     }
     for proposal in proposals {
         let accepted = chosen.iter().any(|c| c.item == proposal.item);
         let title = catalog.item_index(&proposal.item).map_or("", |i| catalog.items[i].title.as_str());
         out.push_str(&format!("{} {}  {}\n", if accepted { "[x]" } else { "[?]" }, proposal.item, t(title)));
-        for finding in &proposal.findings {
-            out.push_str(&format!("      {} ({})\n", t(&finding.path), finding.what));
+        let proof = match proposal.proof {
+            scan::Proof::Full => "proves it",
+            scan::Proof::Partial => "a part of it",
+        };
+        out.push_str(&format!("      {proof}: {}\n", t(&proposal.finding.sentence())));
+        out.push_str(&format!("      {}   {}\n", t(&proposal.evidence), t(&proposal.finding.excerpt)));
+        if proposal.more_files > 0 {
+            out.push_str(&format!("      and {} more {}\n", proposal.more_files, plural(proposal.more_files, "file")));
         }
     }
-    if chosen.is_empty() {
+    out.push_str(&unseen_and_dangers(catalog, project, found));
+    let partial =
+        proposals.iter().filter(|p| p.proof == scan::Proof::Partial && !chosen.iter().any(|c| c.item == p.item));
+    let left = partial.count();
+    if chosen.is_empty() && !proposals.is_empty() {
         out.push_str(&format!(
-            "\nNothing was ticked. Accept a proposal with `skillgap project scan {:?} --accept ITEM`, or all with --accept-all.\n",
+            "\nNothing was ticked. Accept a proposal with `skillgap project scan {:?} --accept ITEM`, or every full one with --accept-all.\n",
             project.id
         ));
-    } else {
-        out.push_str(&format!("\nAccepted {} proposals as done, each file as its evidence.\n", chosen.len()));
+    } else if !chosen.is_empty() {
+        out.push_str(&format!(
+            "\nAccepted {} {}, each line as its evidence.",
+            chosen.len(),
+            plural(chosen.len(), "proposal")
+        ));
+        if left > 0 {
+            out.push_str(&format!(
+                " {left} {} only a part of an item and {} left for you: accept one with --accept ITEM to mark it doing, with what is missing as its note.",
+                if left == 1 { "proves" } else { "prove" },
+                if left == 1 { "is" } else { "are" },
+            ));
+        }
+        out.push('\n');
     }
     out
+}
+
+/// "212 files in 0.02 s, 2 links not followed", and what the scan left out.
+fn scan_counts(found: &scan::Scan, elapsed: std::time::Duration) -> String {
+    let mut parts = vec![
+        format!("{} files in {:.2} s", found.files, elapsed.as_secs_f64()),
+        format!("{} links not followed", found.links_skipped),
+    ];
+    if found.special_skipped > 0 {
+        parts.push(format!("{} FIFOs, devices or sockets not read", found.special_skipped));
+    }
+    if found.unreadable > 0 {
+        parts.push(format!("{} entries it could not read (permissions)", found.unreadable));
+    }
+    if found.truncated {
+        parts.push(format!("stopped after {} entries", scan::MAX_ENTRIES));
+    }
+    if found.over_budget {
+        parts.push(format!("stopped reading after {} MiB", scan::BUDGET_BYTES / (1024 * 1024)));
+    }
+    parts.join(", ")
+}
+
+fn unseen_and_dangers(catalog: &Catalog, project: &Project, found: &scan::Scan) -> String {
+    let t = |text: &str| crate::safe_text::for_terminal(text, false).into_owned();
+    let mut out = String::new();
+    let unseen = scan::unseen_items(catalog, project);
+    if !unseen.is_empty() {
+        out.push_str(&format!("Cannot be seen in files, mark them yourself: {}.\n", t(&unseen.join("; "))));
+    }
+    for danger in &found.dangers {
+        out.push_str(&format!(
+            "Danger: {} runs a pull request's code with the repository's secrets (pull_request_target with a checkout of the pull request's head).\n",
+            t(danger)
+        ));
+    }
+    out
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 { word.to_owned() } else { format!("{word}s") }
 }
 
 pub(super) fn summary(

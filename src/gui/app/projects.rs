@@ -11,6 +11,7 @@ use super::summary::{Chosen, Target};
 use crate::gui::background::Background;
 use crate::gui::command::ProjectCommand;
 use crate::gui::file_chooser::FileRequest;
+use crate::gui::scan_proposals::ScanProposals;
 use crate::progress::Edit;
 use crate::project::ProjectStatus;
 use crate::project::{
@@ -155,7 +156,9 @@ impl App {
                 self.projects.scan_started(&id);
                 self.jobs.scan = Some((id, job));
             }
-            Err(err) => self.projects.scan_finished(&id, Err(err)),
+            Err(err) => {
+                self.projects.scan_finished(ScanProposals { project: id, result: Err(err), dangers: Vec::new() })
+            }
         }
     }
 
@@ -163,11 +166,17 @@ impl App {
     pub(super) fn poll_scan(&mut self) {
         let Some(answer) = self.jobs.scan.as_ref().and_then(|(_, job)| job.poll()) else { return };
         let Some((id, _)) = self.jobs.scan.take() else { return };
+        let finished = |result, dangers| ScanProposals { project: id.clone(), result, dangers };
         let Some(project) = self.model.progress().project(&id) else {
-            return self.projects.scan_finished(&id, Err("the project was removed".to_owned()));
+            return self.projects.scan_finished(finished(Err("the project was removed".to_owned()), Vec::new()));
         };
-        let result = answer.flatten().map(|found| scan::proposals(self.model.catalog(), project, &found));
-        self.projects.scan_finished(&id, result);
+        match answer.flatten() {
+            Ok(found) => {
+                let proposals = scan::proposals(self.model.catalog(), project, &found);
+                self.projects.scan_finished(finished(Ok(proposals), found.dangers));
+            }
+            Err(error) => self.projects.scan_finished(finished(Err(error), Vec::new())),
+        }
     }
 }
 

@@ -31,7 +31,7 @@ pub(super) fn tuition_centre_scanned() -> super::Window {
     let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
     add_tuition_centre(&mut w);
     w.scan();
-    w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
+    w.harness.get_by_role_and_label(Role::Button, "Accept all 18").click();
     w.harness.run();
     w
 }
@@ -47,14 +47,14 @@ pub(super) fn mark_done(w: &mut super::Window, title: &str) {
     w.harness.run();
 }
 
-/// What the tuition centre's files cannot show, done by hand: its accounts' second factor, its
-/// dependency bot, its login's rate limit and its budget alerts.
-pub(super) fn secure_tuition_centre(w: &mut super::Window) {
+/// What the tuition centre's files cannot show, done by hand: its accounts' second factor, its budget
+/// alerts, and the restore and the rollback it practised.
+pub(super) fn mark_what_no_file_shows(w: &mut super::Window) {
     for title in [
         "Every account that controls it signs in with a second factor",
-        "Its dependencies get update pull requests on a schedule, and they are merged",
-        "Its login and its most expensive page are rate-limited",
         "Every account that bills it has a budget alert",
+        "A restore of its backup was tested and timed",
+        "A bad deploy of it was rolled back in minutes",
     ] {
         mark_done(w, title);
     }
@@ -93,20 +93,21 @@ fn a_project_is_added_scanned_accepted_and_its_story_saved() {
 
     w.scan();
     assert_eq!(w.harness.state().model.progress().projects[0].items.len(), 0, "a scan ticks nothing by itself");
-    assert_eq!(w.harness.query_all_by_label("Reject").count(), 17, "a proposal per item the scan found");
+    assert_eq!(w.harness.query_all_by_label("Reject").count(), 20, "a proposal per item the scan found");
     // The first proposal is the one-command start.
     w.harness.query_all_by_label("Reject").next().unwrap().click();
     w.harness.run();
-    w.harness.get_by_role_and_label(Role::Button, "Accept all 16").click();
+    w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
     w.harness.run();
     let project = w.harness.state().model.progress().projects[0].clone();
-    assert_eq!(project.items.len(), 16, "every proposal but the rejected one");
-    assert_eq!(project.items["launch-one-project/restore-proven"].status, ProjectStatus::Done);
-    assert_eq!(project.items["launch-one-project/restore-proven"].evidence, "scripts/restore-db.sh");
+    assert_eq!(project.items.len(), 17, "every full proposal but the rejected one");
+    assert_eq!(project.items["launch-one-project/daily-offsite-backup"].status, ProjectStatus::Done);
+    assert_eq!(project.items["launch-one-project/daily-offsite-backup"].evidence, "scripts/backup-db.sh:3");
+    assert!(!project.items.contains_key("launch-one-project/restore-proven"), "a part waits for the person");
     assert!(!project.items.contains_key("launch-one-project/one-command-start"), "the rejected proposal");
     // With the security no file shows done by hand, the rejected start is the Core item of Build let
     // pass and named; Run's open Core item is a second one, so the level waits at Ships.
-    secure_tuition_centre(&mut w);
+    mark_what_no_file_shows(&mut w);
     let start = "The app starts with one command from a clean clone";
     assert!(w.harness.query_by_label_contains(&format!("Level 2: Ships, except: {start} · readiness")).is_some());
 
@@ -139,8 +140,8 @@ fn a_taken_name_or_a_missing_folder_is_said_in_the_form_and_nothing_is_added() {
 #[test]
 fn the_tuition_centre_reaches_recoverable_in_the_window() {
     let mut w = tuition_centre_scanned();
-    assert!(w.harness.query_by_label_contains("Level 0: Localhost ·").is_some(), "no file shows its security");
-    secure_tuition_centre(&mut w);
+    assert!(w.harness.query_by_label_contains("Level 2: Ships ·").is_some(), "no file shows the drills");
+    mark_what_no_file_shows(&mut w);
     let hardened = "Its server takes SSH keys only, with a firewall and automatic updates";
     assert!(w.harness.query_by_label_contains(&format!("Level 5: Recoverable, except: {hardened} ·")).is_some());
     let listed = "Tuition centre\nLevel 5 · Recoverable";
@@ -155,7 +156,7 @@ fn the_tuition_centre_reaches_recoverable_in_the_window() {
     let reports = tempfile::tempdir().unwrap();
     let story = save_story(&mut w, reports.path());
     let text = crate::common::pdf_file_text(&story);
-    for needed in ["Recoverable", "Build:", "Test:", "Ship:", "Run:", "Observe:", "Recover:", "scripts/restore-db.sh"] {
+    for needed in ["Recoverable", "Build:", "Test:", "Ship:", "Run:", "Observe:", "Recover:", "scripts/backup-db.sh"] {
         assert!(text.contains(needed), "{needed} missing from the story:\n{text}");
     }
 }
@@ -168,15 +169,15 @@ fn a_skill_proven_in_a_project_is_accepted_from_its_detail() {
     w.show("Checklists");
     w.search("Write a Dockerfile");
     w.select("Write a Dockerfile for your own app");
-    assert!(w.harness.query_by_label("Proven in Tuition centre: Dockerfile").is_some());
+    assert!(w.harness.query_by_label("Proven in Tuition centre: Dockerfile:1").is_some());
     assert_eq!(w.status("devops-basics/dockerfile"), skillgap::progress::Status::Todo, "not ticked for them");
 
     w.harness.get_by_role_and_label(Role::Button, "Accept as done").click();
     w.harness.run();
     assert_eq!(w.status("devops-basics/dockerfile"), skillgap::progress::Status::Done);
     let skill = w.harness.state().model.progress().items["devops-basics/dockerfile"].clone();
-    assert_eq!(skill.note, "Proven in Tuition centre: Dockerfile");
-    assert!(w.progress_text().contains("Proven in Tuition centre: Dockerfile"), "saved at once");
+    assert_eq!(skill.note, "Proven in Tuition centre: Dockerfile:1");
+    assert!(w.progress_text().contains("Proven in Tuition centre: Dockerfile:1"), "saved at once");
     assert!(w.harness.query_by_label("Accept as done").is_none(), "a done skill needs no offer");
 }
 
@@ -366,5 +367,5 @@ fn the_project_checklist_is_ticked_per_project_not_among_the_persons_lists() {
     w.harness.run();
     w.harness.key_press(egui::Key::Enter);
     w.harness.run();
-    assert!(w.harness.query_by_label_contains("Proven in Tuition centre: Dockerfile").is_some());
+    assert!(w.harness.query_by_label_contains("Proven in Tuition centre: Dockerfile:1").is_some());
 }

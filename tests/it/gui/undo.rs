@@ -28,16 +28,16 @@ fn undo_after_accept_all_takes_back_the_whole_batch_and_nothing_else() {
     w.show("Projects");
     add_tuition_centre(&mut w);
     w.scan();
-    w.harness.get_by_role_and_label(Role::Button, "Accept all 17").click();
+    w.harness.get_by_role_and_label(Role::Button, "Accept all 18").click();
     w.harness.run();
-    assert_eq!(w.harness.state().model.progress().projects[0].items.len(), 17);
+    assert_eq!(w.harness.state().model.progress().projects[0].items.len(), 18);
 
     w.show("Checklists");
     undo(&mut w);
     assert!(w.harness.state().model.progress().projects[0].items.is_empty(), "the whole batch is taken back");
     assert_eq!(w.status("fixture/build-one"), Status::Learning, "the personal status is left alone");
     assert_eq!(w.harness.state().view(), View::Projects, "the view shows where the change was");
-    assert!(w.harness.query_by_label("Undid: Tuition centre: accepted 17 scan proposals").is_some());
+    assert!(w.harness.query_by_label("Undid: Tuition centre: accepted 18 scan proposals").is_some());
     assert!(!w.progress_text().contains("launch-one-project/"), "and saved so");
 
     undo(&mut w);

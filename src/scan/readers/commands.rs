@@ -1,0 +1,242 @@
+//! Commands in shell text (a workflow's `run:`, a script, a cron line, a Compose `command:`), found as
+//! commands: a whole word at the start of a command or after a separator, case kept (`curl -F` posts a
+//! form; `curl -f` fails on an HTTP error), and never on a line that installs the tool.
+
+/// Commands that run a test suite.
+pub(crate) const TESTS: &[&str] = &[
+    "pytest",
+    "manage.py test",
+    "npm test",
+    "npm run test",
+    "npm run test:ci",
+    "yarn test",
+    "yarn run test",
+    "pnpm test",
+    "pnpm run test",
+    "bun test",
+    "cargo test",
+    "cargo nextest",
+    "go test",
+    "make test",
+    "make check",
+    "rspec",
+    "rails test",
+    "rake test",
+    "rake spec",
+    "mix test",
+    "mvn test",
+    "mvn verify",
+    "./mvnw test",
+    "./mvnw verify",
+    "gradle test",
+    "./gradlew test",
+    "./gradlew check",
+    "./gradlew build",
+    "phpunit",
+    "artisan test",
+    "jest",
+    "vitest",
+    "tox",
+    "nox",
+    "dotnet test",
+    "ctest",
+    "deno test",
+    "just test",
+    "playwright test",
+    "hatch test",
+];
+
+/// Commands that put a new version on a server or platform.
+pub(crate) const DEPLOYS: &[&str] = &[
+    "kubectl apply",
+    "kubectl set image",
+    "kubectl rollout restart",
+    "helm upgrade",
+    "flyctl deploy",
+    "fly deploy",
+    "vercel deploy",
+    "netlify deploy",
+    "git push heroku",
+    "heroku container:release",
+    "docker stack deploy",
+    "kamal deploy",
+    "cap production deploy",
+    "ansible-playbook",
+    "aws ecs update-service",
+    "gcloud run deploy",
+    "gcloud app deploy",
+    "az webapp deploy",
+    "az containerapp update",
+    "railway up",
+    "serverless deploy",
+    "cdk deploy",
+    "pulumi up",
+    "wrangler deploy",
+    "firebase deploy",
+    "eb deploy",
+    "caprover deploy",
+    "ssh",
+    "rsync",
+    "scp",
+];
+
+/// Actions (`uses:`) that deploy.
+pub(crate) const DEPLOY_ACTIONS: &[&str] = &[
+    "appleboy/ssh-action",
+    "appleboy/scp-action",
+    "superfly/flyctl-actions",
+    "azure/webapps-deploy",
+    "azure/k8s-deploy",
+    "google-github-actions/deploy-cloudrun",
+    "google-github-actions/deploy-appengine",
+    "aws-actions/amazon-ecs-deploy-task-definition",
+    "amondnet/vercel-action",
+    "akhileshns/heroku-deploy",
+    "burnett01/rsync-deployments",
+    "easingthemes/ssh-deploy",
+    "cloudflare/wrangler-action",
+    "dokku/github-action",
+    "digitalocean/app_action",
+];
+
+/// Commands and actions that publish an image or a package, which is not yet a deploy.
+pub(crate) const PUBLISHES: &[&str] = &["docker push", "docker buildx build", "podman push", "ko publish"];
+pub(crate) const PUBLISH_ACTIONS: &[&str] = &["docker/build-push-action", "redhat-actions/push-to-registry"];
+
+/// Database dumps.
+pub(crate) const DUMPS: &[&str] = &[
+    "pg_dump",
+    "pg_dumpall",
+    "pg_basebackup",
+    "mysqldump",
+    "mariadb-dump",
+    "mongodump",
+    "wal-g backup-push",
+    "pgbackrest",
+    "barman backup",
+];
+
+/// Copies off the machine.
+pub(crate) const OFFSITE: &[&str] = &[
+    "restic backup",
+    "borg create",
+    "rclone copy",
+    "rclone sync",
+    "rclone move",
+    "aws s3 cp",
+    "aws s3 sync",
+    "gsutil cp",
+    "gsutil rsync",
+    "gcloud storage cp",
+    "s3cmd put",
+    "s3cmd sync",
+    "mc cp",
+    "mc mirror",
+    "az storage blob upload",
+    "b2 upload-file",
+    "wal-g backup-push",
+    "scp",
+];
+
+/// Restores.
+pub(crate) const RESTORES: &[&str] =
+    &["pg_restore", "mongorestore", "restic restore", "borg extract", "mysql", "psql", "wal-g backup-fetch"];
+
+/// Database migrations run as a command.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    "manage.py migrate",
+    "alembic upgrade",
+    "rails db:migrate",
+    "rake db:migrate",
+    "db:prepare",
+    "prisma migrate deploy",
+    "flyway migrate",
+    "knex migrate:latest",
+    "sequelize db:migrate",
+    "typeorm migration:run",
+    "goose up",
+    "migrate -path",
+    "diesel migration run",
+    "sqlx migrate run",
+    "artisan migrate",
+    "flask db upgrade",
+    "liquibase update",
+    "dbmate up",
+    "mix ecto.migrate",
+];
+
+/// The first command of `set` that `text` runs, with the byte offset where it starts.
+pub(crate) fn find(text: &str, set: &[&'static str]) -> Option<(&'static str, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let installs = ["install", " add ", "apt-get", "apk add", "brew "].iter().any(|w| line.contains(w));
+        if !installs && let Some((command, at)) = set.iter().find_map(|c| command_at(line, c).map(|at| (*c, at))) {
+            return Some((command, offset + at));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Where `line` runs `command`: at a command's start (after a separator or a path) and ending a word.
+fn command_at(line: &str, command: &str) -> Option<usize> {
+    line.match_indices(command).map(|(at, _)| at).find(|&at| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + command.len()..].chars().next();
+        let starts = before.is_none_or(|c| c.is_whitespace() || ";&|(`\"'=/$".contains(c));
+        let ends = after.is_none_or(|c| c.is_whitespace() || ";&|)`\"'".contains(c));
+        starts && ends
+    })
+}
+
+/// Whether `text` fetches a page and fails on an HTTP error: `curl -f`, `--fail`, combined short flags
+/// (`-fsS`), `wget` (which fails on errors by itself). `curl -F` posts a form and is not it.
+pub(crate) fn fetches_and_fails(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(at) = command_at(line, "curl") {
+            let fails = line[at..].split_whitespace().any(|word| {
+                word == "--fail"
+                    || word == "--fail-with-body"
+                    || (word.starts_with('-') && !word.starts_with("--") && word.contains('f'))
+            });
+            if fails {
+                return Some(offset + at);
+            }
+        }
+        if let Some(at) = command_at(line, "wget") {
+            return Some(offset + at);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The 1-based line of byte `offset` in `text`, counted from line `first`.
+pub(crate) fn line_at(text: &str, offset: usize, first: usize) -> usize {
+    first + text[..offset.min(text.len())].matches('\n').count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_are_found_as_commands_not_as_words() {
+        assert_eq!(find("runs-on: ubuntu-latest\n", TESTS), None, "the word test in a name is not a test run");
+        assert_eq!(find("pip install pytest pytest-cov\n", TESTS), None, "installing is not running");
+        assert_eq!(find("set -e\npython -m pytest -q\n", TESTS).map(|f| f.0), Some("pytest"));
+        assert_eq!(find("cd app && npm test", TESTS).map(|f| f.0), Some("npm test"));
+        assert_eq!(find("ssh-keyscan host >> known_hosts", DEPLOYS), None);
+        assert_eq!(find("ssh deploy@host 'docker compose up -d'", DEPLOYS).map(|f| f.0), Some("ssh"));
+        assert_eq!(find("docker exec db /usr/bin/pg_dump app", DUMPS).map(|f| f.0), Some("pg_dump"));
+    }
+
+    #[test]
+    fn curl_fails_on_errors_only_with_a_lowercase_f() {
+        assert!(fetches_and_fails("curl -F file=@a.txt https://x").is_none(), "-F posts a form");
+        assert!(fetches_and_fails("curl -fsS https://example.org/health").is_some());
+        assert!(fetches_and_fails("curl --fail https://example.org").is_some());
+        assert!(fetches_and_fails("curl https://example.org").is_none());
+    }
+}

@@ -1,0 +1,144 @@
+//! Files whose name and a look at their content say what they are: an example environment file with
+//! settings in it, a dependency-update bot's configuration, a .gitignore that keeps `.env` out, Terraform
+//! by resource type, release tooling, load tests, operations documents, migration folders.
+
+use super::{Facts, FileName, Seen};
+use crate::scan::facts::{ClueKind, Proof};
+
+pub(super) fn env_example(file: &FileName, text: &str, facts: &mut Facts) {
+    let settings = text.lines().filter(|l| l.contains('=') && !l.trim_start().starts_with('#')).count();
+    if let Some(line) = text.lines().position(|l| l.contains('=') && !l.trim_start().starts_with('#')) {
+        let found = format!("an example environment file with {settings} settings");
+        facts.found(
+            file,
+            text,
+            Seen { item: "config-in-environment", proof: Proof::Full, line: line + 1, found, missing: "" },
+        );
+    }
+}
+
+pub(super) fn gitignore(file: &FileName, text: &str, facts: &mut Facts) {
+    if let Some(line) = text.lines().position(|l| l.trim().trim_start_matches(['/', '*']).starts_with(".env")) {
+        let found = "a .gitignore that keeps .env files out of git".to_owned();
+        let missing = "no secret scanner was found, so the history is not shown clean";
+        facts.found(
+            file,
+            text,
+            Seen { item: "no-secrets-in-repo", proof: Proof::Partial, line: line + 1, found, missing },
+        );
+    }
+}
+
+pub(super) fn secret_scanner_config(file: &FileName, text: &str, facts: &mut Facts) {
+    let hook =
+        ["gitleaks", "detect-secrets", "trufflehog"].iter().find_map(|w| text.lines().position(|l| l.contains(w)));
+    if let Some(line) = hook {
+        let found = "a secret scanner that runs before a commit lands".to_owned();
+        facts.found(
+            file,
+            text,
+            Seen { item: "no-secrets-in-repo", proof: Proof::Full, line: line + 1, found, missing: "" },
+        );
+    }
+}
+
+pub(super) fn update_bot(file: &FileName, text: &str, facts: &mut Facts) {
+    let schedule = text.lines().position(|l| l.contains("interval") || l.contains("schedule") || l.contains("extends"));
+    let found =
+        if file.name.starts_with("dependabot") { "Dependabot version updates" } else { "a Renovate configuration" };
+    let (proof, missing, line) = match schedule {
+        Some(line) => (Proof::Full, "", line + 1),
+        None if file.name.contains("renovate") => (Proof::Full, "", 1),
+        None => (Proof::Partial, "no update schedule in it", 1),
+    };
+    facts.found(file, text, Seen { item: "dependency-update-bot", proof, line, found: found.to_owned(), missing });
+}
+
+/// Terraform resource types that set a budget, and managed databases that keep daily backups.
+const BUDGETS: &[&str] =
+    &["aws_budgets_budget", "google_billing_budget", "azurerm_consumption_budget", "digitalocean_billing_alert"];
+
+pub(super) fn terraform(file: &FileName, text: &str, facts: &mut Facts) {
+    let resources: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| l.trim().strip_prefix("resource \"").and_then(|r| r.split('"').next()).map(|t| (i + 1, t)))
+        .collect();
+    if let Some((line, kind)) = resources.iter().find(|(_, kind)| BUDGETS.contains(kind)) {
+        let found = format!("a budget in infrastructure code ({kind})");
+        facts.found(file, text, Seen { item: "bills-watched", proof: Proof::Full, line: *line, found, missing: "" });
+    }
+    if let Some((line, _)) = resources.first() {
+        let found = "infrastructure as code".to_owned();
+        let missing = "that it was rebuilt from it is not something a file shows";
+        facts.found(
+            file,
+            text,
+            Seen { item: "rebuilt-from-scratch", proof: Proof::Partial, line: *line, found, missing },
+        );
+    }
+    if let Some(line) = text.lines().position(|l| l.trim().starts_with("backup_retention_period") && !l.contains("= 0"))
+    {
+        facts.clue(file, text, ClueKind::Dump, line + 1, "managed:backup_retention_period");
+    }
+}
+
+/// The words an operations page covers, and what each is for.
+const OPERATIONS: &[(&str, &[&str])] = &[
+    ("deploy", &["deploy"]),
+    ("roll back", &["rollback", "roll back", "revert"]),
+    ("restore", &["restore"]),
+    ("who is alerted", &["alert", "on-call", "oncall", "pager", "contact"]),
+];
+
+pub(super) fn document(file: &FileName, text: &str, facts: &mut Facts) {
+    let lower = text.to_lowercase();
+    let path = &file.lower;
+    if ["runbook", "operations", "operating", "playbook", "ops.md"].iter().any(|w| path.contains(w)) {
+        let missing: Vec<&str> = OPERATIONS
+            .iter()
+            .filter(|(_, words)| !words.iter().any(|w| lower.contains(w)))
+            .map(|(what, _)| *what)
+            .collect();
+        let (proof, missing) = if missing.is_empty() {
+            (Proof::Full, String::new())
+        } else {
+            (Proof::Partial, format!("it does not say {}", missing.join(", ")))
+        };
+        let found = "an operations page".to_owned();
+        facts.found(file, text, Seen { item: "operations-page", proof, line: 0, found, missing: &missing });
+    }
+    if ["postmortem", "post-mortem", "incident"].iter().any(|w| path.contains(w)) {
+        let followed = ["action item", "follow-up", "follow up", "followup"].iter().any(|w| lower.contains(w));
+        let (proof, missing) =
+            if followed { (Proof::Full, "") } else { (Proof::Partial, "no follow-up actions in it") };
+        let found = "an incident note".to_owned();
+        facts.found(file, text, Seen { item: "incident-written-up", proof, line: 0, found, missing });
+    }
+    if ["game-day", "gameday", "chaos"].iter().any(|w| path.contains(w)) {
+        let found = "a game-day or chaos plan".to_owned();
+        let missing = "that the failures were rehearsed is not something a file shows";
+        facts.found(file, text, Seen { item: "failures-rehearsed", proof: Proof::Partial, line: 0, found, missing });
+    }
+}
+
+pub(super) fn load_test(file: &FileName, text: &str, facts: &mut Facts) {
+    let k6 = text.contains("k6/http");
+    let named = file.name.starts_with("locustfile") || file.ext == "jmx" || file.name.contains("artillery");
+    if k6 || named {
+        let found = "a load test".to_owned();
+        let missing = "its results (the traffic it held) are not in the repository";
+        let line = text.lines().position(|l| l.contains("k6/http")).map_or(0, |i| i + 1);
+        facts.found(file, text, Seen { item: "peak-load-checked", proof: Proof::Partial, line, found, missing });
+    }
+}
+
+pub(super) fn release_tooling(file: &FileName, text: &str, facts: &mut Facts) {
+    let changelog = file.name.starts_with("changelog");
+    let (proof, found, missing) = if changelog {
+        (Proof::Partial, "a changelog", "no versioned images or releases were seen built")
+    } else {
+        (Proof::Full, "release tooling that versions each release", "")
+    };
+    facts.found(file, text, Seen { item: "named-versions", proof, line: 0, found: found.to_owned(), missing });
+}
