@@ -10,6 +10,30 @@ pub(super) fn combine(facts: &mut Facts) {
     backups(facts);
     containerised(facts);
     https(facts);
+    starts(facts);
+    units(facts);
+    called_tests(facts);
+}
+
+/// A reusable workflow's tests run on every push when a workflow that runs on every push calls it.
+fn called_tests(facts: &mut Facts) {
+    let calls = of(facts, ClueKind::WorkflowCall);
+    let mut found = Vec::new();
+    for tests in of(facts, ClueKind::CalledTests) {
+        let (name, command) = tests.detail.split_once('|').unwrap_or((&tests.detail, ""));
+        let called = calls.iter().any(|call| call.detail == name);
+        let (proof, missing) = if called {
+            (Proof::Full, String::new())
+        } else {
+            (
+                Proof::Partial,
+                "it runs only when another workflow calls it, and none that runs on every push does".to_owned(),
+            )
+        };
+        let what = format!("a CI workflow that runs `{command}`");
+        found.push(finding(tests, "tests-on-every-push", proof, what, missing));
+    }
+    facts.findings.extend(found);
 }
 
 fn of(facts: &Facts, kind: ClueKind) -> Vec<&Clue> {
@@ -97,6 +121,58 @@ fn containerised(facts: &mut Facts) {
             let what = "a Compose file that runs it with its database".to_owned();
             found.push(finding(compose, "containerised", Proof::Partial, what, missing));
         }
+    }
+    facts.findings.extend(found);
+}
+
+/// A Compose file or a make target starts it in one command when the README names that command; the
+/// README's command alone is a part (whether it starts what the app needs is not shown).
+fn starts(facts: &mut Facts) {
+    let readme: Vec<&Clue> = of(facts, ClueKind::ReadmeCommand);
+    let mut found = Vec::new();
+    for start in of(facts, ClueKind::StartCommand) {
+        let (typed, runs) = start.detail.split_once('|').unwrap_or((&start.detail, ""));
+        let named = readme.iter().any(|r| r.detail == typed || (!runs.is_empty() && r.detail.contains(runs)));
+        let what = if typed.contains("compose") {
+            "a Compose file that starts it".to_owned()
+        } else {
+            format!("`{typed}` starts it")
+        };
+        let (proof, missing) = if named {
+            (Proof::Full, String::new())
+        } else {
+            (Proof::Partial, format!("the README does not tell a newcomer to run `{typed}`"))
+        };
+        found.push(finding(start, "one-command-start", proof, what, missing));
+    }
+    if found.is_empty()
+        && let Some(command) = readme.iter().find(|r| super::readers::is_start_command(&r.detail))
+    {
+        let what = format!("the README starts it with `{}`", command.detail);
+        let missing = "that this one command starts everything it needs is not shown".to_owned();
+        found.push(finding(command, "one-command-start", Proof::Partial, what, missing));
+    }
+    facts.findings.extend(found);
+}
+
+/// A systemd unit that restarts and runs the app (by the project's names, or an app server it starts).
+fn units(facts: &mut Facts) {
+    let names: Vec<&str> = of(facts, ClueKind::ProjectName).iter().map(|c| c.detail.as_str()).collect();
+    let mut found = Vec::new();
+    for unit in of(facts, ClueKind::RestartingUnit) {
+        let mut parts = unit.detail.splitn(3, '|');
+        let (policy, boot, command) =
+            (parts.next().unwrap_or_default(), parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+        if !super::readers::systemd::runs_app(&unit.name, command, &names) {
+            continue;
+        }
+        let what = format!("a systemd unit that runs it with Restart={policy}");
+        let (proof, missing) = if boot.is_empty() {
+            (Proof::Partial, "nothing starts it at boot (no WantedBy=)".to_owned())
+        } else {
+            (Proof::Full, String::new())
+        };
+        found.push(finding(unit, "restarts-itself", proof, what, missing));
     }
     facts.findings.extend(found);
 }

@@ -69,6 +69,20 @@ pub(super) enum ClueKind {
     Certificate,
     /// Certificates renewed by a job (`certbot renew`, a certbot container).
     Renewal,
+    /// A way to start the app: a Compose file or a make target (`detail`: "what to type|what it runs").
+    StartCommand,
+    /// A command the README tells a newcomer to type (`detail`: the command).
+    ReadmeCommand,
+    /// A name the project goes by, from its manifests (`detail`: the name, lowercased).
+    ProjectName,
+    /// A reusable workflow's test run (`detail`: "workflow file name|command"), on every push when a
+    /// workflow that runs on every push calls it.
+    CalledTests,
+    /// A workflow that runs on every push calls a reusable one (`detail`: its file name).
+    WorkflowCall,
+    /// A systemd service that restarts (`detail`: "unit=command"), proven the app's once the project's
+    /// names are known.
+    RestartingUnit,
 }
 
 #[derive(Debug, Clone)]
@@ -111,6 +125,21 @@ impl Facts {
             missing: seen.missing.to_owned(),
             place: file.place,
         });
+    }
+
+    /// Records a name the project goes by (its folder's, or one from a manifest), lowercased.
+    pub(super) fn project_name(&mut self, name: &str) {
+        for part in name.to_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| p.len() >= 3) {
+            self.clues.push(Clue {
+                kind: ClueKind::ProjectName,
+                path: String::new(),
+                name: String::new(),
+                line: 0,
+                excerpt: String::new(),
+                detail: part.to_owned(),
+                place: Place::Production,
+            });
+        }
     }
 
     pub(super) fn clue(&mut self, file: &FileName, text: &str, kind: ClueKind, line: usize, detail: &str) {

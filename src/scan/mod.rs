@@ -17,6 +17,7 @@ mod read;
 mod readers;
 mod yaml;
 
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -142,6 +143,8 @@ pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
     let mut found = Scan::default();
     let mut facts = Facts::default();
     let mut budget = BUDGET_BYTES;
+    // Every file's path below the folder, lowercased: a file's variants are known by them.
+    let mut paths = BTreeSet::new();
     let walk = WalkDir::new(folder)
         .follow_links(false)
         .max_depth(MAX_DEPTH)
@@ -162,27 +165,33 @@ pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
             found.links_skipped += 1;
         } else if kind.is_file() {
             found.files += 1;
-            look_at(entry.path(), folder, &project, (&mut found, &mut facts, &mut budget));
+            if let Ok(relative) = entry.path().strip_prefix(folder) {
+                paths.insert(relative.to_string_lossy().to_lowercase());
+            }
+            look_at(entry.path(), folder, (&mut found, &mut facts, &mut budget));
         } else if !kind.is_dir() {
             found.special_skipped += 1;
         }
     }
     found.bytes_read = BUDGET_BYTES - budget;
+    facts.project_name(&project);
     combine::combine(&mut facts);
-    found.findings = evidence(facts.findings);
+    let collection = example_collection(&facts);
+    facts.findings.retain(|f| !collection.iter().any(|folder| f.path.starts_with(folder.as_str())));
+    found.findings = evidence(facts.findings, &paths);
     Ok(found)
 }
 
 /// Reads one file with the reader its name calls for, if any.
-fn look_at(path: &Path, folder: &Path, project: &str, (found, facts, budget): (&mut Scan, &mut Facts, &mut u64)) {
+fn look_at(path: &Path, folder: &Path, (found, facts, budget): (&mut Scan, &mut Facts, &mut u64)) {
     let Some(name) = path.strip_prefix(folder).ok().map(relative_name) else { return };
-    let Some(reader) = readers::reader_for(&name) else { return };
+    let Some((reader, name)) = readers::reader_for(&name) else { return };
     if name.place == Place::Example {
         return;
     }
     match read::read_head(path, budget) {
         read::Head::Text(text) => {
-            readers::read(reader, &name, &text, project, facts);
+            readers::read(reader, &name, &text, facts);
             if reader == readers::Reader::GithubActions {
                 found.dangers.extend(proposal::dangers(&name, &text));
             }
@@ -196,25 +205,72 @@ fn look_at(path: &Path, folder: &Path, project: &str, (found, facts, budget): (&
 /// The findings that are evidence: none from examples, documents only for document items, development
 /// files only for building and testing; best first within each item (full proof, then production, then
 /// shallow paths).
-fn evidence(mut findings: Vec<Finding>) -> Vec<Finding> {
+fn evidence(mut findings: Vec<Finding>, paths: &BTreeSet<String>) -> Vec<Finding> {
+    for finding in &mut findings {
+        if finding.place == Place::Production && has_production_variant(&finding.path, paths) {
+            finding.place = Place::Development;
+        }
+    }
     findings.retain(|f| match f.place {
         Place::Production => true,
         Place::Development => DEVELOPMENT_ITEMS.contains(&f.item),
         Place::Docs => DOCUMENT_ITEMS.contains(&f.item),
         Place::Example => false,
     });
-    findings.sort_by(|a, b| {
-        (a.item, std::cmp::Reverse(a.proof), a.place, depth(&a.path), &a.path, a.line).cmp(&(
-            b.item,
-            std::cmp::Reverse(b.proof),
-            b.place,
-            depth(&b.path),
-            &b.path,
-            b.line,
-        ))
-    });
+    let key = |f: &Finding| {
+        let name = f.path.rsplit('/').next().unwrap_or_default().to_lowercase();
+        (
+            f.item,
+            std::cmp::Reverse(f.proof),
+            f.place,
+            depth(&f.path),
+            name_rank(&name),
+            name.len(),
+            f.path.clone(),
+            f.line,
+        )
+    };
+    findings.sort_by_cached_key(key);
     findings.dedup_by(|a, b| a.item == b.item && a.path == b.path);
     findings
+}
+
+/// Whether a file has a production variant beside it (`entrypoint.sh` and `entrypoint.prod.sh`,
+/// `Dockerfile` and `Dockerfile.prod`): then it is the development one.
+fn has_production_variant(path: &str, paths: &BTreeSet<String>) -> bool {
+    let lower = path.to_lowercase();
+    let (stem, ext) = match lower.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains('/') => (stem.to_owned(), format!(".{ext}")),
+        _ => (lower.clone(), String::new()),
+    };
+    ["prod", "production"].iter().any(|variant| {
+        paths.contains(&format!("{stem}.{variant}{ext}")) || paths.contains(&format!("{lower}.{variant}"))
+    })
+}
+
+/// Among equally good files, the app's main one first: a name that says it is the app, the web
+/// server, or a tool's main file, before a sibling's (`web.yaml` before `jobs.yaml`).
+fn name_rank(name: &str) -> u8 {
+    const MAIN: &[&str] =
+        &["web", "app", "server", "frontend", "api", "main", "kustomization", "chart", "site", "playbook"];
+    let stem = name.split('.').next().unwrap_or_default();
+    u8::from(!MAIN.iter().any(|m| stem == *m || stem.starts_with(&format!("{m}-")) || stem.ends_with(&format!("-{m}"))))
+}
+
+/// Top-level folders that each hold their own app (a Compose file or a Dockerfile of their own), when
+/// there are many: the repository is a collection of examples, and none of them is its deployment.
+fn example_collection(facts: &Facts) -> Vec<String> {
+    /// Sibling apps from which a repository reads as a collection.
+    const MANY: usize = 5;
+    let mut folders: Vec<String> = facts
+        .clues
+        .iter()
+        .filter(|c| matches!(c.kind, facts::ClueKind::Dockerfile | facts::ClueKind::StartCommand))
+        .filter_map(|c| c.path.split_once('/').map(|(top, _)| format!("{top}/")))
+        .collect();
+    folders.sort();
+    folders.dedup();
+    if folders.len() >= MANY { folders } else { Vec::new() }
 }
 
 fn is_skipped(name: &std::ffi::OsStr) -> bool {

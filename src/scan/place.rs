@@ -48,6 +48,8 @@ const EXAMPLE_FOLDERS: &[&str] = &[
     "testdata",
     "test-data",
     "cookbook",
+    // Community extras a project ships without supporting them.
+    "contrib",
     "tutorial",
     "tutorials",
 ];
@@ -66,6 +68,16 @@ impl FileName {
         FileName { path, lower, name, ext, place }
     }
 
+    /// The same file seen without a template's suffix (`web.yaml.erb` as `web.yaml`, `nginx.conf.j2` as
+    /// `nginx.conf`), for a reader by format; none when it has no such suffix.
+    pub(super) fn without_template_suffix(&self) -> Option<FileName> {
+        const SUFFIXES: &[&str] = &[".erb", ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".in", ".dist"];
+        let suffix = SUFFIXES.iter().find(|s| self.name.ends_with(*s))?;
+        let name = self.name[..self.name.len() - suffix.len()].to_owned();
+        let ext = name.rsplit_once('.').map(|(_, ext)| ext.to_owned())?;
+        Some(FileName { name, ext, ..self.clone() })
+    }
+
     pub(super) fn is(&self, names: &[&str]) -> bool {
         names.contains(&self.name.as_str())
     }
@@ -80,9 +92,20 @@ impl FileName {
     }
 }
 
+/// Whether a folder's name says it holds tests: `tests`, `e2e`, `_integration-test`, `test-data`.
+fn is_test_folder(folder: &str) -> bool {
+    folder.split(['-', '_', '.']).any(|word| matches!(word, "test" | "tests" | "testing" | "e2e" | "spec"))
+}
+
+/// Whether a file's name says it is a test: `server_test.go`, `app.test.ts`, `test_views.py`.
+fn is_test_file(name: &str) -> bool {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    stem.ends_with("_test") || stem.ends_with(".test") || stem.ends_with(".spec") || stem.starts_with("test_")
+}
+
 fn place_of(lower: &str, name: &str) -> Place {
     let folders: Vec<&str> = lower.split('/').rev().skip(1).collect();
-    if folders.iter().any(|f| EXAMPLE_FOLDERS.contains(f)) {
+    if folders.iter().any(|f| EXAMPLE_FOLDERS.contains(f) || is_test_folder(f)) || is_test_file(name) {
         return Place::Example;
     }
     if folders.iter().any(|f| DOC_FOLDERS.contains(f)) {
@@ -119,5 +142,9 @@ mod tests {
         assert_eq!(place(".env.sample"), Place::Production);
         assert_eq!(place(".github/workflows/ci.yml"), Place::Production);
         assert_eq!(place("chart/templates/deployment.yaml"), Place::Production);
+        assert_eq!(place("_integration-test/nginx/nginx.conf"), Place::Example);
+        assert_eq!(place("pkg/api/http/echo_test.go"), Place::Example);
+        assert_eq!(place("contrib/docker-compose/Caddyfile"), Place::Example);
+        assert_eq!(place("releases/latest/compose.yaml"), Place::Production, "latest is not a test");
     }
 }

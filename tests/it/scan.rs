@@ -31,7 +31,7 @@ fn each_kind_of_artefact_is_found_with_its_file() {
         ("env-example", &["config-in-environment", "no-secrets-in-repo"]),
         ("health", &["health-endpoints"]),
         ("terraform", &["rebuilt-from-scratch"]),
-        ("kubernetes", &["health-endpoints", "rebuilt-from-scratch", "restarts-itself"]),
+        ("kubernetes", &["health-endpoints", "named-versions", "rebuilt-from-scratch", "restarts-itself"]),
         ("helm", &["rebuilt-from-scratch"]),
         ("backup", &["daily-offsite-backup", "restore-proven"]),
         ("monitoring", &["server-resources-watched", "uptime-alerts"]),

@@ -58,19 +58,128 @@ pub(super) fn source(file: &FileName, text: &str, facts: &mut Facts) {
             Seen { item: "errors-tracked", proof: Proof::Full, line: line + 1, found, missing: "" },
         );
     }
-    if let Some(line) = text.lines().position(|l| {
-        l.contains("Content-Security-Policy")
-            || l.contains("contentSecurityPolicy")
-            || l.contains("CSP_DEFAULT_SRC")
-            || l.contains("content_security_policy")
-    }) {
-        let found = "a Content-Security-Policy set in the app".to_owned();
-        facts.found(
-            file,
-            text,
-            Seen { item: "security-headers-sent", proof: Proof::Full, line: line + 1, found, missing: "" },
-        );
+    headers(file, text, facts);
+    if let Some(line) =
+        text.lines().position(|l| ["autocert.Manager", "certmagic.", "acme.NewClient"].iter().any(|a| l.contains(a)))
+    {
+        let found = "certificates from an ACME CA, got and renewed by the app itself".to_owned();
+        let seen = Seen { item: "domain-and-https", proof: Proof::Full, line: line + 1, found, missing: "" };
+        facts.found(file, text, seen);
     }
+    app_migrations(file, text, facts);
+    login_limit(file, text, facts);
+    settings_from_environment(file, text, facts);
+}
+
+/// A Content-Security-Policy set for the whole app (in its settings, middleware or server setup) proves
+/// the headers; one set on some responses only, or other security headers only, is a part.
+fn headers(file: &FileName, text: &str, facts: &mut Facts) {
+    const CSP: &[&str] =
+        &["Content-Security-Policy", "contentSecurityPolicy", "CSP_DEFAULT_SRC", "content_security_policy"];
+    const OTHERS: &[&str] = &["SecurityMiddleware", "helmet(", "X-Frame-Options", "X-Content-Type-Options"];
+    let stem = file.name.split('.').next().unwrap_or_default();
+    let app_wide = ["setting", "middleware", "config", "security", "header"].iter().any(|w| file.name.contains(w))
+        || ["server", "app", "main", "index"].contains(&stem);
+    let csp = text.lines().position(|l| CSP.iter().any(|c| l.contains(c)));
+    let other = text.lines().position(|l| OTHERS.iter().any(|c| l.contains(c)));
+    let (line, proof, found, missing) = match (csp, other) {
+        (Some(line), _) if app_wide => (line, Proof::Full, "a Content-Security-Policy set for the app", ""),
+        (Some(line), _) => {
+            (line, Proof::Partial, "a Content-Security-Policy on some responses", "not seen set for the whole app")
+        }
+        (None, Some(line)) => (line, Proof::Partial, "security headers set in the app", "no Content-Security-Policy"),
+        (None, None) => return,
+    };
+    let seen = Seen { item: "security-headers-sent", proof, line: line + 1, found: found.to_owned(), missing };
+    facts.found(file, text, seen);
+}
+
+/// Calls with which an app migrates its database when it starts.
+const MIGRATES_AT_START: &[&str] = &[
+    "knex.migrate.latest",
+    ".Migrate(ctx",
+    "AutoMigrate(",
+    "migrator.Up(",
+    "runMigrations(",
+    "migrate.Up(",
+    "call_command(\"migrate\"",
+    "flyway.migrate()",
+];
+
+fn app_migrations(file: &FileName, text: &str, facts: &mut Facts) {
+    // A command-line tool's migrate command is run by hand, not when the app starts.
+    if ["command-line", "/cli/", "/commands/", "/management/"].iter().any(|w| file.lower.contains(w)) {
+        return;
+    }
+    if let Some(line) = text.lines().position(|l| MIGRATES_AT_START.iter().any(|m| l.contains(m))) {
+        let found = "the app runs its migrations when it starts".to_owned();
+        let seen = Seen { item: "migrations-in-deploy", proof: Proof::Full, line: line + 1, found, missing: "" };
+        facts.found(file, text, seen);
+    }
+}
+
+/// A rate limiter on the login (`loginRateLimiter`, `@ratelimit` on a login view), or a rate limiter in
+/// the app's code not seen on it.
+fn login_limit(file: &FileName, text: &str, facts: &mut Facts) {
+    let limiter = |l: &str| ["ratelimit", "rate_limit", "ratelimiter", "throttle"].iter().any(|w| l.contains(w));
+    let lower = text.to_lowercase();
+    let on_login = |l: &str| limiter(l) && (l.contains("login") || l.contains("signin") || l.contains("sign_in"));
+    if let Some(line) = lower.lines().position(on_login) {
+        let found = "a rate limit on the login in the app's code".to_owned();
+        let seen = Seen { item: "login-rate-limited", proof: Proof::Full, line: line + 1, found, missing: "" };
+        facts.found(file, text, seen);
+    } else if limiter(&file.lower.replace('-', "")) {
+        let found = "a rate limiter in the app's code".to_owned();
+        let missing = "it was not seen on the login route";
+        let seen = Seen { item: "login-rate-limited", proof: Proof::Partial, line: 0, found, missing };
+        facts.found(file, text, seen);
+    }
+}
+
+/// A config or settings module that reads several settings from the environment: a part of "settings
+/// from the environment" (the example file that lists them is the rest).
+fn settings_from_environment(file: &FileName, text: &str, facts: &mut Facts) {
+    const READS: &[&str] = &[
+        "os.Getenv(",
+        "os.LookupEnv(",
+        "os.environ",
+        "os.getenv(",
+        "process.env.",
+        "ENV[",
+        "ENV.fetch(",
+        "env::var(",
+        "System.getenv(",
+    ];
+    let stem = file.name.split('.').next().unwrap_or_default();
+    let config = ["config", "setting"].iter().any(|w| file.name.contains(w))
+        || file.lower.contains("/config/")
+        || stem == "main";
+    let reads = text.lines().filter(|l| READS.iter().any(|r| l.contains(r))).count();
+    if config && reads >= 3 {
+        let line = text.lines().position(|l| READS.iter().any(|r| l.contains(r))).map_or(0, |i| i + 1);
+        let found = format!("settings read from the environment ({reads} of them)");
+        let missing = "no example file lists them";
+        let seen = Seen { item: "config-in-environment", proof: Proof::Partial, line, found, missing };
+        facts.found(file, text, seen);
+    }
+}
+
+/// The name a manifest gives the project: package.json's `name`, go.mod's module, Cargo.toml's or
+/// pyproject.toml's `name`, composer.json's package.
+pub(super) fn manifest_name(file: &FileName, text: &str) -> Option<String> {
+    let quoted_after = |key: &str| {
+        text.lines().find_map(|line| {
+            let rest = line.trim().strip_prefix(key)?.trim_start().strip_prefix([':', '='])?.trim();
+            Some(rest.trim_matches(['"', '\'', ',']).to_owned())
+        })
+    };
+    match file.name.as_str() {
+        "go.mod" => text.lines().find_map(|l| l.strip_prefix("module ")).map(str::to_owned),
+        "package.json" | "composer.json" => quoted_after("\"name\""),
+        "cargo.toml" | "pyproject.toml" => quoted_after("name"),
+        _ => None,
+    }
+    .filter(|name| !name.is_empty())
 }
 
 /// Dependencies that are a part of an item: a tracker's SDK, a rate limiter, a header library.

@@ -75,6 +75,11 @@ pub(crate) const DEPLOYS: &[&str] = &[
     "firebase deploy",
     "eb deploy",
     "caprover deploy",
+    "skaffold run",
+    "skaffold deploy",
+    "argocd app sync",
+    "flux reconcile",
+    "fastapi deploy",
     "ssh",
     "rsync",
     "scp",
@@ -102,6 +107,17 @@ pub(crate) const DEPLOY_ACTIONS: &[&str] = &[
 /// Commands and actions that publish an image or a package, which is not yet a deploy.
 pub(crate) const PUBLISHES: &[&str] = &["docker push", "docker buildx build", "podman push", "ko publish"];
 pub(crate) const PUBLISH_ACTIONS: &[&str] = &["docker/build-push-action", "redhat-actions/push-to-registry"];
+
+/// Commands and actions that publish a package or a release (a deploy for nobody's server).
+pub(crate) const RELEASES: &[&str] =
+    &["npm publish", "twine upload", "cargo publish", "gem push", "gh release create", "goreleaser", "release-plz"];
+pub(crate) const RELEASE_ACTIONS: &[&str] = &[
+    "pypa/gh-action-pypi-publish",
+    "softprops/action-gh-release",
+    "goreleaser/goreleaser-action",
+    "release-plz/action",
+    "ncipollo/release-action",
+];
 
 /// Database dumps.
 pub(crate) const DUMPS: &[&str] = &[
@@ -189,6 +205,69 @@ fn command_at(line: &str, command: &str) -> Option<usize> {
     })
 }
 
+/// Tools whose `test` subcommand runs a test suite (`${{ env.CARGO }} test` too: a variable names the tool).
+const TEST_TOOLS: &[&str] = &[
+    "cargo",
+    "go",
+    "npm",
+    "yarn",
+    "pnpm",
+    "bun",
+    "deno",
+    "mix",
+    "dotnet",
+    "make",
+    "just",
+    "rake",
+    "rails",
+    "bin/rails",
+    "gradle",
+    "./gradlew",
+    "mvn",
+    "./mvnw",
+    "poetry",
+    "uv",
+    "hatch",
+    "pdm",
+];
+
+/// The test command `run` holds, if any: a known test runner; a tool's `test` subcommand (`npm run
+/// test-backend`, `${{ env.CARGO }} test`); a script named for tests (`./unit-test.sh`); or the command
+/// of a step whose name says it runs the tests ("Run tests").
+pub(crate) fn runs_tests(run: &str, step_name: &str) -> Option<String> {
+    if let Some((command, _)) = find(run, TESTS) {
+        return Some(command.to_owned());
+    }
+    for segment in run.lines().flat_map(|line| line.split(['&', ';', '|'])) {
+        // `${{ env.CARGO }} test`: the expression is one word, the tool.
+        let segment = match segment.trim_start().strip_prefix("${{").and_then(|rest| rest.split_once("}}")) {
+            Some((_, rest)) => format!("$TOOL {rest}"),
+            None => segment.to_owned(),
+        };
+        let words: Vec<&str> = segment.split_whitespace().collect();
+        let tool = words.first().copied().unwrap_or_default();
+        let known = TEST_TOOLS.contains(&tool) || tool.starts_with('$');
+        let sub = words
+            .iter()
+            .skip(1)
+            .find(|w| !w.starts_with('-') && !w.starts_with('$') && !w.ends_with('}') && **w != "run");
+        if let (true, Some(sub)) = (known, sub)
+            && sub.starts_with("test")
+        {
+            return Some(format!("{} {sub}", if tool.starts_with('$') { "…" } else { tool }));
+        }
+        let script = tool.rsplit('/').next().unwrap_or_default();
+        let test_script = script.split(['-', '_', '.']).any(|w| w == "test" || w == "tests");
+        if tool.contains('/') && test_script {
+            return Some(tool.to_owned());
+        }
+    }
+    let lower = step_name.to_lowercase();
+    let named = lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w == "test" || w == "tests");
+    let command = run.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    (named && !command.contains("install")).then(|| command.to_owned())
+}
+
 /// Whether `text` fetches a page and fails on an HTTP error: `curl -f`, `--fail`, combined short flags
 /// (`-fsS`), `wget` (which fails on errors by itself). `curl -F` posts a form and is not it.
 pub(crate) fn fetches_and_fails(text: &str) -> Option<usize> {
@@ -230,6 +309,17 @@ mod tests {
         assert_eq!(find("ssh-keyscan host >> known_hosts", DEPLOYS), None);
         assert_eq!(find("ssh deploy@host 'docker compose up -d'", DEPLOYS).map(|f| f.0), Some("ssh"));
         assert_eq!(find("docker exec db /usr/bin/pg_dump app", DUMPS).map(|f| f.0), Some("pg_dump"));
+    }
+
+    #[test]
+    fn test_runs_are_found_by_tool_script_or_step_name() {
+        assert_eq!(runs_tests("${{ env.CARGO }} test --workspace", ""), Some("… test".to_owned()));
+        assert_eq!(runs_tests("npm run test-backend", ""), Some("npm test-backend".to_owned()));
+        assert_eq!(runs_tests("./unit-test.sh", ""), Some("./unit-test.sh".to_owned()));
+        assert_eq!(runs_tests("make ci", "Run tests"), Some("make ci".to_owned()));
+        assert_eq!(runs_tests("make ci", "Build"), None);
+        assert_eq!(runs_tests("npm run lint", "Lint"), None);
+        assert_eq!(runs_tests("pip install -r requirements-test.txt", "Install test deps"), None);
     }
 
     #[test]

@@ -54,33 +54,55 @@ pub(super) fn compose(file: &FileName, text: &str, facts: &mut Facts) {
         let database = services.iter().find(|(_, s)| {
             s.get("image").and_then(Node::text).is_some_and(|i| DATABASES.iter().any(|d| i.contains(d)))
         });
-        let app = services
-            .iter()
-            .find(|(_, s)| s.get("build").is_some())
-            .or(services.iter().find(|(_, s)| Some(s) != database.map(|d| &d.1)));
+        let is_database =
+            |s: &Node| s.get("image").and_then(Node::text).is_some_and(|i| DATABASES.iter().any(|d| i.contains(d)));
+        let app =
+            services.iter().find(|(_, s)| s.get("build").is_some()).or(services.iter().find(|(_, s)| !is_database(s)));
         if let (Some((_, db)), Some(_)) = (database, app) {
             facts.clue(file, text, ClueKind::RunsWithDatabase, db.line, "");
         }
         if let Some((name, service)) = app {
-            compose_service(file, text, facts, name, service);
+            let shared = shared_restart(&doc);
+            compose_service(file, text, facts, (name, service), shared);
+            pinned_version(file, text, facts, name, service);
         }
         log_limits(file, text, facts, services, app.map(|a| a.0.as_str()));
-        for (_, service) in services {
+        for (name, service) in services {
             scheduled_commands(file, text, facts, service);
             traefik(file, text, facts, service);
+            service_migrations(file, text, facts, name, service);
         }
         if !services.is_empty() {
             let line = doc.get("services").map_or(1, |s| s.line);
-            let found = "a Compose file that starts it".to_owned();
-            let missing = if database.is_some() { "" } else { "no database service beside it" };
-            let proof = if database.is_some() { Proof::Full } else { Proof::Partial };
-            facts.found(file, text, Seen { item: "one-command-start", proof, line, found, missing });
+            // `docker compose up` starts the default file at the root; another one needs `-f FILE`.
+            let default = !file.path.contains('/')
+                && ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"]
+                    .contains(&file.name.as_str());
+            let typed = if default {
+                "docker compose up|compose up".to_owned()
+            } else {
+                format!("docker compose -f {}|{}", file.path, file.name)
+            };
+            facts.clue(file, text, ClueKind::StartCommand, line, &typed);
         }
     }
 }
 
-fn compose_service(file: &FileName, text: &str, facts: &mut Facts, name: &str, service: &Node) {
-    let restart = service.get("restart").or(service.path(&["deploy", "restart_policy", "condition"]));
+/// A restart policy kept in an extension field (`x-restart-policy: &restart {restart: unless-stopped}`)
+/// for services that merge it in (`<<: *restart`): the YAML reader does not follow anchors.
+fn shared_restart(doc: &Node) -> Option<&Node> {
+    doc.entries().iter().filter(|(key, _)| key.starts_with("x-")).find_map(|(_, node)| node.get("restart"))
+}
+
+fn compose_service(
+    file: &FileName,
+    text: &str,
+    facts: &mut Facts,
+    (name, service): (&str, &Node),
+    shared: Option<&Node>,
+) {
+    let merged = shared.filter(|_| service.get("<<").is_some());
+    let restart = service.get("restart").or(service.path(&["deploy", "restart_policy", "condition"])).or(merged);
     if let Some((line, policy)) = restart.and_then(|r| Some((r.line, r.text()?)))
         && policy != "no"
         && policy != "none"
@@ -97,22 +119,20 @@ fn compose_service(file: &FileName, text: &str, facts: &mut Facts, name: &str, s
             Seen { item: "health-endpoints", proof: Proof::Partial, line: test.line, found, missing },
         );
     }
-    let commands: Vec<(usize, &str)> =
-        ["command", "entrypoint"].iter().filter_map(|k| service.get(k)).flat_map(Node::all_text).collect();
-    if let Some((line, command)) =
-        commands.iter().find_map(|(line, c)| commands::find(c, MIGRATIONS).map(|m| (*line, m.0)))
-    {
-        let found = format!("`{name}` runs the migrations when it starts (`{command}`)");
+    migration_flag(file, text, facts, service.get("environment"));
+}
+
+/// The app's image pinned to a version (`image: example/app:2.4.1`), or built with a version or commit
+/// tag from a variable (`image: app:${TAG}`): each deploy is a version you can name.
+fn pinned_version(file: &FileName, text: &str, facts: &mut Facts, name: &str, service: &Node) {
+    let Some(image) = service.get("image") else { return };
+    let Some(reference) = image.text() else { return };
+    if is_versioned(reference) {
+        let found = format!("the `{name}` image is a named version (`{reference}`)");
         facts.found(
             file,
             text,
-            Seen {
-                item: "migrations-in-deploy",
-                proof: Proof::Full,
-                line: line_of(text, line, command),
-                found,
-                missing: "",
-            },
+            Seen { item: "named-versions", proof: Proof::Full, line: image.line, found, missing: "" },
         );
     }
 }
@@ -130,6 +150,50 @@ fn log_limits(file: &FileName, text: &str, facts: &mut Facts, services: &[(Strin
             if for_app { (Proof::Full, "") } else { (Proof::Partial, "not for the app's own service") };
         let found = format!("log rotation for `{name}` (max-size)");
         facts.found(file, text, Seen { item: "logs-kept-and-searchable", proof, line: *line, found, missing });
+    }
+}
+
+/// An environment flag that makes the app run its migrations when it starts (`RUN_MIGRATIONS=1`,
+/// `AUTO_MIGRATE: "true"`), in a Compose service's environment or an env or config file.
+pub(crate) fn migration_flag(file: &FileName, text: &str, facts: &mut Facts, environment: Option<&Node>) {
+    let Some(environment) = environment else { return };
+    let pairs: Vec<(usize, String)> = match &environment.value {
+        crate::scan::yaml::Value::Map(entries) => {
+            entries.iter().map(|(k, v)| (v.line, format!("{k}={}", v.text().unwrap_or_default()))).collect()
+        }
+        _ => environment.all_text().into_iter().map(|(line, pair)| (line, pair.to_owned())).collect(),
+    };
+    if let Some((line, pair)) = pairs.iter().find(|(_, pair)| is_migration_flag(pair)) {
+        let found = format!("the app runs its migrations when it starts (`{pair}`)");
+        facts.found(
+            file,
+            text,
+            Seen { item: "migrations-in-deploy", proof: Proof::Full, line: *line, found, missing: "" },
+        );
+    }
+}
+
+/// `KEY=VALUE` where the key asks for migrations and the value turns it on.
+pub(crate) fn is_migration_flag(pair: &str) -> bool {
+    let Some((key, value)) = pair.split_once('=') else { return false };
+    let value = value.trim().trim_matches(['"', '\'']).to_lowercase();
+    key.to_uppercase().contains("MIGRAT") && matches!(value.as_str(), "1" | "true" | "yes" | "on")
+}
+
+/// A service whose command or entrypoint runs the migrations (the app's own, or a one-off `migrate`
+/// service the others wait for).
+fn service_migrations(file: &FileName, text: &str, facts: &mut Facts, name: &str, service: &Node) {
+    let commands = ["command", "entrypoint"].iter().filter_map(|k| service.get(k)).flat_map(Node::all_text);
+    if let Some((line, command)) = commands.into_iter().find(|(_, c)| runs_migrations(c)) {
+        let found = format!("`{name}` runs the migrations when it starts (`{}`)", command.trim());
+        let seen = Seen {
+            item: "migrations-in-deploy",
+            proof: Proof::Full,
+            line: line_of(text, line, "migrat"),
+            found,
+            missing: "",
+        };
+        facts.found(file, text, seen);
     }
 }
 
@@ -178,11 +242,24 @@ pub(super) fn kubernetes(file: &FileName, text: &str, facts: &mut Facts) {
             facts.found(file, text, Seen { item: "restarts-itself", proof: Proof::Full, line, found, missing: "" });
             probes(file, text, facts, &doc);
         }
+        pod_containers(file, text, facts, &doc);
         if kind == "CronJob" {
             let schedule = doc.path(&["spec", "schedule"]).and_then(Node::text).unwrap_or_default();
             let daily = if crate::scan::readers::schedule::is_daily_cron(schedule) { "daily:" } else { "" };
             facts.clue(file, text, ClueKind::Schedule, line, &format!("{daily}{}", file.path));
             scheduled_commands(file, text, facts, &doc);
+        }
+        if kind == "Ingress"
+            && let Some(tls) = doc.path(&["spec", "tls"])
+            && !cert_managed(&doc)
+        {
+            let found = "HTTPS on a Kubernetes Ingress".to_owned();
+            let missing = "who renews its certificate is not shown (no cert-manager annotation)";
+            facts.found(
+                file,
+                text,
+                Seen { item: "domain-and-https", proof: Proof::Partial, line: tls.line, found, missing },
+            );
         }
         if matches!(kind, "Ingress" | "HTTPRoute" | "IngressRoute") {
             let found = format!("a Kubernetes {kind} in front of it");
@@ -192,15 +269,64 @@ pub(super) fn kubernetes(file: &FileName, text: &str, facts: &mut Facts) {
                 Seen { item: "behind-reverse-proxy", proof: Proof::Full, line, found, missing: "" },
             );
         }
-        let cert_manager = kind == "Certificate"
-            || doc
-                .path(&["metadata", "annotations"])
-                .is_some_and(|a| a.entries().iter().any(|(k, _)| k.starts_with("cert-manager.io/")));
+        let cert_manager = matches!(kind, "Certificate" | "ManagedCertificate") || cert_managed(&doc);
         if cert_manager {
-            let found = "certificates issued and renewed by cert-manager".to_owned();
-            facts.found(file, text, Seen { item: "domain-and-https", proof: Proof::Full, line, found, missing: "" });
+            let issuer = doc.path(&["spec", "issuerRef", "name"]).and_then(Node::text).unwrap_or_default();
+            let self_signed = issuer.to_lowercase().replace('-', "").contains("selfsigned");
+            let (proof, missing) = if self_signed {
+                (Proof::Partial, "its issuer is self-signed, not a public CA")
+            } else {
+                (Proof::Full, "")
+            };
+            let found = "certificates issued and renewed in the cluster".to_owned();
+            facts.found(file, text, Seen { item: "domain-and-https", proof, line, found, missing });
         }
     }
+}
+
+/// The containers of a workload, a Job or a CronJob: a versioned image, and migrations run by a
+/// container, an init container or a Job.
+fn pod_containers(file: &FileName, text: &str, facts: &mut Facts, doc: &Node) {
+    let pod =
+        doc.path(&["spec", "template", "spec"]).or(doc.path(&["spec", "jobTemplate", "spec", "template", "spec"]));
+    let Some(pod) = pod else { return };
+    let containers = ["initContainers", "containers"].iter().filter_map(|k| pod.get(k)).flat_map(Node::items);
+    for container in containers {
+        let image = container.get("image");
+        if let Some((line, reference)) = image.and_then(|i| Some((i.line, i.text()?)))
+            && is_versioned(reference)
+        {
+            let found = format!("the image is a named version (`{reference}`)");
+            facts.found(file, text, Seen { item: "named-versions", proof: Proof::Full, line, found, missing: "" });
+        }
+        let commands = ["command", "args"].iter().filter_map(|k| container.get(k)).flat_map(Node::all_text);
+        if let Some((line, command)) = commands.into_iter().find(|(_, c)| runs_migrations(c)) {
+            let found = format!("a container runs the migrations (`{}`)", command.trim());
+            facts.found(
+                file,
+                text,
+                Seen { item: "migrations-in-deploy", proof: Proof::Full, line, found, missing: "" },
+            );
+        }
+    }
+}
+
+/// An image reference that names a version: a tag with a digit or a variable, not `latest`; or a digest.
+pub(crate) fn is_versioned(reference: &str) -> bool {
+    let tag = reference.rsplit_once(':').map(|(_, tag)| tag).filter(|tag| !tag.contains('/'));
+    reference.contains('@')
+        || tag.is_some_and(|tag| tag != "latest" && (tag.chars().any(|c| c.is_ascii_digit()) || tag.contains('$')))
+}
+
+/// Whether a command runs migrations: a known migration command, or a command with the word `migrate`.
+pub(crate) fn runs_migrations(command: &str) -> bool {
+    commands::find(command, MIGRATIONS).is_some()
+        || command.split(|c: char| !c.is_ascii_alphanumeric() && c != ':').any(|w| w == "migrate" || w == "db:migrate")
+}
+
+fn cert_managed(doc: &Node) -> bool {
+    doc.path(&["metadata", "annotations"])
+        .is_some_and(|a| a.entries().iter().any(|(k, _)| k.starts_with("cert-manager.io/")))
 }
 
 fn probes(file: &FileName, text: &str, facts: &mut Facts, doc: &Node) {

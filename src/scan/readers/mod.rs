@@ -10,6 +10,7 @@ mod pipeline;
 mod proxy;
 pub(crate) mod schedule;
 mod scripts;
+mod start;
 pub(crate) mod systemd;
 
 use super::facts::{Facts, Proof, Seen};
@@ -65,10 +66,23 @@ pub(super) enum Reader {
     LoadTest,
     Migration,
     LogShipping,
+    /// An INI file (uWSGI, supervisord): the commands it runs.
+    Ini,
 }
 
-/// The reader for `file`, or none when no reader wants it (it is not read at all).
-pub(super) fn reader_for(file: &FileName) -> Option<Reader> {
+/// The reader for `file` and the name it reads it under (a template's suffix taken off), or none when no
+/// reader wants it (it is not read at all).
+pub(super) fn reader_for(file: &FileName) -> Option<(Reader, FileName)> {
+    match first_reader_for(file) {
+        Some(reader) => Some((reader, file.clone())),
+        None => {
+            let plain = file.without_template_suffix()?;
+            first_reader_for(&plain).map(|reader| (reader, plain))
+        }
+    }
+}
+
+fn first_reader_for(file: &FileName) -> Option<Reader> {
     let name = file.name.as_str();
     let lower = file.lower.as_str();
     let reader = if name == "dockerfile"
@@ -91,18 +105,11 @@ pub(super) fn reader_for(file: &FileName) -> Option<Reader> {
         || name.starts_with(".renovaterc")
     {
         Reader::UpdateBot
-    } else if file.is(&[
-        ".env.example",
-        ".env.sample",
-        ".env.template",
-        ".env.dist",
-        "example.env",
-        "env.example",
-        "sample.env",
-        ".env.default",
-        ".env.defaults",
-    ]) {
+    } else if is_env_file(file) {
         Reader::EnvExample
+    } else if name.starts_with(".goreleaser") || name.starts_with(".releaserc") || name == "release-please-config.json"
+    {
+        Reader::Release
     } else if name == ".gitignore" {
         Reader::GitIgnore
     } else if file.is(&[".gitleaks.toml", ".pre-commit-config.yaml", ".secrets.baseline"]) {
@@ -119,13 +126,12 @@ fn second_reader_for(file: &FileName) -> Option<Reader> {
         Reader::Terraform
     } else if name.starts_with("caddyfile") {
         Reader::Caddy
-    } else if file.ext == "conf"
-        || name.starts_with("nginx")
-        || file.under("nginx")
-        || name.ends_with(".conf.template")
-        || name.ends_with(".conf.j2")
-    {
+    } else if name.contains("logrotate") {
+        Reader::LogShipping
+    } else if file.ext == "conf" || name.starts_with("nginx") || file.under("nginx") {
         Reader::Nginx
+    } else if file.ext == "ini" {
+        Reader::Ini
     } else if file.ext == "service" {
         Reader::Service
     } else if file.ext == "timer" {
@@ -181,7 +187,7 @@ fn third_reader_for(file: &FileName) -> Option<Reader> {
 }
 
 /// Reads `text`, the head of `file`, with `reader`. `project` is the project folder's name, lowercased.
-pub(super) fn read(reader: Reader, file: &FileName, text: &str, project: &str, facts: &mut Facts) {
+pub(super) fn read(reader: Reader, file: &FileName, text: &str, facts: &mut Facts) {
     match reader {
         Reader::Dockerfile => containers::dockerfile(file, text, facts),
         Reader::Compose => containers::compose(file, text, facts),
@@ -194,9 +200,13 @@ pub(super) fn read(reader: Reader, file: &FileName, text: &str, project: &str, f
         Reader::SecretScanner => names::secret_scanner_config(file, text, facts),
         Reader::Terraform => names::terraform(file, text, facts),
         Reader::Yaml => yaml_file(file, text, facts),
-        Reader::Nginx => proxy::nginx(file, text, facts),
+        Reader::Nginx => {
+            proxy::nginx(file, text, facts);
+            config_commands(file, text, facts);
+        }
+        Reader::Ini => config_commands(file, text, facts),
         Reader::Caddy => proxy::caddy(file, text, facts),
-        Reader::Service => systemd::service(file, text, project, facts),
+        Reader::Service => systemd::service(file, text, facts),
         Reader::Timer => schedule::timer(file, text, facts),
         Reader::Crontab => schedule::crontab(file, text, facts),
         Reader::Script => scripts::script(file, text, facts),
@@ -207,9 +217,19 @@ pub(super) fn read(reader: Reader, file: &FileName, text: &str, project: &str, f
             code::source(file, text, facts);
             names::load_test(file, text, facts);
         }
-        Reader::Manifest => code::manifest(file, text, facts),
-        Reader::Document => names::document(file, text, facts),
-        Reader::TaskRunner => task_runner(file, text, facts),
+        Reader::Manifest => {
+            code::manifest(file, text, facts);
+            if let Some(name) = code::manifest_name(file, text) {
+                facts.project_name(&name);
+            }
+        }
+        Reader::Document => {
+            if file.name.starts_with("readme") {
+                start::readme(file, text, facts);
+            }
+            names::document(file, text, facts);
+        }
+        Reader::TaskRunner => start::task_runner(file, text, facts),
         Reader::Release => names::release_tooling(file, text, facts),
         Reader::LoadTest => names::load_test(file, text, facts),
         Reader::Migration => migration(file, text, facts),
@@ -222,6 +242,46 @@ pub(super) fn read(reader: Reader, file: &FileName, text: &str, project: &str, f
             );
         }
     }
+}
+
+/// An environment file kept in the repository: `.env.example`, `.env.prod-sample`, `env.sample`,
+/// `mailserver.env`, or a `.env` with defaults.
+fn is_env_file(file: &FileName) -> bool {
+    let name = file.name.as_str();
+    const VARIANTS: &[&str] =
+        &["example", "sample", "template", "dist", "default", "defaults", "local", "prod", "dev", "tmpl"];
+    let variant = |rest: &str| rest.split(['.', '-', '_']).any(|w| VARIANTS.contains(&w));
+    name == ".env"
+        || name.ends_with(".env")
+        || name.strip_prefix(".env.").is_some_and(variant)
+        || name.strip_prefix(".env-").is_some_and(variant)
+        || name.strip_prefix("env.").is_some_and(variant)
+}
+
+/// A config file that runs the migrations: a command (`hook-pre-app = exec:./manage.py migrate`) or an
+/// environment flag (`RUN_MIGRATIONS=1`).
+fn config_commands(file: &FileName, text: &str, facts: &mut Facts) {
+    let line = text.lines().position(|l| {
+        let l = l.trim();
+        !l.starts_with(['#', ';'])
+            && (containers::is_migration_flag(l) || commands::find(l, commands::MIGRATIONS).is_some())
+    });
+    if let Some(line) = line {
+        let found = "a config that runs the migrations when the app starts".to_owned();
+        facts.found(
+            file,
+            text,
+            Seen { item: "migrations-in-deploy", proof: Proof::Full, line: line + 1, found, missing: "" },
+        );
+    }
+}
+
+/// Whether `command` (from a README) starts the app: a start command, or a make or just target.
+pub(crate) fn is_start_command(command: &str) -> bool {
+    start::STARTS.contains(&command)
+        || ["make ", "just "].iter().any(|p| {
+            command.strip_prefix(p).is_some_and(|t| matches!(t, "run" | "start" | "up" | "dev" | "serve" | "server"))
+        })
 }
 
 /// Other YAML: Kubernetes manifests, provisioning (Ansible, cloud-init) and configs that embed Nginx.
@@ -283,45 +343,6 @@ fn uptime_monitor(file: &FileName, text: &str, facts: &mut Facts) {
     let (proof, missing) = if alerts { (Proof::Full, "") } else { (Proof::Partial, "no alert route in it") };
     let found = format!("an uptime monitor ({service})");
     facts.found(file, text, Seen { item: "uptime-alerts", proof, line, found, missing });
-}
-
-/// A Makefile, justfile or task file target that starts the app; a Procfile's web process.
-fn task_runner(file: &FileName, text: &str, facts: &mut Facts) {
-    const STARTS: &[&str] = &[
-        "compose up",
-        "docker-compose up",
-        "runserver",
-        "npm start",
-        "npm run dev",
-        "go run",
-        "cargo run",
-        "uvicorn",
-        "rails s",
-        "rails server",
-        "flask run",
-        "bin/dev",
-        "foreman start",
-    ];
-    if file.name == "procfile" {
-        if let Some(line) = text.lines().position(|l| l.starts_with("web:")) {
-            let found = "a Procfile web process".to_owned();
-            let missing = "it is for a platform, not one command on a clean clone";
-            facts.found(
-                file,
-                text,
-                Seen { item: "one-command-start", proof: Proof::Partial, line: line + 1, found, missing },
-            );
-        }
-        return;
-    }
-    if let Some(line) = text.lines().position(|l| STARTS.iter().any(|s| l.contains(s))) {
-        let found = format!("a {} target that starts it", if file.name == "justfile" { "just" } else { "make" });
-        facts.found(
-            file,
-            text,
-            Seen { item: "one-command-start", proof: Proof::Full, line: line + 1, found, missing: "" },
-        );
-    }
 }
 
 fn migration(file: &FileName, text: &str, facts: &mut Facts) {

@@ -6,6 +6,11 @@ use super::{Facts, FileName, Seen};
 use crate::scan::facts::{ClueKind, Proof};
 
 pub(super) fn env_example(file: &FileName, text: &str, facts: &mut Facts) {
+    if let Some((index, line)) = text.lines().enumerate().find(|(_, l)| super::containers::is_migration_flag(l)) {
+        let found = format!("the app runs its migrations when it starts (`{}`)", line.trim());
+        let seen = Seen { item: "migrations-in-deploy", proof: Proof::Full, line: index + 1, found, missing: "" };
+        facts.found(file, text, seen);
+    }
     let settings = text.lines().filter(|l| l.contains('=') && !l.trim_start().starts_with('#')).count();
     if let Some(line) = text.lines().position(|l| l.contains('=') && !l.trim_start().starts_with('#')) {
         let found = format!("an example environment file with {settings} settings");
@@ -44,11 +49,21 @@ pub(super) fn secret_scanner_config(file: &FileName, text: &str, facts: &mut Fac
 
 pub(super) fn update_bot(file: &FileName, text: &str, facts: &mut Facts) {
     let schedule = text.lines().position(|l| l.contains("interval") || l.contains("schedule") || l.contains("extends"));
-    let found =
-        if file.name.starts_with("dependabot") { "Dependabot version updates" } else { "a Renovate configuration" };
+    let dependabot = file.name.starts_with("dependabot");
+    let found = if dependabot { "Dependabot version updates" } else { "a Renovate configuration" };
+    // Dependabot that updates only the CI's actions leaves the app's own packages behind.
+    let ecosystems: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split("package-ecosystem:").nth(1))
+        .map(|e| e.trim().trim_matches(['"', '\'']))
+        .collect();
+    let actions_only = dependabot && !ecosystems.is_empty() && ecosystems.iter().all(|e| *e == "github-actions");
     let (proof, missing, line) = match schedule {
+        Some(line) if actions_only => {
+            (Proof::Partial, "it updates only the CI's actions, not the app's packages", line + 1)
+        }
         Some(line) => (Proof::Full, "", line + 1),
-        None if file.name.contains("renovate") => (Proof::Full, "", 1),
+        None if !dependabot => (Proof::Full, "", 1),
         None => (Proof::Partial, "no update schedule in it", 1),
     };
     facts.found(file, text, Seen { item: "dependency-update-bot", proof, line, found: found.to_owned(), missing });
@@ -115,11 +130,66 @@ pub(super) fn document(file: &FileName, text: &str, facts: &mut Facts) {
         let found = "an incident note".to_owned();
         facts.found(file, text, Seen { item: "incident-written-up", proof, line: 0, found, missing });
     }
+    let restore_heading = text.lines().position(|l| l.starts_with('#') && l.to_lowercase().contains("restor"));
+    let about_data = ["backup", "restore", "operations", "faq", "runbook", "readme"].iter().any(|w| path.contains(w));
+    if let (Some(line), true) = (restore_heading, about_data) {
+        let found = "a documented restore procedure".to_owned();
+        let missing = "that a restore was tested and timed is not something a file shows";
+        facts.found(file, text, Seen { item: "restore-proven", proof: Proof::Partial, line: line + 1, found, missing });
+    }
+    production_section(file, text, facts);
     if ["game-day", "gameday", "chaos"].iter().any(|w| path.contains(w)) {
         let found = "a game-day or chaos plan".to_owned();
         let missing = "that the failures were rehearsed is not something a file shows";
         facts.found(file, text, Seen { item: "failures-rehearsed", proof: Proof::Partial, line: 0, found, missing });
     }
+}
+
+/// A README or deployment page's section on running it in production: a part of an operations page, or
+/// all of one when it covers deploying, rolling back, restoring and who is alerted.
+fn production_section(file: &FileName, text: &str, facts: &mut Facts) {
+    let root_readme = file.name.starts_with("readme") && !file.path.contains('/');
+    let about_running = ["deploy", "production", "install", "self-host", "hosting", "operations", "backup"]
+        .iter()
+        .any(|w| file.name.contains(w));
+    if !(root_readme || about_running) {
+        return;
+    }
+    // A page about running it is all one section; in a README, a section (a second-level heading or
+    // deeper, not the title) about running it in production.
+    let lines: Vec<&str> = text.lines().collect();
+    let (start, section, production) = if root_readme {
+        let heading = lines.iter().position(|l| {
+            let lower = l.to_lowercase();
+            l.starts_with("##") && ["production", "deploy", "self-host", "running"].iter().any(|w| lower.contains(w))
+        });
+        let Some(start) = heading else { return };
+        let level = lines[start].chars().take_while(|c| *c == '#').count();
+        let end = (start + 1..lines.len())
+            .find(|&i| lines[i].starts_with('#') && lines[i].chars().take_while(|c| *c == '#').count() <= level)
+            .unwrap_or(lines.len());
+        let production = ["production", "self-host"].iter().any(|w| lines[start].to_lowercase().contains(w));
+        (start, lines[start..end].join("\n").to_lowercase(), production)
+    } else {
+        (lines.iter().position(|l| l.starts_with('#')).unwrap_or(0), text.to_lowercase(), true)
+    };
+    let covered: Vec<&str> = OPERATIONS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|w| section.contains(w)))
+        .map(|(what, _)| *what)
+        .collect();
+    let upkeep = ["upgrad", "backup", "restor", "logs", "rollback"].iter().any(|w| section.contains(w));
+    if !((covered.contains(&"deploy") && (upkeep || covered.len() >= 2)) || (production && upkeep)) {
+        return;
+    }
+    let missing: Vec<&str> = OPERATIONS.iter().map(|(what, _)| *what).filter(|what| !covered.contains(what)).collect();
+    let (proof, missing) = if missing.is_empty() {
+        (Proof::Full, String::new())
+    } else {
+        (Proof::Partial, format!("it does not say {}", missing.join(", ")))
+    };
+    let found = "a section on running it in production".to_owned();
+    facts.found(file, text, Seen { item: "operations-page", proof, line: start + 1, found, missing: &missing });
 }
 
 pub(super) fn load_test(file: &FileName, text: &str, facts: &mut Facts) {

@@ -3,7 +3,9 @@
 //! when a step runs a test suite and the workflow runs on push or pull requests; "deploys from main" only
 //! when a step deploys and main (or a tag) starts it; a smoke check only after a deploy.
 
-use super::commands::{self, DEPLOY_ACTIONS, DEPLOYS, DUMPS, OFFSITE, PUBLISH_ACTIONS, PUBLISHES, TESTS};
+use super::commands::{
+    self, DEPLOY_ACTIONS, DEPLOYS, DUMPS, OFFSITE, PUBLISH_ACTIONS, PUBLISHES, RELEASE_ACTIONS, RELEASES,
+};
 use super::{Facts, FileName, Seen};
 use crate::scan::facts::{ClueKind, Proof, line_of};
 use crate::scan::yaml::{self, Node};
@@ -12,9 +14,12 @@ use crate::scan::yaml::{self, Node};
 struct Step<'a> {
     job: usize,
     line: usize,
+    name: &'a str,
     run: &'a str,
     uses: &'a str,
     condition: &'a str,
+    /// The job deploys to a GitHub environment (`environment:`): its steps are a deployment.
+    deployment: bool,
 }
 
 /// When a workflow runs.
@@ -23,6 +28,10 @@ struct Triggers {
     push: bool,
     pull_request: bool,
     main_or_tags: bool,
+    /// It runs for version tags or releases.
+    tags: bool,
+    /// It runs only when another workflow calls it.
+    reusable: bool,
     by_hand_only: bool,
     schedule: Option<(usize, String)>,
 }
@@ -35,6 +44,15 @@ pub(super) fn github_actions(file: &FileName, text: &str, facts: &mut Facts) {
             jobs.iter().map(|(_, job)| job.get("needs").map(Node::words).unwrap_or_default()).collect();
         let steps: Vec<Step> = jobs.iter().enumerate().flat_map(|(index, (_, job))| steps_of(index, job)).collect();
         let names: Vec<&str> = jobs.iter().map(|(name, _)| name.as_str()).collect();
+        for (_, job) in jobs {
+            let called = job.get("uses").and_then(|u| Some((u.line, u.text()?)));
+            if let (Some((line, called)), true) = (called, triggers.push || triggers.pull_request)
+                && called.starts_with("./")
+            {
+                let name = called.rsplit('/').next().unwrap_or_default().to_lowercase();
+                facts.clue(file, text, ClueKind::WorkflowCall, line, &name);
+            }
+        }
         read_steps(file, text, facts, &triggers, &steps, &StepOrder { needs: &needs, names: &names });
         if let Some((line, cron)) = &triggers.schedule {
             facts.clue(file, text, ClueKind::Schedule, *line, &format!("{}{}", daily_prefix(cron), file.path));
@@ -62,6 +80,8 @@ fn triggers(on: Option<&Node>) -> Triggers {
         push,
         pull_request: words.contains(&"pull_request"),
         main_or_tags: (push && main) || tags,
+        tags,
+        reusable: words == ["workflow_call"],
         by_hand_only: words.iter().all(|w| matches!(*w, "workflow_dispatch" | "workflow_call" | "repository_dispatch")),
         schedule,
     }
@@ -69,14 +89,17 @@ fn triggers(on: Option<&Node>) -> Triggers {
 
 fn steps_of(job: usize, node: &Node) -> Vec<Step<'_>> {
     let steps = node.get("steps").map(Node::items).unwrap_or_default();
+    let deployment = node.get("environment").is_some();
     steps
         .iter()
         .map(|step| Step {
             job,
             line: step.get("run").or(step.get("uses")).map_or(step.line, |n| n.line),
+            name: step.get("name").and_then(Node::text).unwrap_or_default(),
             run: step.get("run").and_then(Node::text).unwrap_or_default(),
             uses: step.get("uses").and_then(Node::text).unwrap_or_default(),
             condition: step.get("if").and_then(Node::text).unwrap_or_default(),
+            deployment,
         })
         .collect()
 }
@@ -96,32 +119,25 @@ impl StepOrder<'_> {
 
 fn read_steps(file: &FileName, text: &str, facts: &mut Facts, on: &Triggers, steps: &[Step], order: &StepOrder) {
     let every_push = on.push || on.pull_request;
-    if let Some((step, command)) = steps.iter().find_map(|s| commands::find(s.run, TESTS).map(|c| (s, c.0))) {
+    if let Some((step, command)) = steps.iter().find_map(|s| commands::runs_tests(s.run, s.name).map(|c| (s, c))) {
         let (proof, missing) = if every_push {
             (Proof::Full, "")
         } else {
             (Proof::Partial, "it runs when started by hand or on a schedule, not on every push")
         };
-        let line = line_of(text, step.line, command);
-        let found = format!("a CI workflow that runs `{command}`");
-        facts.found(file, text, Seen { item: "tests-on-every-push", proof, line, found, missing });
+        let line = line_of(text, step.line, &command);
+        if on.reusable {
+            facts.clue(file, text, ClueKind::CalledTests, line, &format!("{}|{command}", file.name));
+        } else {
+            let found = format!("a CI workflow that runs `{command}`");
+            facts.found(file, text, Seen { item: "tests-on-every-push", proof, line, found, missing });
+        }
     }
-    if steps
-        .iter()
-        .any(|s| ["gitleaks", "trufflehog", "detect-secrets"].iter().any(|w| s.run.contains(w) || s.uses.contains(w)))
-    {
-        let line = steps
-            .iter()
-            .find(|s| {
-                s.run.contains("gitleaks")
-                    || s.uses.contains("gitleaks")
-                    || s.uses.contains("trufflehog")
-                    || s.run.contains("trufflehog")
-                    || s.run.contains("detect-secrets")
-            })
-            .map_or(0, |s| s.line);
+    let scanners = ["gitleaks", "trufflehog", "detect-secrets"];
+    if let Some(step) = steps.iter().find(|s| scanners.iter().any(|w| s.run.contains(w) || s.uses.contains(w))) {
         let found = "a secret scanner in CI".to_owned();
-        facts.found(file, text, Seen { item: "no-secrets-in-repo", proof: Proof::Full, line, found, missing: "" });
+        let seen = Seen { item: "no-secrets-in-repo", proof: Proof::Full, line: step.line, found, missing: "" };
+        facts.found(file, text, seen);
     }
     read_deploys(file, text, facts, on, steps, order);
     for step in steps {
@@ -134,16 +150,34 @@ fn read_steps(file: &FileName, text: &str, facts: &mut Facts, on: &Triggers, ste
     }
 }
 
+/// A step whose name says it pushes or publishes an image ("Build and push image").
+fn names_a_push(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let pushes = lower.contains("push") || lower.contains("publish");
+    pushes && ["image", "docker", "container"].iter().any(|w| lower.contains(w))
+}
+
 fn deploy_command<'a>(step: &Step<'a>) -> Option<&'a str> {
     let action = DEPLOY_ACTIONS.iter().find(|a| step.uses.starts_with(**a)).copied();
-    action.or_else(|| commands::find(step.run, DEPLOYS).map(|c| c.0))
+    let command = action.or_else(|| commands::find(step.run, DEPLOYS).map(|c| c.0));
+    // A job that deploys to an environment: its first command is the deploy (`docker compose up -d` on
+    // the server's runner, a platform's CLI).
+    let in_environment = || step.deployment.then(|| step.run.lines().find(|l| !l.trim().is_empty())).flatten();
+    command.or_else(|| in_environment().map(str::trim))
 }
 
 fn read_deploys(file: &FileName, text: &str, facts: &mut Facts, on: &Triggers, steps: &[Step], order: &StepOrder) {
     let deploy = steps.iter().enumerate().find_map(|(i, s)| deploy_command(s).map(|c| (i, c)));
-    let publish = steps
-        .iter()
-        .find(|s| PUBLISH_ACTIONS.iter().any(|a| s.uses.starts_with(a)) || commands::find(s.run, PUBLISHES).is_some());
+    let publish = steps.iter().find(|s| {
+        PUBLISH_ACTIONS.iter().any(|a| s.uses.starts_with(a))
+            || commands::find(s.run, PUBLISHES).is_some()
+            || names_a_push(s.name)
+    });
+    let release = publish.or_else(|| {
+        steps.iter().find(|s| {
+            RELEASE_ACTIONS.iter().any(|a| s.uses.starts_with(a)) || commands::find(s.run, RELEASES).is_some()
+        })
+    });
     let tagged = ["type=semver", "github.sha", "github.ref_name", "type=sha", "github.event.release"];
     if let Some(step) = publish
         && tagged.iter().any(|w| text.contains(w))
@@ -152,15 +186,31 @@ fn read_deploys(file: &FileName, text: &str, facts: &mut Facts, on: &Triggers, s
         let seen = Seen { item: "named-versions", proof: Proof::Full, line: step.line, found, missing: "" };
         facts.found(file, text, seen);
     }
+    if let (Some(step), true, None) = (release, on.tags, publish) {
+        let found = "releases published from version tags".to_owned();
+        let seen = Seen { item: "named-versions", proof: Proof::Full, line: step.line, found, missing: "" };
+        facts.found(file, text, seen);
+    }
     let Some((index, command)) = deploy else {
-        if let (Some(step), true) = (publish, on.main_or_tags) {
-            let found = "a pipeline that builds and pushes an image when main changes".to_owned();
-            let missing = "no step deploys it to a server or platform";
-            facts.found(
-                file,
-                text,
-                Seen { item: "deploys-from-main", proof: Proof::Partial, line: step.line, found, missing },
-            );
+        if let Some(step) = release {
+            let found = if publish.is_some() {
+                "a pipeline that publishes an image"
+            } else {
+                "a pipeline that publishes a release"
+            };
+            let missing = if on.main_or_tags {
+                "nothing in it deploys what it publishes to a server or platform"
+            } else {
+                "it runs when started by hand, and nothing in it deploys what it publishes"
+            };
+            let seen = Seen {
+                item: "deploys-from-main",
+                proof: Proof::Partial,
+                line: step.line,
+                found: found.to_owned(),
+                missing,
+            };
+            facts.found(file, text, seen);
         }
         return;
     };
@@ -221,20 +271,11 @@ pub(super) fn gitlab_ci(file: &FileName, text: &str, facts: &mut Facts) {
             });
             let manual = job.get("when").and_then(Node::text) == Some("manual");
             for (line, command_text) in &script {
-                if let Some((command, at)) = commands::find(command_text, TESTS) {
-                    let line = commands::line_at(command_text, at, *line);
+                if let Some(command) = commands::runs_tests(command_text, name) {
                     let found = format!("a GitLab CI job `{name}` that runs `{command}`");
-                    facts.found(
-                        file,
-                        text,
-                        Seen {
-                            item: "tests-on-every-push",
-                            proof: Proof::Full,
-                            line: line_of(text, line, command),
-                            found,
-                            missing: "",
-                        },
-                    );
+                    let line = line_of(text, *line, &command);
+                    let seen = Seen { item: "tests-on-every-push", proof: Proof::Full, line, found, missing: "" };
+                    facts.found(file, text, seen);
                 }
                 if let Some((command, _)) = commands::find(command_text, DEPLOYS) {
                     let (proof, missing) = match (on_main, manual) {
@@ -256,8 +297,8 @@ pub(super) fn gitlab_ci(file: &FileName, text: &str, facts: &mut Facts) {
 
 /// Jenkins, CircleCI, Azure Pipelines, Bitbucket, Drone, Woodpecker: their commands.
 pub(super) fn other_ci(file: &FileName, text: &str, facts: &mut Facts) {
-    if let Some((command, at)) = commands::find(text, TESTS) {
-        let line = commands::line_at(text, at, 1);
+    if let Some(command) = commands::runs_tests(text, "") {
+        let line = line_of(text, 1, &command);
         let found = format!("a CI pipeline that runs `{command}`");
         facts.found(file, text, Seen { item: "tests-on-every-push", proof: Proof::Full, line, found, missing: "" });
     }

@@ -21,13 +21,20 @@ pub(super) fn script(file: &FileName, text: &str, facts: &mut Facts) {
             facts.clue(file, text, kind, commands::line_at(text, at, 1), command);
         }
     }
-    if file.name.contains("restore")
-        && let Some((command, at)) = commands::find(text, RESTORES)
-    {
-        let found = format!("a restore script (`{command}`)");
+    if file.name.contains("restore") {
+        // A script named for restoring is a restore procedure; a restore command in it says what it runs.
+        let (found, line) = match commands::find(text, RESTORES) {
+            Some((command, at)) => (format!("a restore script (`{command}`)"), commands::line_at(text, at, 1)),
+            None => ("a restore script".to_owned(), 0),
+        };
         let missing = "that a restore was tested and timed is not something a file shows";
-        let line = commands::line_at(text, at, 1);
         facts.found(file, text, Seen { item: "restore-proven", proof: Proof::Partial, line, found, missing });
+    }
+    if file.name.contains("backup") && commands::find(text, DUMPS).is_none() && commands::find(text, OFFSITE).is_none()
+    {
+        let found = "a backup script (no database dump or copy recognised in it)".to_owned();
+        let missing = "no schedule and no copy off the server found";
+        facts.found(file, text, Seen { item: "daily-offsite-backup", proof: Proof::Partial, line: 0, found, missing });
     }
     if file.name.contains("rollback") {
         let found = "a rollback script".to_owned();
@@ -36,11 +43,46 @@ pub(super) fn script(file: &FileName, text: &str, facts: &mut Facts) {
     }
     entrypoint_migrations(file, text, facts);
     hardening(file, text, facts);
+    container_restart(file, text, facts);
+    provisioning(file, text, facts);
+}
+
+/// A script that starts the app's container with a restart policy (`docker run --restart=always`).
+fn container_restart(file: &FileName, text: &str, facts: &mut Facts) {
+    let line = text.lines().position(|l| {
+        let runs = (l.contains("docker") || l.contains("podman")) && l.contains(" run ");
+        runs && (l.contains("--restart=") || l.contains("--restart ")) && !l.contains("--restart=no")
+    });
+    if let Some(line) = line {
+        let found = "the container is started with a restart policy (docker run --restart)".to_owned();
+        let seen = Seen { item: "restarts-itself", proof: Proof::Full, line: line + 1, found, missing: "" };
+        facts.found(file, text, seen);
+    }
+}
+
+/// A script that sets up a server from nothing (installs packages and the app): a part of a rebuild.
+fn provisioning(file: &FileName, text: &str, facts: &mut Facts) {
+    let named = ["install", "setup", "set-up", "bootstrap", "provision"].iter().any(|w| file.name.starts_with(w));
+    // It installs the server's software: a container runtime, or packages and a service.
+    let server =
+        text.contains("get.docker.com") || text.contains("systemctl enable") || text.contains("install docker");
+    let installs = text
+        .lines()
+        .position(|l| l.contains("apt-get install") || l.contains("apt install") || l.contains("get.docker.com"))
+        .filter(|_| server);
+    if let (true, Some(line)) = (named, installs) {
+        let found = "a script that sets up a server".to_owned();
+        let missing = "that it was rebuilt from it is not something a file shows";
+        let seen = Seen { item: "rebuilt-from-scratch", proof: Proof::Partial, line: line + 1, found, missing };
+        facts.found(file, text, seen);
+    }
 }
 
 /// An entrypoint or release script that runs the migrations.
 fn entrypoint_migrations(file: &FileName, text: &str, facts: &mut Facts) {
-    let deploys = ["entrypoint", "start", "release", "deploy", "run", "boot"].iter().any(|w| file.name.contains(w));
+    let deploys = ["entrypoint", "start", "release", "deploy", "run", "boot", "install", "setup", "set-up", "migrate"]
+        .iter()
+        .any(|w| file.name.contains(w));
     if let (true, Some((command, at))) = (deploys, commands::find(text, MIGRATIONS)) {
         let found = format!("the deploy runs the migrations (`{command}`)");
         let line = commands::line_at(text, at, 1);

@@ -1,6 +1,10 @@
 //! YAML as the scan's readers use it: a small tree of maps, lists and text, each node with its line, made
 //! from saphyr's marked nodes. Keys and scalars are text (YAML 1.2: `on:` is the key "on", `no` is the
-//! text "no"), so a reader compares what the file says, not what a loader guessed.
+//! text "no"), so a reader compares what the file says, not what a loader guessed. A file saphyr refuses
+//! (a template with `{{ }}` or `<% %>` lines, or a flow list Docker's looser parser accepts) is read by
+//! its indentation instead ([`tolerant`]): what the scan needs is its keys and their lines.
+
+mod tolerant;
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
@@ -90,7 +94,7 @@ impl Node {
 pub(super) fn parse(text: &str) -> Vec<Node> {
     match MarkedYaml::load_from_str(text) {
         Ok(documents) => documents.iter().map(convert).collect(),
-        Err(_) => Vec::new(),
+        Err(_) => tolerant::parse(text),
     }
 }
 
@@ -137,7 +141,7 @@ mod tests {
         assert_eq!(doc.get("restart").unwrap().text(), Some("no"), "YAML 1.2: no is text");
         assert_eq!(doc.get("on").unwrap().line, 2);
         assert_eq!(doc.get("jobs").unwrap().items()[0].get("run").unwrap().text(), Some("make test\n"));
-        assert!(parse("key: [unclosed").is_empty());
+        assert_eq!(parse("key: [unclosed").len(), 1, "read by its indentation");
         assert_eq!(parse("a: 1\n---\nb: 2\n").len(), 2);
     }
 }
