@@ -35,7 +35,7 @@ fn each_kind_of_artefact_is_found_with_its_file() {
         ("helm", &["rebuilt-from-scratch"]),
         ("backup", &["daily-offsite-backup", "restore-proven"]),
         ("monitoring", &["server-resources-watched", "uptime-alerts"]),
-        ("runbook", &["operations-page"]),
+        ("runbook", &["operations-page", "restore-proven"]),
         ("postmortem", &["incident-written-up"]),
     ];
     for (name, expected) in cases {
