@@ -24,6 +24,7 @@ mod projects;
 mod races;
 mod report;
 mod scan;
+mod scan_shapes;
 mod score;
 mod store;
 mod target_balance;

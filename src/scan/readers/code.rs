@@ -215,10 +215,12 @@ const PARTS: &[(&str, &[&str], &str, &str)] = &[
 pub(super) fn manifest(file: &FileName, text: &str, facts: &mut Facts) {
     let lower = text.to_lowercase();
     for (item, names, what, missing) in PARTS {
-        if let Some(name) = names
-            .iter()
-            .find(|n| lower.contains(&format!("\"{n}")) || lower.lines().any(|l| l.trim_start().starts_with(*n)))
-        {
+        if let Some(name) = names.iter().find(|n| {
+            // `"sentry-sdk"`, `"@sentry/node"`, `sentry-sdk==2.0` or `gem "sentry-ruby"`.
+            lower.contains(&format!("\"{n}"))
+                || lower.contains(&format!("\"@{n}/"))
+                || lower.lines().any(|l| l.trim_start().starts_with(*n))
+        }) {
             let line = lower.lines().position(|l| l.contains(name)).map_or(0, |i| i + 1);
             let found = format!("{what} ({name})");
             facts.found(file, text, Seen { item, proof: Proof::Partial, line, found, missing });

@@ -164,6 +164,8 @@ fn third_reader_for(file: &FileName) -> Option<Reader> {
         Reader::Manifest
     } else if name.starts_with("locustfile") || file.ext == "jmx" {
         Reader::LoadTest
+    } else if ["migrations", "migrate", "alembic"].iter().any(|f| file.under(f)) {
+        Reader::Migration
     } else if file.ext_in(SOURCE) {
         Reader::Source
     } else if file.is(&["makefile", "justfile", "taskfile.yml", "procfile"]) {
@@ -174,8 +176,6 @@ fn third_reader_for(file: &FileName) -> Option<Reader> {
         || name == "release-please-config.json"
     {
         Reader::Release
-    } else if ["migrations", "migrate", "alembic"].iter().any(|f| file.under(f)) {
-        Reader::Migration
     } else if file.ext_in(&["md", "txt", "adoc", "rst"]) {
         Reader::Document
     } else if file.ext.is_empty() && !name.starts_with('.') {

@@ -1,0 +1,111 @@
+//! The scan on small fixtures in the shapes real repositories showed (issue 29): each failure class of
+//! the name-and-substring scan, now read as the file's format. The fixtures are written here, in the
+//! shape of what the named repository does; none is copied from it.
+
+use std::path::{Path, PathBuf};
+
+use skillgap::scan::{Finding, Proof, scan};
+
+fn shape(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/shapes").join(name)
+}
+
+/// The best finding for `item` in the fixture, if any (the scan lists them best first).
+fn best(name: &str, item: &str) -> Option<Finding> {
+    scan(&shape(name)).unwrap().findings.into_iter().find(|f| f.item == item)
+}
+
+fn proof(name: &str, item: &str) -> Option<Proof> {
+    best(name, item).map(|f| f.proof)
+}
+
+#[test]
+fn a_word_in_a_file_is_not_a_practice() {
+    // `runs-on: ubuntu-latest` has "test" in it; the workflow runs no test suite.
+    assert_eq!(proof("lint-only-ci", "tests-on-every-push"), None);
+    // A Makefile that builds the docs and provisions a server starts nothing.
+    assert_eq!(proof("task-makefile", "one-command-start"), None);
+    // `restart: "no"` is a policy of not restarting.
+    assert_eq!(proof("restart-no", "restarts-itself"), None);
+    // A unit that restarts another program (a mail signer) says nothing about the app.
+    assert_eq!(proof("other-unit", "restarts-itself"), None);
+    // `curl -F` posts a form; it checks nothing.
+    assert_eq!(proof("curl-upload", "smoke-check-after-deploy"), None);
+    // An artifact named "deploy-bundle" is not a deploy.
+    assert_eq!(proof("artifact-named-deploy", "deploys-from-main"), None);
+    // A job named backup that only sleeps dumps nothing.
+    assert_eq!(proof("simulated-backup", "daily-offsite-backup"), None);
+}
+
+#[test]
+fn a_part_is_proposed_as_a_part_and_says_what_is_missing() {
+    let backup = best("unscheduled-backup", "daily-offsite-backup").unwrap();
+    assert_eq!(backup.proof, Proof::Partial);
+    assert_eq!(backup.evidence(), "scripts/backup.sh:3");
+    assert!(backup.missing.contains("no schedule") && backup.missing.contains("no copy off the server"), "{backup:?}");
+    let tls = best("tls-only", "domain-and-https").unwrap();
+    assert_eq!((tls.proof, tls.evidence().as_str()), (Proof::Partial, "deploy/nginx/site.conf:3"));
+    assert!(tls.missing.contains("renews"), "{tls:?}");
+    assert_eq!(proof("gitignore-only", "no-secrets-in-repo"), Some(Proof::Partial));
+    let sdk = best("sdk-only", "errors-tracked").unwrap();
+    assert_eq!(sdk.proof, Proof::Partial);
+    assert!(sdk.missing.contains("set up"), "{sdk:?}");
+}
+
+#[test]
+fn the_step_that_runs_migrations_is_found_wherever_the_deploy_keeps_it() {
+    for (name, evidence) in [
+        ("migrate-compose", "compose.yaml:4"),
+        ("migrate-release", "Procfile:1"),
+        ("migrate-flag", "packaging/shop.conf:2"),
+        ("migrate-uwsgi", "docker/uwsgi.ini:3"),
+    ] {
+        let found = best(name, "migrations-in-deploy").unwrap_or_else(|| panic!("{name}: nothing"));
+        assert_eq!((found.proof, found.evidence().as_str()), (Proof::Full, evidence), "{name}");
+    }
+    // Thirty migration files are one part, not thirty lines.
+    let found = scan(&shape("many-migrations")).unwrap();
+    let migrations: Vec<&Finding> = found.findings.iter().filter(|f| f.item == "migrations-in-deploy").collect();
+    assert!(migrations.iter().all(|f| f.proof == Proof::Partial));
+    assert!(migrations[0].missing.contains("no step that runs them"), "{:?}", migrations[0]);
+}
+
+#[test]
+fn named_versions_are_seen_in_built_and_pinned_image_tags() {
+    assert_eq!(proof("tagged-images", "named-versions"), Some(Proof::Full));
+    let pinned = best("pinned-compose", "named-versions").unwrap();
+    assert_eq!(pinned.evidence(), "compose.yaml:3");
+    assert!(pinned.excerpt.contains("analytics:v2.0.0"), "{pinned:?}");
+}
+
+#[test]
+fn configuration_in_unusual_places_is_read() {
+    let proxy = best("unusual", "behind-reverse-proxy").unwrap();
+    assert_eq!(proxy.evidence(), "deploy/nginx-configmap.yaml:9", "Nginx inside a ConfigMap");
+    // An extension-less script, known by its shebang, scheduled by a crontab line that names it.
+    let backup = best("unusual", "daily-offsite-backup").unwrap();
+    assert_eq!((backup.proof, backup.evidence().as_str()), (Proof::Full, "bin/backup:3"), "{backup:?}");
+    let hardened = best("unusual", "server-hardened").unwrap();
+    assert_eq!(hardened.proof, Proof::Partial, "SSH and updates, no firewall: {hardened:?}");
+    assert!(hardened.missing.contains("firewall"), "{hardened:?}");
+    assert_eq!(best("unusual", "health-endpoints").unwrap().path, "app/api/health/route.ts");
+    assert_eq!(best("rails-health", "health-endpoints").unwrap().evidence(), "config/routes.rb:2");
+}
+
+#[test]
+fn the_production_file_is_the_evidence_and_examples_are_none() {
+    let restarts = best("dev-and-prod", "restarts-itself").unwrap();
+    assert_eq!(restarts.evidence(), "deploy/compose.yaml:4");
+    assert!(restarts.excerpt.contains("unless-stopped"));
+    let all = scan(&shape("dev-and-prod")).unwrap();
+    assert!(all.findings.iter().all(|f| !f.path.starts_with("examples/")), "{:?}", all.findings);
+}
+
+#[test]
+fn a_workflow_that_runs_a_pull_request_s_code_with_secrets_is_flagged_not_evidence() {
+    let found = scan(&shape("pr-target")).unwrap();
+    assert_eq!(found.dangers, [".github/workflows/preview.yml:8"]);
+    assert!(
+        found.findings.iter().all(|f| f.path != ".github/workflows/preview.yml" || f.item != "tests-on-every-push")
+    );
+}
