@@ -135,15 +135,19 @@ fn main() {
         total.add(&tally);
     }
     println!(
-        "| **all {}** | | {} | **{}** (item right: {}) | **{}** ({} of {}) | **{}** |",
+        "| **all {}** | | {} | **{}** ({} of {}; item right: {}) | **{}** ({} of {}) | **{}** ({} of {}) |",
         details.len(),
         total.proposals,
         ratio(total.right_claim, total.proposals),
+        total.right_claim,
+        total.proposals,
         ratio(total.right_item, total.proposals),
         ratio(total.recalled, total.labelled),
         total.recalled,
         total.labelled,
-        ratio(total.right_evidence, total.right_item)
+        ratio(total.right_evidence, total.right_item),
+        total.right_evidence,
+        total.right_item
     );
     println!("\n{}", details.join("\n"));
 }

@@ -107,7 +107,15 @@ fn backups(facts: &mut Facts) {
 fn containerised(facts: &mut Facts) {
     let with_database = of(facts, ClueKind::RunsWithDatabase);
     let mut found = Vec::new();
-    for dockerfile in of(facts, ClueKind::Dockerfile) {
+    // The Dockerfile a Compose file builds comes first: it is the app's.
+    let mut dockerfiles = of(facts, ClueKind::Dockerfile);
+    let folder = |path: &str| path.rsplit_once('/').map_or(String::new(), |(folder, _)| folder.to_owned());
+    let built: Vec<&Clue> =
+        dockerfiles.iter().copied().filter(|d| with_database.iter().any(|w| w.detail == folder(&d.path))).collect();
+    if !built.is_empty() {
+        dockerfiles = built;
+    }
+    for dockerfile in dockerfiles {
         let (proof, missing) = if with_database.is_empty() {
             (Proof::Partial, "no Compose file or manifest runs it with its database".to_owned())
         } else {

@@ -223,8 +223,8 @@ fn evidence(mut findings: Vec<Finding>, paths: &BTreeSet<String>) -> Vec<Finding
             f.item,
             std::cmp::Reverse(f.proof),
             f.place,
+            name_rank(f.item, &f.path),
             depth(&f.path),
-            name_rank(&name),
             name.len(),
             f.path.clone(),
             f.line,
@@ -248,26 +248,59 @@ fn has_production_variant(path: &str, paths: &BTreeSet<String>) -> bool {
     })
 }
 
-/// Among equally good files, the app's main one first: a name that says it is the app, the web
-/// server, or a tool's main file, before a sibling's (`web.yaml` before `jobs.yaml`).
-fn name_rank(name: &str) -> u8 {
-    const MAIN: &[&str] =
-        &["web", "app", "server", "frontend", "api", "main", "kustomization", "chart", "site", "playbook"];
+/// Among equally good files, the app's main one first: a name that says it is the app, the web server,
+/// a tool's main file or, for the item, what it is about (`test.yml` for tests, `deploy.yml` for a
+/// deploy), before a sibling's (`web.yaml` before `jobs.yaml`, `Dockerfile` before `builder.dockerfile`).
+fn name_rank(item: &str, path: &str) -> u8 {
+    const MAIN: &[&str] = &[
+        "web",
+        "app",
+        "server",
+        "frontend",
+        "api",
+        "main",
+        "kustomization",
+        "chart",
+        "site",
+        "playbook",
+        "dockerfile",
+    ];
+    let about: &[&str] = match item {
+        "tests-on-every-push" => &["test", "tests", "ci", "build", "check"],
+        "deploys-from-main" | "smoke-check-after-deploy" => &["deploy", "cd", "production"],
+        "named-versions" => &["release", "version"],
+        "one-command-start" => &["compose", "docker-compose"],
+        _ => &[],
+    };
+    let lower = path.to_lowercase();
+    let mut parts = lower.rsplit('/');
+    let name = parts.next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default();
-    u8::from(!MAIN.iter().any(|m| stem == *m || stem.starts_with(&format!("{m}-")) || stem.ends_with(&format!("-{m}"))))
+    let words: Vec<&str> = stem.split(['-', '_']).collect();
+    let main = |word: &str| {
+        MAIN.iter().any(|m| word == *m || word.starts_with(&format!("{m}-")) || word.ends_with(&format!("-{m}")))
+    };
+    if words.iter().any(|w| about.contains(w)) {
+        0
+    } else if main(stem) || parts.any(main) {
+        1
+    } else {
+        2
+    }
 }
 
-/// Top-level folders that each hold their own app (a Compose file or a Dockerfile of their own), when
-/// there are many: the repository is a collection of examples, and none of them is its deployment.
+/// Top-level folders that each start an app of their own (a Compose file each), when there are many
+/// and none at the root: the repository is a collection of examples, and none of them is its
+/// deployment. (One app of many services has many Dockerfiles but one Compose file.)
 fn example_collection(facts: &Facts) -> Vec<String> {
     /// Sibling apps from which a repository reads as a collection.
     const MANY: usize = 5;
-    let mut folders: Vec<String> = facts
-        .clues
-        .iter()
-        .filter(|c| matches!(c.kind, facts::ClueKind::Dockerfile | facts::ClueKind::StartCommand))
-        .filter_map(|c| c.path.split_once('/').map(|(top, _)| format!("{top}/")))
-        .collect();
+    let starts = facts.clues.iter().filter(|c| c.kind == facts::ClueKind::StartCommand && c.detail.contains("compose"));
+    if facts.clues.iter().any(|c| c.kind == facts::ClueKind::StartCommand && !c.path.contains('/')) {
+        return Vec::new();
+    }
+    let mut folders: Vec<String> =
+        starts.filter_map(|c| c.path.split_once('/').map(|(top, _)| format!("{top}/"))).collect();
     folders.sort();
     folders.dedup();
     if folders.len() >= MANY { folders } else { Vec::new() }

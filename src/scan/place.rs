@@ -97,9 +97,14 @@ fn is_test_folder(folder: &str) -> bool {
     folder.split(['-', '_', '.']).any(|word| matches!(word, "test" | "tests" | "testing" | "e2e" | "spec"))
 }
 
-/// Whether a file's name says it is a test: `server_test.go`, `app.test.ts`, `test_views.py`.
+/// Whether a source file's name says it is a test: `server_test.go`, `app.test.ts`, `test_views.py` (a
+/// workflow named `generic_test.yml` runs tests; it is not one).
 fn is_test_file(name: &str) -> bool {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    const SOURCE: &[&str] = &["go", "py", "js", "ts", "tsx", "jsx", "rb", "rs", "java", "kt", "php", "cs", "ex", "exs"];
+    let Some((stem, ext)) = name.rsplit_once('.') else { return false };
+    if !SOURCE.contains(&ext) {
+        return false;
+    }
     stem.ends_with("_test") || stem.ends_with(".test") || stem.ends_with(".spec") || stem.starts_with("test_")
 }
 

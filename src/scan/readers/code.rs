@@ -6,7 +6,7 @@ use super::{Facts, FileName, Seen};
 use crate::scan::facts::Proof;
 
 /// Route paths of a liveness check, and of a readiness check.
-const LIVE: &[&str] = &["/health", "/healthz", "/livez", "/live", "/ping", "/up", "/status"];
+const LIVE: &[&str] = &["/health", "/healthz", "/livez", "/live", "/ping", "/up"];
 const READY: &[&str] = &["/ready", "/readyz", "/readiness"];
 
 /// Where `text` defines a route ending in one of `paths`, quoted: `'/healthz'`, `"/api/health"`; or
@@ -107,6 +107,19 @@ const MIGRATES_AT_START: &[&str] = &[
 ];
 
 fn app_migrations(file: &FileName, text: &str, facts: &mut Facts) {
+    // A deploy or start script written in the app's language that runs the migration command.
+    let deploy_script = file.under("scripts")
+        || file.under("bin")
+        || ["migrate", "deploy", "start", "check-db"].iter().any(|w| file.name.contains(w));
+    if deploy_script && let Some((command, at)) = super::commands::find(text, super::commands::MIGRATIONS) {
+        let found = format!("a deploy script runs the migrations (`{command}`)");
+        let line = super::commands::line_at(text, at, 1);
+        return facts.found(
+            file,
+            text,
+            Seen { item: "migrations-in-deploy", proof: Proof::Full, line, found, missing: "" },
+        );
+    }
     // A command-line tool's migrate command is run by hand, not when the app starts.
     if ["command-line", "/cli/", "/commands/", "/management/"].iter().any(|w| file.lower.contains(w)) {
         return;
@@ -121,14 +134,20 @@ fn app_migrations(file: &FileName, text: &str, facts: &mut Facts) {
 /// A rate limiter on the login (`loginRateLimiter`, `@ratelimit` on a login view), or a rate limiter in
 /// the app's code not seen on it.
 fn login_limit(file: &FileName, text: &str, facts: &mut Facts) {
-    let limiter = |l: &str| ["ratelimit", "rate_limit", "ratelimiter", "throttle"].iter().any(|w| l.contains(w));
+    let limiter = |l: &str| {
+        ["ratelimit", "rate_limit", "ratelimiter", "throttle", "tokenbucket", "limiter"].iter().any(|w| l.contains(w))
+    };
     let lower = text.to_lowercase();
     let on_login = |l: &str| limiter(l) && (l.contains("login") || l.contains("signin") || l.contains("sign_in"));
     if let Some(line) = lower.lines().position(on_login) {
         let found = "a rate limit on the login in the app's code".to_owned();
         let seen = Seen { item: "login-rate-limited", proof: Proof::Full, line: line + 1, found, missing: "" };
         facts.found(file, text, seen);
-    } else if limiter(&file.lower.replace('-', "")) {
+    } else if ["ratelimit", "rate_limit", "ratelimiter", "throttl"]
+        .iter()
+        .any(|w| file.name.replace('-', "").contains(w))
+    {
+        // A module named for rate limiting; a word in another file is not one.
         let found = "a rate limiter in the app's code".to_owned();
         let missing = "it was not seen on the login route";
         let seen = Seen { item: "login-rate-limited", proof: Proof::Partial, line: 0, found, missing };
@@ -152,11 +171,15 @@ fn settings_from_environment(file: &FileName, text: &str, facts: &mut Facts) {
     ];
     let stem = file.name.split('.').next().unwrap_or_default();
     let config = ["config", "setting"].iter().any(|w| file.name.contains(w))
-        || file.lower.contains("/config/")
+        || file.lower.split('/').rev().skip(1).any(|f| f == "config")
         || stem == "main";
+    // A binder reads every setting from the environment at once.
+    const BINDERS: &[&str] =
+        &["viper.AutomaticEnv", "viper.BindEnv", "envconfig.Process", "env.Parse(", "BaseSettings"];
     let reads = text.lines().filter(|l| READS.iter().any(|r| l.contains(r))).count();
-    if config && reads >= 3 {
-        let line = text.lines().position(|l| READS.iter().any(|r| l.contains(r))).map_or(0, |i| i + 1);
+    let binds = text.lines().any(|l| BINDERS.iter().any(|b| l.contains(b)));
+    if config && (reads >= 3 || binds) {
+        let line = text.lines().position(|l| READS.iter().chain(BINDERS).any(|r| l.contains(r))).map_or(0, |i| i + 1);
         let found = format!("settings read from the environment ({reads} of them)");
         let missing = "no example file lists them";
         let seen = Seen { item: "config-in-environment", proof: Proof::Partial, line, found, missing };
@@ -213,6 +236,23 @@ const PARTS: &[(&str, &[&str], &str, &str)] = &[
 ];
 
 pub(super) fn manifest(file: &FileName, text: &str, facts: &mut Facts) {
+    // An npm script that builds, starts or deploys the app and runs the migrations on the way.
+    let script = |l: &str| {
+        let key = l.trim_start().trim_start_matches('"');
+        ["start", "build", "deploy", "release", "prestart", "predeploy", "postbuild"].iter().any(|k| key.starts_with(k))
+    };
+    if file.name == "package.json"
+        && let Some(line) = text
+            .lines()
+            .position(|l| script(l) && super::containers::runs_migrations(l.split_once(':').map_or(l, |(_, v)| v)))
+    {
+        let found = "an npm script that runs the migrations when the app is built or started".to_owned();
+        facts.found(
+            file,
+            text,
+            Seen { item: "migrations-in-deploy", proof: Proof::Full, line: line + 1, found, missing: "" },
+        );
+    }
     let lower = text.to_lowercase();
     for (item, names, what, missing) in PARTS {
         if let Some(name) = names.iter().find(|n| {

@@ -251,6 +251,9 @@ pub(crate) fn runs_tests(run: &str, step_name: &str) -> Option<String> {
             .iter()
             .skip(1)
             .find(|w| !w.starts_with('-') && !w.starts_with('$') && !w.ends_with('}') && **w != "run");
+        // `make lint tests/serial` runs a target named for tests, wherever it is in the line.
+        let targets = ["make", "just", "rake"].contains(&tool);
+        let sub = if targets { words.iter().skip(1).find(|w| w.starts_with("test")).or(sub) } else { sub };
         if let (true, Some(sub)) = (known, sub)
             && sub.starts_with("test")
         {

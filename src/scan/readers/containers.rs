@@ -56,15 +56,32 @@ pub(super) fn compose(file: &FileName, text: &str, facts: &mut Facts) {
         });
         let is_database =
             |s: &Node| s.get("image").and_then(Node::text).is_some_and(|i| DATABASES.iter().any(|d| i.contains(d)));
-        let app =
-            services.iter().find(|(_, s)| s.get("build").is_some()).or(services.iter().find(|(_, s)| !is_database(s)));
-        if let (Some((_, db)), Some(_)) = (database, app) {
-            facts.clue(file, text, ClueKind::RunsWithDatabase, db.line, "");
+        // The app: the service built here; else the one that depends on the database; else the first other.
+        let needs_database = |s: &Node| {
+            s.get("depends_on").is_some_and(|d| d.words().iter().any(|w| database.is_some_and(|(name, _)| name == w)))
+        };
+        let app = services
+            .iter()
+            .find(|(_, s)| s.get("build").is_some())
+            .or(services.iter().find(|(_, s)| !is_database(s) && needs_database(s)))
+            .or(services.iter().find(|(_, s)| !is_database(s)));
+        if let (Some((_, db)), Some((_, service))) = (database, app) {
+            // The folder the app is built from, below the project's: its Dockerfile is the evidence.
+            let build = service.get("build");
+            let context = build.and_then(|b| b.text().or(b.get("context").and_then(Node::text))).unwrap_or_default();
+            let base = file.path.rsplit_once('/').map_or("", |(folder, _)| folder);
+            let folder = context.trim_start_matches("./").trim_end_matches('/');
+            let built = if base.is_empty() { folder.to_owned() } else { format!("{base}/{folder}") };
+            facts.clue(file, text, ClueKind::RunsWithDatabase, db.line, built.trim_end_matches(['/', '.']));
         }
         if let Some((name, service)) = app {
             let shared = shared_restart(&doc);
             compose_service(file, text, facts, (name, service), shared);
-            pinned_version(file, text, facts, name, service);
+            // A version pinned for a helper (a cache, a proxy) says nothing of the app's own.
+            let others = services.iter().filter(|(_, s)| !is_database(s)).count();
+            if service.get("build").is_some() || needs_database(service) || others == 1 {
+                pinned_version(file, text, facts, name, service);
+            }
         }
         log_limits(file, text, facts, services, app.map(|a| a.0.as_str()));
         for (name, service) in services {
@@ -183,8 +200,8 @@ pub(crate) fn is_migration_flag(pair: &str) -> bool {
 /// A service whose command or entrypoint runs the migrations (the app's own, or a one-off `migrate`
 /// service the others wait for).
 fn service_migrations(file: &FileName, text: &str, facts: &mut Facts, name: &str, service: &Node) {
-    let commands = ["command", "entrypoint"].iter().filter_map(|k| service.get(k)).flat_map(Node::all_text);
-    if let Some((line, command)) = commands.into_iter().find(|(_, c)| runs_migrations(c)) {
+    if let Some((line, command)) = command_line(service, &["entrypoint", "command"]).filter(|(_, c)| runs_migrations(c))
+    {
         let found = format!("`{name}` runs the migrations when it starts (`{}`)", command.trim());
         let seen = Seen {
             item: "migrations-in-deploy",
@@ -195,6 +212,14 @@ fn service_migrations(file: &FileName, text: &str, facts: &mut Facts, name: &str
         };
         facts.found(file, text, seen);
     }
+}
+
+/// The command a container runs, its list items joined (`["rails", "db:migrate"]` is `rails db:migrate`),
+/// with the line it starts on.
+fn command_line(node: &Node, keys: &[&str]) -> Option<(usize, String)> {
+    let parts: Vec<(usize, &str)> = keys.iter().filter_map(|k| node.get(k)).flat_map(Node::all_text).collect();
+    let line = parts.first()?.0;
+    Some((line, parts.iter().map(|(_, part)| *part).collect::<Vec<_>>().join(" ")))
 }
 
 /// A service that runs a dump or a copy on a schedule (an ofelia or cron label, or a cron image).
@@ -287,8 +312,10 @@ pub(super) fn kubernetes(file: &FileName, text: &str, facts: &mut Facts) {
 /// The containers of a workload, a Job or a CronJob: a versioned image, and migrations run by a
 /// container, an init container or a Job.
 fn pod_containers(file: &FileName, text: &str, facts: &mut Facts, doc: &Node) {
-    let pod =
-        doc.path(&["spec", "template", "spec"]).or(doc.path(&["spec", "jobTemplate", "spec", "template", "spec"]));
+    let pod = doc
+        .path(&["spec", "template", "spec"])
+        .or(doc.path(&["spec", "jobTemplate", "spec", "template", "spec"]))
+        .or(doc.get("spec").filter(|_| doc.get("kind").and_then(Node::text) == Some("Pod")));
     let Some(pod) = pod else { return };
     let containers = ["initContainers", "containers"].iter().filter_map(|k| pod.get(k)).flat_map(Node::items);
     for container in containers {
@@ -299,8 +326,19 @@ fn pod_containers(file: &FileName, text: &str, facts: &mut Facts, doc: &Node) {
             let found = format!("the image is a named version (`{reference}`)");
             facts.found(file, text, Seen { item: "named-versions", proof: Proof::Full, line, found, missing: "" });
         }
-        let commands = ["command", "args"].iter().filter_map(|k| container.get(k)).flat_map(Node::all_text);
-        if let Some((line, command)) = commands.into_iter().find(|(_, c)| runs_migrations(c)) {
+        let settings = container.get("env").map_or(0, |env| env.items().len());
+        if settings >= 3 {
+            let line = container.get("env").map_or(0, |env| env.line);
+            let found = format!("{settings} settings given to the container as environment variables");
+            let missing = "no example file lists them";
+            facts.found(
+                file,
+                text,
+                Seen { item: "config-in-environment", proof: Proof::Partial, line, found, missing },
+            );
+        }
+        if let Some((line, command)) = command_line(container, &["command", "args"]).filter(|(_, c)| runs_migrations(c))
+        {
             let found = format!("a container runs the migrations (`{}`)", command.trim());
             facts.found(
                 file,
@@ -314,14 +352,20 @@ fn pod_containers(file: &FileName, text: &str, facts: &mut Facts, doc: &Node) {
 /// An image reference that names a version: a tag with a digit or a variable, not `latest`; or a digest.
 pub(crate) fn is_versioned(reference: &str) -> bool {
     let tag = reference.rsplit_once(':').map(|(_, tag)| tag).filter(|tag| !tag.contains('/'));
+    // A variable or a template's value (`${TAG}`, `<%= current_sha %>`, `{{ .Values.tag }}`) is set per deploy.
+    let variable = |tag: &str| ["$", "<%", "{{"].iter().any(|v| tag.contains(v));
     reference.contains('@')
-        || tag.is_some_and(|tag| tag != "latest" && (tag.chars().any(|c| c.is_ascii_digit()) || tag.contains('$')))
+        || tag.is_some_and(|tag| tag != "latest" && (tag.chars().any(|c| c.is_ascii_digit()) || variable(tag)))
 }
 
 /// Whether a command runs migrations: a known migration command, or a command with the word `migrate`.
 pub(crate) fn runs_migrations(command: &str) -> bool {
+    // A word of a command: `rails db:migrate`, `./entrypoint.sh db migrate`, `["rails", "db:migrate"]`;
+    // a path such as `db/migrate/*` is not one.
+    let words: Vec<&str> =
+        command.split_whitespace().map(|w| w.trim_matches(['[', ']', '"', '\'', ',', ';', '&'])).collect();
     commands::find(command, MIGRATIONS).is_some()
-        || command.split(|c: char| !c.is_ascii_alphanumeric() && c != ':').any(|w| w == "migrate" || w == "db:migrate")
+        || (words.len() >= 2 && words.iter().any(|w| *w == "migrate" || w.ends_with(":migrate")))
 }
 
 fn cert_managed(doc: &Node) -> bool {

@@ -13,7 +13,7 @@ mod scripts;
 mod start;
 pub(crate) mod systemd;
 
-use super::facts::{Facts, Proof, Seen};
+use super::facts::{self, ClueKind, Facts, Proof, Seen};
 use super::place::FileName;
 
 const SOURCE: &[&str] =
@@ -68,6 +68,7 @@ pub(super) enum Reader {
     LogShipping,
     /// An INI file (uWSGI, supervisord): the commands it runs.
     Ini,
+    Fail2ban,
 }
 
 /// The reader for `file` and the name it reads it under (a template's suffix taken off), or none when no
@@ -126,6 +127,8 @@ fn second_reader_for(file: &FileName) -> Option<Reader> {
         Reader::Terraform
     } else if name.starts_with("caddyfile") {
         Reader::Caddy
+    } else if name.starts_with("jail.") || file.under("jail.d") {
+        Reader::Fail2ban
     } else if name.contains("logrotate") {
         Reader::LogShipping
     } else if file.ext == "conf" || name.starts_with("nginx") || file.under("nginx") {
@@ -205,6 +208,7 @@ pub(super) fn read(reader: Reader, file: &FileName, text: &str, facts: &mut Fact
             config_commands(file, text, facts);
         }
         Reader::Ini => config_commands(file, text, facts),
+        Reader::Fail2ban => fail2ban(file, text, facts),
         Reader::Caddy => proxy::caddy(file, text, facts),
         Reader::Service => systemd::service(file, text, facts),
         Reader::Timer => schedule::timer(file, text, facts),
@@ -298,6 +302,9 @@ fn yaml_file(file: &FileName, text: &str, facts: &mut Facts) {
     } else {
         None
     };
+    if !text.contains("kind:") {
+        other_yaml_commands(file, text, facts);
+    }
     if let Some(what) = provisioning {
         let found = format!("infrastructure as code ({what})");
         let missing = "that it was rebuilt from it is not something a file shows";
@@ -312,6 +319,9 @@ fn yaml_file(file: &FileName, text: &str, facts: &mut Facts) {
         facts.found(file, text, Seen { item: "uptime-alerts", proof: Proof::Full, line: 0, found, missing: "" });
     }
     uptime_monitor(file, text, facts);
+    if file.name == "skaffold.yaml" || file.name == "skaffold.yml" {
+        facts.clue(file, text, ClueKind::StartCommand, 1, "skaffold run|skaffold");
+    }
     let exporter = ["node_exporter", "node-exporter", "netdata", "cadvisor"]
         .iter()
         .find_map(|w| text.lines().position(|l| l.contains(w)));
@@ -321,6 +331,45 @@ fn yaml_file(file: &FileName, text: &str, facts: &mut Facts) {
             if disk_alert { (Proof::Full, "") } else { (Proof::Partial, "no disk alert rule found") };
         let found = "server metrics collected".to_owned();
         facts.found(file, text, Seen { item: "server-resources-watched", proof, line: line + 1, found, missing });
+    }
+}
+
+/// Commands in provisioning and deployment templates (Ansible tasks, a launcher's templates): the
+/// migrations a deploy runs, log rotation it sets up.
+fn other_yaml_commands(file: &FileName, text: &str, facts: &mut Facts) {
+    if file.lower.starts_with(".github/") {
+        return;
+    }
+    let docs = super::yaml::parse(text);
+    let texts: Vec<(usize, &str)> = docs.iter().flat_map(super::yaml::Node::all_text).collect();
+    if let Some((line, command)) = texts.iter().find(|(_, t)| containers::runs_migrations(t)) {
+        let line = facts::line_of(text, *line, "migrat");
+        let found = format!(
+            "the deploy runs the migrations (`{}`)",
+            command.lines().find(|l| l.contains("migrat")).unwrap_or(command).trim()
+        );
+        facts.found(file, text, Seen { item: "migrations-in-deploy", proof: Proof::Full, line, found, missing: "" });
+    }
+    if let Some(line) = text.lines().position(|l| l.trim_start().starts_with("rotate ") || l.contains("max-size")) {
+        let found = "log rotation set up by the deploy".to_owned();
+        facts.found(
+            file,
+            text,
+            Seen { item: "logs-kept-and-searchable", proof: Proof::Full, line: line + 1, found, missing: "" },
+        );
+    }
+}
+
+/// fail2ban jails: repeated failed logins are banned (a part: whether the jails are on is not shown).
+fn fail2ban(file: &FileName, text: &str, facts: &mut Facts) {
+    if let Some(line) = text.lines().position(|l| l.trim() == "enabled = true" || l.trim().starts_with("maxretry")) {
+        let found = "fail2ban jails that ban repeated failed logins".to_owned();
+        let missing = "not a limit on the app's own login route";
+        facts.found(
+            file,
+            text,
+            Seen { item: "login-rate-limited", proof: Proof::Partial, line: line + 1, found, missing },
+        );
     }
 }
 

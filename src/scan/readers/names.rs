@@ -57,11 +57,15 @@ pub(super) fn update_bot(file: &FileName, text: &str, facts: &mut Facts) {
         .filter_map(|l| l.split("package-ecosystem:").nth(1))
         .map(|e| e.trim().trim_matches(['"', '\'']))
         .collect();
-    let actions_only = dependabot && !ecosystems.is_empty() && ecosystems.iter().all(|e| *e == "github-actions");
+    // Ecosystems of the project's tooling, not of the app: updating only these leaves the app's packages behind.
+    const TOOLING: &[&str] = &["github-actions", "pre-commit", "devcontainers", "gitsubmodule"];
+    let actions_only = dependabot && !ecosystems.is_empty() && ecosystems.iter().all(|e| TOOLING.contains(e));
     let (proof, missing, line) = match schedule {
-        Some(line) if actions_only => {
-            (Proof::Partial, "it updates only the CI's actions, not the app's packages", line + 1)
-        }
+        Some(line) if actions_only => (
+            Proof::Partial,
+            "it updates only the project's tooling (CI actions, hooks), not the app's packages",
+            line + 1,
+        ),
         Some(line) => (Proof::Full, "", line + 1),
         None if !dependabot => (Proof::Full, "", 1),
         None => (Proof::Partial, "no update schedule in it", 1),
@@ -130,7 +134,12 @@ pub(super) fn document(file: &FileName, text: &str, facts: &mut Facts) {
         let found = "an incident note".to_owned();
         facts.found(file, text, Seen { item: "incident-written-up", proof, line: 0, found, missing });
     }
-    let restore_heading = text.lines().position(|l| l.starts_with('#') && l.to_lowercase().contains("restor"));
+    // A restore section, or a page about backups that says how to restore.
+    let restore_heading =
+        text.lines().position(|l| l.starts_with('#') && l.to_lowercase().contains("restor")).or_else(|| {
+            let backups = file.name.contains("backup");
+            backups.then(|| text.lines().position(|l| l.to_lowercase().contains("restor"))).flatten()
+        });
     let about_data = ["backup", "restore", "operations", "faq", "runbook", "readme"].iter().any(|w| path.contains(w));
     if let (Some(line), true) = (restore_heading, about_data) {
         let found = "a documented restore procedure".to_owned();
@@ -159,17 +168,10 @@ fn production_section(file: &FileName, text: &str, facts: &mut Facts) {
     // deeper, not the title) about running it in production.
     let lines: Vec<&str> = text.lines().collect();
     let (start, section, production) = if root_readme {
-        let heading = lines.iter().position(|l| {
-            let lower = l.to_lowercase();
-            l.starts_with("##") && ["production", "deploy", "self-host", "running"].iter().any(|w| lower.contains(w))
-        });
-        let Some(start) = heading else { return };
-        let level = lines[start].chars().take_while(|c| *c == '#').count();
-        let end = (start + 1..lines.len())
-            .find(|&i| lines[i].starts_with('#') && lines[i].chars().take_while(|c| *c == '#').count() <= level)
-            .unwrap_or(lines.len());
-        let production = ["production", "self-host"].iter().any(|w| lines[start].to_lowercase().contains(w));
-        (start, lines[start..end].join("\n").to_lowercase(), production)
+        match readme_sections(&lines) {
+            Some(found) => found,
+            None => return,
+        }
     } else {
         (lines.iter().position(|l| l.starts_with('#')).unwrap_or(0), text.to_lowercase(), true)
     };
@@ -179,7 +181,8 @@ fn production_section(file: &FileName, text: &str, facts: &mut Facts) {
         .map(|(what, _)| *what)
         .collect();
     let upkeep = ["upgrad", "backup", "restor", "logs", "rollback"].iter().any(|w| section.contains(w));
-    if !((covered.contains(&"deploy") && (upkeep || covered.len() >= 2)) || (production && upkeep)) {
+    let deploy_page = !root_readme && covered.contains(&"deploy");
+    if !((covered.contains(&"deploy") && (upkeep || covered.len() >= 2)) || (production && upkeep) || deploy_page) {
         return;
     }
     let missing: Vec<&str> = OPERATIONS.iter().map(|(what, _)| *what).filter(|what| !covered.contains(what)).collect();
@@ -190,6 +193,31 @@ fn production_section(file: &FileName, text: &str, facts: &mut Facts) {
     };
     let found = "a section on running it in production".to_owned();
     facts.found(file, text, Seen { item: "operations-page", proof, line: start + 1, found, missing: &missing });
+}
+
+/// A README's sections (second-level headings or deeper) about running it: deploying, installing it
+/// on a server, upgrading, running it in production. Their first line, their text, and whether one is
+/// about running it in production or upgrading it.
+fn readme_sections(lines: &[&str]) -> Option<(usize, String, bool)> {
+    const ABOUT: &[&str] = &["production", "deploy", "self-host", "running", "install", "upgrad", "hosting"];
+    let level = |line: &str| line.chars().take_while(|c| *c == '#').count();
+    let mut first = None;
+    let mut text = String::new();
+    let mut production = false;
+    for (start, heading) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("##")) {
+        let lower = heading.to_lowercase();
+        if !ABOUT.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        let end = (start + 1..lines.len())
+            .find(|&i| lines[i].starts_with('#') && level(lines[i]) <= level(heading))
+            .unwrap_or(lines.len());
+        first.get_or_insert(start);
+        production |= ["production", "self-host", "upgrad"].iter().any(|w| lower.contains(w));
+        text.push_str(&lines[start..end].join("\n").to_lowercase());
+        text.push('\n');
+    }
+    first.map(|start| (start, text, production))
 }
 
 pub(super) fn load_test(file: &FileName, text: &str, facts: &mut Facts) {

@@ -20,6 +20,8 @@ struct Step<'a> {
     condition: &'a str,
     /// The job deploys to a GitHub environment (`environment:`): its steps are a deployment.
     deployment: bool,
+    /// An image build step pushes what it builds (`with: push: true`); one that loads it locally does not.
+    pushes: bool,
 }
 
 /// When a workflow runs.
@@ -28,8 +30,6 @@ struct Triggers {
     push: bool,
     pull_request: bool,
     main_or_tags: bool,
-    /// It runs for version tags or releases.
-    tags: bool,
     /// It runs only when another workflow calls it.
     reusable: bool,
     by_hand_only: bool,
@@ -47,9 +47,11 @@ pub(super) fn github_actions(file: &FileName, text: &str, facts: &mut Facts) {
         for (_, job) in jobs {
             let called = job.get("uses").and_then(|u| Some((u.line, u.text()?)));
             if let (Some((line, called)), true) = (called, triggers.push || triggers.pull_request)
-                && called.starts_with("./")
+                && called.contains(".github/workflows/")
             {
-                let name = called.rsplit('/').next().unwrap_or_default().to_lowercase();
+                // `./.github/workflows/test.yml` or `owner/repo/.github/workflows/test.yml@main`.
+                let path = called.split('@').next().unwrap_or_default();
+                let name = path.rsplit('/').next().unwrap_or_default().to_lowercase();
                 facts.clue(file, text, ClueKind::WorkflowCall, line, &name);
             }
         }
@@ -80,7 +82,6 @@ fn triggers(on: Option<&Node>) -> Triggers {
         push,
         pull_request: words.contains(&"pull_request"),
         main_or_tags: (push && main) || tags,
-        tags,
         reusable: words == ["workflow_call"],
         by_hand_only: words.iter().all(|w| matches!(*w, "workflow_dispatch" | "workflow_call" | "repository_dispatch")),
         schedule,
@@ -100,6 +101,7 @@ fn steps_of(job: usize, node: &Node) -> Vec<Step<'_>> {
             uses: step.get("uses").and_then(Node::text).unwrap_or_default(),
             condition: step.get("if").and_then(Node::text).unwrap_or_default(),
             deployment,
+            pushes: step.path(&["with", "push"]).and_then(Node::text).is_some_and(|p| p != "false"),
         })
         .collect()
 }
@@ -169,13 +171,15 @@ fn deploy_command<'a>(step: &Step<'a>) -> Option<&'a str> {
 fn read_deploys(file: &FileName, text: &str, facts: &mut Facts, on: &Triggers, steps: &[Step], order: &StepOrder) {
     let deploy = steps.iter().enumerate().find_map(|(i, s)| deploy_command(s).map(|c| (i, c)));
     let publish = steps.iter().find(|s| {
-        PUBLISH_ACTIONS.iter().any(|a| s.uses.starts_with(a))
+        (PUBLISH_ACTIONS.iter().any(|a| s.uses.starts_with(a)) && s.pushes)
             || commands::find(s.run, PUBLISHES).is_some()
             || names_a_push(s.name)
     });
     let release = publish.or_else(|| {
         steps.iter().find(|s| {
-            RELEASE_ACTIONS.iter().any(|a| s.uses.starts_with(a)) || commands::find(s.run, RELEASES).is_some()
+            RELEASE_ACTIONS.iter().any(|a| s.uses.starts_with(a))
+                || s.uses.split('@').next().is_some_and(|action| action.contains("release"))
+                || commands::find(s.run, RELEASES).is_some()
         })
     });
     let tagged = ["type=semver", "github.sha", "github.ref_name", "type=sha", "github.event.release"];
@@ -186,7 +190,7 @@ fn read_deploys(file: &FileName, text: &str, facts: &mut Facts, on: &Triggers, s
         let seen = Seen { item: "named-versions", proof: Proof::Full, line: step.line, found, missing: "" };
         facts.found(file, text, seen);
     }
-    if let (Some(step), true, None) = (release, on.tags, publish) {
+    if let (Some(step), true, None) = (release, on.main_or_tags, publish) {
         let found = "releases published from version tags".to_owned();
         let seen = Seen { item: "named-versions", proof: Proof::Full, line: step.line, found, missing: "" };
         facts.found(file, text, seen);

@@ -30,12 +30,6 @@ pub(super) fn script(file: &FileName, text: &str, facts: &mut Facts) {
         let missing = "that a restore was tested and timed is not something a file shows";
         facts.found(file, text, Seen { item: "restore-proven", proof: Proof::Partial, line, found, missing });
     }
-    if file.name.contains("backup") && commands::find(text, DUMPS).is_none() && commands::find(text, OFFSITE).is_none()
-    {
-        let found = "a backup script (no database dump or copy recognised in it)".to_owned();
-        let missing = "no schedule and no copy off the server found";
-        facts.found(file, text, Seen { item: "daily-offsite-backup", proof: Proof::Partial, line: 0, found, missing });
-    }
     if file.name.contains("rollback") {
         let found = "a rollback script".to_owned();
         let missing = "that a rollback was practised and timed is not something a file shows";
@@ -49,6 +43,16 @@ pub(super) fn script(file: &FileName, text: &str, facts: &mut Facts) {
 
 /// A script that starts the app's container with a restart policy (`docker run --restart=always`).
 fn container_restart(file: &FileName, text: &str, facts: &mut Facts) {
+    // The policy may be kept in a variable the run line uses (`restart_policy=--restart=always`).
+    let runs_container = text.lines().any(|l| (l.contains("docker") || l.contains("podman")) && l.contains(" run "));
+    let kept = text.lines().position(|l| {
+        ["--restart=always", "--restart=unless-stopped", "--restart=on-failure"].iter().any(|p| l.contains(p))
+    });
+    if let (true, Some(line)) = (runs_container, kept) {
+        let found = "the container is started with a restart policy (docker run --restart)".to_owned();
+        let seen = Seen { item: "restarts-itself", proof: Proof::Full, line: line + 1, found, missing: "" };
+        return facts.found(file, text, seen);
+    }
     let line = text.lines().position(|l| {
         let runs = (l.contains("docker") || l.contains("podman")) && l.contains(" run ");
         runs && (l.contains("--restart=") || l.contains("--restart ")) && !l.contains("--restart=no")

@@ -77,6 +77,8 @@ fn map(lines: &mut [Line], at: &mut usize, indent: usize) -> Vec<(String, Node)>
             continue;
         };
         *at += 1;
+        // An anchor alone (`x-defaults: &defaults`) names the block below it.
+        let value = if value.starts_with('&') && !value.contains(' ') { String::new() } else { value };
         let node = match value.as_str() {
             "" => child(lines, at, indent, number),
             "|" | "|-" | ">" | ">-" => block_scalar(lines, at, indent, number),
