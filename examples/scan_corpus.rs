@@ -1,7 +1,8 @@
 //! Measures the scan on the corpus of real repositories labelled by hand (SCAN.md):
-//! `cargo run --release --example scan_corpus -- DIR` scans each checkout `DIR/OWNER+NAME` named in
-//! `benches/scan-corpus/labels/` and prints precision, recall and the right-evidence rate, per repository
-//! and in all, with every wrong or missed item named.
+//! `cargo run --release --example scan_corpus -- DIR [LABELS]` scans each checkout `DIR/OWNER+NAME` named
+//! in `benches/scan-corpus/labels/` (or the LABELS folder, such as `benches/scan-corpus/heldout`) and
+//! prints precision, recall and the right-evidence rate, per repository and in all, with every wrong or
+//! missed item named.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -110,7 +111,9 @@ fn measure(label: &Label, checkout: &Path) -> (Tally, Vec<String>) {
 
 fn main() {
     let corpus = PathBuf::from(std::env::args().nth(1).expect("usage: scan_corpus DIR (the checkouts)"));
-    let labels = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/scan-corpus/labels");
+    let labels = std::env::args()
+        .nth(2)
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/scan-corpus/labels"), PathBuf::from);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&labels).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let mut total = Tally::default();

@@ -319,11 +319,8 @@ fn relative_name(relative: &Path) -> FileName {
             let part = c.as_os_str().to_string_lossy();
             part.chars()
                 .map(|ch| {
-                    if ch.is_control() || crate::safe_text::is_hidden_format(ch) {
-                        ch.escape_unicode().to_string()
-                    } else {
-                        ch.to_string()
-                    }
+                    let hidden = !ch.is_ascii() && crate::safe_text::is_hidden_format(ch);
+                    if ch.is_control() || hidden { ch.escape_unicode().to_string() } else { ch.to_string() }
                 })
                 .collect()
         })

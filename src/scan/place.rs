@@ -55,8 +55,8 @@ const EXAMPLE_FOLDERS: &[&str] = &[
 ];
 const DOC_FOLDERS: &[&str] = &["docs", "doc", "documentation", "website"];
 const DEV_FOLDERS: &[&str] = &[".devcontainer", "dev", "development", "local", ".vscode", "hack"];
-/// Words that mark a Compose file or a Dockerfile as a development variant: `docker-compose.dev.yml`,
-/// `compose.override.yaml`, `Dockerfile.test`.
+/// Words that mark a file as a development variant: `docker-compose.dev.yml`, `compose.override.yaml`,
+/// `Dockerfile.test`, `dev.env`.
 const DEV_WORDS: &[&str] = &["dev", "development", "local", "override", "test", "ci", "e2e", "debug"];
 
 impl FileName {
@@ -116,9 +116,16 @@ fn place_of(lower: &str, name: &str) -> Place {
     if folders.iter().any(|f| DOC_FOLDERS.contains(f)) {
         return Place::Docs;
     }
-    let container_file =
-        ["compose", "docker-compose", "dockerfile", "containerfile"].iter().any(|s| name.starts_with(s));
-    let dev_variant = container_file && name.split(['.', '-', '_']).any(|w| DEV_WORDS.contains(&w));
+    // A config kept to be copied (`Caddyfile.example`, `nginx.conf.sample`) shows what a user could do; an
+    // environment example (`.env.example`) is the list of settings itself.
+    let copy_me = [".example", ".sample"].iter().any(|s| name.ends_with(s)) && !name.contains("env");
+    if copy_me {
+        return Place::Example;
+    }
+    // A development variant of any file but a CI workflow: `docker-compose.dev.yml`, `dev.env`,
+    // `test-nginx.conf`.
+    let ci = lower.starts_with(".github/") || lower.starts_with(".gitlab");
+    let dev_variant = !ci && name.split(['.', '-', '_']).any(|w| DEV_WORDS.contains(&w));
     if folders.iter().any(|f| DEV_FOLDERS.contains(f)) || dev_variant {
         return Place::Development;
     }
@@ -143,7 +150,8 @@ mod tests {
         assert_eq!(place("docs/runbook.md"), Place::Docs);
         assert_eq!(place("examples/django/Dockerfile"), Place::Example);
         assert_eq!(place("tests/fixtures/backup.sh"), Place::Example);
-        assert_eq!(place("nginx.conf.example"), Place::Production, "a config kept to copy is the project's");
+        assert_eq!(place("nginx.conf.example"), Place::Example, "a config kept to copy is the user's to write");
+        assert_eq!(place("config/dev.env"), Place::Development);
         assert_eq!(place(".env.sample"), Place::Production);
         assert_eq!(place(".github/workflows/ci.yml"), Place::Production);
         assert_eq!(place("chart/templates/deployment.yaml"), Place::Production);

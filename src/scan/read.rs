@@ -33,13 +33,15 @@ pub(super) fn read_head(path: &Path, budget: &mut u64) -> Head {
         Err(error) if is_link_or_special(&error) => return Head::NotAFile,
         Err(_) => return Head::Unreadable,
     };
-    match file.metadata() {
-        Ok(meta) if meta.is_file() => {}
+    let size = match file.metadata() {
+        Ok(meta) if meta.is_file() => meta.len(),
         Ok(_) => return Head::NotAFile,
         Err(_) => return Head::Unreadable,
-    }
-    let mut bytes = Vec::new();
-    match file.take(HEAD_BYTES.min(*budget)).read_to_end(&mut bytes) {
+    };
+    // Sized from fstat, so a small file is one read; a file that grows meanwhile is read to the limit.
+    let limit = HEAD_BYTES.min(*budget);
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(limit)).unwrap_or_default() + 1);
+    match file.take(limit).read_to_end(&mut bytes) {
         Ok(read) => {
             *budget -= read as u64;
             Head::Text(String::from_utf8_lossy(&bytes).into_owned())

@@ -29,10 +29,22 @@ fn route_line(text: &str, paths: &[&str]) -> Option<usize> {
         .map(|index| index + 1)
 }
 
+/// The first line (1-based) holding one of `needles`; the whole text is searched first, as most source
+/// files hold none of them and a line-by-line search of every file is what a scan's time would go to.
+fn first_line(text: &str, needles: &[&str]) -> Option<usize> {
+    if !needles.iter().any(|n| text.contains(n)) {
+        return None;
+    }
+    text.lines().position(|l| needles.iter().any(|n| l.contains(n))).map(|index| index + 1)
+}
+
 pub(super) fn source(file: &FileName, text: &str, facts: &mut Facts) {
     let by_path = ["/health/", "/healthz/", "health_controller", "healthcheck"].iter().any(|p| file.lower.contains(p));
-    let live = route_line(text, LIVE).or(by_path.then_some(0));
-    let ready = route_line(text, READY);
+    let routes = ["/health", "/live", "/ready", "/ping", "/up", "rails/health", "\"up\"", "'up'"]
+        .iter()
+        .any(|r| text.contains(r));
+    let live = routes.then(|| route_line(text, LIVE)).flatten().or(by_path.then_some(0));
+    let ready = routes.then(|| route_line(text, READY)).flatten();
     if let Some(line) = live.or(ready) {
         let (proof, missing) = match (live, ready) {
             (Some(_), Some(_)) => (Proof::Full, ""),
@@ -50,20 +62,14 @@ pub(super) fn source(file: &FileName, text: &str, facts: &mut Facts) {
         "Honeybadger.configure",
         "Raven.config(",
     ];
-    if let Some(line) = text.lines().position(|l| init.iter().any(|i| l.contains(i))) {
+    if let Some(line) = first_line(text, &init) {
         let found = "the error tracker set up in the app's code".to_owned();
-        facts.found(
-            file,
-            text,
-            Seen { item: "errors-tracked", proof: Proof::Full, line: line + 1, found, missing: "" },
-        );
+        facts.found(file, text, Seen { item: "errors-tracked", proof: Proof::Full, line, found, missing: "" });
     }
     headers(file, text, facts);
-    if let Some(line) =
-        text.lines().position(|l| ["autocert.Manager", "certmagic.", "acme.NewClient"].iter().any(|a| l.contains(a)))
-    {
+    if let Some(line) = first_line(text, &["autocert.Manager", "certmagic.", "acme.NewClient"]) {
         let found = "certificates from an ACME CA, got and renewed by the app itself".to_owned();
-        let seen = Seen { item: "domain-and-https", proof: Proof::Full, line: line + 1, found, missing: "" };
+        let seen = Seen { item: "domain-and-https", proof: Proof::Full, line, found, missing: "" };
         facts.found(file, text, seen);
     }
     app_migrations(file, text, facts);
@@ -80,8 +86,8 @@ fn headers(file: &FileName, text: &str, facts: &mut Facts) {
     let stem = file.name.split('.').next().unwrap_or_default();
     let app_wide = ["setting", "middleware", "config", "security", "header"].iter().any(|w| file.name.contains(w))
         || ["server", "app", "main", "index"].contains(&stem);
-    let csp = text.lines().position(|l| CSP.iter().any(|c| l.contains(c)));
-    let other = text.lines().position(|l| OTHERS.iter().any(|c| l.contains(c)));
+    let csp = first_line(text, CSP).map(|line| line - 1);
+    let other = first_line(text, OTHERS).map(|line| line - 1);
     let (line, proof, found, missing) = match (csp, other) {
         (Some(line), _) if app_wide => (line, Proof::Full, "a Content-Security-Policy set for the app", ""),
         (Some(line), _) => {
@@ -124,9 +130,9 @@ fn app_migrations(file: &FileName, text: &str, facts: &mut Facts) {
     if ["command-line", "/cli/", "/commands/", "/management/"].iter().any(|w| file.lower.contains(w)) {
         return;
     }
-    if let Some(line) = text.lines().position(|l| MIGRATES_AT_START.iter().any(|m| l.contains(m))) {
+    if let Some(line) = first_line(text, MIGRATES_AT_START) {
         let found = "the app runs its migrations when it starts".to_owned();
-        let seen = Seen { item: "migrations-in-deploy", proof: Proof::Full, line: line + 1, found, missing: "" };
+        let seen = Seen { item: "migrations-in-deploy", proof: Proof::Full, line, found, missing: "" };
         facts.found(file, text, seen);
     }
 }
@@ -137,6 +143,10 @@ fn login_limit(file: &FileName, text: &str, facts: &mut Facts) {
     let limiter = |l: &str| {
         ["ratelimit", "rate_limit", "ratelimiter", "throttle", "tokenbucket", "limiter"].iter().any(|w| l.contains(w))
     };
+    // Most files hold no limiter: the text is searched before it is lowercased line by line.
+    if !["imit", "hrottl", "ucket"].iter().any(|w| text.contains(w)) {
+        return;
+    }
     let lower = text.to_lowercase();
     let on_login = |l: &str| limiter(l) && (l.contains("login") || l.contains("signin") || l.contains("sign_in"));
     if let Some(line) = lower.lines().position(on_login) {
@@ -176,6 +186,9 @@ fn settings_from_environment(file: &FileName, text: &str, facts: &mut Facts) {
     // A binder reads every setting from the environment at once.
     const BINDERS: &[&str] =
         &["viper.AutomaticEnv", "viper.BindEnv", "envconfig.Process", "env.Parse(", "BaseSettings"];
+    if !config || !READS.iter().chain(BINDERS).any(|r| text.contains(r)) {
+        return;
+    }
     let reads = text.lines().filter(|l| READS.iter().any(|r| l.contains(r))).count();
     let binds = text.lines().any(|l| BINDERS.iter().any(|b| l.contains(b)));
     if config && (reads >= 3 || binds) {

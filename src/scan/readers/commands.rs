@@ -183,10 +183,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
 
 /// The first command of `set` that `text` runs, with the byte offset where it starts.
 pub(crate) fn find(text: &str, set: &[&'static str]) -> Option<(&'static str, usize)> {
+    // Only the commands the text holds at all are looked for line by line.
+    let present: Vec<&'static str> = set.iter().copied().filter(|c| text.contains(c)).collect();
+    if present.is_empty() {
+        return None;
+    }
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let installs = ["install", " add ", "apt-get", "apk add", "brew "].iter().any(|w| line.contains(w));
-        if !installs && let Some((command, at)) = set.iter().find_map(|c| command_at(line, c).map(|at| (*c, at))) {
+        if !installs && let Some((command, at)) = present.iter().find_map(|c| command_at(line, c).map(|at| (*c, at))) {
             return Some((command, offset + at));
         }
         offset += line.len();

@@ -111,8 +111,30 @@ const OPERATIONS: &[(&str, &[&str])] = &[
 ];
 
 pub(super) fn document(file: &FileName, text: &str, facts: &mut Facts) {
-    let lower = text.to_lowercase();
+    production_section(file, text, facts);
     let path = &file.lower;
+    // Most documents are none of these: their names say so before their text is lowercased.
+    const NAMES: &[&str] = &[
+        "runbook",
+        "operations",
+        "operating",
+        "playbook",
+        "ops.md",
+        "postmortem",
+        "post-mortem",
+        "incident",
+        "backup",
+        "restore",
+        "faq",
+        "readme",
+        "game-day",
+        "gameday",
+        "chaos",
+    ];
+    if !NAMES.iter().any(|w| path.contains(w)) {
+        return;
+    }
+    let lower = text.to_lowercase();
     if ["runbook", "operations", "operating", "playbook", "ops.md"].iter().any(|w| path.contains(w)) {
         let missing: Vec<&str> = OPERATIONS
             .iter()
@@ -135,18 +157,17 @@ pub(super) fn document(file: &FileName, text: &str, facts: &mut Facts) {
         facts.found(file, text, Seen { item: "incident-written-up", proof, line: 0, found, missing });
     }
     // A restore section, or a page about backups that says how to restore.
-    let restore_heading =
-        text.lines().position(|l| l.starts_with('#') && l.to_lowercase().contains("restor")).or_else(|| {
-            let backups = file.name.contains("backup");
-            backups.then(|| text.lines().position(|l| l.to_lowercase().contains("restor"))).flatten()
-        });
     let about_data = ["backup", "restore", "operations", "faq", "runbook", "readme"].iter().any(|w| path.contains(w));
-    if let (Some(line), true) = (restore_heading, about_data) {
+    let restore_heading = || {
+        let lines = || lower.lines();
+        let heading = lines().position(|l| l.starts_with('#') && l.contains("restor"));
+        heading.or_else(|| file.name.contains("backup").then(|| lines().position(|l| l.contains("restor"))).flatten())
+    };
+    if let Some(line) = about_data.then(restore_heading).flatten() {
         let found = "a documented restore procedure".to_owned();
         let missing = "that a restore was tested and timed is not something a file shows";
         facts.found(file, text, Seen { item: "restore-proven", proof: Proof::Partial, line: line + 1, found, missing });
     }
-    production_section(file, text, facts);
     if ["game-day", "gameday", "chaos"].iter().any(|w| path.contains(w)) {
         let found = "a game-day or chaos plan".to_owned();
         let missing = "that the failures were rehearsed is not something a file shows";
