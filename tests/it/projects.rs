@@ -67,6 +67,14 @@ fn the_tuition_centre_goes_from_localhost_to_recoverable_and_prints_its_story() 
     let accepted = project(&sandbox, &["scan", "tuition", "--accept-all"]);
     assert!(accepted.contains("Accepted 18 proposals"), "{accepted}");
     assert!(accepted.contains("2 prove only a part of an item and are left for you"), "{accepted}");
+    assert!(
+        accepted.contains("Cannot be seen in files, mark them yourself: Every account that controls it"),
+        "{accepted}"
+    );
+    assert!(
+        accepted.contains("a part of it: a restore script (`psql`) (line 3); that a restore was tested"),
+        "{accepted}"
+    );
     // What no file shows (a second factor on its accounts, its budget alerts, a restore and a rollback
     // that were practised) is still open: files alone do not make the app recoverable.
     let hardened = "Its server takes SSH keys only, with a firewall and automatic updates";

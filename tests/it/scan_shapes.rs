@@ -109,3 +109,22 @@ fn a_workflow_that_runs_a_pull_request_s_code_with_secrets_is_flagged_not_eviden
         found.findings.iter().all(|f| f.path != ".github/workflows/preview.yml" || f.item != "tests-on-every-push")
     );
 }
+
+/// Hostile-input review N13, N16: a project folder that became a link is refused (the scan never follows
+/// one), and a file name with a newline is shown escaped, so it cannot break a report's structure.
+#[test]
+fn a_linked_folder_is_refused_and_a_file_name_with_a_newline_is_escaped() {
+    let outside = tempfile::tempdir().unwrap();
+    let link = tempfile::tempdir().unwrap();
+    let project = link.path().join("project");
+    std::os::unix::fs::symlink(outside.path(), &project).unwrap();
+    let err = scan(&project).unwrap_err().to_string();
+    assert!(err.contains("is now a link") && err.contains("never follows links"), "{err}");
+
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::create_dir(folder.path().join("ops\nevil")).unwrap();
+    std::fs::write(folder.path().join("ops\nevil/runbook.md"), "# Runbook\n## Deploy\n## Roll back\n").unwrap();
+    let found = scan(folder.path()).unwrap();
+    let page = found.findings.iter().find(|f| f.item == "operations-page").unwrap();
+    assert_eq!(page.path, "ops\\u{a}evil/runbook.md");
+}

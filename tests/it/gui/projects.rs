@@ -94,6 +94,9 @@ fn a_project_is_added_scanned_accepted_and_its_story_saved() {
     w.scan();
     assert_eq!(w.harness.state().model.progress().projects[0].items.len(), 0, "a scan ticks nothing by itself");
     assert_eq!(w.harness.query_all_by_label("Reject").count(), 20, "a proposal per item the scan found");
+    assert_eq!(w.harness.query_all_by_label("Accept as doing").count(), 2, "the parts are accepted one by one");
+    assert!(w.harness.query_by_label("2 prove only a part of an item: accept each to mark it doing.").is_some());
+    assert!(w.harness.query_by_label("compose.yaml:4   restart: unless-stopped   (and 1 more file)").is_some());
     // The first proposal is the one-command start.
     w.harness.query_all_by_label("Reject").next().unwrap().click();
     w.harness.run();
