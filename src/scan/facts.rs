@@ -142,6 +142,11 @@ impl Facts {
         }
     }
 
+    /// Records a finding that proves `item` in full.
+    pub(super) fn proves(&mut self, file: &FileName, text: &str, item: &'static str, line: usize, found: String) {
+        self.found(file, text, Seen { item, proof: Proof::Full, line, found, missing: "" });
+    }
+
     pub(super) fn clue(&mut self, file: &FileName, text: &str, kind: ClueKind, line: usize, detail: &str) {
         self.clues.push(Clue {
             kind,

@@ -151,8 +151,7 @@ fn login_limit(file: &FileName, text: &str, facts: &mut Facts) {
     let on_login = |l: &str| limiter(l) && (l.contains("login") || l.contains("signin") || l.contains("sign_in"));
     if let Some(line) = lower.lines().position(on_login) {
         let found = "a rate limit on the login in the app's code".to_owned();
-        let seen = Seen { item: "login-rate-limited", proof: Proof::Full, line: line + 1, found, missing: "" };
-        facts.found(file, text, seen);
+        facts.proves(file, text, "login-rate-limited", line + 1, found);
     } else if ["ratelimit", "rate_limit", "ratelimiter", "throttl"]
         .iter()
         .any(|w| file.name.replace('-', "").contains(w))
@@ -260,11 +259,7 @@ pub(super) fn manifest(file: &FileName, text: &str, facts: &mut Facts) {
             .position(|l| script(l) && super::containers::runs_migrations(l.split_once(':').map_or(l, |(_, v)| v)))
     {
         let found = "an npm script that runs the migrations when the app is built or started".to_owned();
-        facts.found(
-            file,
-            text,
-            Seen { item: "migrations-in-deploy", proof: Proof::Full, line: line + 1, found, missing: "" },
-        );
+        facts.proves(file, text, "migrations-in-deploy", line + 1, found);
     }
     let lower = text.to_lowercase();
     for (item, names, what, missing) in PARTS {

@@ -146,11 +146,7 @@ fn pinned_version(file: &FileName, text: &str, facts: &mut Facts, name: &str, se
     let Some(reference) = image.text() else { return };
     if is_versioned(reference) {
         let found = format!("the `{name}` image is a named version (`{reference}`)");
-        facts.found(
-            file,
-            text,
-            Seen { item: "named-versions", proof: Proof::Full, line: image.line, found, missing: "" },
-        );
+        facts.proves(file, text, "named-versions", image.line, found);
     }
 }
 
@@ -182,11 +178,7 @@ pub(crate) fn migration_flag(file: &FileName, text: &str, facts: &mut Facts, env
     };
     if let Some((line, pair)) = pairs.iter().find(|(_, pair)| is_migration_flag(pair)) {
         let found = format!("the app runs its migrations when it starts (`{pair}`)");
-        facts.found(
-            file,
-            text,
-            Seen { item: "migrations-in-deploy", proof: Proof::Full, line: *line, found, missing: "" },
-        );
+        facts.proves(file, text, "migrations-in-deploy", *line, found);
     }
 }
 

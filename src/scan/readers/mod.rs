@@ -239,11 +239,7 @@ pub(super) fn read(reader: Reader, file: &FileName, text: &str, facts: &mut Fact
         Reader::Migration => migration(file, text, facts),
         Reader::LogShipping => {
             let found = "log rotation or shipping".to_owned();
-            facts.found(
-                file,
-                text,
-                Seen { item: "logs-kept-and-searchable", proof: Proof::Full, line: 0, found, missing: "" },
-            );
+            facts.proves(file, text, "logs-kept-and-searchable", 0, found);
         }
     }
 }
@@ -272,11 +268,7 @@ fn config_commands(file: &FileName, text: &str, facts: &mut Facts) {
     });
     if let Some(line) = line {
         let found = "a config that runs the migrations when the app starts".to_owned();
-        facts.found(
-            file,
-            text,
-            Seen { item: "migrations-in-deploy", proof: Proof::Full, line: line + 1, found, missing: "" },
-        );
+        facts.proves(file, text, "migrations-in-deploy", line + 1, found);
     }
 }
 
@@ -316,7 +308,7 @@ fn yaml_file(file: &FileName, text: &str, facts: &mut Facts) {
     scripts::hardening(file, text, facts);
     if file.name == ".upptimerc.yml" {
         let found = "an Upptime uptime monitor".to_owned();
-        facts.found(file, text, Seen { item: "uptime-alerts", proof: Proof::Full, line: 0, found, missing: "" });
+        facts.proves(file, text, "uptime-alerts", 0, found);
     }
     uptime_monitor(file, text, facts);
     if file.name == "skaffold.yaml" || file.name == "skaffold.yml" {
@@ -352,11 +344,7 @@ fn other_yaml_commands(file: &FileName, text: &str, facts: &mut Facts) {
     }
     if let Some(line) = text.lines().position(|l| l.trim_start().starts_with("rotate ") || l.contains("max-size")) {
         let found = "log rotation set up by the deploy".to_owned();
-        facts.found(
-            file,
-            text,
-            Seen { item: "logs-kept-and-searchable", proof: Proof::Full, line: line + 1, found, missing: "" },
-        );
+        facts.proves(file, text, "logs-kept-and-searchable", line + 1, found);
     }
 }
 

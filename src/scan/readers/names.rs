@@ -8,17 +8,12 @@ use crate::scan::facts::{ClueKind, Proof};
 pub(super) fn env_example(file: &FileName, text: &str, facts: &mut Facts) {
     if let Some((index, line)) = text.lines().enumerate().find(|(_, l)| super::containers::is_migration_flag(l)) {
         let found = format!("the app runs its migrations when it starts (`{}`)", line.trim());
-        let seen = Seen { item: "migrations-in-deploy", proof: Proof::Full, line: index + 1, found, missing: "" };
-        facts.found(file, text, seen);
+        facts.proves(file, text, "migrations-in-deploy", index + 1, found);
     }
     let settings = text.lines().filter(|l| l.contains('=') && !l.trim_start().starts_with('#')).count();
     if let Some(line) = text.lines().position(|l| l.contains('=') && !l.trim_start().starts_with('#')) {
         let found = format!("an example environment file with {settings} settings");
-        facts.found(
-            file,
-            text,
-            Seen { item: "config-in-environment", proof: Proof::Full, line: line + 1, found, missing: "" },
-        );
+        facts.proves(file, text, "config-in-environment", line + 1, found);
     }
 }
 
@@ -39,11 +34,7 @@ pub(super) fn secret_scanner_config(file: &FileName, text: &str, facts: &mut Fac
         ["gitleaks", "detect-secrets", "trufflehog"].iter().find_map(|w| text.lines().position(|l| l.contains(w)));
     if let Some(line) = hook {
         let found = "a secret scanner that runs before a commit lands".to_owned();
-        facts.found(
-            file,
-            text,
-            Seen { item: "no-secrets-in-repo", proof: Proof::Full, line: line + 1, found, missing: "" },
-        );
+        facts.proves(file, text, "no-secrets-in-repo", line + 1, found);
     }
 }
 
@@ -85,7 +76,7 @@ pub(super) fn terraform(file: &FileName, text: &str, facts: &mut Facts) {
         .collect();
     if let Some((line, kind)) = resources.iter().find(|(_, kind)| BUDGETS.contains(kind)) {
         let found = format!("a budget in infrastructure code ({kind})");
-        facts.found(file, text, Seen { item: "bills-watched", proof: Proof::Full, line: *line, found, missing: "" });
+        facts.proves(file, text, "bills-watched", *line, found);
     }
     if let Some((line, _)) = resources.first() {
         let found = "infrastructure as code".to_owned();

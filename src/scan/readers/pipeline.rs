@@ -138,8 +138,7 @@ fn read_steps(file: &FileName, text: &str, facts: &mut Facts, on: &Triggers, ste
     let scanners = ["gitleaks", "trufflehog", "detect-secrets"];
     if let Some(step) = steps.iter().find(|s| scanners.iter().any(|w| s.run.contains(w) || s.uses.contains(w))) {
         let found = "a secret scanner in CI".to_owned();
-        let seen = Seen { item: "no-secrets-in-repo", proof: Proof::Full, line: step.line, found, missing: "" };
-        facts.found(file, text, seen);
+        facts.proves(file, text, "no-secrets-in-repo", step.line, found);
     }
     read_deploys(file, text, facts, on, steps, order);
     for step in steps {
@@ -187,13 +186,11 @@ fn read_deploys(file: &FileName, text: &str, facts: &mut Facts, on: &Triggers, s
         && tagged.iter().any(|w| text.contains(w))
     {
         let found = "images built with a version or commit tag".to_owned();
-        let seen = Seen { item: "named-versions", proof: Proof::Full, line: step.line, found, missing: "" };
-        facts.found(file, text, seen);
+        facts.proves(file, text, "named-versions", step.line, found);
     }
     if let (Some(step), true, None) = (release, on.main_or_tags, publish) {
         let found = "releases published from version tags".to_owned();
-        let seen = Seen { item: "named-versions", proof: Proof::Full, line: step.line, found, missing: "" };
-        facts.found(file, text, seen);
+        facts.proves(file, text, "named-versions", step.line, found);
     }
     let Some((index, command)) = deploy else {
         if let Some(step) = release {

@@ -59,8 +59,7 @@ fn container_restart(file: &FileName, text: &str, facts: &mut Facts) {
     });
     if let Some(line) = line {
         let found = "the container is started with a restart policy (docker run --restart)".to_owned();
-        let seen = Seen { item: "restarts-itself", proof: Proof::Full, line: line + 1, found, missing: "" };
-        facts.found(file, text, seen);
+        facts.proves(file, text, "restarts-itself", line + 1, found);
     }
 }
 

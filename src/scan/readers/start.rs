@@ -4,8 +4,8 @@
 //! `combine.rs`); a docs or provisioning Makefile has no target that starts the app and proves nothing.
 
 use super::commands::{self, MIGRATIONS};
-use super::{Facts, FileName, Seen};
-use crate::scan::facts::{ClueKind, Proof};
+use super::{Facts, FileName};
+use crate::scan::facts::ClueKind;
 
 /// Commands that start an app (or its stack) for someone who just cloned it.
 pub(crate) const STARTS: &[&str] = &[
@@ -60,8 +60,7 @@ fn procfile(file: &FileName, text: &str, facts: &mut Facts) {
             && let Some((command, _)) = commands::find(line, MIGRATIONS)
         {
             let found = format!("a release phase that runs the migrations (`{command}`)");
-            let seen = Seen { item: "migrations-in-deploy", proof: Proof::Full, line: index + 1, found, missing: "" };
-            facts.found(file, text, seen);
+            facts.proves(file, text, "migrations-in-deploy", index + 1, found);
         }
     }
 }
