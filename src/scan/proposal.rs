@@ -36,8 +36,14 @@ impl Proposal {
     }
 
     /// "Found by the scan: a CI workflow that runs `pytest` (line 12)", and what is still unproven.
+    /// "Found by the scan: …", and the line itself, so the note says what the evidence shows.
     pub(crate) fn note(&self) -> String {
-        format!("Found by the scan: {}.", self.finding.sentence())
+        let line = &self.finding.excerpt;
+        if line.is_empty() {
+            format!("Found by the scan: {}.", self.finding.sentence())
+        } else {
+            format!("Found by the scan: {}. The line: `{line}`", self.finding.sentence())
+        }
     }
 
     /// The change that accepts this proposal for `project`: its status, the line as evidence, and what

@@ -164,6 +164,7 @@ fn scan_accepts_only_what_is_named_and_needs_a_folder() {
         serde_json::from_str(&project(&sandbox, &["show", "tuition", "--format", "json"])).unwrap();
     let build = &shown["story"]["stages"][0];
     assert_eq!(build["done"][0]["evidence"], "Dockerfile:1");
+    assert_eq!(build["done"][0]["note"], "Found by the scan: a Dockerfile (line 1). The line: `FROM node:22-slim`");
     assert_eq!(build["done"][0]["link"], "https://github.com/example/tuition-centre/blob/HEAD/Dockerfile#L1");
     assert!(shown["proves"].as_array().unwrap().iter().any(|p| p["skill"] == "devops-basics/dockerfile"));
 
