@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use super::command::{Command, ProjectCommand};
 use super::model::Model;
 use crate::project::Project;
-use crate::scan::{self, Proof, Proposal};
+use crate::scan::{self, Proof, Proposal, Signal};
 
 /// What the last scan of a project proposed, or why it failed.
 #[derive(Debug)]
@@ -17,6 +17,8 @@ pub struct ScanProposals {
     pub result: Result<Vec<Proposal>, String>,
     /// Workflows that run a pull request's code with the repository's secrets: `path:line`.
     pub dangers: Vec<String>,
+    /// Security the files show beside the proposals, the unsafe first.
+    pub security: Vec<Signal>,
 }
 
 impl ScanProposals {
@@ -34,6 +36,16 @@ impl ScanProposals {
         let unseen = scan::unseen_items(model.catalog(), project);
         if !unseen.is_empty() {
             ui.label(format!("Cannot be seen in files, mark them yourself: {}.", unseen.join("; ")));
+        }
+        if !self.security.is_empty() {
+            let unsafe_ones = self.security.iter().filter(|s| !s.good).count();
+            let title = format!("Security seen in the files ({unsafe_ones} to look at)");
+            egui::CollapsingHeader::new(title).id_salt("scan-security").show(ui, |ui| {
+                for signal in &self.security {
+                    let mark = if signal.good { "ok" } else { "look at" };
+                    ui.label(RichText::new(format!("{mark}: {}   {}", signal.evidence, signal.what)).monospace());
+                }
+            });
         }
         for danger in &self.dangers {
             ui.colored_label(

@@ -101,6 +101,20 @@ pub(super) struct Clue {
 pub(super) struct Facts {
     pub findings: Vec<Finding>,
     pub clues: Vec<Clue>,
+    pub signals: Vec<Signal>,
+}
+
+/// Security a file shows that no item of the project's checklist asks for in so many words: actions
+/// pinned to a commit, the workflow token's permissions, a security policy, a container that does not run
+/// as root, resource limits. Said beside the proposals; never ticked.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Signal {
+    /// Whether it is the safe way.
+    pub good: bool,
+    /// "3 of 4 actions are pinned to a commit SHA".
+    pub what: String,
+    /// `path:line`.
+    pub evidence: String,
 }
 
 /// What a reader found on one line, before it is tied to its file.
@@ -140,6 +154,16 @@ impl Facts {
                 place: Place::Production,
             });
         }
+    }
+
+    /// Records a security signal of `file` at `line`.
+    pub(super) fn signal(&mut self, file: &FileName, good: bool, line: usize, what: String) {
+        // A dev container running as root is not the app's risk.
+        if file.place != Place::Production {
+            return;
+        }
+        let evidence = if line == 0 { file.path.clone() } else { format!("{}:{line}", file.path) };
+        self.signals.push(Signal { good, what, evidence });
     }
 
     /// Records a finding that proves `item` in full.

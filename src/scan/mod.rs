@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-pub use facts::{Finding, Proof};
+pub use facts::{Finding, Proof, Signal};
 pub use place::Place;
 pub(crate) use proposal::{Proposal, proposals, unseen_items};
 pub use read::{BUDGET_BYTES, HEAD_BYTES};
@@ -111,6 +111,8 @@ pub struct Scan {
     pub over_budget: bool,
     /// Workflows that run a pull request's code with the repository's secrets: `path:line`.
     pub dangers: Vec<String>,
+    /// Security the files show beside the proposals, the unsafe first.
+    pub security: Vec<Signal>,
 }
 
 /// Checks that `folder` is a folder the scan can read, as a project's folder must be, and not a link.
@@ -150,7 +152,7 @@ pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
         .max_depth(MAX_DEPTH)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|entry| !(entry.file_type().is_dir() && is_skipped(entry.file_name())));
+        .filter_entry(|entry| !(entry.file_type().is_dir() && is_skipped(entry.path())));
     for (count, entry) in walk.enumerate() {
         if count >= MAX_ENTRIES {
             found.truncated = true;
@@ -179,6 +181,9 @@ pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
     let collection = example_collection(&facts);
     facts.findings.retain(|f| !collection.iter().any(|folder| f.path.starts_with(folder.as_str())));
     found.findings = evidence(facts.findings, &paths);
+    facts.signals.retain(|s| !collection.iter().any(|folder| s.evidence.starts_with(folder.as_str())));
+    facts.signals.sort_by(|a, b| (a.good, &a.evidence).cmp(&(b.good, &b.evidence)));
+    found.security = facts.signals;
     Ok(found)
 }
 
@@ -306,8 +311,15 @@ fn example_collection(facts: &Facts) -> Vec<String> {
     if folders.len() >= MANY { folders } else { Vec::new() }
 }
 
-fn is_skipped(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|name| SKIPPED_FOLDERS.contains(&name))
+/// A dependency or build folder. `target` is a build's only beside its `Cargo.toml` or `pom.xml`: some
+/// projects keep their own files in a folder of that name.
+fn is_skipped(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    if name == "target" {
+        let parent = path.parent().unwrap_or(path);
+        return ["Cargo.toml", "pom.xml"].iter().any(|build| parent.join(build).exists());
+    }
+    SKIPPED_FOLDERS.contains(&name)
 }
 
 /// The path below the project's folder, `/` between names, with control and hidden formatting

@@ -128,3 +128,30 @@ fn a_linked_folder_is_refused_and_a_file_name_with_a_newline_is_escaped() {
     let page = found.findings.iter().find(|f| f.item == "operations-page").unwrap();
     assert_eq!(page.path, "ops\\u{a}evil/runbook.md");
 }
+
+/// Security a file shows that no project item asks for in so many words is said beside the proposals,
+/// the unsafe first, with its line: an unpinned action, a workflow without `permissions:`, a container
+/// running as root; and the safe ways.
+#[test]
+fn security_the_files_show_is_said_with_its_line() {
+    let plain = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre");
+    let found = scan(&plain).unwrap();
+    let said: Vec<(bool, &str, &str)> =
+        found.security.iter().map(|s| (s.good, s.evidence.as_str(), s.what.as_str())).collect();
+    assert!(said.contains(&(false, "Dockerfile:1", "no USER instruction: the container runs as root")), "{said:?}");
+    assert!(said.iter().any(|s| !s.0 && s.1 == ".github/workflows/deploy.yml:8" && s.2.starts_with("0 of 1 actions")));
+    assert!(found.security.iter().take_while(|s| !s.good).count() == found.security.iter().filter(|s| !s.good).count());
+
+    let hardened = scan(&shape("hardened")).unwrap();
+    assert!(hardened.security.iter().all(|s| s.good), "{:?}", hardened.security);
+    let what: Vec<&str> = hardened.security.iter().map(|s| s.what.as_str()).collect();
+    for expected in [
+        "1 of 1 actions in this workflow are pinned to a commit SHA",
+        "the workflow sets its token's permissions",
+        "the container runs as the non-root user `node`",
+        "container `web` has resource limits",
+        "a security policy: how to report a vulnerability",
+    ] {
+        assert!(what.contains(&expected), "{expected}: {what:?}");
+    }
+}

@@ -256,6 +256,18 @@ fn unseen_and_dangers(catalog: &Catalog, project: &Project, found: &scan::Scan) 
     if !unseen.is_empty() {
         out.push_str(&format!("Cannot be seen in files, mark them yourself: {}.\n", t(&unseen.join("; "))));
     }
+    if !found.security.is_empty() {
+        // The unsafe first; a long list is cut, its count said.
+        const SHOWN: usize = 10;
+        out.push_str("Security seen in the files (no item asks for it; look at the [!] ones):\n");
+        for signal in found.security.iter().take(SHOWN) {
+            let mark = if signal.good { "[ok]" } else { "[!] " };
+            out.push_str(&format!("  {mark} {}  {}\n", t(&signal.evidence), t(&signal.what)));
+        }
+        if found.security.len() > SHOWN {
+            out.push_str(&format!("  and {} more (--format json lists them all)\n", found.security.len() - SHOWN));
+        }
+    }
     for danger in &found.dangers {
         out.push_str(&format!(
             "Danger: {} runs a pull request's code with the repository's secrets (pull_request_target with a checkout of the pull request's head).\n",

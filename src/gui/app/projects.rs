@@ -156,9 +156,12 @@ impl App {
                 self.projects.scan_started(&id);
                 self.jobs.scan = Some((id, job));
             }
-            Err(err) => {
-                self.projects.scan_finished(ScanProposals { project: id, result: Err(err), dangers: Vec::new() })
-            }
+            Err(err) => self.projects.scan_finished(ScanProposals {
+                project: id,
+                result: Err(err),
+                dangers: Vec::new(),
+                security: Vec::new(),
+            }),
         }
     }
 
@@ -166,16 +169,18 @@ impl App {
     pub(super) fn poll_scan(&mut self) {
         let Some(answer) = self.jobs.scan.as_ref().and_then(|(_, job)| job.poll()) else { return };
         let Some((id, _)) = self.jobs.scan.take() else { return };
-        let finished = |result, dangers| ScanProposals { project: id.clone(), result, dangers };
+        let finished = |result, (dangers, security)| ScanProposals { project: id.clone(), result, dangers, security };
         let Some(project) = self.model.progress().project(&id) else {
-            return self.projects.scan_finished(finished(Err("the project was removed".to_owned()), Vec::new()));
+            return self
+                .projects
+                .scan_finished(finished(Err("the project was removed".to_owned()), Default::default()));
         };
         match answer.flatten() {
             Ok(found) => {
                 let proposals = scan::proposals(self.model.catalog(), project, &found);
-                self.projects.scan_finished(finished(Ok(proposals), found.dangers));
+                self.projects.scan_finished(finished(Ok(proposals), (found.dangers, found.security)));
             }
-            Err(error) => self.projects.scan_finished(finished(Err(error), Vec::new())),
+            Err(error) => self.projects.scan_finished(finished(Err(error), Default::default())),
         }
     }
 }

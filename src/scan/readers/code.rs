@@ -80,15 +80,25 @@ pub(super) fn source(file: &FileName, text: &str, facts: &mut Facts) {
 /// A Content-Security-Policy set for the whole app (in its settings, middleware or server setup) proves
 /// the headers; one set on some responses only, or other security headers only, is a part.
 fn headers(file: &FileName, text: &str, facts: &mut Facts) {
-    const CSP: &[&str] =
-        &["Content-Security-Policy", "contentSecurityPolicy", "CSP_DEFAULT_SRC", "content_security_policy"];
+    const CSP: &[&str] = &[
+        "Content-Security-Policy",
+        "contentSecurityPolicy",
+        "CSP_DEFAULT_SRC",
+        "CSP_REPORT_ONLY",
+        "content_security_policy",
+    ];
     const OTHERS: &[&str] = &["SecurityMiddleware", "helmet(", "X-Frame-Options", "X-Content-Type-Options"];
     let stem = file.name.split('.').next().unwrap_or_default();
-    let app_wide = ["setting", "middleware", "config", "security", "header"].iter().any(|w| file.name.contains(w))
+    let app_wide = ["setting", "middleware", "conf", "security", "header"].iter().any(|w| file.name.contains(w))
         || ["server", "app", "main", "index"].contains(&stem);
     let csp = first_line(text, CSP).map(|line| line - 1);
     let other = first_line(text, OTHERS).map(|line| line - 1);
+    // A policy only reported (`Content-Security-Policy-Report-Only`, `CSP_REPORT_ONLY = True`) blocks nothing yet.
+    let report_only = ["Report-Only", "REPORT_ONLY = True", "reportOnly: true"].iter().any(|r| text.contains(r));
     let (line, proof, found, missing) = match (csp, other) {
+        (Some(line), _) if app_wide && report_only => {
+            (line, Proof::Partial, "a Content-Security-Policy for the app", "it is only reported, not enforced")
+        }
         (Some(line), _) if app_wide => (line, Proof::Full, "a Content-Security-Policy set for the app", ""),
         (Some(line), _) => {
             (line, Proof::Partial, "a Content-Security-Policy on some responses", "not seen set for the whole app")

@@ -35,6 +35,13 @@ pub(super) fn dockerfile(file: &FileName, text: &str, facts: &mut Facts) {
     let instructions = instructions(text);
     let Some((from_line, _, _)) = instructions.iter().find(|i| i.1 == "FROM") else { return };
     facts.clue(file, text, ClueKind::Dockerfile, *from_line, "");
+    match instructions.iter().rev().find(|i| i.1 == "USER") {
+        Some((line, _, user)) if !matches!(user.trim(), "root" | "0" | "0:0") => {
+            facts.signal(file, true, *line, format!("the container runs as the non-root user `{}`", user.trim()));
+        }
+        Some((line, _, _)) => facts.signal(file, false, *line, "the container runs as root".to_owned()),
+        None => facts.signal(file, false, *from_line, "no USER instruction: the container runs as root".to_owned()),
+    }
     if let Some((line, _, args)) = instructions.iter().find(|i| i.1 == "HEALTHCHECK" && !i.2.starts_with("NONE")) {
         let found = "a container health check".to_owned();
         let missing = if args.contains("ready") { "" } else { "one check, not a separate readiness check" };
@@ -258,6 +265,7 @@ pub(super) fn kubernetes(file: &FileName, text: &str, facts: &mut Facts) {
             let found = format!("a Kubernetes {kind}, restarted by the cluster");
             facts.found(file, text, Seen { item: "restarts-itself", proof: Proof::Full, line, found, missing: "" });
             probes(file, text, facts, &doc);
+            limits(file, facts, &doc);
         }
         pod_containers(file, text, facts, &doc);
         if kind == "CronJob" {
@@ -363,6 +371,18 @@ pub(crate) fn runs_migrations(command: &str) -> bool {
 fn cert_managed(doc: &Node) -> bool {
     doc.path(&["metadata", "annotations"])
         .is_some_and(|a| a.entries().iter().any(|(k, _)| k.starts_with("cert-manager.io/")))
+}
+
+/// Resource limits on a workload's containers: without them one pod can starve a node.
+fn limits(file: &FileName, facts: &mut Facts, doc: &Node) {
+    let containers = doc.path(&["spec", "template", "spec", "containers"]).map(Node::items).unwrap_or_default();
+    for container in containers {
+        let name = container.get("name").and_then(Node::text).unwrap_or("?");
+        match container.path(&["resources", "limits"]) {
+            Some(limits) => facts.signal(file, true, limits.line, format!("container `{name}` has resource limits")),
+            None => facts.signal(file, false, container.line, format!("container `{name}` has no resource limits")),
+        }
+    }
 }
 
 fn probes(file: &FileName, text: &str, facts: &mut Facts, doc: &Node) {

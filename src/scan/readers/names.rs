@@ -103,6 +103,9 @@ const OPERATIONS: &[(&str, &[&str])] = &[
 
 pub(super) fn document(file: &FileName, text: &str, facts: &mut Facts) {
     production_section(file, text, facts);
+    if file.name == "security.md" || file.lower.ends_with(".well-known/security.txt") {
+        facts.signal(file, true, 0, "a security policy: how to report a vulnerability".to_owned());
+    }
     let path = &file.lower;
     // Most documents are none of these: their names say so before their text is lowercased.
     const NAMES: &[&str] = &[

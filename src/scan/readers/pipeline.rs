@@ -56,8 +56,35 @@ pub(super) fn github_actions(file: &FileName, text: &str, facts: &mut Facts) {
             }
         }
         read_steps(file, text, facts, &triggers, &steps, &StepOrder { needs: &needs, names: &names });
+        hardening_signals(file, text, facts, &doc, &steps);
         if let Some((line, cron)) = &triggers.schedule {
             facts.clue(file, text, ClueKind::Schedule, *line, &format!("{}{}", daily_prefix(cron), file.path));
+        }
+    }
+}
+
+/// Actions pinned to a full commit SHA (a tag can be moved to other code), and the token's permissions.
+fn hardening_signals(file: &FileName, text: &str, facts: &mut Facts, doc: &Node, steps: &[Step]) {
+    let external: Vec<&Step> = steps
+        .iter()
+        .filter(|s| !s.uses.is_empty() && !s.uses.starts_with("./") && !s.uses.starts_with("docker://"))
+        .collect();
+    let pinned = |s: &Step| {
+        s.uses.rsplit_once('@').is_some_and(|(_, r)| r.len() == 40 && r.chars().all(|c| c.is_ascii_hexdigit()))
+    };
+    if !external.is_empty() {
+        let count = external.iter().filter(|s| pinned(s)).count();
+        let line = external.iter().find(|s| !pinned(s)).or(external.first()).map_or(0, |s| s.line);
+        let what = format!("{count} of {} actions in this workflow are pinned to a commit SHA", external.len());
+        facts.signal(file, count == external.len(), line, what);
+    }
+    match doc.get("permissions") {
+        Some(permissions) => {
+            facts.signal(file, true, permissions.line, "the workflow sets its token's permissions".to_owned())
+        }
+        None => {
+            let what = "no permissions: block (the workflow's token gets the repository's default rights)".to_owned();
+            facts.signal(file, false, line_of(text, 1, "jobs:"), what);
         }
     }
 }

@@ -49,8 +49,19 @@ pub(super) fn nginx(file: &FileName, text: &str, facts: &mut Facts) {
                 facts.found(file, text, Seen { item: "login-rate-limited", proof, line, found, missing });
             }
             "add_header" | "more_set_headers" => {
-                let csp = args.to_lowercase().contains("content-security-policy");
-                if headers.is_none_or(|(_, had_csp)| csp && !had_csp) {
+                // Security headers only: a CORS or cache header is not one.
+                const SECURITY: &[&str] = &[
+                    "content-security-policy",
+                    "x-frame-options",
+                    "x-content-type-options",
+                    "referrer-policy",
+                    "strict-transport-security",
+                    "permissions-policy",
+                ];
+                let lower = args.to_lowercase();
+                let csp = lower.contains("content-security-policy");
+                let security = SECURITY.iter().any(|h| lower.contains(h));
+                if security && headers.is_none_or(|(_, had_csp)| csp && !had_csp) {
                     headers = Some((line, csp));
                 }
             }

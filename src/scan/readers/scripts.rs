@@ -36,7 +36,13 @@ pub(super) fn script(file: &FileName, text: &str, facts: &mut Facts) {
         facts.found(file, text, Seen { item: "rollback-practised", proof: Proof::Partial, line: 0, found, missing });
     }
     entrypoint_migrations(file, text, facts);
-    hardening(file, text, facts);
+    // A script that builds an image installs packages inside it; hardening is a server's setup.
+    let server_setup = ["provision", "harden", "setup", "bootstrap", "server", "secure", "firewall", "init"]
+        .iter()
+        .any(|w| file.lower.contains(w));
+    if server_setup {
+        hardening(file, text, facts);
+    }
     container_restart(file, text, facts);
     provisioning(file, text, facts);
 }
@@ -103,7 +109,7 @@ pub(super) fn hardening(file: &FileName, text: &str, facts: &mut Facts) {
         ),
         (
             "a firewall",
-            ["ufw enable", "ufw allow", "ufw default", "firewall-cmd", "nftables", "iptables -a"]
+            ["ufw enable", "ufw allow", "ufw default", "firewall-cmd --", "nft add rule", "iptables -a input"]
                 .iter()
                 .find_map(|w| lower.find(w)),
         ),
