@@ -5,7 +5,7 @@
 //! person accepts or rejects every proposal; the scan never ticks anything.
 //!
 //! It is the only code that reads a project's folder, and it only reads: offline, it runs nothing and
-//! writes nothing. It never follows a link and never waits on a FIFO or a device ([`read`]), reads at
+//! writes nothing. It never follows a link and never waits on a FIFO or a device (`read.rs`), reads at
 //! most [`HEAD_BYTES`] of a file and [`BUDGET_BYTES`] in all, skips dependency and build folders
 //! (`SKIPPED_FOLDERS`) and stops after `MAX_ENTRIES` entries.
 
