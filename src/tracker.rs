@@ -98,7 +98,7 @@ impl Tracker {
         // A removed project stays in a backup of its own, whatever later saves do to the daily ones.
         for (edit, _) in &self.unsaved {
             if let Edit::Project(ProjectChange::Remove { project }) = edit {
-                self.store.keep_copy(&format!("removing-{project}"))?;
+                self.store.keep_copy(&format!("removing-{}", crate::project::backup_tag(project)))?;
             }
         }
         if self.store.changed_on_disk() {

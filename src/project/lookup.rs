@@ -14,6 +14,19 @@ pub(crate) enum ProjectError {
     NoProjects,
     #[error("there is no project {query:?}; your projects are: {}", .known.join(", "))]
     UnknownProject { query: String, known: Vec<String> },
+    #[error(
+        "there is no project with the id or name {query:?}; removing needs the exact id or name (see `skillgap project list`): {}",
+        .known.join(", ")
+    )]
+    NotExact { query: String, known: Vec<String> },
+    #[error(
+        "{query:?} is the id of {by_id:?} and the name of another project (id {other_id}); say which one with its id: \
+`skillgap project remove {id}` or `skillgap project remove {other_id}`. Nothing was removed.",
+        id = .query
+    )]
+    IdAndName { query: String, by_id: String, other_id: String },
+    #[error("a project name is {limit} characters at most; this one has {chars}")]
+    NameTooLong { chars: usize, limit: usize },
     #[error("a project needs a name")]
     EmptyName,
     #[error("there is already a project named {name:?}; give this one another name, or see `skillgap project list`")]
@@ -52,6 +65,30 @@ pub(crate) fn find_project<'a>(progress: &'a Progress, query: &str) -> Result<&'
     })
 }
 
+/// The longest project name: enough for any real name, short enough for every listing and file name.
+const MAX_NAME_CHARS: usize = 100;
+
+/// The project a destructive command names: by its exact id or its exact name (case and spaces ignored),
+/// never by a prefix; a word that is one project's id and another's name is refused, both named.
+pub(crate) fn find_project_exactly<'a>(progress: &'a Progress, query: &str) -> Result<&'a Project, ProjectError> {
+    if progress.projects.is_empty() {
+        return Err(ProjectError::NoProjects);
+    }
+    let (query, lower) = (query.trim(), query.trim().to_lowercase());
+    let by_id = progress.projects.iter().find(|p| p.id == query);
+    let by_name = progress.projects.iter().find(|p| p.name.trim().to_lowercase() == lower);
+    match (by_id, by_name) {
+        (Some(id), Some(name)) if id.id != name.id => {
+            Err(ProjectError::IdAndName { query: query.to_owned(), by_id: id.name.clone(), other_id: name.id.clone() })
+        }
+        (Some(found), _) | (None, Some(found)) => Ok(found),
+        (None, None) => Err(ProjectError::NotExact {
+            query: query.to_owned(),
+            known: progress.projects.iter().map(|p| format!("{} ({:?})", p.id, p.name)).collect(),
+        }),
+    }
+}
+
 /// Checks a new project's facts: a name no project has, a loaded checklist, an http(s) repository link.
 /// (Whether its folder exists is for [`crate::scan::check_folder`], which alone reads the disk.)
 pub(crate) fn check_new_project(
@@ -72,6 +109,10 @@ pub(crate) fn check_name(progress: &Progress, name: &str, renamed: Option<&str>)
     let name = name.trim();
     if name.is_empty() {
         return Err(ProjectError::EmptyName);
+    }
+    let chars = name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(ProjectError::NameTooLong { chars, limit: MAX_NAME_CHARS });
     }
     let taken = |p: &&Project| Some(p.id.as_str()) != renamed && p.name.trim().to_lowercase() == name.to_lowercase();
     match progress.projects.iter().find(taken) {

@@ -15,7 +15,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub(crate) use assess::{Credit, ProjectAssessment, assess, credits, proven_by, proven_in};
-pub(crate) use lookup::{check_evidence, check_name, check_new_project, check_repository, find_project, resolve_item};
+pub(crate) use lookup::{
+    check_evidence, check_name, check_new_project, check_repository, find_project, find_project_exactly, resolve_item,
+};
 
 use crate::catalog::validate::is_http_url;
 use crate::progress::{Progress, Status};
@@ -162,6 +164,14 @@ pub(crate) fn evidence_path_and_line(evidence: &str) -> (&str, Option<usize>) {
         }
         _ => (evidence, None),
     }
+}
+
+/// A project's id as it goes into a backup's file name: at most 60 bytes, cut at a character, so a long
+/// name (a project id is its name's slug) never makes a file name the file system refuses.
+pub(crate) fn backup_tag(id: &str) -> &str {
+    const MAX_BYTES: usize = 60;
+    let end = (0..=MAX_BYTES.min(id.len())).rev().find(|&i| id.is_char_boundary(i)).unwrap_or(0);
+    &id[..end]
 }
 
 /// The facts a new project starts with.

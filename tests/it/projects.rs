@@ -193,7 +193,10 @@ fn list_summary_formats_and_remove_keep_a_backup() {
     let personal = sandbox.bare_cmd().arg("summary").output().unwrap();
     assert!(stdout(&personal).contains("Projects\n  Tuition centre"), "{}", stdout(&personal));
 
-    let removed = project(&sandbox, &["remove", "tuition"]);
+    // Removing needs the exact id or name: the short form other commands accept is refused here.
+    let err = project_fails(&sandbox, &["remove", "tuition"]);
+    assert!(err.contains("removing needs the exact id or name"), "{err}");
+    let removed = project(&sandbox, &["remove", "Tuition Centre"]);
     assert!(removed.contains("Removed the project \"Tuition centre\""), "{removed}");
     let backups: Vec<PathBuf> = std::fs::read_dir(sandbox.data_dir().join("backups"))
         .unwrap()

@@ -201,11 +201,12 @@ fn evidence_in_folder(project: &Project, evidence: &str) -> anyhow::Result<Strin
 
 fn remove(locations: &Locations, query: &str) -> anyhow::Result<Outcome> {
     let mut tracker = open_tracker(locations)?;
-    let project = find_project(tracker.progress(), query)?.clone();
+    let project = crate::project::find_project_exactly(tracker.progress(), query)?.clone();
     tracker.apply(&[ProjectChange::Remove { project: project.id.clone() }])?;
     say!("Removed the project {:?}.", project.name);
     let backups = tracker.store().backups();
-    let kept = backups.iter().find(|b| b.path.to_string_lossy().contains(&format!("before-removing-{}", project.id)));
+    let tag = crate::project::backup_tag(&project.id);
+    let kept = backups.iter().find(|b| b.path.to_string_lossy().contains(&format!("before-removing-{tag}")));
     if let Some(kept) = kept {
         say!(
             "The progress file as it was before is kept in {}; `skillgap restore` that file to bring the project back.",
