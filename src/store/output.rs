@@ -60,19 +60,35 @@ pub fn write_output(path: &Path, bytes: &[u8], data_dir: &Path) -> Result<Option
 }
 
 /// Whether `path` (links resolved) is where the data folder keeps progress, its backup, lock, damaged
-/// copies, temporary files, backups or settings.
+/// copies, temporary files, backups or settings. Folders are compared by what they are (device and inode),
+/// so a bind mount or a network alias of the data folder is the data folder; names in any case, for the
+/// file systems that ignore it.
 fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
     let Ok(data_dir) = std::fs::canonicalize(data_dir) else { return false };
     let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else { return false };
-    let name = name.to_string_lossy();
-    (folder == data_dir
-        && (name.starts_with(PROGRESS_FILE)
-            || name.starts_with(&format!(".{PROGRESS_FILE}."))
-            || name == super::LOCK_FILE
-            || name.starts_with(super::SETTINGS_FILE)
-            || name.starts_with(&format!(".{}.", super::SETTINGS_FILE))))
-        || folder.starts_with(data_dir.join(BACKUP_DIR))
+    let name = name.to_string_lossy().to_lowercase();
+    let own_name = name.starts_with(PROGRESS_FILE)
+        || name.starts_with(&format!(".{PROGRESS_FILE}."))
+        || name == super::LOCK_FILE
+        || name.starts_with(super::SETTINGS_FILE)
+        || name.starts_with(&format!(".{}.", super::SETTINGS_FILE));
+    let backups = data_dir.join(BACKUP_DIR);
+    (same_folder(folder, &data_dir) && own_name)
+        || folder.ancestors().any(|above| same_folder(above, &backups))
         || path == resolve_links(&data_dir.join(PROGRESS_FILE))
+}
+
+/// Whether two paths name the same folder: the same device and inode, or the same path where those are
+/// not known.
+fn same_folder(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    a == b
 }
 
 /// `<folder>/<stem>.<extension>`, or `<stem>-2.<extension>`, `-3` ... when that name is taken: a new
@@ -137,4 +153,26 @@ pub(crate) fn report_at(path: &Path) -> Destination {
 /// Creates `folder` and the folders above it that are missing.
 pub(crate) fn create_folder(folder: &Path) -> io::Result<()> {
     std::fs::create_dir_all(folder)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// Hostile-input review N3: a bind mount (or an NFS alias) is another path to the data folder; the
+    /// folder is known by what it is (device and inode), not by its path. A folder link stands in for the
+    /// mount here, passed unresolved as a mount's path would be.
+    #[test]
+    fn the_data_folder_is_known_by_identity_and_its_files_by_name_in_any_case() {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        std::fs::create_dir_all(data.join(BACKUP_DIR)).unwrap();
+        std::fs::write(data.join(PROGRESS_FILE), "(version: 2)").unwrap();
+        let alias = root.path().join("alias");
+        std::os::unix::fs::symlink(&data, &alias).unwrap();
+        assert!(is_data_folder_file(&alias.join(PROGRESS_FILE), &data), "the progress file through another path");
+        assert!(is_data_folder_file(&alias.join(BACKUP_DIR).join("x.ron"), &data), "a backup through another path");
+        assert!(is_data_folder_file(&data.join("Progress.RON"), &data), "a case-insensitive file system's name");
+        assert!(!is_data_folder_file(&root.path().join("report.md"), &data));
+    }
 }
