@@ -166,6 +166,18 @@ impl Facts {
         self.signals.push(Signal { good, what, evidence });
     }
 
+    /// Records a finding that proves a part of `item`, saying what is still `missing`.
+    pub(super) fn part(
+        &mut self,
+        file: &FileName,
+        text: &str,
+        item: &'static str,
+        (line, found): (usize, String),
+        missing: &str,
+    ) {
+        self.found(file, text, Seen { item, proof: Proof::Partial, line, found, missing });
+    }
+
     /// Records a finding that proves `item` in full.
     pub(super) fn proves(&mut self, file: &FileName, text: &str, item: &'static str, line: usize, found: String) {
         self.found(file, text, Seen { item, proof: Proof::Full, line, found, missing: "" });

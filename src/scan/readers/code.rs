@@ -169,8 +169,7 @@ fn login_limit(file: &FileName, text: &str, facts: &mut Facts) {
         // A module named for rate limiting; a word in another file is not one.
         let found = "a rate limiter in the app's code".to_owned();
         let missing = "it was not seen on the login route";
-        let seen = Seen { item: "login-rate-limited", proof: Proof::Partial, line: 0, found, missing };
-        facts.found(file, text, seen);
+        facts.part(file, text, "login-rate-limited", (0, found), missing);
     }
 }
 

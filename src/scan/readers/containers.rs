@@ -45,8 +45,7 @@ pub(super) fn dockerfile(file: &FileName, text: &str, facts: &mut Facts) {
     if let Some((line, _, args)) = instructions.iter().find(|i| i.1 == "HEALTHCHECK" && !i.2.starts_with("NONE")) {
         let found = "a container health check".to_owned();
         let missing = if args.contains("ready") { "" } else { "one check, not a separate readiness check" };
-        let seen = Seen { item: "health-endpoints", proof: Proof::Partial, line: *line, found, missing };
-        facts.found(file, text, seen);
+        facts.part(file, text, "health-endpoints", (*line, found), missing);
     }
     let runs = instructions.iter().filter(|i| matches!(i.1.as_str(), "CMD" | "ENTRYPOINT"));
     if let Some((line, command)) = runs.filter_map(|i| commands::find(&i.2, MIGRATIONS).map(|c| (i.0, c.0))).next() {
@@ -137,11 +136,7 @@ fn compose_service(
     if let Some(test) = service.path(&["healthcheck", "test"]) {
         let found = format!("a health check for `{name}`");
         let missing = "one check, not a separate readiness check";
-        facts.found(
-            file,
-            text,
-            Seen { item: "health-endpoints", proof: Proof::Partial, line: test.line, found, missing },
-        );
+        facts.part(file, text, "health-endpoints", (test.line, found), missing);
     }
     migration_flag(file, text, facts, service.get("environment"));
 }
@@ -280,11 +275,7 @@ pub(super) fn kubernetes(file: &FileName, text: &str, facts: &mut Facts) {
         {
             let found = "HTTPS on a Kubernetes Ingress".to_owned();
             let missing = "who renews its certificate is not shown (no cert-manager annotation)";
-            facts.found(
-                file,
-                text,
-                Seen { item: "domain-and-https", proof: Proof::Partial, line: tls.line, found, missing },
-            );
+            facts.part(file, text, "domain-and-https", (tls.line, found), missing);
         }
         if matches!(kind, "Ingress" | "HTTPRoute" | "IngressRoute") {
             let found = format!("a Kubernetes {kind} in front of it");

@@ -300,7 +300,7 @@ fn yaml_file(file: &FileName, text: &str, facts: &mut Facts) {
     if let Some(what) = provisioning {
         let found = format!("infrastructure as code ({what})");
         let missing = "that it was rebuilt from it is not something a file shows";
-        facts.found(file, text, Seen { item: "rebuilt-from-scratch", proof: Proof::Partial, line: 1, found, missing });
+        facts.part(file, text, "rebuilt-from-scratch", (1, found), missing);
     }
     if text.contains("proxy_pass") || text.contains("ssl_certificate") {
         proxy::nginx(file, text, facts);
@@ -353,11 +353,7 @@ fn fail2ban(file: &FileName, text: &str, facts: &mut Facts) {
     if let Some(line) = text.lines().position(|l| l.trim() == "enabled = true" || l.trim().starts_with("maxretry")) {
         let found = "fail2ban jails that ban repeated failed logins".to_owned();
         let missing = "not a limit on the app's own login route";
-        facts.found(
-            file,
-            text,
-            Seen { item: "login-rate-limited", proof: Proof::Partial, line: line + 1, found, missing },
-        );
+        facts.part(file, text, "login-rate-limited", (line + 1, found), missing);
     }
 }
 
@@ -385,5 +381,5 @@ fn uptime_monitor(file: &FileName, text: &str, facts: &mut Facts) {
 fn migration(file: &FileName, text: &str, facts: &mut Facts) {
     let found = "database migrations".to_owned();
     let missing = "no step that runs them in the deploy was found";
-    facts.found(file, text, Seen { item: "migrations-in-deploy", proof: Proof::Partial, line: 0, found, missing });
+    facts.part(file, text, "migrations-in-deploy", (0, found), missing);
 }

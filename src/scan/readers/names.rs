@@ -21,11 +21,7 @@ pub(super) fn gitignore(file: &FileName, text: &str, facts: &mut Facts) {
     if let Some(line) = text.lines().position(|l| l.trim().trim_start_matches(['/', '*']).starts_with(".env")) {
         let found = "a .gitignore that keeps .env files out of git".to_owned();
         let missing = "no secret scanner was found, so the history is not shown clean";
-        facts.found(
-            file,
-            text,
-            Seen { item: "no-secrets-in-repo", proof: Proof::Partial, line: line + 1, found, missing },
-        );
+        facts.part(file, text, "no-secrets-in-repo", (line + 1, found), missing);
     }
 }
 
@@ -81,11 +77,7 @@ pub(super) fn terraform(file: &FileName, text: &str, facts: &mut Facts) {
     if let Some((line, _)) = resources.first() {
         let found = "infrastructure as code".to_owned();
         let missing = "that it was rebuilt from it is not something a file shows";
-        facts.found(
-            file,
-            text,
-            Seen { item: "rebuilt-from-scratch", proof: Proof::Partial, line: *line, found, missing },
-        );
+        facts.part(file, text, "rebuilt-from-scratch", (*line, found), missing);
     }
     if let Some(line) = text.lines().position(|l| l.trim().starts_with("backup_retention_period") && !l.contains("= 0"))
     {
@@ -160,12 +152,12 @@ pub(super) fn document(file: &FileName, text: &str, facts: &mut Facts) {
     if let Some(line) = about_data.then(restore_heading).flatten() {
         let found = "a documented restore procedure".to_owned();
         let missing = "that a restore was tested and timed is not something a file shows";
-        facts.found(file, text, Seen { item: "restore-proven", proof: Proof::Partial, line: line + 1, found, missing });
+        facts.part(file, text, "restore-proven", (line + 1, found), missing);
     }
     if ["game-day", "gameday", "chaos"].iter().any(|w| path.contains(w)) {
         let found = "a game-day or chaos plan".to_owned();
         let missing = "that the failures were rehearsed is not something a file shows";
-        facts.found(file, text, Seen { item: "failures-rehearsed", proof: Proof::Partial, line: 0, found, missing });
+        facts.part(file, text, "failures-rehearsed", (0, found), missing);
     }
 }
 

@@ -33,7 +33,7 @@ pub(super) fn script(file: &FileName, text: &str, facts: &mut Facts) {
     if file.name.contains("rollback") {
         let found = "a rollback script".to_owned();
         let missing = "that a rollback was practised and timed is not something a file shows";
-        facts.found(file, text, Seen { item: "rollback-practised", proof: Proof::Partial, line: 0, found, missing });
+        facts.part(file, text, "rollback-practised", (0, found), missing);
     }
     entrypoint_migrations(file, text, facts);
     // A script that builds an image installs packages inside it; hardening is a server's setup.
@@ -82,8 +82,7 @@ fn provisioning(file: &FileName, text: &str, facts: &mut Facts) {
     if let (true, Some(line)) = (named, installs) {
         let found = "a script that sets up a server".to_owned();
         let missing = "that it was rebuilt from it is not something a file shows";
-        let seen = Seen { item: "rebuilt-from-scratch", proof: Proof::Partial, line: line + 1, found, missing };
-        facts.found(file, text, seen);
+        facts.part(file, text, "rebuilt-from-scratch", (line + 1, found), missing);
     }
 }
 
