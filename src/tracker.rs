@@ -9,8 +9,18 @@ use chrono::{DateTime, Utc};
 
 use crate::catalog::Catalog;
 use crate::progress::{Edit, Progress};
-use crate::project::ProjectChange;
+use crate::project::{NewProject, ProjectChange, ProjectError, check_new_project};
 use crate::store::{Store, StoreError};
+
+/// Why [`Tracker::apply_decided`] did not save its changes.
+#[derive(Debug, thiserror::Error)]
+pub enum DecideError<E> {
+    /// The decision refused (a name taken, say): nothing was applied.
+    #[error(transparent)]
+    Refused(E),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
 
 #[derive(Debug)]
 pub struct Tracker {
@@ -95,12 +105,29 @@ impl Tracker {
             return Ok(());
         }
         let _lock = self.store.lock()?;
+        self.save_locked()
+    }
+
+    /// [`Tracker::save`] for a caller that holds the folder's lock.
+    fn save_locked(&mut self) -> Result<(), StoreError> {
+        if self.unsaved.is_empty() {
+            return Ok(());
+        }
         // A removed project stays in a backup of its own, whatever later saves do to the daily ones.
         for (edit, _) in &self.unsaved {
             if let Edit::Project(ProjectChange::Remove { project }) = edit {
                 self.store.keep_copy(&format!("removing-{}", crate::project::backup_tag(project)))?;
             }
         }
+        self.catch_up()?;
+        self.store.save(&self.progress)?;
+        self.unsaved.clear();
+        Ok(())
+    }
+
+    /// Reads the file again if another process changed it, with this tracker's unsaved changes replayed
+    /// on top. The caller holds the folder's lock.
+    fn catch_up(&mut self) -> Result<(), StoreError> {
         if self.store.changed_on_disk() {
             let mut merged = self.store.load()?;
             for (edit, at) in &self.unsaved {
@@ -108,8 +135,6 @@ impl Tracker {
             }
             self.progress = merged;
         }
-        self.store.save(&self.progress)?;
-        self.unsaved.clear();
         Ok(())
     }
 
@@ -130,10 +155,80 @@ impl Tracker {
         Ok(changed)
     }
 
+    /// Adds a project: its name is checked and its id chosen on the progress as it is on disk, under the
+    /// folder's lock, so two processes adding at once both keep theirs, under two ids, or the second is
+    /// refused as a duplicate (hostile-input review N1). Returns the new project's id.
+    pub(crate) fn add_project(&mut self, project: NewProject) -> Result<String, DecideError<ProjectError>> {
+        self.apply_decided(|catalog, progress| {
+            check_new_project(catalog, progress, &project)?;
+            let id = progress.new_project_id(&project.name);
+            Ok((vec![Edit::Project(ProjectChange::Add { id: id.clone(), project })], id))
+        })
+    }
+
+    /// Applies the changes `decide` makes (with what it tells the caller) from the progress as it is on disk now, holding the folder's
+    /// lock from reading to saving: for a change that depends on what is there (a free id, a name no one
+    /// has). Nothing is applied when `decide` refuses or the lock cannot be had; when only the save
+    /// fails, the changes stay applied in memory, as with [`Tracker::apply`].
+    pub(crate) fn apply_decided<T, E>(
+        &mut self,
+        decide: impl FnOnce(&Catalog, &Progress) -> Result<(Vec<Edit>, T), E>,
+    ) -> Result<T, DecideError<E>> {
+        let now = Utc::now();
+        let _lock = self.store.lock()?;
+        self.catch_up()?;
+        let (edits, decided) = decide(&self.catalog, &self.progress).map_err(DecideError::Refused)?;
+        for edit in &edits {
+            if self.progress.apply_edit(&self.catalog, edit, now) {
+                self.unsaved.push((edit.clone(), now));
+            }
+        }
+        self.save_locked()?;
+        Ok(decided)
+    }
+
     /// Replaces the progress with a backup (see [`Store::restore`]).
     pub(crate) fn restore(&mut self, backup: &std::path::Path) -> Result<(), StoreError> {
         self.progress = self.store.restore(backup)?;
         self.unsaved.clear();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tracker(dir: &std::path::Path) -> Tracker {
+        Tracker::open(crate::catalog::load_catalog(&[]).0, Store::new(dir)).unwrap()
+    }
+
+    fn new_project(name: &str) -> NewProject {
+        NewProject { name: name.to_owned(), checklist: "launch-one-project".to_owned(), ..Default::default() }
+    }
+
+    /// Hostile-input review N1: two processes add projects whose names make one id, each from the state
+    /// it read before the other saved. Both adds are kept, under two ids.
+    #[test]
+    fn two_adds_of_one_id_from_stale_state_keep_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut first, mut second) = (tracker(dir.path()), tracker(dir.path()));
+        let shop = first.add_project(new_project("Shop")).unwrap();
+        let other = second.add_project(new_project("shop!")).unwrap();
+        assert_ne!(shop, other);
+        let on_disk = tracker(dir.path());
+        let names: Vec<_> = on_disk.progress().projects.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+        assert_eq!(names, [(shop.as_str(), "Shop"), (other.as_str(), "shop!")]);
+    }
+
+    /// The same name added twice from stale state: the second is refused, as it is one after the other.
+    #[test]
+    fn the_same_name_added_twice_from_stale_state_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut first, mut second) = (tracker(dir.path()), tracker(dir.path()));
+        first.add_project(new_project("Shop")).unwrap();
+        let refused = second.add_project(new_project("shop")).unwrap_err();
+        assert!(refused.to_string().contains("there is already a project named"), "{refused}");
+        assert_eq!(tracker(dir.path()).progress().projects.len(), 1);
     }
 }

@@ -12,7 +12,7 @@ use crate::progress::{Progress, Status};
 use crate::score::{self, Assessment, Level, TimelinePoint};
 use crate::store::{BackupOffer, StoreError};
 use crate::target::Target;
-use crate::tracker::Tracker;
+use crate::tracker::{DecideError, Tracker};
 
 /// Whether the window may save.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,6 +226,26 @@ impl Model {
             Err(err) => self.record_save(Err(err)),
         }
         self.refresh();
+    }
+
+    /// Adds a project (see [`Tracker::add_project`]) and returns its id. Says why not when it is refused;
+    /// a failed save keeps it in memory, as [`Model::apply`] does, and shows in [`Model::save_state`].
+    pub(crate) fn add_project(&mut self, project: crate::project::NewProject) -> Result<String, String> {
+        let result = self.tracker.add_project(project);
+        let outcome = match result {
+            Ok(id) => {
+                self.record_save(Ok(()));
+                Ok(id)
+            }
+            Err(DecideError::Refused(refused)) => return Err(refused.to_string()),
+            Err(DecideError::Store(err)) => {
+                let message = err.to_string();
+                self.record_save(Err(err));
+                Err(message)
+            }
+        };
+        self.refresh();
+        outcome
     }
 
     /// Tries again to write changes whose save failed.

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use assess::{Credit, ProjectAssessment, assess, credits, proven_by, proven_in};
 pub(crate) use lookup::{
-    check_evidence, check_name, check_new_project, check_repository, find_project, find_project_exactly, resolve_item,
+    ProjectError, check_evidence, check_name, check_new_project, check_repository, find_project, find_project_exactly,
+    resolve_item,
 };
 
 use crate::catalog::validate::is_http_url;

@@ -14,7 +14,7 @@ use crate::catalog::validate::is_http_url;
 use crate::paths::Locations;
 use crate::project::{
     DEFAULT_PROJECT_CHECKLIST, NewProject, Project, ProjectChange, ProjectStatus, check_evidence, check_name,
-    check_new_project, check_repository, find_project, resolve_item,
+    check_repository, find_project, resolve_item,
 };
 use crate::report::{Format, Paper};
 use crate::scan;
@@ -107,10 +107,8 @@ fn add(
     let folder = folder.map(scan::project_folder).transpose()?.unwrap_or_default();
     let checklist = checklist.unwrap_or_else(|| DEFAULT_PROJECT_CHECKLIST.to_owned());
     let project = NewProject { name, repository: repository.unwrap_or_default(), folder, checklist };
-    check_new_project(tracker.catalog(), tracker.progress(), &project)?;
-    let id = tracker.progress().new_project_id(&project.name);
     let (name, checklist) = (project.name.trim().to_owned(), project.checklist.clone());
-    tracker.apply(&[ProjectChange::Add { id: id.clone(), project }])?;
+    let id = tracker.add_project(project)?;
     say!("Added the project {name:?} (id {id}), scored against {checklist}.");
     say!("Next: `skillgap project scan {id:?}` proposes ticks from its folder; `skillgap project mark` ticks one.");
     Ok(Outcome::Success)

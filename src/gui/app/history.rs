@@ -123,6 +123,17 @@ impl App {
         }
     }
 
+    /// Keeps for undo a project the model has just added (its id chosen under the folder's lock, so it
+    /// cannot go through [`App::change`]).
+    pub(super) fn added(&mut self, what: String, id: &str) {
+        let subject = Subject::Project(id.to_owned());
+        let after = self.snapshot(&subject);
+        let before = Snapshot::Project { id: id.to_owned(), project: None };
+        self.history.undo.push(Step { what, view: self.prefs.view, before, after });
+        self.history.redo.clear();
+        self.history.message = None;
+    }
+
     pub(super) fn undo(&mut self) {
         let Some(step) = self.history.undo.pop() else {
             self.history.message = Some("Nothing to undo: no change was made in this window yet.".to_owned());

@@ -15,8 +15,7 @@ use crate::gui::scan_proposals::ScanProposals;
 use crate::progress::Edit;
 use crate::project::ProjectStatus;
 use crate::project::{
-    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_evidence, check_name, check_new_project,
-    check_repository,
+    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_evidence, check_name, check_repository,
 };
 use crate::scan::{self, Proposal};
 
@@ -101,20 +100,18 @@ impl App {
     }
 
     fn add_project(&mut self, draft: NewProject) {
+        if self.model.is_read_only() {
+            return;
+        }
         let mut project = NewProject { checklist: DEFAULT_PROJECT_CHECKLIST.to_owned(), ..draft };
-        let checked = check_new_project(self.model.catalog(), self.model.progress(), &project)
-            .map_err(|err| err.to_string())
-            .and_then(|()| checked_folder(&project.folder));
-        match checked {
-            Ok(folder) => {
-                project.folder = folder;
-                let id = self.model.progress().new_project_id(&project.name);
-                let what = format!("added {}", project.name.trim());
-                self.change(
-                    what,
-                    &Subject::Project(id.clone()),
-                    &[Edit::Project(ProjectChange::Add { id: id.clone(), project })],
-                );
+        match checked_folder(&project.folder) {
+            Ok(folder) => project.folder = folder,
+            Err(error) => return self.projects.add_failed(error),
+        }
+        let what = format!("added {}", project.name.trim());
+        match self.model.add_project(project) {
+            Ok(id) => {
+                self.added(what, &id);
                 self.projects.added(&id);
             }
             Err(error) => self.projects.add_failed(error),
