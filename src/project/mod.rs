@@ -222,8 +222,13 @@ impl ProjectChange {
     }
 }
 
+/// Whether `id` is one skillgap makes: its own slug (so no `/`, `.` or space can reach a file name).
+pub(crate) fn is_project_id(id: &str) -> bool {
+    slug(id) == id
+}
+
 /// A name's slug: lowercase letters and digits, words joined by `-`.
-fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -376,6 +381,30 @@ mod tests {
         assert_eq!(progress.new_project_id("¿?"), "project");
         assert_eq!(progress.project("  TUITION centre! ").unwrap().id, "tuition-centre");
         assert_eq!(progress.project("tuition-centre-2").unwrap().name, "tuition  CENTRE");
+    }
+
+    /// The file's id rule (N4, N7) accepts every id skillgap makes, whatever the name's script or case.
+    #[test]
+    fn every_id_skillgap_makes_passes_the_files_id_rule() {
+        let mut progress = Progress::default();
+        let names = [
+            "Shop",
+            "shop!",
+            "日本語プロジェクト",
+            "İstanbul Straße",
+            "ǅemal ΣΟΦΙΑ",
+            "Café",
+            "Cafe\u{301}",
+            "¿?",
+            "a--b",
+        ];
+        for name in names.into_iter().chain(names) {
+            let id = add(&mut progress, name);
+            assert!(is_project_id(&id), "{name:?} made {id:?}");
+        }
+        for id in ["x/../../outside", "A", "a b", "-a", "a-", "a--b", "", "a.b"] {
+            assert!(!is_project_id(id), "{id:?}");
+        }
     }
 
     #[test]

@@ -55,6 +55,14 @@ pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError>
     if text.trim().is_empty() {
         return Err(damaged(None, "the file is empty (a progress file always holds at least its version)".to_owned()));
     }
+    let progress = parse_text(path, text)?;
+    check_project_ids(path, text, &progress)?;
+    Ok(progress)
+}
+
+/// Parses a progress file's text of any version skillgap knows.
+fn parse_text(path: &Path, text: &str) -> Result<Progress, StoreError> {
+    let damaged = |pos, message: String| StoreError::Damaged { path: path.to_path_buf(), pos, message };
     let spanned = |err: ron::error::SpannedError| {
         damaged(Some(TextPos::of_ron_error(&err)), crate::text_pos::describe(&err.code))
     };
@@ -87,6 +95,44 @@ pub fn parse_progress(path: &Path, bytes: &[u8]) -> Result<Progress, StoreError>
         MigrateError::Parse(err) => spanned(err),
         MigrateError::Unknown(version) => damaged(None, format!("unknown version {version}")),
     })
+}
+
+/// Refuses project ids skillgap never makes (hostile-input review N4, N7): an id names files (a removed
+/// project's backup) and is what every change to a project names, so it is a slug and no two projects
+/// share one. A hand edit or a merge that breaks this is damage, shown at the id.
+fn check_project_ids(path: &Path, text: &str, progress: &Progress) -> Result<(), StoreError> {
+    for (index, project) in progress.projects.iter().enumerate() {
+        let id = &project.id;
+        let earlier = progress.projects[..index].iter().filter(|p| &p.id == id).collect::<Vec<_>>();
+        let message = if !crate::project::is_project_id(id) {
+            format!(
+                "the project id {id:?} of {:?} is not one skillgap makes (lowercase letters and digits joined by \
+                 single dashes, as in {:?}); ids name files, so this one is refused",
+                project.name,
+                crate::project::slug(&project.name)
+            )
+        } else if let Some(first) = earlier.first() {
+            format!(
+                "two projects have the id {id:?} ({:?} and {:?}); give the second an id no project has, such as {:?}",
+                first.name,
+                project.name,
+                progress.new_project_id(&project.name)
+            )
+        } else {
+            continue;
+        };
+        let pos = id_position(text, id, earlier.len());
+        return Err(StoreError::Damaged { path: path.to_path_buf(), pos, message });
+    }
+    Ok(())
+}
+
+/// Where the `nth` project with this id has it written, as skillgap writes it (`id: "…"`).
+fn id_position(text: &str, id: &str, nth: usize) -> Option<TextPos> {
+    let value = ron::to_string(id).ok()?;
+    let field = format!("id: {value}");
+    let (offset, _) = text.match_indices(&field).nth(nth)?;
+    Some(TextPos::at_byte(text, offset + field.len() - value.len()))
 }
 
 /// The error for a file that is not even the start of a progress file: something else saved under its

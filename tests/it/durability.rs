@@ -60,6 +60,8 @@ damaged_cases! {
     damaged_version_zero: "version-zero.ron" => "its version is 0, and skillgap's versions start at 1",
     damaged_unknown_field: "unknown-field.ron" => "progress.ron:20:3 cannot be read: Unexpected field named `histroy`",
     damaged_json_instead: "json-instead.ron" => "progress.ron:1:1 cannot be read: it is not a skillgap progress file (one starts with `(`, this one with `{\"version\": 1, \"items\": {}}`)",
+    damaged_duplicate_project_id: "duplicate-project-id.ron" => "progress.ron:14:11 cannot be read: two projects have the id \"a\" (\"A\" and \"A dup id\")",
+    damaged_project_id_with_slashes: "project-id-with-slashes.ron" => "progress.ron:14:11 cannot be read: the project id \"x/../../../outside/pwned\" of \"B\" is not",
     damaged_a_report_instead: "a-report.ron" => "progress.ron:1:1 cannot be read: it is not a skillgap progress file (one starts with `(`, this one with `# skillgap progress report, 2026-11-23`)",
 }
 
