@@ -16,6 +16,25 @@ pub(crate) fn is_hidden_format(c: char) -> bool {
     c.general_category() == GeneralCategory::Format && !matches!(c, '\u{200C}' | '\u{200D}')
 }
 
+/// Why `text` (named `what`: "the name", "the evidence") cannot be kept as one line of a person's own text:
+/// a control character (a line break, an escape) or an invisible formatting character. Project names and
+/// evidence follow the rules checklist titles follow (hostile-input review N5, N12, N15).
+pub(crate) fn one_line_problem(what: &str, text: &str) -> Option<String> {
+    if let Some(c) = text.chars().find(|c| c.is_control()) {
+        return Some(format!(
+            "{what} contains the control character {} (a line break or an escape); write it on one line",
+            c.escape_unicode()
+        ));
+    }
+    hidden_character(what, text)
+}
+
+/// The problem with `text` (named `what`) if it holds an invisible formatting character (F21).
+pub(crate) fn hidden_character(what: &str, text: &str) -> Option<String> {
+    let c = text.chars().find(|&c| is_hidden_format(c))?;
+    Some(format!("{what} contains the invisible character {}, which can disguise text; remove it", c.escape_unicode()))
+}
+
 /// `text` with control characters and hidden formatting characters written as visible escapes
 /// (`\u{1b}`), for a terminal. Line breaks and tabs are kept when `keep_lines`, and become spaces otherwise.
 pub(crate) fn for_terminal(text: &str, keep_lines: bool) -> Cow<'_, str> {

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::format::ChecklistFile;
+use crate::safe_text::hidden_character;
 use crate::text_pos::TextPos;
 
 /// Titles and ids longer than this are refused: they are mistakes or attacks, never content.
@@ -132,12 +133,6 @@ impl<'a> Checker<'a> {
             self.report(at, message);
         }
     }
-}
-
-/// The problem with `text` (named `what`) if it holds an invisible formatting character (F21).
-fn hidden_character(what: &str, text: &str) -> Option<String> {
-    let c = text.chars().find(|&c| crate::safe_text::is_hidden_format(c))?;
-    Some(format!("{what} contains the invisible character {}, which can disguise text; remove it", c.escape_unicode()))
 }
 
 /// Checks every rule and returns all problems found (empty when the checklist is valid).

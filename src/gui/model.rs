@@ -268,7 +268,7 @@ impl Model {
                     self.refresh();
                 }
             }
-            Err(err @ StoreError::Write { .. }) => self.record_save(Err(err)),
+            Err(err @ (StoreError::Write { .. } | StoreError::TooLarge { .. })) => self.record_save(Err(err)),
             Err(err) => self.reload_error = Some(err.to_string()),
         }
     }

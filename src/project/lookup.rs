@@ -27,6 +27,8 @@ pub(crate) enum ProjectError {
     IdAndName { query: String, by_id: String, other_id: String },
     #[error("a project name is {limit} characters at most; this one has {chars}")]
     NameTooLong { chars: usize, limit: usize },
+    #[error("{problem}")]
+    BadText { problem: String },
     #[error("a project needs a name")]
     EmptyName,
     #[error("there is already a project named {name:?}; give this one another name, or see `skillgap project list`")]
@@ -74,9 +76,9 @@ pub(crate) fn find_project_exactly<'a>(progress: &'a Progress, query: &str) -> R
     if progress.projects.is_empty() {
         return Err(ProjectError::NoProjects);
     }
-    let (query, lower) = (query.trim(), query.trim().to_lowercase());
+    let (query, key) = (query.trim(), super::name_key(query));
     let by_id = progress.projects.iter().find(|p| p.id == query);
-    let by_name = progress.projects.iter().find(|p| p.name.trim().to_lowercase() == lower);
+    let by_name = progress.projects.iter().find(|p| super::name_key(&p.name) == key);
     match (by_id, by_name) {
         (Some(id), Some(name)) if id.id != name.id => {
             Err(ProjectError::IdAndName { query: query.to_owned(), by_id: id.name.clone(), other_id: name.id.clone() })
@@ -114,7 +116,11 @@ pub(crate) fn check_name(progress: &Progress, name: &str, renamed: Option<&str>)
     if chars > MAX_NAME_CHARS {
         return Err(ProjectError::NameTooLong { chars, limit: MAX_NAME_CHARS });
     }
-    let taken = |p: &&Project| Some(p.id.as_str()) != renamed && p.name.trim().to_lowercase() == name.to_lowercase();
+    if let Some(problem) = crate::safe_text::one_line_problem("the name", name) {
+        return Err(ProjectError::BadText { problem });
+    }
+    let key = super::name_key(name);
+    let taken = |p: &&Project| Some(p.id.as_str()) != renamed && super::name_key(&p.name) == key;
     match progress.projects.iter().find(taken) {
         Some(_) => Err(ProjectError::DuplicateName { name: name.to_owned() }),
         None => Ok(()),
@@ -126,6 +132,9 @@ pub(crate) fn check_name(progress: &Progress, name: &str, renamed: Option<&str>)
 /// for the shells to say: this reads no disk.)
 pub(crate) fn check_evidence(project: &Project, evidence: &str) -> Result<String, ProjectError> {
     let text = evidence.trim();
+    if let Some(problem) = crate::safe_text::one_line_problem("the evidence", text) {
+        return Err(ProjectError::BadText { problem });
+    }
     if text.is_empty() || is_http_url(text) {
         return Ok(text.to_owned());
     }

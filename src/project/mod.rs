@@ -222,6 +222,13 @@ impl ProjectChange {
     }
 }
 
+/// A project name as names are compared: trimmed, in NFC (a precomposed `é` and `e` with a combining
+/// accent are one letter), lowercase.
+pub(crate) fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.trim().nfc().collect::<String>().to_lowercase()
+}
+
 /// Whether `id` is one skillgap makes: its own slug (so no `/`, `.` or space can reach a file name).
 pub(crate) fn is_project_id(id: &str) -> bool {
     slug(id) == id
@@ -245,8 +252,8 @@ impl Progress {
     /// The project with this id, or else this name (case and surrounding spaces ignored), or else the one
     /// project whose name or id starts with it.
     pub(crate) fn project(&self, query: &str) -> Option<&Project> {
-        let (query, lower) = (query.trim(), query.trim().to_lowercase());
-        let name = |p: &Project| p.name.trim().to_lowercase();
+        let (query, lower) = (query.trim(), name_key(query));
+        let name = |p: &Project| name_key(&p.name);
         let exact =
             self.projects.iter().find(|p| p.id == query).or_else(|| self.projects.iter().find(|p| name(p) == lower));
         exact.or_else(|| {

@@ -16,6 +16,11 @@ pub(crate) fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            // Shown, not obeyed: a direction override would reorder the page's text (N15).
+            c if c.is_control() || crate::safe_text::is_hidden_format(c) => {
+                out.push_str(&c.escape_unicode().to_string())
+            }
             c => out.push(c),
         }
     }

@@ -21,7 +21,11 @@ pub(crate) fn escape_markdown(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
+            '\n' | '\r' | '\t' => out.push(' '),
+            // Shown, not obeyed (N12): `\u\{1b\}` reads as `\u{1b}`.
+            c if c.is_control() || crate::safe_text::is_hidden_format(c) => {
+                out.push_str(&format!("\\u\\{{{:x}\\}}", u32::from(c)));
+            }
             c => out.push(c),
         }
     }

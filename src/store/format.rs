@@ -4,8 +4,8 @@
 use std::io;
 use std::path::Path;
 
-use super::StoreError;
 use super::files::{atomic_write, read_limited};
+use super::{MAX_PROGRESS_BYTES, StoreError};
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
@@ -16,9 +16,29 @@ pub fn to_ron(progress: &Progress) -> Result<String, ron::Error> {
     ron::ser::to_string_pretty(progress, config)
 }
 
-/// Writes `progress` as the progress file at `path`, atomically.
-pub(super) fn write_progress(path: &Path, progress: &Progress) -> io::Result<()> {
-    let text = to_ron(progress).map_err(io::Error::other)?;
+/// The progress file's text as saved at `path`: pretty when it fits in what the reader takes, compact when
+/// only that fits (a file made compact by a sync tool or a hand merge grows by half when pretty printed),
+/// and refused when neither does, so skillgap never writes a file it would then refuse to read (N2).
+pub(super) fn encode(progress: &Progress, path: &Path) -> Result<String, StoreError> {
+    encode_within(progress, path, MAX_PROGRESS_BYTES)
+}
+
+fn encode_within(progress: &Progress, path: &Path, limit: u64) -> Result<String, StoreError> {
+    let failed = |error| StoreError::Write { path: path.to_path_buf(), error: io::Error::other(error) };
+    let pretty = to_ron(progress).map_err(failed)?;
+    if pretty.len() as u64 <= limit {
+        return Ok(pretty);
+    }
+    drop(pretty);
+    let compact = ron::ser::to_string(progress).map_err(failed)?;
+    if compact.len() as u64 <= limit {
+        return Ok(compact);
+    }
+    Err(StoreError::TooLarge { path: path.to_path_buf(), bytes: compact.len() as u64, limit })
+}
+
+/// Writes a progress file's `text` (see [`encode`]) at `path`, atomically.
+pub(super) fn write_progress(path: &Path, text: &str) -> io::Result<()> {
     atomic_write(path, text.as_bytes())
 }
 
@@ -166,5 +186,41 @@ fn migrate(version: u32, text: &str) -> Result<Progress, MigrateError> {
             .map(|progress| Progress { version: CURRENT_VERSION, ..progress })
             .map_err(MigrateError::Parse),
         other => Err(MigrateError::Unknown(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Change;
+
+    fn progress_with_notes(count: usize) -> Progress {
+        let mut progress = Progress::default();
+        let catalog = crate::catalog::Catalog::default();
+        let at = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        for n in 0..count {
+            let change =
+                Change { item: format!("list/item-{n}"), note: Some(format!("note {n}")), ..Change::default() };
+            progress.apply(&catalog, &change, at);
+        }
+        progress
+    }
+
+    /// N2: a progress file is written pretty while that fits in the reader's limit, compact when only
+    /// compact fits (and reads back the same), and not at all when nothing fits.
+    #[test]
+    fn a_save_is_never_larger_than_the_reader_takes() {
+        let progress = progress_with_notes(50);
+        let path = Path::new("progress.ron");
+        let (pretty, compact) = (to_ron(&progress).unwrap(), ron::ser::to_string(&progress).unwrap());
+        assert!(compact.len() < pretty.len());
+
+        assert_eq!(encode_within(&progress, path, pretty.len() as u64).unwrap(), pretty);
+        let fitted = encode_within(&progress, path, pretty.len() as u64 - 1).unwrap();
+        assert_eq!(fitted, compact);
+        assert_eq!(parse_progress(path, fitted.as_bytes()).unwrap(), progress);
+        let refused = encode_within(&progress, path, compact.len() as u64 - 1).unwrap_err();
+        assert!(matches!(refused, StoreError::TooLarge { .. }), "{refused}");
+        assert!(refused.to_string().contains("nothing was written"), "{refused}");
     }
 }

@@ -21,7 +21,7 @@ mod output;
 mod settings;
 
 use files::{atomic_write, folder_of, read_limited, resolve_links};
-use format::write_progress;
+use format::{encode, write_progress};
 pub use format::{parse_progress, read_progress, to_ron};
 pub(crate) use output::{Destination, create_folder, new_report_in, remove_files_older_than, report_at, unused_path};
 pub use output::{OutputError, write_output};
@@ -63,6 +63,13 @@ It was left untouched: update skillgap to use it."
 writable or free some space, then do it again."
     )]
     Write { path: PathBuf, error: io::Error },
+    #[error(
+        "cannot save progress to {path}: it would take {} MiB, more than the {} MiB skillgap reads back, so nothing \
+was written and the file holds what it held before. skillgap's own changes never make a file this large (10,000 \
+items with 60,000 changes take 9 MiB): see where its history came from, or restore a smaller backup (`skillgap backups`).",
+        .bytes.div_ceil(1024 * 1024), .limit / (1024 * 1024)
+    )]
+    TooLarge { path: PathBuf, bytes: u64, limit: u64 },
     #[error("the progress file {path} could not be read, so skillgap will not overwrite it. {WHAT_TO_DO}")]
     NotLoaded { path: PathBuf },
     #[error("cannot restore {path}: it does not exist. List the backups with `skillgap backups`. Nothing was changed.")]
@@ -215,6 +222,7 @@ impl Store {
         if self.sync == Sync::Unread && path.exists() {
             return Err(StoreError::NotLoaded { path });
         }
+        let text = encode(progress, &path)?;
         let write_error = |source| StoreError::Write { path: path.clone(), error: source };
         fs::create_dir_all(&self.dir).map_err(write_error)?;
         let target = self.target();
@@ -222,7 +230,7 @@ impl Store {
             self.keep_backups(&target).map_err(write_error)?;
         }
         remove_stale_temp_files(&target);
-        write_progress(&target, progress).map_err(write_error)?;
+        write_progress(&target, &text).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(())
     }
@@ -329,9 +337,10 @@ impl Store {
         };
         let _lock = self.lock()?;
         let path = self.path();
+        let text = encode(&restored, &path)?;
         self.keep_copy("restore")?;
         let write_error = |source| StoreError::Write { path: path.clone(), error: source };
-        write_progress(&self.target(), &restored).map_err(write_error)?;
+        write_progress(&self.target(), &text).map_err(write_error)?;
         self.sync = Sync::Seen(fingerprint(&path));
         Ok(restored)
     }

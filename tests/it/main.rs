@@ -21,6 +21,7 @@ mod hostile_text;
 mod levels;
 mod personas;
 mod project_removal;
+mod project_text;
 mod projects;
 mod races;
 mod report;

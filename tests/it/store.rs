@@ -192,21 +192,28 @@ fn progress() -> impl Strategy<Value = Progress> {
         .prop_map(|(item, from, to, at, undo)| HistoryEvent { item, from, to, at, undo });
     let project_item = (prop::sample::select(ProjectStatus::ALL.to_vec()), time(), text(), text())
         .prop_map(|(status, changed, note, evidence)| ProjectItem { status, changed, note, evidence });
-    let project =
-        ((text(), text(), text(), text(), text()), time(), prop::collection::btree_map(text(), project_item, 0..4))
-            .prop_map(|((id, name, repository, folder, checklist), created, items)| Project {
-                id,
-                name,
-                repository,
-                folder,
-                checklist,
-                created,
-                items,
-            });
+    // Ids are what skillgap makes (a slug, unique: the reader refuses others); every other field is any text.
+    let project = (
+        ("[a-zà-öø-ÿ0-9]{1,8}(-[a-z0-9]{1,4}){0,2}", text(), text(), text(), text()),
+        time(),
+        prop::collection::btree_map(text(), project_item, 0..4),
+    )
+        .prop_map(|((id, name, repository, folder, checklist), created, items)| Project {
+            id,
+            name,
+            repository,
+            folder,
+            checklist,
+            created,
+            items,
+        });
     (
         prop::collection::btree_map(text(), item, 0..8),
         prop::collection::vec(event, 0..8),
-        prop::collection::vec(project, 0..3),
+        prop::collection::vec(project, 0..3).prop_map(|projects| {
+            let mut seen = std::collections::BTreeSet::new();
+            projects.into_iter().filter(|p| seen.insert(p.id.clone())).collect::<Vec<_>>()
+        }),
     )
         .prop_map(|(items, history, projects)| Progress { version: CURRENT_VERSION, items, history, projects })
 }

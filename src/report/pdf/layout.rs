@@ -313,7 +313,9 @@ impl<'a> Layout<'a> {
         // Centre the x-height band of DejaVu Sans in the line.
         let baseline = (line_height + size * 0.72) / 2.0;
         // Hundreds of stacked accents on one letter make the PDF's text layer invalid (F21).
-        let text = crate::safe_text::cap_combining_marks(text).into_owned();
+        // Direction overrides and escapes are shown as `\u{202e}`, never applied (N15).
+        let text = crate::safe_text::cap_combining_marks(text);
+        let text = crate::safe_text::for_terminal(&text, false).into_owned();
         Op::Text { x, baseline, size, face, color, text }
     }
 

@@ -57,7 +57,8 @@ fn markdown_evidence(fact: &Fact) -> String {
     match (&fact.link, fact.evidence.is_empty()) {
         (_, true) => String::new(),
         (Some(link), false) => format!(": {}", markdown_link(fact.evidence, link)),
-        (None, false) => format!(": `{}`", fact.evidence.replace('`', "'")),
+        // One line in a code span: a line break would end it and start Markdown of its own (N5).
+        (None, false) => format!(": `{}`", for_terminal(fact.evidence, false).replace('`', "'")),
     }
 }
 
