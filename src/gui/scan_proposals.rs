@@ -19,6 +19,8 @@ pub struct ScanProposals {
     pub dangers: Vec<String>,
     /// Security the files show beside the proposals, the unsafe first.
     pub security: Vec<Signal>,
+    /// What the scan did not read ([`scan::Scan::left_out`]).
+    pub left_out: Vec<String>,
 }
 
 impl ScanProposals {
@@ -32,6 +34,13 @@ impl ScanProposals {
                 ui.label("Nothing to propose: no file proves an item that is still open.");
             }
             Ok(proposals) => proposals_ui(ui, model, proposals, commands),
+        }
+        if !self.left_out.is_empty() {
+            let left_out = self.left_out.join(", ");
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Not read: {left_out}. What it proposes comes from the rest."),
+            );
         }
         let unseen = scan::unseen_items(model.catalog(), project);
         if !unseen.is_empty() {

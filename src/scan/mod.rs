@@ -105,6 +105,8 @@ pub struct Scan {
     pub special_skipped: usize,
     /// Entries that could not be read (no permission).
     pub unreadable: usize,
+    /// Entries below `MAX_DEPTH` folders, not read.
+    pub too_deep: usize,
     /// The scan stopped at `MAX_ENTRIES`.
     pub truncated: bool,
     /// The scan's budget of bytes ran out: later files were not read.
@@ -113,6 +115,31 @@ pub struct Scan {
     pub dangers: Vec<String>,
     /// Security the files show beside the proposals, the unsafe first.
     pub security: Vec<Signal>,
+}
+
+impl Scan {
+    /// What the scan did not read, each with its count ("3 entries it could not read (permissions)"):
+    /// what it proposes comes from the rest, and a person is told so (hostile-input review N19).
+    pub fn left_out(&self) -> Vec<String> {
+        let entries = |n: usize| if n == 1 { "1 entry".to_owned() } else { format!("{n} entries") };
+        let mut parts = Vec::new();
+        if self.special_skipped > 0 {
+            parts.push(format!("{} FIFOs, devices or sockets not read", self.special_skipped));
+        }
+        if self.unreadable > 0 {
+            parts.push(format!("{} it could not read (permissions)", entries(self.unreadable)));
+        }
+        if self.too_deep > 0 {
+            parts.push(format!("{} deeper than {MAX_DEPTH} folders not read", entries(self.too_deep)));
+        }
+        if self.truncated {
+            parts.push(format!("stopped after {MAX_ENTRIES} entries"));
+        }
+        if self.over_budget {
+            parts.push(format!("stopped reading after {} MiB", BUDGET_BYTES / (1024 * 1024)));
+        }
+        parts
+    }
 }
 
 /// Checks that `folder` is a folder the scan can read, as a project's folder must be, and not a link.
@@ -149,7 +176,8 @@ pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
     let mut paths = BTreeSet::new();
     let walk = WalkDir::new(folder)
         .follow_links(false)
-        .max_depth(MAX_DEPTH)
+        // One level more than is read, so what lies deeper is counted, not silently cut.
+        .max_depth(MAX_DEPTH + 1)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| !(entry.file_type().is_dir() && is_skipped(entry.path())));
@@ -163,7 +191,9 @@ pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
             continue;
         };
         let kind = entry.file_type();
-        if kind.is_symlink() {
+        if entry.depth() > MAX_DEPTH {
+            found.too_deep += 1;
+        } else if kind.is_symlink() {
             found.links_skipped += 1;
         } else if kind.is_file() {
             found.files += 1;

@@ -88,3 +88,21 @@ fn dependency_folders_are_skipped_and_a_missing_folder_is_an_error() {
     let err = scan(&repo("docker").join("Dockerfile")).unwrap_err().to_string();
     assert!(err.contains("is not a folder"), "{err}");
 }
+
+/// Hostile-input review N19: what the scan leaves out is said, never silent. A file below 32 folders is
+/// not read, and the scan's output says how many entries lay too deep.
+#[test]
+fn entries_too_deep_to_read_are_counted_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut deep = dir.path().to_path_buf();
+    for level in 0..34 {
+        deep.push(format!("d{level}"));
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("Dockerfile"), "FROM node:22-slim\n").unwrap();
+    let found = scan(dir.path()).unwrap();
+    assert!(found.findings.is_empty(), "the deep Dockerfile is not read");
+    assert_eq!(found.too_deep, 1, "one folder at depth 33 is not opened");
+    let left_out = found.left_out().join(", ");
+    assert!(left_out.contains("1 entry deeper than 32 folders not read"), "{left_out}");
+}

@@ -234,18 +234,7 @@ fn scan_counts(found: &scan::Scan, elapsed: std::time::Duration) -> String {
         format!("{} files in {:.2} s", found.files, elapsed.as_secs_f64()),
         format!("{} links not followed", found.links_skipped),
     ];
-    if found.special_skipped > 0 {
-        parts.push(format!("{} FIFOs, devices or sockets not read", found.special_skipped));
-    }
-    if found.unreadable > 0 {
-        parts.push(format!("{} entries it could not read (permissions)", found.unreadable));
-    }
-    if found.truncated {
-        parts.push(format!("stopped after {} entries", scan::MAX_ENTRIES));
-    }
-    if found.over_budget {
-        parts.push(format!("stopped reading after {} MiB", scan::BUDGET_BYTES / (1024 * 1024)));
-    }
+    parts.extend(found.left_out());
     parts.join(", ")
 }
 

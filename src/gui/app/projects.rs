@@ -158,6 +158,7 @@ impl App {
                 result: Err(err),
                 dangers: Vec::new(),
                 security: Vec::new(),
+                left_out: Vec::new(),
             }),
         }
     }
@@ -166,7 +167,13 @@ impl App {
     pub(super) fn poll_scan(&mut self) {
         let Some(answer) = self.jobs.scan.as_ref().and_then(|(_, job)| job.poll()) else { return };
         let Some((id, _)) = self.jobs.scan.take() else { return };
-        let finished = |result, (dangers, security)| ScanProposals { project: id.clone(), result, dangers, security };
+        let finished = |result, (dangers, security, left_out)| ScanProposals {
+            project: id.clone(),
+            result,
+            dangers,
+            security,
+            left_out,
+        };
         let Some(project) = self.model.progress().project(&id) else {
             return self
                 .projects
@@ -175,7 +182,8 @@ impl App {
         match answer.flatten() {
             Ok(found) => {
                 let proposals = scan::proposals(self.model.catalog(), project, &found);
-                self.projects.scan_finished(finished(Ok(proposals), (found.dangers, found.security)));
+                let left_out = found.left_out();
+                self.projects.scan_finished(finished(Ok(proposals), (found.dangers, found.security, left_out)));
             }
             Err(error) => self.projects.scan_finished(finished(Err(error), Default::default())),
         }
