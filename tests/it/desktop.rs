@@ -34,3 +34,56 @@ fn install_desktop_puts_an_entry_and_icons_in_the_data_home_and_remove_takes_the
     assert!(run(&["install-desktop", "--remove"]).contains("There was no desktop entry to remove"));
     assert!(!sandbox.data_dir().exists(), "the progress folder is not touched");
 }
+
+/// Hostile-input review N11: with `icons/hicolor/256x256/apps` a link to `/etc`, install wrote
+/// `/etc/skillgap.png` and `--remove` deleted it; with `applications` a link, the same in that folder. A
+/// linked folder under the data folder is refused before anything is written, and named.
+#[cfg(unix)]
+#[test]
+fn install_desktop_refuses_a_linked_folder_under_the_data_folder_and_writes_nothing() {
+    for linked in ["icons/hicolor/256x256/apps", "applications", "icons"] {
+        let sandbox = Sandbox::new();
+        let (home, victim) = (sandbox.root.path().join("share"), sandbox.root.path().join("victim"));
+        std::fs::create_dir_all(&victim).unwrap();
+        let link = home.join(linked);
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+
+        let out = sandbox.bare_cmd().arg("install-desktop").env("XDG_DATA_HOME", &home).output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{linked}: {said}");
+        assert!(said.contains(&format!("{} is a symbolic link", link.display())), "{linked}: {said}");
+        assert!(said.contains("Nothing was written") && said.contains("real folder"), "{linked}: {said}");
+        assert_eq!(std::fs::read_dir(&victim).unwrap().count(), 0, "{linked}: nothing written through the link");
+        let written: Vec<_> = crate::common::walk(&home);
+        assert!(written.is_empty(), "{linked}: nothing written anywhere: {written:?}");
+    }
+}
+
+/// N11, the other half: `--remove` never deletes through a linked folder; it says which file it left
+/// and why, removes the rest, and fails (skillgap may still be in the menu).
+#[cfg(unix)]
+#[test]
+fn install_desktop_remove_never_deletes_through_a_linked_folder() {
+    let sandbox = Sandbox::new();
+    let (home, victim) = (sandbox.root.path().join("share"), sandbox.root.path().join("etc"));
+    let install = sandbox.bare_cmd().arg("install-desktop").env("XDG_DATA_HOME", &home).output().unwrap();
+    assert!(install.status.success(), "{}", String::from_utf8_lossy(&install.stderr));
+    let apps = home.join("icons/hicolor/256x256/apps");
+    std::fs::remove_dir_all(&apps).unwrap();
+    std::fs::create_dir_all(&victim).unwrap();
+    std::fs::write(victim.join("skillgap.png"), "someone else's").unwrap();
+    std::os::unix::fs::symlink(&victim, &apps).unwrap();
+
+    let out = sandbox.bare_cmd().args(["install-desktop", "--remove"]).env("XDG_DATA_HOME", &home).output().unwrap();
+    let (said, warned) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(victim.join("skillgap.png")).unwrap(), "someone else's");
+    assert!(!out.status.success(), "{said}{warned}");
+    let left = apps.join("skillgap.png");
+    assert!(warned.contains(&format!("Left {}: {} is a symbolic link", left.display(), apps.display())), "{warned}");
+    assert!(said.contains(&format!("Removed {}", home.join("applications/skillgap.desktop").display())), "{said}");
+    assert!(
+        !home.join("applications/skillgap.desktop").exists()
+            && !home.join("icons/hicolor/scalable/apps/skillgap.svg").exists()
+    );
+}
