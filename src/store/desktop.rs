@@ -32,6 +32,12 @@ written. Replace the link with a real folder (or remove it), then run `skillgap 
     LinkedFolder { folder: PathBuf, to: Option<PathBuf> },
     #[error("{folder} is not a folder. Nothing was written. Move it away, then run `skillgap install-desktop` again.")]
     NotAFolder { folder: PathBuf },
+    #[error(
+        "the path of this skillgap, {}, is not UTF-8 text, which a desktop entry cannot hold. Nothing was written. \
+Move the binary to a folder whose name is, then run `skillgap install-desktop` from there.",
+        .exe.display()
+    )]
+    NotUtf8 { exe: PathBuf },
     #[error("cannot write {path}: {error}. Make that folder writable, then run `skillgap install-desktop` again.")]
     Write { path: PathBuf, error: io::Error },
     #[error(
@@ -51,11 +57,52 @@ pub(crate) struct Removal {
 }
 
 /// The contents of [`FILES`], the entry starting `exe`.
-fn contents(exe: &Path) -> [Vec<u8>; 3] {
+fn contents(exe: &Path) -> Result<[Vec<u8>; 3], DesktopError> {
+    // A desktop entry is UTF-8 text: a path that is not could only be written wrong.
+    let text = exe.to_str().ok_or_else(|| DesktopError::NotUtf8 { exe: exe.to_path_buf() })?;
     // The menu starts the binary by its full path, so it works whether or not it is on PATH.
-    let exec = format!("\"{}\"", exe.display().to_string().replace('\\', "\\\\").replace('"', "\\\""));
-    let entry = DESKTOP_ENTRY.replace("Exec=skillgap", &format!("Exec={exec}\nTryExec={exec}"));
-    [entry.into_bytes(), ICON_PNG.to_vec(), ICON_SVG.to_vec()]
+    let (exec, try_exec) = (exec_value(text), try_exec_value(text));
+    let entry = DESKTOP_ENTRY.replace("Exec=skillgap", &format!("Exec={exec}\nTryExec={try_exec}"));
+    Ok([entry.into_bytes(), ICON_PNG.to_vec(), ICON_SVG.to_vec()])
+}
+
+/// `exe` as the entry's `Exec` (hostile-input review N14): one argument in double quotes, with `"`, `` ` ``,
+/// `$` and `\` backslashed inside them and `%` written `%%` (not a field code), all then written as a string
+/// value, which doubles every backslash. A path with none of these is quoted all the same, as the spec allows.
+fn exec_value(exe: &str) -> String {
+    let mut quoted = String::from('"');
+    for c in exe.chars() {
+        match c {
+            '"' | '`' | '$' | '\\' => quoted.extend(['\\', c]),
+            '%' => quoted.push_str("%%"),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    string_value(&quoted)
+}
+
+/// `exe` as the entry's `TryExec`: a plain string value, never quoted (GLib would look for a file whose name
+/// has the quotes).
+fn try_exec_value(exe: &str) -> String {
+    string_value(exe)
+}
+
+/// `text` as a desktop entry's string value: `\\`, `\n`, `\t` and `\r` escaped, and a leading space (which
+/// readers drop) as `\s`.
+fn string_value(text: &str) -> String {
+    let mut value = String::with_capacity(text.len());
+    for (index, c) in text.chars().enumerate() {
+        match c {
+            '\\' => value.push_str("\\\\"),
+            '\n' => value.push_str("\\n"),
+            '\t' => value.push_str("\\t"),
+            '\r' => value.push_str("\\r"),
+            ' ' if index == 0 => value.push_str("\\s"),
+            c => value.push(c),
+        }
+    }
+    value
 }
 
 /// The folder `relative` under `data_home`, each folder along the way checked: a link or a file is an
@@ -93,7 +140,7 @@ pub(crate) fn install_desktop_entry(data_home: &Path, exe: &Path) -> Result<Vec<
         checked_folder(data_home, relative, false)?;
     }
     let mut written = Vec::new();
-    for ((relative, name), bytes) in FILES.into_iter().zip(contents(exe)) {
+    for ((relative, name), bytes) in FILES.into_iter().zip(contents(exe)?) {
         let path = checked_folder(data_home, relative, true)?.join(name);
         atomic_write(&path, &bytes).map_err(|error| DesktopError::Write { path: path.clone(), error })?;
         written.push(path);
@@ -122,4 +169,75 @@ pub(crate) fn remove_desktop_entry(data_home: &Path) -> Result<Removal, DesktopE
         }
     }
     Ok(removal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Desktop Entry spec's reading of a string value: `\s`, `\n`, `\t`, `\r` and `\\` unescaped.
+    fn read_string(value: &str) -> String {
+        let (mut text, mut chars) = (String::new(), value.chars());
+        while let Some(c) = chars.next() {
+            text.push(match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('s') => ' ',
+                    Some('n') => '\n',
+                    Some('t') => '\t',
+                    Some('r') => '\r',
+                    Some('\\') => '\\',
+                    other => panic!("{value:?} has the invalid escape \\{other:?}"),
+                },
+                (c, false) => c,
+            });
+        }
+        text
+    }
+
+    /// The spec's reading of an Exec value of one argument: a string value, then `%%` as `%` (any other
+    /// `%` is a field code), then the quoting (inside `"…"`, a backslash escapes `"`, `` ` ``, `$`, `\`).
+    fn read_exec(value: &str) -> String {
+        let text = read_string(value);
+        assert!(!text.replace("%%", "").contains('%'), "{value:?} has a field code");
+        let text = text.replace("%%", "%");
+        let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
+            assert!(!text.contains([' ', '"', '\\', '$', '`', '\'', '\n']), "{value:?} needs quotes");
+            return text;
+        };
+        let (mut argument, mut chars) = (String::new(), inner.chars());
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next() {
+                    Some(escaped @ ('"' | '`' | '$' | '\\')) => argument.push(escaped),
+                    other => panic!("{value:?}: a backslash before {other:?} inside quotes"),
+                },
+                '"' | '`' | '$' => panic!("{value:?}: an unescaped {c} inside quotes"),
+                c => argument.push(c),
+            }
+        }
+        argument
+    }
+
+    /// Hostile-input review N14: `TryExec` was quoted like a command line (GLib then looked for a file
+    /// whose name has quotes), and `Exec` left `%`, `$` and `` ` `` unescaped.
+    #[test]
+    fn exec_is_quoted_and_try_exec_is_a_plain_string_as_the_desktop_entry_spec_says() {
+        let exe = "/home/John Smith/%f \"$(id)`x`\\b/skillgap";
+        assert_eq!(try_exec_value(exe), "/home/John Smith/%f \"$(id)`x`\\\\b/skillgap");
+        assert_eq!(exec_value(exe), r#""/home/John Smith/%%f \\"\\$(id)\\`x\\`\\\\b/skillgap""#);
+        assert_eq!(try_exec_value(" a\tb\nc\rd"), "\\sa\\tb\\nc\\rd");
+        for exe in [exe, "/usr/bin/skillgap", "/opt/a'b/c;d&e|f<g>h~i*j?k#l(m)n/skillgap", "/x/a\tb\nc\\%%d/skillgap"] {
+            assert_eq!(read_string(&try_exec_value(exe)), exe, "TryExec of {exe:?}");
+            assert_eq!(read_exec(&exec_value(exe)), exe, "Exec of {exe:?}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_binary_whose_path_is_not_utf8_gets_no_entry_written_wrong() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let exe = Path::new(std::ffi::OsStr::from_bytes(b"/home/caf\xe9/skillgap"));
+        assert!(matches!(contents(exe), Err(DesktopError::NotUtf8 { .. })));
+        assert!(contents(Path::new("/home/caf\u{e9}/skillgap")).is_ok());
+    }
 }

@@ -87,3 +87,36 @@ fn install_desktop_remove_never_deletes_through_a_linked_folder() {
             && !home.join("icons/hicolor/scalable/apps/skillgap.svg").exists()
     );
 }
+
+/// Hostile-input review N14: for a binary in a folder whose name has a space, `%f`, `$`, a backtick, a quote
+/// and a backslash, `Exec` is one quoted argument escaped as the Desktop Entry spec says (`%%`, then a
+/// backslash before `"`, `` ` ``, `$` and `\`, each backslash then written twice as a string value), and
+/// `TryExec` is the plain path (`\` written `\\`), never quoted.
+#[cfg(unix)]
+#[test]
+fn the_entry_of_a_binary_in_an_awkward_folder_is_quoted_as_the_desktop_entry_spec_says() {
+    let sandbox = Sandbox::new();
+    let home = sandbox.root.path().join("share");
+    // Beside the build, so the binary can be hard-linked rather than copied.
+    let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let folder = root.path().join("John Smith %f \"$(id)`x`\\b");
+    std::fs::create_dir_all(&folder).unwrap();
+    let binary = folder.join("skillgap");
+    let built = assert_cmd::cargo::cargo_bin!("skillgap");
+    std::fs::hard_link(built, &binary).or_else(|_| std::fs::copy(built, &binary).map(drop)).unwrap();
+
+    let out = std::process::Command::new(&binary)
+        .arg("install-desktop")
+        .env("XDG_DATA_HOME", &home)
+        .env("SKILLGAP_DATA_DIR", sandbox.data_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(home.join("applications/skillgap.desktop")).unwrap();
+    let root = root.path().display();
+    assert!(text.contains(&format!("\nTryExec={root}/John Smith %f \"$(id)`x`\\\\b/skillgap\n")), "{text}");
+    assert!(
+        text.contains(&format!("\nExec=\"{root}/John Smith %%f \\\\\"\\\\$(id)\\\\`x\\\\`\\\\\\\\b/skillgap\"\n")),
+        "{text}"
+    );
+}
