@@ -4,7 +4,7 @@ use std::io;
 use std::path::PathBuf;
 
 use super::Store;
-use super::files::{atomic_write, read_limited};
+use super::files::{atomic_write, file_to_replace, read_limited};
 use crate::settings::Settings;
 use crate::text_pos::TextPos;
 
@@ -44,8 +44,8 @@ impl Store {
             .map_err(|err| damaged(Some(TextPos::of_ron_error(&err)), crate::text_pos::describe(&err.code)))
     }
 
-    /// Changes the settings with `change` and saves them atomically, under the folder's lock. A settings
-    /// file that cannot be read is never overwritten.
+    /// Changes the settings with `change` and saves them atomically, under the folder's lock, through a
+    /// link to the file it names. A settings file that cannot be read is never overwritten.
     pub(crate) fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, SettingsError> {
         let path = self.settings_path();
         let write_error = |error| SettingsError::Write { path: path.clone(), error };
@@ -54,7 +54,8 @@ impl Store {
         change(&mut settings);
         let config = ron::ser::PrettyConfig::new().indentor("  ".to_owned());
         let text = ron::ser::to_string_pretty(&settings, config).map_err(|e| write_error(io::Error::other(e)))?;
-        atomic_write(&path, text.as_bytes()).map_err(write_error)?;
+        // A link stays one: the file it names is replaced (N18), as the progress file's is.
+        atomic_write(&file_to_replace(&path), text.as_bytes()).map_err(write_error)?;
         Ok(settings)
     }
 }
