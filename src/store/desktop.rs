@@ -135,7 +135,10 @@ fn under(data_home: &Path, relative: &[&str]) -> PathBuf {
 /// Writes the desktop entry (starting `exe`) and the icons under `data_home`; returns the files written.
 /// Every folder is checked before anything is written, so a linked one leaves nothing behind.
 pub(crate) fn install_desktop_entry(data_home: &Path, exe: &Path) -> Result<Vec<PathBuf>, DesktopError> {
-    fs::create_dir_all(data_home).map_err(|error| DesktopError::Write { path: data_home.to_path_buf(), error })?;
+    fs::create_dir_all(data_home).map_err(|error| match fs::metadata(data_home) {
+        Ok(meta) if !meta.is_dir() => DesktopError::NotAFolder { folder: data_home.to_path_buf() },
+        _ => DesktopError::Write { path: data_home.to_path_buf(), error },
+    })?;
     for (relative, _) in FILES {
         checked_folder(data_home, relative, false)?;
     }
@@ -239,5 +242,14 @@ mod tests {
         let exe = Path::new(std::ffi::OsStr::from_bytes(b"/home/caf\xe9/skillgap"));
         assert!(matches!(contents(exe), Err(DesktopError::NotUtf8 { .. })));
         assert!(contents(Path::new("/home/caf\u{e9}/skillgap")).is_ok());
+    }
+
+    #[test]
+    fn a_data_folder_that_is_a_file_is_named_as_not_a_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("share");
+        std::fs::write(&file, "a file").unwrap();
+        let err = install_desktop_entry(&file, Path::new("/usr/bin/skillgap")).unwrap_err();
+        assert!(matches!(&err, DesktopError::NotAFolder { folder } if *folder == file), "{err}");
     }
 }
