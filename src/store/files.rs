@@ -94,6 +94,15 @@ pub(super) fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The file a save of `path` replaces: `path`, or the file it names when it is a link. A file linked into
+/// a synced folder stays a link, and the synced file is the one replaced atomically (F7, N18).
+pub(super) fn file_to_replace(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_symlink() => resolve_links(path),
+        _ => path.to_path_buf(),
+    }
+}
+
 /// `path` with every link along it followed, as far as the links lead (a dangling link leads to the
 /// file it names, which the report then creates).
 pub(crate) fn resolve_links(path: &Path) -> PathBuf {

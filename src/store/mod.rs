@@ -20,7 +20,7 @@ mod format;
 mod output;
 mod settings;
 
-use files::{atomic_write, folder_of, read_limited, resolve_links};
+use files::{atomic_write, file_to_replace, folder_of, read_limited};
 use format::{encode, write_progress};
 pub use format::{parse_progress, read_progress, to_ron};
 pub(crate) use output::{Destination, create_folder, new_report_in, remove_files_older_than, report_at, unused_path};
@@ -159,11 +159,7 @@ impl Store {
     /// The file saves replace: the progress file, or where it links to. A `progress.ron` linked into a
     /// synced folder stays a link, and the synced file is the one replaced atomically (F7).
     fn target(&self) -> PathBuf {
-        let path = self.path();
-        match fs::symlink_metadata(&path) {
-            Ok(meta) if meta.is_symlink() => resolve_links(&path),
-            _ => path,
-        }
+        file_to_replace(&self.path())
     }
 
     /// Reads the progress file. No file yet means empty progress. On failure the store stays

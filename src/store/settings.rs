@@ -4,8 +4,9 @@ use std::io;
 use std::path::PathBuf;
 
 use super::Store;
-use super::files::{atomic_write, read_limited};
+use super::files::{atomic_write, file_to_replace, read_limited};
 use crate::settings::Settings;
+use crate::target::DEFAULT_TARGET;
 use crate::text_pos::TextPos;
 
 pub(crate) const SETTINGS_FILE: &str = "settings.ron";
@@ -15,8 +16,9 @@ pub(crate) enum SettingsError {
     #[error("cannot read settings file {path}: {error}")]
     Read { path: PathBuf, error: io::Error },
     #[error(
-        "settings file {path}{} cannot be read: {message}. It was left untouched: fix it, or delete it to go back \
-to the default target.", .pos.map(|p| format!(":{p}")).unwrap_or_default()
+        "settings file {path}{} cannot be read: {message}. It was left untouched: fix it (it reads like \
+`(target: \"{DEFAULT_TARGET}\")`, with an id `skillgap targets` lists), or delete it to go back to the default \
+target.", .pos.map(|p| format!(":{p}")).unwrap_or_default()
     )]
     Damaged { path: PathBuf, pos: Option<TextPos>, message: String },
     #[error("cannot save settings to {path}: {error}. Make the folder writable, then do it again.")]
@@ -39,13 +41,15 @@ impl Store {
         let damaged = |pos, message| SettingsError::Damaged { path: path.clone(), pos, message };
         let text = std::str::from_utf8(&bytes).map_err(|_| damaged(None, "not UTF-8 text".to_owned()))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // `(target: "everything")` reads as well as `(target: Some("everything"))`, the form saves write (N19).
         ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
             .map_err(|err| damaged(Some(TextPos::of_ron_error(&err)), crate::text_pos::describe(&err.code)))
     }
 
-    /// Changes the settings with `change` and saves them atomically, under the folder's lock. A settings
-    /// file that cannot be read is never overwritten.
+    /// Changes the settings with `change` and saves them atomically, under the folder's lock, through a
+    /// link to the file it names. A settings file that cannot be read is never overwritten.
     pub(crate) fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> Result<Settings, SettingsError> {
         let path = self.settings_path();
         let write_error = |error| SettingsError::Write { path: path.clone(), error };
@@ -54,7 +58,8 @@ impl Store {
         change(&mut settings);
         let config = ron::ser::PrettyConfig::new().indentor("  ".to_owned());
         let text = ron::ser::to_string_pretty(&settings, config).map_err(|e| write_error(io::Error::other(e)))?;
-        atomic_write(&path, text.as_bytes()).map_err(write_error)?;
+        // A link stays one: the file it names is replaced (N18), as the progress file's is.
+        atomic_write(&file_to_replace(&path), text.as_bytes()).map_err(write_error)?;
         Ok(settings)
     }
 }

@@ -167,3 +167,60 @@ fn a_damaged_settings_file_is_warned_about_and_never_overwritten() {
     assert!(stderr(&set).contains("It was left untouched"), "{}", stderr(&set));
     assert_eq!(std::fs::read_to_string(&settings).unwrap(), "Settings(target: Some(\"everything\"), colour: 3)");
 }
+
+/// Hostile-input review N18: a `settings.ron` that is a link to a settings file elsewhere (a synced folder)
+/// was replaced by a regular file on `skillgap target X`. It stays a link, and the file it names is changed,
+/// as `progress.ron` is.
+#[cfg(unix)]
+#[test]
+fn a_linked_settings_file_stays_a_link_and_its_target_is_changed() {
+    let sandbox = Sandbox::new();
+    let synced = sandbox.root.path().join("Sync");
+    std::fs::create_dir_all(&synced).unwrap();
+    std::fs::create_dir_all(sandbox.data_dir()).unwrap();
+    std::fs::write(synced.join("settings.ron"), "(target: Some(\"everything\"))").unwrap();
+    let link = sandbox.data_dir().join("settings.ron");
+    std::os::unix::fs::symlink(synced.join("settings.ron"), &link).unwrap();
+
+    let set = sandbox.bare_cmd().args(["target", "junior-devops-engineer"]).output().unwrap();
+    assert!(set.status.success(), "{}", stderr(&set));
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink(), "still a link");
+    let target = std::fs::read_to_string(synced.join("settings.ron")).unwrap();
+    assert!(target.contains("junior-devops-engineer"), "{target}");
+    let strays: Vec<_> = std::fs::read_dir(&synced).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(strays, [std::ffi::OsString::from("settings.ron")], "nothing else is left in the synced folder");
+}
+
+/// Hostile-input review N19: a hand-written `settings.ron` in the obvious form `(target: "everything")` was
+/// refused with "1:9 Expected option". It reads, as does `Some("…")`; a form still refused shows the
+/// right one, and is left untouched.
+#[test]
+fn a_hand_written_settings_file_reads_with_or_without_some_and_a_wrong_one_shows_the_right_form() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.data_dir()).unwrap();
+    let settings = sandbox.data_dir().join("settings.ron");
+    for text in ["(target: \"everything\")", "(target: Some(\"everything\"))", "Settings(target: \"everything\")\n"] {
+        std::fs::write(&settings, text).unwrap();
+        let shown = sandbox.bare_cmd().arg("target").output().unwrap();
+        assert!(shown.status.success(), "{text}: {}", stderr(&shown));
+        assert!(
+            stdout(&shown).starts_with("The active target is Everything (everything)"),
+            "{text}: {}",
+            stdout(&shown)
+        );
+    }
+    let set = sandbox.bare_cmd().args(["target", "junior-devops-engineer"]).output().unwrap();
+    assert!(set.status.success(), "{}", stderr(&set));
+    assert!(std::fs::read_to_string(&settings).unwrap().contains("junior-devops-engineer"));
+
+    std::fs::write(&settings, "(target: everything)").unwrap();
+    let set = sandbox.bare_cmd().args(["target", "junior-devops-engineer"]).output().unwrap();
+    assert!(!set.status.success());
+    assert!(
+        stderr(&set).contains("settings.ron:1:9") && stderr(&set).contains("It was left untouched"),
+        "{}",
+        stderr(&set)
+    );
+    assert!(stderr(&set).contains("(target: \"developer-who-ships\")"), "shows the right form: {}", stderr(&set));
+    assert_eq!(std::fs::read_to_string(&settings).unwrap(), "(target: everything)");
+}
