@@ -48,13 +48,24 @@ fn stage_with(path: &Path, permissions: Option<fs::Permissions>) -> io::Result<t
     if let Some(permissions) = permissions {
         builder.permissions(permissions);
     }
-    builder.tempfile_in(folder_of(path))
+    builder.tempfile_in(folder_of(path)).map_err(without_temporary_path)
+}
+
+/// The system's error without the temporary file's name that `tempfile` adds to it ("… at path
+/// /x/.report.md.Ab12.tmp"): the person named another path, and callers name that one (N19).
+/// (`tempfile` keeps the system's error only inside its message, so the message is cut there.)
+fn without_temporary_path(error: io::Error) -> io::Error {
+    let message = error.to_string();
+    match message.rsplit_once(" at path \"") {
+        Some((system, _)) => io::Error::new(error.kind(), system.to_owned()),
+        None => error,
+    }
 }
 
 /// Makes what was written to `staged` durable and puts it in place of `path`.
 pub(super) fn commit(staged: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
     staged.as_file().sync_all()?;
-    staged.persist(path).map_err(|e| e.error)?;
+    staged.persist(path).map_err(|e| without_temporary_path(e.error))?;
     sync_dir(folder_of(path))
 }
 

@@ -238,3 +238,18 @@ fn a_closed_standard_output_never_panics_and_the_change_is_still_saved() {
     let saved = std::fs::read_to_string(sandbox.progress_file()).unwrap();
     assert!(saved.contains("\"devops-basics/dockerfile\"") && saved.contains("Proven in Tuition centre"), "{saved}");
 }
+
+/// Hostile-input review N19: a report that cannot be written is named by the path given, never by the
+/// temporary file skillgap stages it in.
+#[test]
+fn a_failed_report_names_the_path_given_not_a_temporary_file() {
+    let sandbox = Sandbox::new();
+    let file = sandbox.root.path().join("a-file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let target = file.join("report.md");
+    let out = sandbox.cmd().args(["summary", "--output"]).arg(&target).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains(&format!("cannot write the report to {}", target.display())), "{err}");
+    assert!(err.contains("Not a directory") && !err.contains(".report.md."), "no staging file named: {err}");
+}
