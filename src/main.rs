@@ -175,8 +175,9 @@ enum CommandArgs {
 enum ProjectArgs {
     /// Add a project, scored against launch-one-project unless --checklist says otherwise.
     Add {
-        #[arg(value_name = "NAME")]
-        name: String,
+        /// Its name; left out, the name in the folder's .skillgap/project.ron.
+        #[arg(value_name = "NAME", required_unless_present = "folder")]
+        name: Option<String>,
         /// Its repository (an http(s) URL); evidence paths link to files there on GitHub and GitLab.
         #[arg(long = "repo", value_name = "URL")]
         repository: Option<String>,
@@ -251,6 +252,25 @@ enum ProjectArgs {
         #[arg(value_name = "PROJECT")]
         project: String,
     },
+    /// Write the project's statuses, notes and evidence to FOLDER/.skillgap/project.ron, to commit.
+    Export {
+        #[arg(value_name = "PROJECT")]
+        project: String,
+        /// Another file instead (`-` for standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// The readiness of the project in DIR, from its .skillgap/project.ron and a scan; no data folder needed (CI).
+    Check {
+        /// The project's folder (a clone of its repository).
+        #[arg(value_name = "DIR", default_value = ".")]
+        folder: PathBuf,
+        /// Exit 1 when the level is below N (0 to 6): a CI gate.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=6))]
+        min_level: Option<u8>,
+        #[arg(long, value_enum, default_value_t = ListFormatArg::Text)]
+        format: ListFormatArg,
+    },
     /// Accept as done skills of yours that the project proves, with its evidence (`project show` lists them).
     Accept {
         #[arg(value_name = "PROJECT")]
@@ -290,6 +310,10 @@ impl From<ProjectArgs> for ProjectCommand {
             }
             ProjectArgs::Remove { project } => ProjectCommand::Remove { project },
             ProjectArgs::Accept { project, skills, all } => ProjectCommand::Accept { project, skills, all },
+            ProjectArgs::Export { project, output } => ProjectCommand::Export { project, output },
+            ProjectArgs::Check { folder, min_level, format } => {
+                ProjectCommand::Check(cli::CheckRequest { folder, min_level, format: format.into() })
+            }
         }
     }
 }
@@ -432,6 +456,7 @@ fn main() -> ExitCode {
     match run(Cli::parse(), started) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::ProblemsFound) => ExitCode::FAILURE,
+        Ok(Outcome::InvalidInput) => ExitCode::from(2),
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::FAILURE

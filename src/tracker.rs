@@ -5,11 +5,13 @@
 //! takes the folder's lock, and if the file changed since this tracker last read it, reads it again
 //! and replays this tracker's unsaved changes on top, so neither side loses the other's changes.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Utc};
 
 use crate::catalog::Catalog;
 use crate::progress::{Edit, Progress};
-use crate::project::{NewProject, ProjectChange, ProjectError, check_new_project};
+use crate::project::{NewProject, Project, ProjectChange, ProjectError, ProjectItem, check_new_project};
 use crate::store::{Store, StoreError};
 
 /// Why [`Tracker::apply_decided`] did not save its changes.
@@ -157,12 +159,30 @@ impl Tracker {
 
     /// Adds a project: its name is checked and its id chosen on the progress as it is on disk, under the
     /// folder's lock, so two processes adding at once both keep theirs, under two ids, or the second is
-    /// refused as a duplicate (hostile-input review N1). Returns the new project's id.
-    pub(crate) fn add_project(&mut self, project: NewProject) -> Result<String, DecideError<ProjectError>> {
+    /// refused as a duplicate (hostile-input review N1). It starts with `items` (by full item id: those
+    /// of a project file in its folder) or none. Returns the new project's id.
+    pub(crate) fn add_project(
+        &mut self,
+        project: NewProject,
+        items: BTreeMap<String, ProjectItem>,
+    ) -> Result<String, DecideError<ProjectError>> {
         self.apply_decided(|catalog, progress| {
             check_new_project(catalog, progress, &project)?;
             let id = progress.new_project_id(&project.name);
-            Ok((vec![Edit::Project(ProjectChange::Add { id: id.clone(), project })], id))
+            let change = if items.is_empty() {
+                ProjectChange::Add { id: id.clone(), project }
+            } else {
+                ProjectChange::Put(Box::new(Project {
+                    id: id.clone(),
+                    name: project.name.trim().to_owned(),
+                    repository: project.repository.trim().to_owned(),
+                    folder: project.folder.trim().to_owned(),
+                    checklist: project.checklist,
+                    created: Utc::now(),
+                    items,
+                }))
+            };
+            Ok((vec![Edit::Project(change)], id))
         })
     }
 
@@ -213,8 +233,8 @@ mod tests {
     fn two_adds_of_one_id_from_stale_state_keep_both() {
         let dir = tempfile::tempdir().unwrap();
         let (mut first, mut second) = (tracker(dir.path()), tracker(dir.path()));
-        let shop = first.add_project(new_project("Shop")).unwrap();
-        let other = second.add_project(new_project("shop!")).unwrap();
+        let shop = first.add_project(new_project("Shop"), BTreeMap::new()).unwrap();
+        let other = second.add_project(new_project("shop!"), BTreeMap::new()).unwrap();
         assert_ne!(shop, other);
         let on_disk = tracker(dir.path());
         let names: Vec<_> = on_disk.progress().projects.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
@@ -226,8 +246,8 @@ mod tests {
     fn the_same_name_added_twice_from_stale_state_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let (mut first, mut second) = (tracker(dir.path()), tracker(dir.path()));
-        first.add_project(new_project("Shop")).unwrap();
-        let refused = second.add_project(new_project("shop")).unwrap_err();
+        first.add_project(new_project("Shop"), BTreeMap::new()).unwrap();
+        let refused = second.add_project(new_project("shop"), BTreeMap::new()).unwrap_err();
         assert!(refused.to_string().contains("there is already a project named"), "{refused}");
         assert_eq!(tracker(dir.path()).progress().projects.len(), 1);
     }

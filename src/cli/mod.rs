@@ -20,7 +20,7 @@ mod project;
 mod targets;
 
 pub use desktop::install_desktop;
-pub use project::ProjectCommand;
+pub use project::{CheckRequest, ProjectCommand};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -91,6 +91,9 @@ pub enum ListFormat {
 pub enum Outcome {
     Success,
     ProblemsFound,
+    /// The input could not be checked (its message is printed): exit status 2, told apart from a check
+    /// that ran and failed (`project check --min-level`).
+    InvalidInput,
 }
 
 /// What every command shares: where the files are, and the target asked for with `--target`.
@@ -101,7 +104,7 @@ pub struct Context {
     pub target: Option<String>,
 }
 
-fn warn_skipped(problems: &[FileProblem]) {
+pub(crate) fn warn_skipped(problems: &[FileProblem]) {
     for problem in problems {
         eprintln!("warning: file skipped: {problem}");
     }

@@ -231,7 +231,7 @@ impl Model {
     /// Adds a project (see [`Tracker::add_project`]) and returns its id. Says why not when it is refused;
     /// a failed save keeps it in memory, as [`Model::apply`] does, and shows in [`Model::save_state`].
     pub(crate) fn add_project(&mut self, project: crate::project::NewProject) -> Result<String, String> {
-        let result = self.tracker.add_project(project);
+        let result = self.tracker.add_project(project, std::collections::BTreeMap::new());
         let outcome = match result {
             Ok(id) => {
                 self.record_save(Ok(()));

@@ -7,6 +7,8 @@
 //! project changes, and it is reached through [`crate::tracker::Tracker::apply`] like every other change.
 
 mod assess;
+pub(crate) mod check;
+pub(crate) mod export;
 mod lookup;
 
 use std::collections::BTreeMap;

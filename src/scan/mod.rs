@@ -165,6 +165,14 @@ pub(crate) fn project_folder(folder: &Path) -> Result<String, ScanError> {
     absolute.to_str().map(str::to_owned).ok_or(ScanError::NotUtf8 { path: absolute })
 }
 
+/// Whether `relative` (a path as evidence gives it) is an entry of `folder`: checked without following a
+/// link at the end, and never outside the folder (an absolute path or `..` is not in it).
+pub(crate) fn is_in_folder(folder: &Path, relative: &str) -> bool {
+    let path = Path::new(relative.trim_start_matches("./"));
+    let inside = path.components().all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+    inside && !relative.is_empty() && std::fs::symlink_metadata(folder.join(path)).is_ok()
+}
+
 /// Scans `folder` (see the module's documentation).
 pub fn scan(folder: &Path) -> Result<Scan, ScanError> {
     check_folder(folder)?;

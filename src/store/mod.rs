@@ -18,6 +18,7 @@ pub(crate) mod desktop;
 mod files;
 mod format;
 mod output;
+mod project_file;
 mod settings;
 
 use files::{atomic_write, file_to_replace, folder_of, read_limited};
@@ -25,6 +26,8 @@ use format::{encode, write_progress};
 pub use format::{parse_progress, read_progress, to_ron};
 pub(crate) use output::{Destination, create_folder, new_report_in, remove_files_older_than, report_at, unused_path};
 pub use output::{OutputError, write_output};
+pub use project_file::ProjectFileReadError;
+pub(crate) use project_file::{read_project_file, write_project_file};
 pub(crate) use settings::SETTINGS_FILE;
 
 use crate::progress::{CURRENT_VERSION, Progress};

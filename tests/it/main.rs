@@ -20,6 +20,7 @@ mod hostile_cli;
 mod hostile_text;
 mod levels;
 mod personas;
+mod project_check;
 mod project_removal;
 mod project_text;
 mod projects;

@@ -3,7 +3,10 @@
 //! the skills they prove.
 
 mod accept;
+mod share;
 mod show;
+
+pub use share::CheckRequest;
 
 use std::path::{Path, PathBuf};
 
@@ -17,13 +20,15 @@ use crate::project::{
     check_repository, find_project, resolve_item,
 };
 use crate::report::{Format, Paper};
+use crate::project::export::{PROJECT_FILE, ProjectFile};
 use crate::scan;
 
 /// One `skillgap project` subcommand. Projects are named by name or id.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProjectCommand {
+    /// `name` may be left out when the folder has a project file, which names it.
     Add {
-        name: String,
+        name: Option<String>,
         repository: Option<String>,
         folder: Option<PathBuf>,
         checklist: Option<String>,
@@ -70,6 +75,13 @@ pub enum ProjectCommand {
         skills: Vec<String>,
         all: bool,
     },
+    /// Writes the project to its folder's `.skillgap/project.ron`, or to `output`.
+    Export {
+        project: String,
+        output: Option<PathBuf>,
+    },
+    /// The readiness of the project in a folder, from its project file and a scan, with no data folder.
+    Check(CheckRequest),
 }
 
 pub(super) fn run(locations: &Locations, command: ProjectCommand) -> anyhow::Result<Outcome> {
@@ -93,23 +105,42 @@ pub(super) fn run(locations: &Locations, command: ProjectCommand) -> anyhow::Res
         }
         ProjectCommand::Remove { project } => remove(locations, &project),
         ProjectCommand::Accept { project, skills, all } => accept::accept(locations, &project, &skills, all),
+        ProjectCommand::Export { project, output } => share::export(locations, &project, output.as_deref()),
+        ProjectCommand::Check(request) => share::check(locations, &request),
     }
 }
 
 fn add(
     locations: &Locations,
-    name: String,
+    name: Option<String>,
     repository: Option<String>,
     folder: Option<&Path>,
     checklist: Option<String>,
 ) -> anyhow::Result<Outcome> {
     let mut tracker = open_tracker(locations)?;
     let folder = folder.map(scan::project_folder).transpose()?.unwrap_or_default();
-    let checklist = checklist.unwrap_or_else(|| DEFAULT_PROJECT_CHECKLIST.to_owned());
-    let project = NewProject { name, repository: repository.unwrap_or_default(), folder, checklist };
-    let (name, checklist) = (project.name.trim().to_owned(), project.checklist.clone());
-    let id = tracker.add_project(project)?;
+    // A folder with a project file (a teammate's export) brings the project with its statuses and evidence.
+    let file = share::project_file_in(&folder)?;
+    let from_file = |field: fn(&ProjectFile) -> &String| file.as_ref().map(|f| field(f).clone());
+    let Some(name) = name.or_else(|| from_file(|f| &f.name)) else {
+        bail!("give the project a name: `skillgap project add NAME --folder DIR` (its folder has no {PROJECT_FILE})");
+    };
+    let checklist = checklist.or_else(|| from_file(|f| &f.checklist)).unwrap_or(DEFAULT_PROJECT_CHECKLIST.to_owned());
+    let repository = repository.or_else(|| from_file(|f| &f.repository)).unwrap_or_default();
+    let project = NewProject { name, repository, folder, checklist };
+    let (items, unknown) = match &file {
+        Some(file) if file.checklist == project.checklist => file.items_for(tracker.catalog(), chrono::Utc::now()),
+        _ => Default::default(),
+    };
+    let (name, checklist, count) = (project.name.trim().to_owned(), project.checklist.clone(), items.len());
+    let id = tracker.add_project(project, items)?;
     say!("Added the project {name:?} (id {id}), scored against {checklist}.");
+    if file.is_some() {
+        say!("It comes with {count} items from {PROJECT_FILE}.");
+    }
+    for key in unknown {
+        eprintln!("warning: {PROJECT_FILE} names {key:?}, which {checklist} has no item for; it was left out");
+    }
     say!("Next: `skillgap project scan {id:?}` proposes ticks from its folder; `skillgap project mark` ticks one.");
     Ok(Outcome::Success)
 }

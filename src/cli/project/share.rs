@@ -1,0 +1,179 @@
+//! `project export` and `project check`: a project's readiness kept in its own repository
+//! (`.skillgap/project.ron`) and checked there, in CI, with no data folder.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use chrono::Utc;
+
+use super::super::{ListFormat, Outcome, open_tracker, print_stdout, warn_skipped};
+use crate::catalog::{self, Catalog};
+use crate::paths::Locations;
+use crate::project::check::{Checked, check as check_project};
+use crate::project::export::{PROJECT_FILE, ProjectFile};
+use crate::project::find_project;
+use crate::report::project::{ProjectStory, project_story, render_story_text};
+use crate::safe_text::for_terminal;
+use crate::scan::{self, Scan};
+use crate::store::{read_project_file, write_project_file};
+
+/// Writes the project's statuses, notes and evidence to `FOLDER/.skillgap/project.ron` (or `output`).
+pub(super) fn export(locations: &Locations, query: &str, output: Option<&Path>) -> anyhow::Result<Outcome> {
+    let tracker = open_tracker(locations)?;
+    let project = find_project(tracker.progress(), query)?;
+    let path = match (output, project.folder.is_empty()) {
+        (Some(path), _) => path.to_path_buf(),
+        (None, false) => Path::new(&project.folder).join(PROJECT_FILE),
+        (None, true) => bail!(
+            "{} has no folder to export into; give it one with `skillgap project edit {} --folder DIR`, or name a file \
+             with --output FILE",
+            project.name,
+            project.id
+        ),
+    };
+    let file = ProjectFile::of(tracker.catalog(), project);
+    let text = file.to_text().context("cannot write the project file")?;
+    if let Some(written) = write_project_file(&path, &text, &locations.data_dir)? {
+        let items = file.items.len();
+        eprintln!("Wrote {} ({items} {}).", written.display(), if items == 1 { "item" } else { "items" });
+        eprintln!("Commit it; `skillgap project check` reads it in CI, `skillgap project add --folder DIR` on another machine.");
+    }
+    Ok(Outcome::Success)
+}
+
+/// The project file in a project's `folder`, read and checked; `None` when there is none (or no folder).
+pub(super) fn project_file_in(folder: &str) -> anyhow::Result<Option<ProjectFile>> {
+    if folder.is_empty() {
+        return Ok(None);
+    }
+    let path = Path::new(folder).join(PROJECT_FILE);
+    match read_project_file(&path)? {
+        Some(text) => Ok(Some(ProjectFile::parse(&path.display().to_string(), &text)?)),
+        None => Ok(None),
+    }
+}
+
+/// What `project check` was asked: the folder, the level a CI gate needs, and how to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckRequest {
+    pub folder: PathBuf,
+    pub min_level: Option<u8>,
+    pub format: ListFormat,
+}
+
+/// The readiness of the project in `folder`, from its project file and a scan. Exit 1 below
+/// `min_level`; exit 2, with a message, on input that cannot be checked.
+pub(super) fn check(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outcome> {
+    match checked(locations, request) {
+        Ok(outcome) => Ok(outcome),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            Ok(Outcome::InvalidInput)
+        }
+    }
+}
+
+fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outcome> {
+    let folder = PathBuf::from(scan::project_folder(&request.folder)?);
+    let file_path = folder.join(PROJECT_FILE);
+    let file = project_file_in(&folder.to_string_lossy())?;
+    let (catalog, skipped) = catalog::load_catalog(&locations.checklist_dirs);
+    warn_skipped(&skipped);
+    if let Some(file) = &file
+        && catalog.checklist_index(&file.checklist).is_none()
+    {
+        let known: Vec<&str> = catalog.checklists.iter().map(|c| c.id.as_str()).collect();
+        bail!(
+            "{}: the checklist {:?} is not loaded, so the project cannot be scored; the loaded checklists are: {}",
+            file_path.display(),
+            file.checklist,
+            known.join(", ")
+        );
+    }
+    let found = scan::scan(&folder)?;
+    let folder_name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let now = Utc::now();
+    let result = check_project(&catalog, file.as_ref(), &folder_name, &found, |p| scan::is_in_folder(&folder, p), now);
+    let story = project_story(&catalog, &result.project, now).context("the project's checklist is not loaded")?;
+    let passed = request.min_level.is_none_or(|min| story.level >= min);
+    let out = match request.format {
+        ListFormat::Json => {
+            let sources = (folder.as_path(), file.is_some(), &found);
+            serde_json::to_string_pretty(&check_json(sources, &result, &story, request.min_level, passed))? + "\n"
+        }
+        ListFormat::Text => check_text((&folder, file.as_ref(), &found), &catalog, &result, &story, request.min_level),
+    };
+    print_stdout(out.as_bytes())?;
+    Ok(if passed { Outcome::Success } else { Outcome::ProblemsFound })
+}
+
+fn check_json(
+    (folder, has_file, found): (&Path, bool, &Scan),
+    result: &Checked,
+    story: &ProjectStory,
+    min_level: Option<u8>,
+    passed: bool,
+) -> serde_json::Value {
+    serde_json::json!({
+        "folder": folder,
+        "project_file": has_file.then_some(PROJECT_FILE),
+        "files_scanned": found.files,
+        "not_read": found.left_out(),
+        "name": story.name,
+        "checklist": result.project.checklist,
+        "readiness": story.readiness,
+        "level": story.level,
+        "level_name": story.level_name,
+        "next_level": story.next_level,
+        "done": story.done,
+        "applicable": story.applicable,
+        "min_level": min_level,
+        "passed": passed,
+        "evidence_gone": result.gone,
+        "from_scan": result.from_scan,
+        "unknown_items": result.unknown,
+        "story": story,
+    })
+}
+
+fn check_text(
+    (folder, file, found): (&Path, Option<&ProjectFile>, &Scan),
+    catalog: &Catalog,
+    result: &Checked,
+    story: &ProjectStory,
+    min_level: Option<u8>,
+) -> String {
+    let t = |text: &str| for_terminal(text, false).into_owned();
+    let source = match file {
+        Some(file) => format!("{PROJECT_FILE} ({} items) and a scan", file.items.len()),
+        None => format!("a scan alone (no {PROJECT_FILE}: `skillgap project export` writes one)"),
+    };
+    let mut out = format!("Checked {} from {source} of {} files.\n\n", t(&folder.display().to_string()), found.files);
+    out.push_str(&render_story_text(story));
+    if !result.gone.is_empty() {
+        out.push_str("\nEvidence gone, so these no longer count:\n");
+        for gone in &result.gone {
+            out.push_str(&format!("  evidence gone: {}  ({}, was {})\n", t(&gone.evidence), t(&gone.title), gone.was));
+        }
+    }
+    if !result.from_scan.is_empty() {
+        let what = if file.is_some() { format!("not marked in {PROJECT_FILE}") } else { "proven in full".to_owned() };
+        out.push_str(&format!("\nCounted from the scan ({what}):\n"));
+        for found in &result.from_scan {
+            out.push_str(&format!("  {}  {}\n", t(&found.evidence), t(&found.title)));
+        }
+    }
+    for key in &result.unknown {
+        let checklist = catalog.checklist_index(&result.project.checklist).map_or("", |i| &catalog.checklists[i].title);
+        out.push_str(&format!("warning: {PROJECT_FILE} names {:?}, which {checklist} has no item for; it is left out\n", t(key)));
+    }
+    let left_out = found.left_out();
+    if !left_out.is_empty() {
+        out.push_str(&format!("Not read: {}.\n", left_out.join(", ")));
+    }
+    if let Some(min) = min_level {
+        let verdict = if story.level >= min { "passed" } else { "failed" };
+        out.push_str(&format!("\nLevel {} against --min-level {min}: {verdict}.\n", story.level));
+    }
+    out
+}
