@@ -72,6 +72,7 @@ fn project(catalog: &skillgap::catalog::Catalog) -> skillgap::project::Project {
         checklist: DEFAULT_PROJECT_CHECKLIST.into(),
         created: now,
         items,
+        readings: Vec::new(),
     }
 }
 

@@ -10,8 +10,8 @@ use crate::catalog::{Catalog, Item};
 use crate::project::{Project, ProjectChange};
 
 /// The schema version this build writes. See `store::migrate` for how older files are upgraded.
-/// Version 2 added the person's projects.
-pub const CURRENT_VERSION: u32 = 2;
+/// Version 2 added the person's projects; version 3 their readings (readiness at each scan and check).
+pub const CURRENT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

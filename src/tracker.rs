@@ -14,7 +14,7 @@ use crate::progress::{Edit, Progress};
 use crate::project::{NewProject, Project, ProjectChange, ProjectError, ProjectItem, check_new_project};
 use crate::store::{Store, StoreError};
 
-/// Why [`Tracker::apply_decided`] did not save its changes.
+/// Why `Tracker::apply_decided` did not save its changes.
 #[derive(Debug, thiserror::Error)]
 pub enum DecideError<E> {
     /// The decision refused (a name taken, say): nothing was applied.
@@ -180,6 +180,7 @@ impl Tracker {
                     checklist: project.checklist,
                     created: Utc::now(),
                     items,
+                    readings: Vec::new(),
                 }))
             };
             Ok((vec![Edit::Project(change)], id))

@@ -54,6 +54,8 @@ struct Headlines {
     list: Vec<String>,
     /// The level line, the explanation and the story sentence of the shown project.
     shown: Option<[String; 3]>,
+    /// How its readiness moved over its scans and checks, the last readings, and the evidence gone.
+    readings: Vec<String>,
 }
 
 impl Headlines {
@@ -80,6 +82,7 @@ impl Headlines {
             let level = format!("Level {}: {name}{except} · readiness {:.0}/100", story.level, story.readiness);
             [level, format!("{} {}", story.explanation, story.next_level.sentence), story.sentence]
         });
+        self.readings = shown.readings_lines(5);
         self.made_for = Some(key);
     }
 }
@@ -289,6 +292,15 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             ui.label(RichText::new(level).strong().size(16.0));
             ui.label(explanation);
             ui.label(RichText::new(sentence).italics());
+        }
+        if let Some((movement, lines)) = self.headlines.readings.split_first() {
+            egui::CollapsingHeader::new(format!("Over time: {movement}")).id_salt("project-readings").show(ui, |ui| {
+                for line in lines {
+                    let gone = line.starts_with("Evidence gone");
+                    let text = RichText::new(line).monospace();
+                    ui.label(if gone { text.color(ui.visuals().warn_fg_color) } else { text });
+                }
+            });
         }
         if self.editing.as_ref().is_some_and(|(id, _)| *id == project.id) {
             self.edit_ui(ui, model, commands);

@@ -61,21 +61,27 @@ pub(crate) fn check(
         checklist: file.map_or(DEFAULT_PROJECT_CHECKLIST, |f| f.checklist.as_str()).to_owned(),
         created: now,
         items: Default::default(),
+        readings: Vec::new(),
     };
     project.id = slug(&project.name);
     let mut unknown = Vec::new();
     if let Some(file) = file {
         (project.items, unknown) = file.items_for(catalog, now);
     }
-    let gone = remove_gone_evidence(catalog, &mut project, exists);
+    let gone = gone_evidence(catalog, &project, exists);
+    for gone in &gone {
+        if let Some(item) = project.items.get_mut(&gone.item) {
+            item.status = ProjectStatus::Todo;
+        }
+    }
     let from_scan = add_full_proofs(catalog, &mut project, found, now);
     Checked { project, gone, from_scan, unknown }
 }
 
-/// Sets items whose evidence file is gone back to *to do*, and says which.
-fn remove_gone_evidence(catalog: &Catalog, project: &mut Project, exists: impl Fn(&str) -> bool) -> Vec<GoneEvidence> {
+/// The items done or in progress whose evidence is a path that is not in the folder (`exists` says).
+pub(crate) fn gone_evidence(catalog: &Catalog, project: &Project, exists: impl Fn(&str) -> bool) -> Vec<GoneEvidence> {
     let mut gone = Vec::new();
-    for (full_id, item) in &mut project.items {
+    for (full_id, item) in &project.items {
         let counts = matches!(item.status, ProjectStatus::Done | ProjectStatus::Doing);
         if !counts || item.evidence.is_empty() || is_http_url(&item.evidence) {
             continue;
@@ -90,14 +96,14 @@ fn remove_gone_evidence(catalog: &Catalog, project: &mut Project, exists: impl F
             evidence: item.evidence.clone(),
             was: item.status,
         });
-        item.status = ProjectStatus::Todo;
     }
     gone
 }
 
 /// Marks done what the scan proves in full among the project's open items, and says which.
 fn add_full_proofs(catalog: &Catalog, project: &mut Project, found: &Scan, now: DateTime<Utc>) -> Vec<FromScan> {
-    let full: Vec<_> = scan::proposals(catalog, project, found).into_iter().filter(|p| p.proof == Proof::Full).collect();
+    let full: Vec<_> =
+        scan::proposals(catalog, project, found).into_iter().filter(|p| p.proof == Proof::Full).collect();
     let mut added = Vec::new();
     for proposal in full {
         let entry = project.items.entry(proposal.item.clone()).or_insert_with(|| super::ProjectItem {

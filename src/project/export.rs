@@ -78,7 +78,9 @@ impl ProjectFile {
         let items = project
             .items
             .iter()
-            .filter(|(_, item)| item.status != ProjectStatus::Todo || !item.note.is_empty() || !item.evidence.is_empty())
+            .filter(|(_, item)| {
+                item.status != ProjectStatus::Todo || !item.note.is_empty() || !item.evidence.is_empty()
+            })
             .map(|(full_id, item)| {
                 let key = catalog.item_index(full_id).map_or(full_id.as_str(), |i| catalog.items[i].id());
                 let kept = FileItem {
@@ -110,7 +112,8 @@ impl ProjectFile {
         let error = |pos, message: String| ProjectFileError { file: file.to_owned(), pos, message };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let parsed: ProjectFile = ron::Options::default().from_str(text).map_err(|err| {
-            let message = format!("{} (the file `skillgap project export` writes)", crate::text_pos::describe(&err.code));
+            let message =
+                format!("{} (the file `skillgap project export` writes)", crate::text_pos::describe(&err.code));
             error(Some(TextPos::of_ron_error(&err)), message)
         })?;
         if parsed.version != FORMAT_VERSION {
@@ -173,7 +176,9 @@ impl ProjectFile {
         for (key, item) in &self.items {
             let found = catalog.checklists[checklist].item_range().find(|&i| {
                 let catalog_item = &catalog.items[i];
-                catalog_item.id() == key || &catalog_item.full_id == key || catalog_item.aliases.iter().any(|a| a == key)
+                catalog_item.id() == key
+                    || &catalog_item.full_id == key
+                    || catalog_item.aliases.iter().any(|a| a == key)
             });
             let Some(index) = found else {
                 unknown.push(key.clone());

@@ -180,8 +180,9 @@ enum MigrateError {
 /// schema; each later version adds an arm that reads the old shape and converts it.
 fn migrate(version: u32, text: &str) -> Result<Progress, MigrateError> {
     match version {
-        // Version 2 only added `projects`: a version 1 file reads as a version 2 file without any.
-        1 => ron::Options::default()
+        // Version 2 only added `projects`, version 3 only the projects' `readings`: an older file reads as
+        // the current one without them.
+        1 | 2 => ron::Options::default()
             .from_str::<Progress>(text)
             .map(|progress| Progress { version: CURRENT_VERSION, ..progress })
             .map_err(MigrateError::Parse),
@@ -204,6 +205,19 @@ mod tests {
             progress.apply(&catalog, &change, at);
         }
         progress
+    }
+
+    /// A version 2 file (projects, no readings) reads as the current version with nothing lost.
+    #[test]
+    fn a_version_2_file_with_a_project_reads_as_the_current_version() {
+        let text = r#"(version: 2, items: {}, history: [], projects: [(id: "tc", name: "TC", checklist: "launch-one-project",
+            created: "2026-11-01T10:00:00Z", items: {"launch-one-project/containerised": (status: done,
+            changed: "2026-11-02T10:00:00Z", evidence: "Dockerfile:1")})])"#;
+        let progress = parse_progress(Path::new("progress.ron"), text.as_bytes()).unwrap();
+        assert_eq!(progress.version, CURRENT_VERSION);
+        let project = &progress.projects[0];
+        assert_eq!((project.items.len(), project.readings.len()), (1, 0));
+        assert_eq!(project.items["launch-one-project/containerised"].evidence, "Dockerfile:1");
     }
 
     /// N2: a progress file is written pretty while that fits in the reader's limit, compact when only

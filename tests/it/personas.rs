@@ -151,6 +151,7 @@ fn a_project_one_test_item_short_is_recoverable_and_every_verdict_names_the_item
         checklist: DEFAULT_PROJECT_CHECKLIST.into(),
         created: now,
         items,
+        readings: Vec::new(),
     };
     let sandbox = Sandbox::new();
     let progress = Progress { projects: vec![project], ..Progress::default() };

@@ -76,7 +76,8 @@ fn an_exported_project_is_checked_with_no_data_folder_and_gates_on_its_level() {
     let sandbox = Sandbox::new();
     let clone = exported_tuition_centre(&sandbox);
     let file = std::fs::read_to_string(clone.join(PROJECT_FILE)).unwrap();
-    for expected in ["name: \"Tuition centre\"", "\"containerised\": (", "evidence: \"Dockerfile:1\"", "not_applicable"] {
+    for expected in ["name: \"Tuition centre\"", "\"containerised\": (", "evidence: \"Dockerfile:1\"", "not_applicable"]
+    {
         assert!(file.contains(expected), "{expected}: {file}");
     }
     assert!(!file.contains(clone.to_str().unwrap()), "paths are relative to the folder: {file}");
@@ -122,9 +123,21 @@ fn a_malformed_project_file_is_refused_with_its_place_and_exit_2() {
     let clone = clone_tuition_centre(&sandbox);
     std::fs::create_dir_all(clone.join(".skillgap")).unwrap();
     let cases = [
-        ("(version: 1, name: \"TC\", checklist: \"launch-one-project\", items: {\n  \"containerised\": (status: finished),\n})\n", ":2:29: ", "expected one of"),
-        ("(version: 1, name: \"TC\", checklist: \"launch-one-project\", items: {\n  \"containerised\": (status: done, evidence: \"../../etc/passwd\"),\n})\n", ":2:45: ", "not a path inside the project's folder"),
-        ("(version: 1, name: \"TC\", checklist: \"no-such-list\")\n", ": ", "the checklist \"no-such-list\" is not loaded"),
+        (
+            "(version: 1, name: \"TC\", checklist: \"launch-one-project\", items: {\n  \"containerised\": (status: finished),\n})\n",
+            ":2:29: ",
+            "expected one of",
+        ),
+        (
+            "(version: 1, name: \"TC\", checklist: \"launch-one-project\", items: {\n  \"containerised\": (status: done, evidence: \"../../etc/passwd\"),\n})\n",
+            ":2:45: ",
+            "not a path inside the project's folder",
+        ),
+        (
+            "(version: 1, name: \"TC\", checklist: \"no-such-list\")\n",
+            ": ",
+            "the checklist \"no-such-list\" is not loaded",
+        ),
     ];
     for (text, at, expected) in cases {
         std::fs::write(clone.join(PROJECT_FILE), text).unwrap();
@@ -178,4 +191,49 @@ fn a_teammate_adds_the_project_from_its_folder_with_every_status() {
     // Exported again with no change, the file is the same, so a commit shows no noise.
     assert!(project(&teammate, &["export", "tuition"]).status.success());
     assert_eq!(std::fs::read(clone.join(PROJECT_FILE)).unwrap(), exported);
+}
+
+/// Each scan and check that changes something records where the project stood, so `project show` says how
+/// its readiness moved and since when a piece of evidence is gone; a scan that changes nothing adds none.
+#[test]
+fn scans_and_checks_record_how_readiness_moved_and_when_evidence_went() {
+    let sandbox = Sandbox::new();
+    let clone = exported_tuition_centre(&sandbox);
+    let readings = |s: &Sandbox| -> Vec<serde_json::Value> {
+        let show: serde_json::Value =
+            serde_json::from_slice(&project(s, &["show", "tuition", "--format", "json"]).stdout).unwrap();
+        show["readings"].as_array().unwrap().clone()
+    };
+    let first = readings(&sandbox);
+    assert_eq!(first.len(), 1, "the scan that accepted the proofs: {first:?}");
+    assert_eq!(first[0]["by"], "scan");
+    // Two facts were marked by hand since: the next scan records the new standing, the one after nothing.
+    assert!(project(&sandbox, &["scan", "tuition"]).status.success());
+    assert_eq!(readings(&sandbox).len(), 2);
+    assert!(project(&sandbox, &["scan", "tuition"]).status.success());
+    assert_eq!(readings(&sandbox).len(), 2, "nothing changed, nothing recorded");
+
+    std::fs::remove_file(clone.join("scripts/backup-db.sh")).unwrap();
+    let scan = stdout(&project(&sandbox, &["scan", "tuition"]));
+    assert!(scan.contains("evidence gone: scripts/backup-db.sh:3"), "{scan}");
+    // The check of the same folder on this machine is recorded in the person's project too.
+    let checked = Command::new(assert_cmd::cargo::cargo_bin!("skillgap"))
+        .env("SKILLGAP_DATA_DIR", sandbox.data_dir())
+        .env("SKILLGAP_CONFIG_DIR", sandbox.config_dir())
+        .args(["project", "check"])
+        .arg(&clone)
+        .output()
+        .unwrap();
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    let all = readings(&sandbox);
+    let by: Vec<&str> = all.iter().map(|r| r["by"].as_str().unwrap()).collect();
+    assert_eq!(by, ["scan", "scan", "scan", "check"]);
+    assert_eq!(all[2]["gone"][0], "scripts/backup-db.sh:3");
+    assert_eq!(all[2]["readiness"], all[1]["readiness"], "a scan leaves the person's marks as they are");
+    assert!(all[3]["readiness"].as_u64() < all[2]["readiness"].as_u64(), "the check does not count gone evidence");
+    let show = stdout(&project(&sandbox, &["show", "tuition"]));
+    assert!(show.contains("Readiness over time: Readiness 49 -> 35, Level 2 -> 3, since"), "{show}");
+    assert!(show.contains("check  Level 3   35/100  18/32 done  (1 evidence gone)"), "{show}");
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert!(show.contains(&format!("Evidence gone since {today}: scripts/backup-db.sh:3")), "{show}");
 }

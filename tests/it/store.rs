@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use skillgap::catalog::load_catalog;
 use skillgap::progress::{CURRENT_VERSION, Change, HistoryEvent, ItemProgress, Progress, Status};
-use skillgap::project::{Project, ProjectItem, ProjectStatus};
+use skillgap::project::{Project, ProjectItem, ProjectStatus, Reading, ReadingSource};
 use skillgap::store::{Store, StoreError, parse_progress};
 use skillgap::tracker::Tracker;
 
@@ -30,7 +30,7 @@ fn save_writes_a_versioned_file_that_reads_back_identically() {
         }])
         .unwrap();
     let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
-    assert!(text.contains("version: 2"), "{text}");
+    assert!(text.contains("version: 3"), "{text}");
     let back = parse_progress(&dir.path().join("progress.ron"), text.as_bytes()).unwrap();
     assert_eq!(&back, tracker.progress());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -192,13 +192,26 @@ fn progress() -> impl Strategy<Value = Progress> {
         .prop_map(|(item, from, to, at, undo)| HistoryEvent { item, from, to, at, undo });
     let project_item = (prop::sample::select(ProjectStatus::ALL.to_vec()), time(), text(), text())
         .prop_map(|(status, changed, note, evidence)| ProjectItem { status, changed, note, evidence });
+    let source = prop_oneof![Just(ReadingSource::Scan), Just(ReadingSource::Check)];
+    let reading =
+        (time(), source, any::<u8>(), any::<u8>(), any::<usize>(), any::<usize>(), prop::collection::vec(text(), 0..3))
+            .prop_map(|(at, by, readiness, level, done, applicable, gone)| Reading {
+                at,
+                by,
+                readiness,
+                level,
+                done,
+                applicable,
+                gone,
+            });
     // Ids are what skillgap makes (a slug, unique: the reader refuses others); every other field is any text.
     let project = (
         ("[a-zà-öø-ÿ0-9]{1,8}(-[a-z0-9]{1,4}){0,2}", text(), text(), text(), text()),
         time(),
         prop::collection::btree_map(text(), project_item, 0..4),
+        prop::collection::vec(reading, 0..3),
     )
-        .prop_map(|((id, name, repository, folder, checklist), created, items)| Project {
+        .prop_map(|((id, name, repository, folder, checklist), created, items, readings)| Project {
             id,
             name,
             repository,
@@ -206,6 +219,7 @@ fn progress() -> impl Strategy<Value = Progress> {
             checklist,
             created,
             items,
+            readings,
         });
     (
         prop::collection::btree_map(text(), item, 0..8),
@@ -245,7 +259,7 @@ fn the_progress_file_is_pretty_ron_a_person_can_read_and_diff() {
     assert_eq!(
         text,
         r#"(
-  version: 2,
+  version: 3,
   items: {
     "fixture/build-one": (
       status: done,

@@ -15,12 +15,12 @@ use anyhow::bail;
 use super::{ListFormat, Outcome, open_tracker};
 use crate::catalog::validate::is_http_url;
 use crate::paths::Locations;
+use crate::project::export::{PROJECT_FILE, ProjectFile};
 use crate::project::{
     DEFAULT_PROJECT_CHECKLIST, NewProject, Project, ProjectChange, ProjectStatus, check_evidence, check_name,
     check_repository, find_project, resolve_item,
 };
 use crate::report::{Format, Paper};
-use crate::project::export::{PROJECT_FILE, ProjectFile};
 use crate::scan;
 
 /// One `skillgap project` subcommand. Projects are named by name or id.

@@ -9,13 +9,14 @@ use chrono::Utc;
 use super::super::{ListFormat, Outcome, open_tracker, print_stdout, warn_skipped};
 use crate::catalog::{self, Catalog};
 use crate::paths::Locations;
-use crate::project::check::{Checked, check as check_project};
+use crate::project::check::{Checked, GoneEvidence, check as check_project};
 use crate::project::export::{PROJECT_FILE, ProjectFile};
-use crate::project::find_project;
+use crate::project::{ProjectChange, Reading, ReadingSource, assess, find_project, reading_of};
 use crate::report::project::{ProjectStory, project_story, render_story_text};
 use crate::safe_text::for_terminal;
 use crate::scan::{self, Scan};
 use crate::store::{read_project_file, write_project_file};
+use crate::tracker::Tracker;
 
 /// Writes the project's statuses, notes and evidence to `FOLDER/.skillgap/project.ron` (or `output`).
 pub(super) fn export(locations: &Locations, query: &str, output: Option<&Path>) -> anyhow::Result<Outcome> {
@@ -36,7 +37,9 @@ pub(super) fn export(locations: &Locations, query: &str, output: Option<&Path>) 
     if let Some(written) = write_project_file(&path, &text, &locations.data_dir)? {
         let items = file.items.len();
         eprintln!("Wrote {} ({items} {}).", written.display(), if items == 1 { "item" } else { "items" });
-        eprintln!("Commit it; `skillgap project check` reads it in CI, `skillgap project add --folder DIR` on another machine.");
+        eprintln!(
+            "Commit it; `skillgap project check` reads it in CI, `skillgap project add --folder DIR` on another machine."
+        );
     }
     Ok(Outcome::Success)
 }
@@ -51,6 +54,30 @@ pub(super) fn project_file_in(folder: &str) -> anyhow::Result<Option<ProjectFile
         Some(text) => Ok(Some(ProjectFile::parse(&path.display().to_string(), &text)?)),
         None => Ok(None),
     }
+}
+
+/// Records where the project stands now, measured `by` a scan or check of its folder, and returns the
+/// evidence gone from that folder.
+pub(super) fn record_reading(tracker: &mut Tracker, id: &str, by: ReadingSource) -> anyhow::Result<Vec<GoneEvidence>> {
+    let Some(project) = tracker.progress().projects.iter().find(|p| p.id == id) else { return Ok(Vec::new()) };
+    let folder = Path::new(&project.folder);
+    let measured = reading_of(tracker.catalog(), project, by, |p| scan::is_in_folder(folder, p), Utc::now());
+    let Some((reading, gone)) = measured else { return Ok(Vec::new()) };
+    tracker.apply(&[ProjectChange::Record { project: id.to_owned(), reading }])?;
+    Ok(gone)
+}
+
+/// "Evidence gone from the folder: …", one line each, and what it means (`consequence`); empty for none.
+pub(super) fn gone_text(gone: &[GoneEvidence], consequence: &str) -> String {
+    if gone.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\nEvidence gone from the folder ({consequence}):\n");
+    for gone in gone {
+        let (evidence, title) = (for_terminal(&gone.evidence, false), for_terminal(&gone.title, false));
+        out.push_str(&format!("  evidence gone: {evidence}  ({title}, was {})\n", gone.was));
+    }
+    out
 }
 
 /// What `project check` was asked: the folder, the level a CI gate needs, and how to print.
@@ -95,6 +122,10 @@ fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outc
     let now = Utc::now();
     let result = check_project(&catalog, file.as_ref(), &folder_name, &found, |p| scan::is_in_folder(&folder, p), now);
     let story = project_story(&catalog, &result.project, now).context("the project's checklist is not loaded")?;
+    if let Some(assessed) = assess(&catalog, &result.project) {
+        let reading = Reading::of(&assessed.assessment.score, ReadingSource::Check, &result.gone, now);
+        record_check(locations, &folder, reading);
+    }
     let passed = request.min_level.is_none_or(|min| story.level >= min);
     let out = match request.format {
         ListFormat::Json => {
@@ -105,6 +136,26 @@ fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outc
     };
     print_stdout(out.as_bytes())?;
     Ok(if passed { Outcome::Success } else { Outcome::ProblemsFound })
+}
+
+/// Keeps a check's reading in the person's project of this folder, if they have one: a machine with no
+/// progress file (a CI runner) gets nothing written. A failure to record is said, and the check stands.
+fn record_check(locations: &Locations, folder: &Path, reading: Reading) {
+    if !crate::store::Store::new(&locations.data_dir).path().exists() {
+        return;
+    }
+    let workspace = crate::workspace::open(locations);
+    if workspace.unreadable.is_some() {
+        return;
+    }
+    let mut tracker = workspace.tracker;
+    let folder = folder.to_string_lossy();
+    let Some(id) = tracker.progress().projects.iter().find(|p| p.folder == folder).map(|p| p.id.clone()) else {
+        return;
+    };
+    if let Err(err) = tracker.apply(&[ProjectChange::Record { project: id, reading }]) {
+        eprintln!("warning: the check was not recorded in your projects: {err}");
+    }
 }
 
 fn check_json(
@@ -150,12 +201,7 @@ fn check_text(
     };
     let mut out = format!("Checked {} from {source} of {} files.\n\n", t(&folder.display().to_string()), found.files);
     out.push_str(&render_story_text(story));
-    if !result.gone.is_empty() {
-        out.push_str("\nEvidence gone, so these no longer count:\n");
-        for gone in &result.gone {
-            out.push_str(&format!("  evidence gone: {}  ({}, was {})\n", t(&gone.evidence), t(&gone.title), gone.was));
-        }
-    }
+    out.push_str(&gone_text(&result.gone, "they do not count"));
     if !result.from_scan.is_empty() {
         let what = if file.is_some() { format!("not marked in {PROJECT_FILE}") } else { "proven in full".to_owned() };
         out.push_str(&format!("\nCounted from the scan ({what}):\n"));
@@ -165,7 +211,10 @@ fn check_text(
     }
     for key in &result.unknown {
         let checklist = catalog.checklist_index(&result.project.checklist).map_or("", |i| &catalog.checklists[i].title);
-        out.push_str(&format!("warning: {PROJECT_FILE} names {:?}, which {checklist} has no item for; it is left out\n", t(key)));
+        out.push_str(&format!(
+            "warning: {PROJECT_FILE} names {:?}, which {checklist} has no item for; it is left out\n",
+            t(key)
+        ));
     }
     let left_out = found.left_out();
     if !left_out.is_empty() {

@@ -8,7 +8,7 @@ use super::super::{ListFormat, Outcome, open_tracker, print_stdout, write_report
 use crate::catalog::Catalog;
 use crate::paths::Locations;
 use crate::progress::Status;
-use crate::project::{Project, ProjectChange, assess, credits, find_project, resolve_item};
+use crate::project::{Project, ProjectChange, ReadingSource, assess, credits, find_project, resolve_item};
 use crate::report::project::{project_story, render_story, render_story_text};
 use crate::report::{Format, Paper};
 use crate::scan::{self, Proposal, ScanError};
@@ -99,8 +99,9 @@ pub(super) fn show(locations: &Locations, query: &str, format: ListFormat) -> an
         .collect();
     let out = match format {
         ListFormat::Json => {
-            let value =
-                serde_json::json!({ "id": project.id, "folder": project.folder, "story": story, "proves": proven });
+            let value = serde_json::json!({
+                "id": project.id, "folder": project.folder, "story": story, "proves": proven, "readings": project.readings,
+            });
             serde_json::to_string_pretty(&value)? + "\n"
         }
         ListFormat::Text => {
@@ -115,6 +116,11 @@ pub(super) fn show(locations: &Locations, query: &str, format: ListFormat) -> an
                     let (id, title) = (row["skill"].as_str().unwrap_or(""), row["title"].as_str().unwrap_or(""));
                     text.push_str(&format!("  {mark} {id:<40} {title}\n"));
                 }
+            }
+            let readings = project.readings_lines(8);
+            if let Some((movement, rest)) = readings.split_first() {
+                text.push_str(&format!("\nReadiness over time: {movement}\n"));
+                text.extend(rest.iter().map(|line| format!("  {}\n", crate::safe_text::for_terminal(line, false))));
             }
             text
         }
@@ -158,16 +164,25 @@ pub(super) fn scan(
     let accepted: Vec<Proposal> = chosen.into_iter().cloned().collect();
     let chosen: Vec<&Proposal> = accepted.iter().collect();
     tracker.apply(&changes)?;
+    let gone = super::share::record_reading(&mut tracker, &project.id, ReadingSource::Scan)?;
     let out = match format {
         ListFormat::Json => {
             let accepted: Vec<&str> = chosen.iter().map(|p| p.item.as_str()).collect();
             let unseen = scan::unseen_items(tracker.catalog(), &project);
             let value = serde_json::json!({
                 "scan": found, "proposals": proposals, "accepted": accepted, "cannot_be_seen_in_files": unseen,
+                "evidence_gone": gone,
             });
             serde_json::to_string_pretty(&value)? + "\n"
         }
-        ListFormat::Text => scan_text(tracker.catalog(), (&project, &found, elapsed), &proposals, &chosen),
+        ListFormat::Text => {
+            let mut text = scan_text(tracker.catalog(), (&project, &found, elapsed), &proposals, &chosen);
+            text.push_str(&super::share::gone_text(
+                &gone,
+                "they still count here; mark them again with evidence that is there",
+            ));
+            text
+        }
     };
     print_stdout(out.as_bytes())?;
     if !chosen.is_empty() && format == ListFormat::Text {

@@ -48,6 +48,19 @@ impl Snapshot {
         }
     }
 
+    /// Whether the subject is in the same state, leaving a project's readings (its history, added by
+    /// each scan) out of it.
+    fn same_state(&self, other: &Snapshot) -> bool {
+        let without_readings = |snapshot: &Snapshot| match snapshot {
+            Snapshot::Project { id, project: Some(project) } => Snapshot::Project {
+                id: id.clone(),
+                project: Some(Box::new(Project { readings: Vec::new(), ..(**project).clone() })),
+            },
+            other => other.clone(),
+        };
+        without_readings(self) == without_readings(other)
+    }
+
     fn subject(&self) -> Subject {
         match self {
             Snapshot::Item { id, .. } => Subject::Item(id.clone()),
@@ -116,7 +129,7 @@ impl App {
         let before = self.snapshot(subject);
         self.model.apply(edits);
         let after = self.snapshot(subject);
-        if before != after {
+        if !before.same_state(&after) {
             self.history.undo.push(Step { what, view: self.prefs.view, before, after });
             self.history.redo.clear();
             self.history.message = None;
@@ -159,7 +172,7 @@ impl App {
     /// window's own changes only (F15).
     fn replay(&mut self, step: &Step, expected: &Snapshot, to: &Snapshot, undo: bool) -> bool {
         let verb = if undo { "Undid" } else { "Redid" };
-        if self.snapshot(&expected.subject()) != *expected {
+        if !self.snapshot(&expected.subject()).same_state(expected) {
             let what = &step.what;
             self.history.message = Some(format!("Nothing {verb}: {what} was changed elsewhere since."));
             self.history.undo.clear();

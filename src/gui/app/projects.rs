@@ -13,9 +13,9 @@ use crate::gui::command::ProjectCommand;
 use crate::gui::file_chooser::FileRequest;
 use crate::gui::scan_proposals::ScanProposals;
 use crate::progress::Edit;
-use crate::project::ProjectStatus;
 use crate::project::{
-    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, check_evidence, check_name, check_repository,
+    DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, ProjectStatus, ReadingSource, check_evidence, check_name,
+    check_repository, reading_of,
 };
 use crate::scan::{self, Proposal};
 
@@ -183,7 +183,19 @@ impl App {
             Ok(found) => {
                 let proposals = scan::proposals(self.model.catalog(), project, &found);
                 let left_out = found.left_out();
+                let folder = Path::new(&project.folder);
+                let measured = reading_of(
+                    self.model.catalog(),
+                    project,
+                    ReadingSource::Scan,
+                    |path| scan::is_in_folder(folder, path),
+                    chrono::Utc::now(),
+                );
                 self.projects.scan_finished(finished(Ok(proposals), (found.dangers, found.security, left_out)));
+                // Where it stood at this scan, kept for its history (not a change to undo).
+                if let Some((reading, _)) = measured {
+                    self.model.apply(&[ProjectChange::Record { project: id, reading }]);
+                }
             }
             Err(error) => self.projects.scan_finished(finished(Err(error), Default::default())),
         }

@@ -372,3 +372,19 @@ fn the_project_checklist_is_ticked_per_project_not_among_the_persons_lists() {
     w.harness.run();
     assert!(w.harness.query_by_label_contains("Proven in Tuition centre: Dockerfile:1").is_some());
 }
+
+/// Each scan in the window records where the project stood; the view says how its readiness moved, and
+/// a second scan after accepting records the new standing.
+#[test]
+fn a_scan_in_the_window_records_the_projects_readiness_over_time() {
+    let mut w = tuition_centre_scanned();
+    let readings = |w: &super::Window| w.harness.state().model.progress().projects[0].readings.clone();
+    assert_eq!(readings(&w).len(), 1, "the first scan, before anything was accepted");
+    assert_eq!(readings(&w)[0].readiness, 0);
+    w.scan();
+    let after = readings(&w);
+    assert_eq!(after.len(), 2, "the scan after Accept all: {after:?}");
+    assert!(after[1].readiness > 0 && after[1].done == 18, "{after:?}");
+    let label = format!("Over time: Readiness 0 -> {}, Level 0 -> {}", after[1].readiness, after[1].level);
+    assert!(w.harness.query_by_label_contains(&label).is_some(), "{label}");
+}
