@@ -230,8 +230,12 @@ impl Model {
 
     /// Adds a project (see [`Tracker::add_project`]) and returns its id. Says why not when it is refused;
     /// a failed save keeps it in memory, as [`Model::apply`] does, and shows in [`Model::save_state`].
-    pub(crate) fn add_project(&mut self, project: crate::project::NewProject) -> Result<String, String> {
-        let result = self.tracker.add_project(project, std::collections::BTreeMap::new());
+    pub(crate) fn add_project(
+        &mut self,
+        project: crate::project::NewProject,
+        items: std::collections::BTreeMap<String, crate::project::ProjectItem>,
+    ) -> Result<String, String> {
+        let result = self.tracker.add_project(project, items);
         let outcome = match result {
             Ok(id) => {
                 self.record_save(Ok(()));

@@ -162,6 +162,19 @@ impl ProjectFile {
         Ok(())
     }
 
+    /// A new project's facts completed from the file (a name left empty, its repository and checklist),
+    /// and the file's items for it.
+    pub(crate) fn fill(&self, draft: &mut super::NewProject, catalog: &Catalog) -> BTreeMap<String, ProjectItem> {
+        if draft.name.trim().is_empty() {
+            draft.name.clone_from(&self.name);
+        }
+        if draft.repository.trim().is_empty() {
+            draft.repository.clone_from(&self.repository);
+        }
+        draft.checklist.clone_from(&self.checklist);
+        self.items_for(catalog, Utc::now()).0
+    }
+
     /// The file's items as a project keeps them (by full id), and the keys no item of the checklist has.
     /// Items without a date get `now`.
     pub(crate) fn items_for(

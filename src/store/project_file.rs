@@ -5,23 +5,30 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::output::{OutputError, create_folder, write_output};
+use crate::project::export::{PROJECT_FILE, ProjectFile, ProjectFileError};
 
 /// The largest project file read: a checklist of hundreds of items with notes takes a few KiB.
 const MAX_PROJECT_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Why a project file could not be read.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot read {path}: {problem}")]
-pub struct ProjectFileReadError {
-    pub path: PathBuf,
-    pub problem: String,
+/// The project file in a project's `folder`, read and checked; `None` when it has none.
+pub(crate) fn load_project_file(folder: &Path) -> Result<Option<ProjectFile>, ProjectFileError> {
+    let path = folder.join(PROJECT_FILE);
+    let name = path.display().to_string();
+    match read_project_file(&path)? {
+        Some(text) => ProjectFile::parse(&name, &text).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// The text of the project file at `path`, or `None` when there is none. A link is refused (a
 /// repository's file must not make skillgap read what lies outside it), as is anything but UTF-8 text of
 /// at most 4 MiB in a regular file.
-pub(crate) fn read_project_file(path: &Path) -> Result<Option<String>, ProjectFileReadError> {
-    let failed = |problem: String| ProjectFileReadError { path: path.to_path_buf(), problem };
+fn read_project_file(path: &Path) -> Result<Option<String>, ProjectFileError> {
+    let failed = |problem: String| ProjectFileError {
+        file: path.display().to_string(),
+        pos: None,
+        message: format!("it cannot be read: {problem}"),
+    };
     let meta = match std::fs::symlink_metadata(path) {
         Ok(meta) => meta,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),

@@ -120,7 +120,7 @@ fn add(
     let mut tracker = open_tracker(locations)?;
     let folder = folder.map(scan::project_folder).transpose()?.unwrap_or_default();
     // A folder with a project file (a teammate's export) brings the project with its statuses and evidence.
-    let file = share::project_file_in(&folder)?;
+    let file = if folder.is_empty() { None } else { crate::store::load_project_file(Path::new(&folder))? };
     let from_file = |field: fn(&ProjectFile) -> &String| file.as_ref().map(|f| field(f).clone());
     let Some(name) = name.or_else(|| from_file(|f| &f.name)) else {
         bail!("give the project a name: `skillgap project add NAME --folder DIR` (its folder has no {PROJECT_FILE})");
@@ -130,7 +130,14 @@ fn add(
     let project = NewProject { name, repository, folder, checklist };
     let (items, unknown) = match &file {
         Some(file) if file.checklist == project.checklist => file.items_for(tracker.catalog(), chrono::Utc::now()),
-        _ => Default::default(),
+        Some(file) => {
+            let (theirs, ours) = (&file.checklist, &project.checklist);
+            eprintln!(
+                "warning: {PROJECT_FILE} is scored against {theirs}, this project against {ours}: none of its items were brought"
+            );
+            Default::default()
+        }
+        None => Default::default(),
     };
     let (name, checklist, count) = (project.name.trim().to_owned(), project.checklist.clone(), items.len());
     let id = tracker.add_project(project, items)?;

@@ -15,7 +15,7 @@ use crate::project::{ProjectChange, Reading, ReadingSource, assess, find_project
 use crate::report::project::{ProjectStory, project_story, render_story_text};
 use crate::safe_text::for_terminal;
 use crate::scan::{self, Scan};
-use crate::store::{read_project_file, write_project_file};
+use crate::store::{load_project_file, write_project_file};
 use crate::tracker::Tracker;
 
 /// Writes the project's statuses, notes and evidence to `FOLDER/.skillgap/project.ron` (or `output`).
@@ -42,18 +42,6 @@ pub(super) fn export(locations: &Locations, query: &str, output: Option<&Path>) 
         );
     }
     Ok(Outcome::Success)
-}
-
-/// The project file in a project's `folder`, read and checked; `None` when there is none (or no folder).
-pub(super) fn project_file_in(folder: &str) -> anyhow::Result<Option<ProjectFile>> {
-    if folder.is_empty() {
-        return Ok(None);
-    }
-    let path = Path::new(folder).join(PROJECT_FILE);
-    match read_project_file(&path)? {
-        Some(text) => Ok(Some(ProjectFile::parse(&path.display().to_string(), &text)?)),
-        None => Ok(None),
-    }
 }
 
 /// Records where the project stands now, measured `by` a scan or check of its folder, and returns the
@@ -103,7 +91,7 @@ pub(super) fn check(locations: &Locations, request: &CheckRequest) -> anyhow::Re
 fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outcome> {
     let folder = PathBuf::from(scan::project_folder(&request.folder)?);
     let file_path = folder.join(PROJECT_FILE);
-    let file = project_file_in(&folder.to_string_lossy())?;
+    let file = load_project_file(&folder)?;
     let (catalog, skipped) = catalog::load_catalog(&locations.checklist_dirs);
     warn_skipped(&skipped);
     if let Some(file) = &file

@@ -108,8 +108,17 @@ impl App {
             Ok(folder) => project.folder = folder,
             Err(error) => return self.projects.add_failed(error),
         }
+        // A folder with a project file (a teammate's export) brings the project with its items.
+        let file = match project.folder.as_str() {
+            "" => None,
+            folder => match crate::store::load_project_file(Path::new(folder)) {
+                Ok(file) => file,
+                Err(error) => return self.projects.add_failed(error.to_string()),
+            },
+        };
+        let items = file.map(|file| file.fill(&mut project, self.model.catalog())).unwrap_or_default();
         let what = format!("added {}", project.name.trim());
-        match self.model.add_project(project) {
+        match self.model.add_project(project, items) {
             Ok(id) => {
                 self.added(what, &id);
                 self.projects.added(&id);

@@ -388,3 +388,24 @@ fn a_scan_in_the_window_records_the_projects_readiness_over_time() {
     let label = format!("Over time: Readiness 0 -> {}, Level 0 -> {}", after[1].readiness, after[1].level);
     assert!(w.harness.query_by_label_contains(&label).is_some(), "{label}");
 }
+
+/// A folder with a teammate's `.skillgap/project.ron` brings the project with its items when it is added
+/// in the window, as `project add --folder` does on the command line.
+#[test]
+fn adding_a_folder_with_a_project_file_brings_its_items() {
+    let clone = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(clone.path().join(".skillgap")).unwrap();
+    let file = "(version: 1, name: \"Tuition centre\", checklist: \"launch-one-project\", items: {\n  \
+        \"containerised\": (status: done, evidence: \"Dockerfile:1\"),\n  \
+        \"launch-review\": (status: not_applicable, note: \"An internal tool\"),\n})\n";
+    std::fs::write(clone.path().join(".skillgap/project.ron"), file).unwrap();
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    type_into(&mut w, "Name", "TC");
+    type_into(&mut w, "Local folder", &clone.path().display().to_string());
+    w.harness.get_by_role_and_label(Role::Button, "Add project").click();
+    w.harness.run();
+    let project = w.harness.state().model.progress().projects[0].clone();
+    assert_eq!(project.name, "TC", "the name typed wins");
+    assert_eq!(project.items["launch-one-project/containerised"].evidence, "Dockerfile:1");
+    assert_eq!(project.items["launch-one-project/launch-review"].status, ProjectStatus::NotApplicable);
+}
