@@ -24,7 +24,7 @@ pub const PROJECT_FILE: &str = ".skillgap/project.ron";
 const FORMAT_VERSION: u32 = 1;
 
 /// The first lines of every written file: what it is and what reads it.
-const HEADER: &str = "// This project's production readiness, kept by skillgap (https://github.com/skillgap/skillgap).\n\
+const HEADER: &str = "// This project's production readiness, kept by skillgap.\n\
 // Commit it: `skillgap project check` reads it in CI, `skillgap project add --folder .` on another machine.\n";
 
 /// `.skillgap/project.ron` as written and read.
