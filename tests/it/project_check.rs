@@ -237,3 +237,19 @@ fn scans_and_checks_record_how_readiness_moved_and_when_evidence_went() {
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     assert!(show.contains(&format!("Evidence gone since {today}: scripts/backup-db.sh:3")), "{show}");
 }
+
+/// A project whose folder is gone is not exported into a folder made up for it; `--output` still works.
+#[test]
+fn export_never_makes_up_a_folder_that_is_gone() {
+    let sandbox = Sandbox::new();
+    let clone = clone_tuition_centre(&sandbox);
+    assert!(project(&sandbox, &["add", "TC", "--folder", clone.to_str().unwrap()]).status.success());
+    std::fs::remove_dir_all(&clone).unwrap();
+    let out = project(&sandbox, &["export", "tc"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not exist"), "{}", stderr(&out));
+    assert!(!clone.exists(), "the folder was not made again");
+    let elsewhere = sandbox.root.path().join("tc.ron");
+    assert!(project(&sandbox, &["export", "tc", "--output", elsewhere.to_str().unwrap()]).status.success());
+    assert!(std::fs::read_to_string(&elsewhere).unwrap().contains("name: \"TC\""));
+}

@@ -24,7 +24,8 @@ pub(super) fn export(locations: &Locations, query: &str, output: Option<&Path>) 
     let project = find_project(tracker.progress(), query)?;
     let path = match (output, project.folder.is_empty()) {
         (Some(path), _) => path.to_path_buf(),
-        (None, false) => Path::new(&project.folder).join(PROJECT_FILE),
+        // A folder that is gone is said, never made again just to hold the file.
+        (None, false) => Path::new(&scan::project_folder(Path::new(&project.folder))?).join(PROJECT_FILE),
         (None, true) => bail!(
             "{} has no folder to export into; give it one with `skillgap project edit {} --folder DIR`, or name a file \
              with --output FILE",
