@@ -150,6 +150,14 @@ fn a_malformed_project_file_is_refused_with_its_place_and_exit_2() {
             assert!(out.stdout.is_empty(), "nothing but the error");
         }
     }
+    // A project file that is a link could make CI read what lies outside the repository.
+    let outside = sandbox.root.path().join("outside.ron");
+    std::fs::write(&outside, "(version: 1, name: \"Outside\", checklist: \"launch-one-project\")\n").unwrap();
+    std::fs::remove_file(clone.join(PROJECT_FILE)).unwrap();
+    std::os::unix::fs::symlink(&outside, clone.join(PROJECT_FILE)).unwrap();
+    let linked = check(&sandbox, &clone, &[]);
+    assert_eq!(linked.status.code(), Some(2));
+    assert!(stderr(&linked).contains("it is a symbolic link; commit the file itself"), "{}", stderr(&linked));
     let missing = check(&sandbox, &clone.join("no-such-folder"), &[]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("does not exist"), "{}", stderr(&missing));
