@@ -97,6 +97,8 @@ pub enum ProjectCommand {
     SaveStory { project: String, format: Format },
     /// Ask the platform's dialog where to save the story, then write it there.
     SaveStoryAs { project: String },
+    /// Write the project (by id) to its folder's `.skillgap/project.ron`, to commit.
+    Export(String),
     /// Ask the platform's dialog for the project's local folder (the add form or the edit form).
     ChooseFolder { editing: bool },
 }

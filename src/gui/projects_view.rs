@@ -404,6 +404,13 @@ Dockerfile, CI workflows, an Nginx config, backup scripts and more. Then take it
             }
             ui.label(RichText::new(format!("to {folder}")).weak()).on_hover_text("Change it in the Summary view");
         });
+        if !project.folder.is_empty() {
+            let help = "Its statuses, notes and evidence as .skillgap/project.ron in its folder, to commit: \
+CI checks it with `skillgap project check`, a teammate adds it with its folder";
+            if ui.button("Export to its repository").on_hover_text(help).clicked() {
+                commands.push(ProjectCommand::Export(project.id.clone()).into());
+            }
+        }
         self.status.ui(ui, "story", commands);
     }
 }

@@ -10,7 +10,7 @@ use crate::common::{Sandbox, stderr, stdout};
 
 const PROJECT_FILE: &str = ".skillgap/project.ron";
 
-fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

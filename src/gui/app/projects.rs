@@ -13,11 +13,13 @@ use crate::gui::command::ProjectCommand;
 use crate::gui::file_chooser::FileRequest;
 use crate::gui::scan_proposals::ScanProposals;
 use crate::progress::Edit;
+use crate::project::export::{PROJECT_FILE, ProjectFile};
 use crate::project::{
     DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, ProjectStatus, ReadingSource, check_evidence, check_name,
     check_repository, reading_of,
 };
 use crate::scan::{self, Proposal};
+use crate::store;
 
 /// A mark's new status, note and evidence; `None` leaves one as it is.
 type Marked = (Option<ProjectStatus>, Option<String>, Option<String>);
@@ -37,11 +39,35 @@ impl App {
                 self.request_report(Document::Story(project), format, Target::New);
             }
             ProjectCommand::SaveStoryAs { project } => self.ask_save_as(Document::Story(project)),
+            ProjectCommand::Export(project) => self.export_project(&project),
             ProjectCommand::ChooseFolder { editing } => {
                 let start = self.projects.folder_typed(editing).map_or_else(home, PathBuf::from);
                 let request = FileRequest::Folder { start, title: "The project's local clone" };
                 self.ask_file(request, Chosen::ProjectFolder { editing });
             }
+        }
+    }
+
+    /// Writes the project to its folder's `.skillgap/project.ron` (as `skillgap project export` does) and
+    /// says where, or why not, under the story's buttons.
+    fn export_project(&mut self, id: &str) {
+        let Some(project) = self.model.progress().project(id) else { return };
+        let written =
+            scan::project_folder(Path::new(&project.folder)).map_err(|err| err.to_string()).and_then(|folder| {
+                let path = Path::new(&folder).join(PROJECT_FILE);
+                let file = ProjectFile::of(self.model.catalog(), project);
+                let text = file.to_text().map_err(|err| err.to_string())?;
+                let data_dir = self.model.tracker().store().dir().to_path_buf();
+                store::write_project_file(&path, &text, &data_dir).map_err(|err| err.to_string())?;
+                Ok((path, file.items.len()))
+            });
+        let status = self.projects.status_mut();
+        match written {
+            Ok((path, items)) => {
+                let text = format!("Wrote {} ({items} items); commit it, and CI can check it.", path.display());
+                status.saved(path, text);
+            }
+            Err(err) => status.failed(format!("Not exported: {err}")),
         }
     }
 

@@ -409,3 +409,26 @@ fn adding_a_folder_with_a_project_file_brings_its_items() {
     assert_eq!(project.items["launch-one-project/containerised"].evidence, "Dockerfile:1");
     assert_eq!(project.items["launch-one-project/launch-review"].status, ProjectStatus::NotApplicable);
 }
+
+/// *Export to its repository* writes the project's `.skillgap/project.ron` into its folder, as
+/// `skillgap project export` does, and says where.
+#[test]
+fn export_in_the_window_writes_the_project_file_into_its_folder() {
+    let clone = tempfile::tempdir().unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/repos/tuition-centre");
+    crate::project_check::copy_tree(&fixture, clone.path());
+    let mut w = open_window(tempfile::tempdir().unwrap(), Some(View::Projects));
+    type_into(&mut w, "Name", "Tuition centre");
+    type_into(&mut w, "Local folder", &clone.path().display().to_string());
+    w.harness.get_by_role_and_label(Role::Button, "Add project").click();
+    w.harness.run();
+    w.scan();
+    w.harness.get_by_role_and_label(Role::Button, "Accept all 18").click();
+    w.harness.run();
+    w.harness.get_by_role_and_label(Role::Button, "Export to its repository").click();
+    w.harness.run();
+    let written = std::fs::read_to_string(clone.path().join(".skillgap/project.ron")).unwrap();
+    assert!(written.contains("name: \"Tuition centre\"") && written.contains("\"containerised\": ("), "{written}");
+    assert_eq!(written.matches("status: done").count(), 18);
+    assert!(w.harness.query_by_label_contains("(18 items); commit it").is_some());
+}
