@@ -134,18 +134,27 @@ impl Project {
         lines
     }
 
-    /// "Readiness 48 -> 55 since 2026-11-02 (6 readings)": how it moved over the kept readings.
+    /// "scans: readiness 48 -> 55, Level 2 -> 3; checks: readiness 40, Level 3; since 2026-11-02 (6
+    /// readings)": how it moved, scans and checks apart (a check counts the repository's file and the
+    /// scan, not the marks, so the two are not one series).
     fn movement(&self) -> Option<String> {
-        let (first, last) = (self.readings.first()?, self.readings.last()?);
+        let first = self.readings.first()?;
+        let mut parts = Vec::new();
+        for (source, name) in [(ReadingSource::Scan, "scans"), (ReadingSource::Check, "checks")] {
+            let mut of = self.readings.iter().filter(|r| r.by == source);
+            let Some(start) = of.next() else { continue };
+            let end = of.last().unwrap_or(start);
+            parts.push(if start.readiness == end.readiness && start.level == end.level {
+                format!("{name}: readiness {}, Level {}", end.readiness, end.level)
+            } else {
+                format!(
+                    "{name}: readiness {} -> {}, Level {} -> {}",
+                    start.readiness, end.readiness, start.level, end.level
+                )
+            });
+        }
         let count = self.readings.len();
-        Some(format!(
-            "Readiness {} -> {}, Level {} -> {}, since {} ({count} {})",
-            first.readiness,
-            last.readiness,
-            first.level,
-            last.level,
-            first.at.format("%Y-%m-%d"),
-            if count == 1 { "reading" } else { "readings" }
-        ))
+        let readings = if count == 1 { "reading" } else { "readings" };
+        Some(format!("{}; since {} ({count} {readings})", parts.join("; "), first.at.format("%Y-%m-%d")))
     }
 }

@@ -240,7 +240,8 @@ fn scans_and_checks_record_how_readiness_moved_and_when_evidence_went() {
     assert_eq!(all[2]["readiness"], all[1]["readiness"], "a scan leaves the person's marks as they are");
     assert!(all[3]["readiness"].as_u64() < all[2]["readiness"].as_u64(), "the check does not count gone evidence");
     let show = stdout(&project(&sandbox, &["show", "tuition"]));
-    assert!(show.contains("Readiness over time: Readiness 49 -> 35, Level 2 -> 3, since"), "{show}");
+    let moved = "Readiness over time: scans: readiness 49 -> 55, Level 2 -> 3; checks: readiness 35, Level 3; since";
+    assert!(show.contains(moved), "{show}");
     assert!(show.contains("check  Level 3   35/100  18/32 done  (1 evidence gone)"), "{show}");
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     assert!(show.contains(&format!("Evidence gone since {today}: scripts/backup-db.sh:3")), "{show}");

@@ -385,7 +385,7 @@ fn a_scan_in_the_window_records_the_projects_readiness_over_time() {
     let after = readings(&w);
     assert_eq!(after.len(), 2, "the scan after Accept all: {after:?}");
     assert!(after[1].readiness > 0 && after[1].done == 18, "{after:?}");
-    let label = format!("Over time: Readiness 0 -> {}, Level 0 -> {}", after[1].readiness, after[1].level);
+    let label = format!("Over time: scans: readiness 0 -> {}, Level 0 -> {}", after[1].readiness, after[1].level);
     assert!(w.harness.query_by_label_contains(&label).is_some(), "{label}");
 }
 
