@@ -143,7 +143,7 @@ impl Project {
         for (source, name) in [(ReadingSource::Scan, "scans"), (ReadingSource::Check, "checks")] {
             let mut of = self.readings.iter().filter(|r| r.by == source);
             let Some(start) = of.next() else { continue };
-            let end = of.last().unwrap_or(start);
+            let end = of.next_back().unwrap_or(start);
             parts.push(if start.readiness == end.readiness && start.level == end.level {
                 format!("{name}: readiness {}, Level {}", end.readiness, end.level)
             } else {
