@@ -20,13 +20,38 @@ pub(crate) fn is_hidden_format(c: char) -> bool {
 /// a control character (a line break, an escape) or an invisible formatting character. Project names and
 /// evidence follow the rules checklist titles follow (hostile-input review N5, N12, N15).
 pub(crate) fn one_line_problem(what: &str, text: &str) -> Option<String> {
-    if let Some(c) = text.chars().find(|c| c.is_control()) {
+    // U+2028 and U+2029 are line breaks too, though not control characters.
+    if let Some(c) = text.chars().find(|&c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')) {
         return Some(format!(
             "{what} contains the control character {} (a line break or an escape); write it on one line",
             c.escape_unicode()
         ));
     }
     hidden_character(what, text)
+}
+
+/// Characters that show as nothing though they are letters or marks: Hangul and Khmer fillers, the
+/// combining grapheme joiner, the blank Braille pattern. A name of them looks empty, or like another.
+fn is_blank_filler(c: char) -> bool {
+    matches!(c, '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{3164}' | '\u{FFA0}' | '\u{034F}' | '\u{2800}')
+}
+
+/// Joiners and variation selectors: they shape what is around them (emoji, Persian) but are not seen.
+pub(crate) fn is_unseen_shaping(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// [`one_line_problem`] for a name, which must also show something: blank fillers are refused, and a
+/// name of spaces, joiners and variation selectors alone is none.
+pub(crate) fn name_problem(what: &str, text: &str) -> Option<String> {
+    if let Some(problem) = one_line_problem(what, text) {
+        return Some(problem);
+    }
+    if let Some(c) = text.chars().find(|&c| is_blank_filler(c)) {
+        return Some(format!("{what} contains {}, which shows as a blank; remove it", c.escape_unicode()));
+    }
+    let visible = text.chars().any(|c| !c.is_whitespace() && !is_unseen_shaping(c));
+    (!visible).then(|| format!("{what} shows nothing; give it letters, digits or signs"))
 }
 
 /// The problem with `text` (named `what`) if it holds an invisible formatting character (F21).

@@ -63,7 +63,8 @@ impl ProjectChange {
 /// accent are one letter), lowercase.
 pub(crate) fn name_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    name.trim().nfc().collect::<String>().to_lowercase()
+    // Joiners and variation selectors are left out: "Café" with a joiner after it looks like "Café".
+    name.trim().nfc().filter(|&c| !crate::safe_text::is_unseen_shaping(c)).collect::<String>().to_lowercase()
 }
 
 /// Whether `id` is one skillgap makes: its own slug (so no `/`, `.` or space can reach a file name).

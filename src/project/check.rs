@@ -43,7 +43,8 @@ pub(crate) struct Checked {
 }
 
 /// The project `file` describes (or, without one, a project named after the folder, scored against
-/// the default checklist), its evidence checked against the folder (`exists` says whether a path in it
+/// the default checklist), its evidence checked against the folder (an error when two of the file's keys
+/// name one item) (`exists` says whether a path in it
 /// is a file there) and the scan's full proofs added for its open items.
 pub(crate) fn check(
     catalog: &Catalog,
@@ -52,7 +53,7 @@ pub(crate) fn check(
     found: &Scan,
     exists: impl Fn(&str) -> bool,
     now: DateTime<Utc>,
-) -> Checked {
+) -> Result<Checked, String> {
     let mut project = Project {
         id: String::new(),
         name: file.map_or(folder_name, |f| f.name.trim()).to_owned(),
@@ -66,7 +67,7 @@ pub(crate) fn check(
     project.id = slug(&project.name);
     let mut unknown = Vec::new();
     if let Some(file) = file {
-        (project.items, unknown) = file.items_for(catalog, now);
+        (project.items, unknown) = file.items_for(catalog, now)?;
     }
     let gone = gone_evidence(catalog, &project, exists);
     for gone in &gone {
@@ -75,7 +76,7 @@ pub(crate) fn check(
         }
     }
     let from_scan = add_full_proofs(catalog, &mut project, found, now);
-    Checked { project, gone, from_scan, unknown }
+    Ok(Checked { project, gone, from_scan, unknown })
 }
 
 /// The items done or in progress whose evidence is a path that is not in the folder (`exists` says).

@@ -18,6 +18,9 @@ use crate::catalog::validate::is_http_url;
 use crate::safe_text::one_line_problem;
 use crate::text_pos::TextPos;
 
+/// A project's items by full id.
+type Items = BTreeMap<String, ProjectItem>;
+
 /// Where the file lives in a project's folder.
 pub const PROJECT_FILE: &str = ".skillgap/project.ron";
 /// The file's format; a newer one is refused, never guessed at.
@@ -37,8 +40,8 @@ pub(crate) struct ProjectFile {
     pub repository: String,
     /// The id of the checklist it is scored against.
     pub checklist: String,
-    /// Keyed by the item's id in that checklist (`containerised`).
-    #[serde(default)]
+    /// Keyed by the item's id in that checklist (`containerised`); a key written twice is refused.
+    #[serde(default, deserialize_with = "unique_keys")]
     pub items: BTreeMap<String, FileItem>,
 }
 
@@ -61,6 +64,33 @@ pub(crate) struct FileItem {
     /// A link, or a path in the project's folder (`compose.yaml:4`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+}
+
+impl FileItem {
+    /// The first of its fields that breaks the rules typed text follows (checked as it is kept: trimmed).
+    fn check_text(&self, key: &str) -> Result<(), (String, String)> {
+        let evidence = self.evidence.trim();
+        let refuse = |problem: String| Err((self.evidence.clone(), problem));
+        if let Some(problem) = one_line_problem(&format!("the evidence of {key}"), evidence) {
+            return refuse(problem);
+        }
+        if !is_http_url(evidence) && escapes_folder(evidence) {
+            return refuse(format!(
+                "the evidence of {key} ({evidence:?}) is not a path inside the project's folder; give one such as \
+                 deploy/nginx.conf, or an http(s) link"
+            ));
+        }
+        let control = self.note.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'));
+        if let Some(problem) = crate::safe_text::hidden_character(&format!("the note of {key}"), &self.note)
+            .or_else(|| control.then(|| format!("the note of {key} contains control characters")))
+        {
+            return Err((self.note.clone(), problem));
+        }
+        if self.status == ProjectStatus::NotApplicable && self.note.trim().is_empty() {
+            return Err((key.to_owned(), format!("{key} does not apply, but its note does not say why; give it one")));
+        }
+        Ok(())
+    }
 }
 
 /// What is wrong with a project file, and where.
@@ -118,10 +148,14 @@ impl ProjectFile {
         })?;
         if parsed.version != FORMAT_VERSION {
             let pos = TextPos::find(text, "version", 0);
-            let message = format!(
-                "version {} is not one this skillgap reads (it reads version {FORMAT_VERSION}); update skillgap",
-                parsed.version
-            );
+            let message = if parsed.version > FORMAT_VERSION {
+                format!(
+                    "version {} is newer than this skillgap reads ({FORMAT_VERSION}); update skillgap",
+                    parsed.version
+                )
+            } else {
+                format!("version {} is not a version of this file; it starts at {FORMAT_VERSION}", parsed.version)
+            };
             return Err(error(pos, message));
         }
         parsed.check_text().map_err(|(needle, message)| error(value_position(text, &needle), message))?;
@@ -134,37 +168,18 @@ impl ProjectFile {
         if name.is_empty() || name.chars().count() > 100 {
             return Err((self.name.clone(), "the name must have 1 to 100 characters".to_owned()));
         }
-        if let Some(problem) = one_line_problem("the name", name) {
+        if let Some(problem) = crate::safe_text::name_problem("the name", name) {
             return Err((self.name.clone(), problem));
         }
         if !self.repository.is_empty() && !is_http_url(&self.repository) {
             return Err((self.repository.clone(), "the repository is not an http(s) link".to_owned()));
         }
-        for (key, item) in &self.items {
-            if let Some(problem) = one_line_problem(&format!("the evidence of {key}"), &item.evidence) {
-                return Err((item.evidence.clone(), problem));
-            }
-            if !is_http_url(&item.evidence) && escapes_folder(&item.evidence) {
-                let problem = format!(
-                    "the evidence of {key} ({:?}) is not a path inside the project's folder; give one such as \
-                     deploy/nginx.conf, or an http(s) link",
-                    item.evidence
-                );
-                return Err((item.evidence.clone(), problem));
-            }
-            let hidden = item.note.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
-            if let Some(problem) = crate::safe_text::hidden_character(&format!("the note of {key}"), &item.note)
-                .or_else(|| hidden.then(|| format!("the note of {key} contains control characters")))
-            {
-                return Err((item.note.clone(), problem));
-            }
-        }
-        Ok(())
+        self.items.iter().try_for_each(|(key, item)| item.check_text(key))
     }
 
     /// A new project's facts completed from the file (a name left empty, its repository and checklist),
     /// and the file's items for it.
-    pub(crate) fn fill(&self, draft: &mut super::NewProject, catalog: &Catalog) -> BTreeMap<String, ProjectItem> {
+    pub(crate) fn fill(&self, draft: &mut super::NewProject, catalog: &Catalog) -> Result<Items, String> {
         if draft.name.trim().is_empty() {
             draft.name.clone_from(&self.name);
         }
@@ -172,20 +187,19 @@ impl ProjectFile {
             draft.repository.clone_from(&self.repository);
         }
         draft.checklist.clone_from(&self.checklist);
-        self.items_for(catalog, Utc::now()).0
+        self.items_for(catalog, Utc::now()).map(|(items, _)| items)
     }
 
     /// The file's items as a project keeps them (by full id), and the keys no item of the checklist has.
     /// Items without a date get `now`.
-    pub(crate) fn items_for(
-        &self,
-        catalog: &Catalog,
-        now: DateTime<Utc>,
-    ) -> (BTreeMap<String, ProjectItem>, Vec<String>) {
-        let (mut items, mut unknown) = (BTreeMap::new(), Vec::new());
+    /// Two keys that name one item (`containerised` and its full id) are refused: which one a reviewer
+    /// reads would not be which one counts.
+    pub(crate) fn items_for(&self, catalog: &Catalog, now: DateTime<Utc>) -> Result<(Items, Vec<String>), String> {
+        let (mut items, mut unknown): (Items, _) = (BTreeMap::new(), Vec::new());
         let Some(checklist) = catalog.checklist_index(&self.checklist) else {
-            return (items, self.items.keys().cloned().collect());
+            return Ok((items, self.items.keys().cloned().collect()));
         };
+        let mut keys: BTreeMap<&str, &str> = BTreeMap::new();
         for (key, item) in &self.items {
             let found = catalog.checklists[checklist].item_range().find(|&i| {
                 let catalog_item = &catalog.items[i];
@@ -197,16 +211,42 @@ impl ProjectFile {
                 unknown.push(key.clone());
                 continue;
             };
+            let full_id = catalog.items[index].full_id.as_str();
+            if let Some(other) = keys.insert(full_id, key) {
+                return Err(format!("{other:?} and {key:?} are one item ({full_id}); keep one of them"));
+            }
             let kept = ProjectItem {
                 status: item.status,
                 changed: item.changed.unwrap_or(now),
                 note: item.note.clone(),
                 evidence: item.evidence.trim().to_owned(),
             };
-            items.insert(catalog.items[index].full_id.clone(), kept);
+            items.insert(full_id.to_owned(), kept);
         }
-        (items, unknown)
+        Ok((items, unknown))
     }
+}
+
+/// The items map, refusing a key written twice (serde's map would keep the last one silently).
+fn unique_keys<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, FileItem>, D::Error> {
+    struct Keys;
+    impl<'de> serde::de::Visitor<'de> for Keys {
+        type Value = BTreeMap<String, FileItem>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map of item ids to items")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut items = BTreeMap::new();
+            while let Some((key, item)) = map.next_entry::<String, FileItem>()? {
+                if items.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!("the item {key:?} is written twice; keep one")));
+                }
+                items.insert(key, item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_map(Keys)
 }
 
 /// A date written as itself, not as `Some(…)`: the file is read by people in review.
@@ -221,6 +261,18 @@ fn present_date<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Opt
     DateTime::<Utc>::deserialize(deserializer).map(Some)
 }
 
+/// The project file's text for `project` and how many items it holds; refused when the project holds
+/// text the file's reader would refuse (a name with an escape from a hand edit), so an export never
+/// breaks the CI check that reads it.
+pub(crate) fn export_text(catalog: &Catalog, project: &Project) -> Result<(String, usize), String> {
+    let file = ProjectFile::of(catalog, project);
+    if let Err((_, problem)) = file.check_text() {
+        return Err(format!("{} cannot be exported: {problem}; change that first", project.name));
+    }
+    let text = file.to_text().map_err(|err| format!("{} cannot be exported: {err}", project.name))?;
+    Ok((text, file.items.len()))
+}
+
 /// Whether a path would leave the project's folder: absolute, or through `..`.
 fn escapes_folder(evidence: &str) -> bool {
     let path = std::path::Path::new(evidence);
@@ -229,10 +281,10 @@ fn escapes_folder(evidence: &str) -> bool {
         || path.components().any(|c| matches!(c, std::path::Component::ParentDir | std::path::Component::Prefix(_)))
 }
 
-/// Where a string value is written in the file, as RON writes it.
+/// Where a string value is written in the file: as RON writes it, else as it is (a raw line break).
 fn value_position(text: &str, value: &str) -> Option<TextPos> {
     let written = ron::to_string(value).ok()?;
-    TextPos::find(text, &written, 0)
+    TextPos::find(text, &written, 0).or_else(|| TextPos::find(text, &format!("\"{value}\""), 0))
 }
 
 #[cfg(test)]
@@ -273,6 +325,14 @@ mod tests {
             ("  \"containerised\": (status: done, evidence: \"a\\n# Heading\"),\n", "2:45", "control character"),
             ("  \"containerised\": (status: done, note: \"\\u{202e}gnp\"),\n", "2:41", "invisible character"),
             ("  \"containerised\": (status: finished),\n", "2:29", "expected one of"),
+            ("  \"containerised\": (status: done, evidence: \" /etc/passwd\"),\n", "2:45", "not a path inside"),
+            ("  \"containerised\": (status: done, evidence: \"\\u{3000}/root/x\"),\n", "2:45", "not a path inside"),
+            (
+                "  \"containerised\": (status: done, evidence: \"a\\u{2028}b\"),\n",
+                "2:45",
+                "control character \\u{2028}",
+            ),
+            ("  \"launch-review\": (status: not_applicable),\n", "2:3", "does not say why"),
         ];
         for (line, at, expected) in cases {
             let err = parse(&format!("{head}{line}}})\n")).unwrap_err().to_string();
@@ -280,6 +340,6 @@ mod tests {
             assert!(err.contains(expected), "{line}: {err}");
         }
         let newer = parse("(version: 2, name: \"Shop\", checklist: \"x\")").unwrap_err().to_string();
-        assert!(newer.contains(":1:2: version 2 is not one this skillgap reads"), "{newer}");
+        assert!(newer.contains(":1:2: version 2 is newer than this skillgap reads"), "{newer}");
     }
 }

@@ -116,7 +116,7 @@ pub(crate) fn check_name(progress: &Progress, name: &str, renamed: Option<&str>)
     if chars > MAX_NAME_CHARS {
         return Err(ProjectError::NameTooLong { chars, limit: MAX_NAME_CHARS });
     }
-    if let Some(problem) = crate::safe_text::one_line_problem("the name", name) {
+    if let Some(problem) = crate::safe_text::name_problem("the name", name) {
         return Err(ProjectError::BadText { problem });
     }
     let key = super::name_key(name);

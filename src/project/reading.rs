@@ -82,12 +82,16 @@ pub(crate) fn reading_of(
 }
 
 impl Project {
-    /// Keeps `reading` unless the last one says the same; returns whether it was kept.
+    /// Keeps `reading`, in time order, unless the last one of its source before it says the same (scans
+    /// and checks alternating add nothing); returns whether it was kept.
     pub(crate) fn record(&mut self, reading: &Reading) -> bool {
-        if self.readings.last().is_some_and(|last| last.same_as(reading)) {
+        let at = self.readings.partition_point(|r| r.at <= reading.at);
+        let previous = self.readings[..at].iter().rev().find(|r| r.by == reading.by);
+        if previous.is_some_and(|previous| previous.same_as(reading)) {
             return false;
         }
-        self.readings.push(reading.clone());
+        // A change merged from another process may be older than the newest reading here.
+        self.readings.insert(at, reading.clone());
         let extra = self.readings.len().saturating_sub(MAX_READINGS);
         self.readings.drain(..extra);
         true

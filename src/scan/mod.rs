@@ -12,6 +12,7 @@
 mod combine;
 mod facts;
 mod place;
+mod project_file;
 mod proposal;
 mod read;
 mod readers;
@@ -25,6 +26,7 @@ use walkdir::WalkDir;
 
 pub use facts::{Finding, Proof, Signal};
 pub use place::Place;
+pub(crate) use project_file::load_project_file;
 pub(crate) use proposal::{Proposal, proposals, unseen_items};
 pub use read::{BUDGET_BYTES, HEAD_BYTES};
 
@@ -143,7 +145,7 @@ impl Scan {
 }
 
 /// Checks that `folder` is a folder the scan can read, as a project's folder must be, and not a link.
-fn check_folder(folder: &Path) -> Result<(), ScanError> {
+pub(crate) fn check_folder(folder: &Path) -> Result<(), ScanError> {
     match std::fs::symlink_metadata(folder) {
         Ok(meta) if meta.file_type().is_symlink() => Err(ScanError::Link { path: folder.to_path_buf() }),
         Ok(meta) if meta.is_dir() => Ok(()),
@@ -168,9 +170,13 @@ pub(crate) fn project_folder(folder: &Path) -> Result<String, ScanError> {
 /// Whether `relative` (a path as evidence gives it) is an entry of `folder`: checked without following a
 /// link at the end, and never outside the folder (an absolute path or `..` is not in it).
 pub(crate) fn is_in_folder(folder: &Path, relative: &str) -> bool {
-    let path = Path::new(relative.trim_start_matches("./"));
-    let inside = path.components().all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
-    inside && !relative.is_empty() && std::fs::symlink_metadata(folder.join(path)).is_ok()
+    use std::path::Component;
+    let path = Path::new(relative);
+    let inside = path.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    let names_something = path.components().any(|c| matches!(c, Component::Normal(_)));
+    // A file or a folder; a link (even one that resolves) is not evidence the repository holds.
+    let found = std::fs::symlink_metadata(folder.join(path)).is_ok_and(|meta| meta.is_file() || meta.is_dir());
+    inside && names_something && found
 }
 
 /// Scans `folder` (see the module's documentation).

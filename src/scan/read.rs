@@ -50,6 +50,30 @@ pub(super) fn read_head(path: &Path, budget: &mut u64) -> Head {
     }
 }
 
+/// The whole of the regular file at `path`, at most `limit` bytes, opened as the scan opens files (never
+/// through a link, never waiting on a FIFO); `None` when there is no such file; else what is wrong.
+pub(crate) fn read_regular_file(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, String> {
+    let file = match open_no_follow(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) if is_link_or_special(&error) => {
+            return Err("it is a symbolic link or not a regular file; commit the file itself".to_owned());
+        }
+        Err(error) => return Err(error.to_string()),
+    };
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => return Err("it is not a regular file".to_owned()),
+        Err(error) => return Err(error.to_string()),
+    }
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|error| error.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("it is larger than {} MiB", limit / (1024 * 1024)));
+    }
+    Ok(Some(bytes))
+}
+
 #[cfg(unix)]
 fn open_no_follow(path: &Path) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;

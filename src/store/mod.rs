@@ -26,7 +26,8 @@ use format::{encode, write_progress};
 pub use format::{parse_progress, read_progress, to_ron};
 pub(crate) use output::{Destination, create_folder, new_report_in, remove_files_older_than, report_at, unused_path};
 pub use output::{OutputError, write_output};
-pub(crate) use project_file::{load_project_file, write_project_file};
+pub use project_file::ExportError;
+pub(crate) use project_file::write_project_file;
 pub(crate) use settings::SETTINGS_FILE;
 
 use crate::progress::{CURRENT_VERSION, Progress};

@@ -21,6 +21,7 @@ mod hostile_text;
 mod levels;
 mod personas;
 mod project_check;
+mod project_file_hostile;
 mod project_removal;
 mod project_text;
 mod projects;

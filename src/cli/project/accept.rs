@@ -41,7 +41,10 @@ pub(super) fn accept(locations: &Locations, query: &str, skills: &[String], all:
         bail!("{}\nNothing was changed.", errors.join("\n"));
     }
     if chosen.is_empty() {
-        say!("Nothing to accept: every skill {} proves is done already.", project.name);
+        say!(
+            "Nothing to accept: every skill {} proves is done already.",
+            crate::safe_text::for_terminal(&project.name, false)
+        );
         return Ok(Outcome::Success);
     }
     let changes: Vec<_> = chosen

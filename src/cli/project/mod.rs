@@ -120,7 +120,7 @@ fn add(
     let mut tracker = open_tracker(locations)?;
     let folder = folder.map(scan::project_folder).transpose()?.unwrap_or_default();
     // A folder with a project file (a teammate's export) brings the project with its statuses and evidence.
-    let file = if folder.is_empty() { None } else { crate::store::load_project_file(Path::new(&folder))? };
+    let file = if folder.is_empty() { None } else { scan::load_project_file(Path::new(&folder))? };
     let from_file = |field: fn(&ProjectFile) -> &String| file.as_ref().map(|f| field(f).clone());
     let Some(name) = name.or_else(|| from_file(|f| &f.name)) else {
         bail!("give the project a name: `skillgap project add NAME --folder DIR` (its folder has no {PROJECT_FILE})");
@@ -129,7 +129,9 @@ fn add(
     let repository = repository.or_else(|| from_file(|f| &f.repository)).unwrap_or_default();
     let project = NewProject { name, repository, folder, checklist };
     let (items, unknown) = match &file {
-        Some(file) if file.checklist == project.checklist => file.items_for(tracker.catalog(), chrono::Utc::now()),
+        Some(file) if file.checklist == project.checklist => {
+            file.items_for(tracker.catalog(), chrono::Utc::now()).map_err(anyhow::Error::msg)?
+        }
         Some(file) => {
             let (theirs, ours) = (&file.checklist, &project.checklist);
             eprintln!(
@@ -143,11 +145,9 @@ fn add(
     let id = tracker.add_project(project, items)?;
     say!("Added the project {name:?} (id {id}), scored against {checklist}.");
     if file.is_some() {
-        say!("It comes with {count} items from {PROJECT_FILE}.");
+        say!("It comes with {count} {} from {PROJECT_FILE}.", if count == 1 { "item" } else { "items" });
     }
-    for key in unknown {
-        eprintln!("warning: {PROJECT_FILE} names {key:?}, which {checklist} has no item for; it was left out");
-    }
+    share::warn_unknown(&unknown, &checklist);
     say!("Next: `skillgap project scan {id:?}` proposes ticks from its folder; `skillgap project mark` ticks one.");
     Ok(Outcome::Success)
 }
@@ -214,7 +214,7 @@ fn mark(
     let changed = tracker.apply(&changes)?;
     for change in &changes {
         if let ProjectChange::Mark { item, .. } = change {
-            say!("{}: {item} in {}", status.id(), project.name);
+            say!("{}: {item} in {}", status.id(), crate::safe_text::for_terminal(&project.name, false));
         }
     }
     if changed < changes.len() {

@@ -7,25 +7,31 @@ use anyhow::{Context as _, bail};
 use chrono::Utc;
 
 use super::super::{ListFormat, Outcome, open_tracker, print_stdout, warn_skipped};
-use crate::catalog::{self, Catalog};
+use crate::catalog;
 use crate::paths::Locations;
 use crate::project::check::{Checked, GoneEvidence, check as check_project};
-use crate::project::export::{PROJECT_FILE, ProjectFile};
+use crate::project::export::{PROJECT_FILE, ProjectFile, export_text};
 use crate::project::{ProjectChange, Reading, ReadingSource, assess, find_project, reading_of};
 use crate::report::project::{ProjectStory, project_story, render_story_text};
 use crate::safe_text::for_terminal;
+use crate::scan::load_project_file;
 use crate::scan::{self, Scan};
-use crate::store::{load_project_file, write_project_file};
+use crate::store::{write_output, write_project_file};
 use crate::tracker::Tracker;
 
 /// Writes the project's statuses, notes and evidence to `FOLDER/.skillgap/project.ron` (or `output`).
 pub(super) fn export(locations: &Locations, query: &str, output: Option<&Path>) -> anyhow::Result<Outcome> {
     let tracker = open_tracker(locations)?;
     let project = find_project(tracker.progress(), query)?;
-    let path = match (output, project.folder.is_empty()) {
-        (Some(path), _) => path.to_path_buf(),
-        // A folder that is gone is said, never made again just to hold the file.
-        (None, false) => Path::new(&scan::project_folder(Path::new(&project.folder))?).join(PROJECT_FILE),
+    let (text, items) = export_text(tracker.catalog(), project).map_err(anyhow::Error::msg)?;
+    let written = match (output, project.folder.is_empty()) {
+        // Another file is written as a report is, through `--output`'s rules.
+        (Some(path), _) => write_output(path, text.as_bytes(), &locations.data_dir)?,
+        (None, false) => {
+            // A folder that is gone, or has become a link, is said, never made again or followed.
+            scan::check_folder(Path::new(&project.folder))?;
+            Some(write_project_file(Path::new(&project.folder), &text)?)
+        }
         (None, true) => bail!(
             "{} has no folder to export into; give it one with `skillgap project edit {} --folder DIR`, or name a file \
              with --output FILE",
@@ -33,16 +39,24 @@ pub(super) fn export(locations: &Locations, query: &str, output: Option<&Path>) 
             project.id
         ),
     };
-    let file = ProjectFile::of(tracker.catalog(), project);
-    let text = file.to_text().context("cannot write the project file")?;
-    if let Some(written) = write_project_file(&path, &text, &locations.data_dir)? {
-        let items = file.items.len();
+    if let Some(written) = written {
         eprintln!("Wrote {} ({items} {}).", written.display(), if items == 1 { "item" } else { "items" });
         eprintln!(
             "Commit it; `skillgap project check` reads it in CI, `skillgap project add --folder DIR` on another machine."
         );
     }
     Ok(Outcome::Success)
+}
+
+/// Warns of the project file's keys no item of `checklist` has: the first ten, and how many more.
+pub(super) fn warn_unknown(unknown: &[String], checklist: &str) {
+    for key in unknown.iter().take(10) {
+        let key = for_terminal(key, false);
+        eprintln!("warning: {PROJECT_FILE} names {key:?}, which {checklist} has no item for; it is left out");
+    }
+    if unknown.len() > 10 {
+        eprintln!("warning: and {} more such names in {PROJECT_FILE}", unknown.len() - 10);
+    }
 }
 
 /// Records where the project stands now, measured `by` a scan or check of its folder, and returns the
@@ -109,11 +123,14 @@ fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outc
     let found = scan::scan(&folder)?;
     let folder_name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let now = Utc::now();
-    let result = check_project(&catalog, file.as_ref(), &folder_name, &found, |p| scan::is_in_folder(&folder, p), now);
+    let exists = |path: &str| scan::is_in_folder(&folder, path);
+    let result = check_project(&catalog, file.as_ref(), &folder_name, &found, exists, now)
+        .map_err(|problem| anyhow::anyhow!("{}: {problem}", file_path.display()))?;
+    warn_unknown(&result.unknown, &result.project.checklist);
     let story = project_story(&catalog, &result.project, now).context("the project's checklist is not loaded")?;
     if let Some(assessed) = assess(&catalog, &result.project) {
         let reading = Reading::of(&assessed.assessment.score, ReadingSource::Check, &result.gone, now);
-        record_check(locations, &folder, reading);
+        record_check(locations, (&folder, &result.project.checklist), reading);
     }
     let passed = request.min_level.is_none_or(|min| story.level >= min);
     let out = match request.format {
@@ -121,7 +138,7 @@ fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outc
             let sources = (folder.as_path(), file.is_some(), &found);
             serde_json::to_string_pretty(&check_json(sources, &result, &story, request.min_level, passed))? + "\n"
         }
-        ListFormat::Text => check_text((&folder, file.as_ref(), &found), &catalog, &result, &story, request.min_level),
+        ListFormat::Text => check_text((&folder, file.as_ref(), &found), &result, &story, request.min_level),
     };
     print_stdout(out.as_bytes())?;
     Ok(if passed { Outcome::Success } else { Outcome::ProblemsFound })
@@ -129,7 +146,7 @@ fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outc
 
 /// Keeps a check's reading in the person's project of this folder, if they have one: a machine with no
 /// progress file (a CI runner) gets nothing written. A failure to record is said, and the check stands.
-fn record_check(locations: &Locations, folder: &Path, reading: Reading) {
+fn record_check(locations: &Locations, (folder, checklist): (&Path, &str), reading: Reading) {
     if !crate::store::Store::new(&locations.data_dir).path().exists() {
         return;
     }
@@ -139,10 +156,16 @@ fn record_check(locations: &Locations, folder: &Path, reading: Reading) {
     }
     let mut tracker = workspace.tracker;
     let folder = folder.to_string_lossy();
-    let Some(id) = tracker.progress().projects.iter().find(|p| p.folder == folder).map(|p| p.id.clone()) else {
-        return;
-    };
-    if let Err(err) = tracker.apply(&[ProjectChange::Record { project: id, reading }]) {
+    // The projects of this folder scored against the checklist the check used: a reading of another
+    // checklist's items would say nothing true of them.
+    let records: Vec<ProjectChange> = tracker
+        .progress()
+        .projects
+        .iter()
+        .filter(|p| p.folder == folder && p.checklist == checklist)
+        .map(|p| ProjectChange::Record { project: p.id.clone(), reading: reading.clone() })
+        .collect();
+    if let Err(err) = tracker.apply(&records) {
         eprintln!("warning: the check was not recorded in your projects: {err}");
     }
 }
@@ -178,7 +201,6 @@ fn check_json(
 
 fn check_text(
     (folder, file, found): (&Path, Option<&ProjectFile>, &Scan),
-    catalog: &Catalog,
     result: &Checked,
     story: &ProjectStory,
     min_level: Option<u8>,
@@ -197,13 +219,6 @@ fn check_text(
         for found in &result.from_scan {
             out.push_str(&format!("  {}  {}\n", t(&found.evidence), t(&found.title)));
         }
-    }
-    for key in &result.unknown {
-        let checklist = catalog.checklist_index(&result.project.checklist).map_or("", |i| &catalog.checklists[i].title);
-        out.push_str(&format!(
-            "warning: {PROJECT_FILE} names {:?}, which {checklist} has no item for; it is left out\n",
-            t(key)
-        ));
     }
     let left_out = found.left_out();
     if !left_out.is_empty() {

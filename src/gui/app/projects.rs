@@ -13,7 +13,7 @@ use crate::gui::command::ProjectCommand;
 use crate::gui::file_chooser::FileRequest;
 use crate::gui::scan_proposals::ScanProposals;
 use crate::progress::Edit;
-use crate::project::export::{PROJECT_FILE, ProjectFile};
+use crate::project::export::export_text;
 use crate::project::{
     DEFAULT_PROJECT_CHECKLIST, NewProject, ProjectChange, ProjectStatus, ReadingSource, check_evidence, check_name,
     check_repository, reading_of,
@@ -52,19 +52,17 @@ impl App {
     /// says where, or why not, under the story's buttons.
     fn export_project(&mut self, id: &str) {
         let Some(project) = self.model.progress().project(id) else { return };
-        let written =
-            scan::project_folder(Path::new(&project.folder)).map_err(|err| err.to_string()).and_then(|folder| {
-                let path = Path::new(&folder).join(PROJECT_FILE);
-                let file = ProjectFile::of(self.model.catalog(), project);
-                let text = file.to_text().map_err(|err| err.to_string())?;
-                let data_dir = self.model.tracker().store().dir().to_path_buf();
-                store::write_project_file(&path, &text, &data_dir).map_err(|err| err.to_string())?;
-                Ok((path, file.items.len()))
-            });
+        let folder = Path::new(&project.folder);
+        let written = export_text(self.model.catalog(), project).and_then(|(text, items)| {
+            scan::check_folder(folder).map_err(|err| err.to_string())?;
+            let path = store::write_project_file(folder, &text).map_err(|err| err.to_string())?;
+            Ok((path, items))
+        });
         let status = self.projects.status_mut();
         match written {
             Ok((path, items)) => {
-                let text = format!("Wrote {} ({items} items); commit it, and CI can check it.", path.display());
+                let items = if items == 1 { "1 item".to_owned() } else { format!("{items} items") };
+                let text = format!("Wrote {} ({items}); commit it, and CI can check it.", path.display());
                 status.saved(path, text);
             }
             Err(err) => status.failed(format!("Not exported: {err}")),
@@ -137,12 +135,15 @@ impl App {
         // A folder with a project file (a teammate's export) brings the project with its items.
         let file = match project.folder.as_str() {
             "" => None,
-            folder => match crate::store::load_project_file(Path::new(folder)) {
+            folder => match scan::load_project_file(Path::new(folder)) {
                 Ok(file) => file,
                 Err(error) => return self.projects.add_failed(error.to_string()),
             },
         };
-        let items = file.map(|file| file.fill(&mut project, self.model.catalog())).unwrap_or_default();
+        let items = match file.map(|file| file.fill(&mut project, self.model.catalog())).transpose() {
+            Ok(items) => items.unwrap_or_default(),
+            Err(error) => return self.projects.add_failed(error),
+        };
         let what = format!("added {}", project.name.trim());
         match self.model.add_project(project, items) {
             Ok(id) => {
