@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod cli;
 pub mod filter;
 pub mod gui;
+pub mod journal;
 pub mod paths;
 pub mod progress;
 pub mod project;

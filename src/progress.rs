@@ -109,20 +109,25 @@ impl Default for Progress {
 }
 
 /// One change a person makes to one item. Fields left `None` stay as they are.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Change {
     /// Full id of the item.
     pub item: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
     /// The status change takes back this item's previous one (see [`HistoryEvent::undo`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub undo: bool,
 }
 
 /// Any change a person makes: to their own progress or to one of their projects. What
 /// [`crate::tracker::Tracker::apply`] takes, records and saves.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edit {
     Item(Change),
     Project(ProjectChange),

@@ -6,18 +6,24 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::{Project, ProjectItem, ProjectStatus};
+use serde::{Deserialize, Serialize};
+
 use crate::progress::Progress;
+
 /// The facts a new project starts with.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NewProject {
     pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub repository: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub folder: String,
     pub checklist: String,
 }
 
 /// One change to the person's projects. Changes name a project by its id.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProjectChange {
     /// Adds a project under `id` (see `Progress::new_project_id`); nothing happens when the id is taken.
     Add {

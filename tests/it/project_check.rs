@@ -157,7 +157,11 @@ fn a_malformed_project_file_is_refused_with_its_place_and_exit_2() {
     std::os::unix::fs::symlink(&outside, clone.join(PROJECT_FILE)).unwrap();
     let linked = check(&sandbox, &clone, &[]);
     assert_eq!(linked.status.code(), Some(2));
-    assert!(stderr(&linked).contains("it is a symbolic link or not a regular file; commit the file itself"), "{}", stderr(&linked));
+    assert!(
+        stderr(&linked).contains("it is a symbolic link or not a regular file; commit the file itself"),
+        "{}",
+        stderr(&linked)
+    );
     let missing = check(&sandbox, &clone.join("no-such-folder"), &[]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("does not exist"), "{}", stderr(&missing));
