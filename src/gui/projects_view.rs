@@ -82,7 +82,7 @@ impl Headlines {
             let level = format!("Level {}: {name}{except} · readiness {:.0}/100", story.level, story.readiness);
             [level, format!("{} {}", story.explanation, story.next_level.sentence), story.sentence]
         });
-        self.readings = shown.readings_lines(5);
+        self.readings = shown.readings_lines(model.catalog(), 5);
         self.made_for = Some(key);
     }
 }

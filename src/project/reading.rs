@@ -112,8 +112,16 @@ impl Project {
 
     /// The readings as lines for a terminal or the window, the last `count` of them after how it moved,
     /// then since when each piece of evidence is gone; empty when it was never scanned or checked.
-    pub(crate) fn readings_lines(&self, count: usize) -> Vec<String> {
-        let Some(movement) = self.movement() else { return Vec::new() };
+    /// When the project's marks changed since its last scan, the line says where it stands now too.
+    pub(crate) fn readings_lines(&self, catalog: &Catalog, count: usize) -> Vec<String> {
+        let Some(mut movement) = self.movement() else { return Vec::new() };
+        let last_scan = self.readings.iter().rev().find(|r| r.by == ReadingSource::Scan);
+        if let (Some(last), Some(assessed)) = (last_scan, super::assess(catalog, self)) {
+            let now = Reading::of(&assessed.assessment.score, ReadingSource::Scan, &[], last.at);
+            if (now.readiness, now.level) != (last.readiness, last.level) {
+                movement.push_str(&format!("; marked since: readiness {}, Level {}", now.readiness, now.level));
+            }
+        }
         let mut lines = vec![movement];
         let shown = &self.readings[self.readings.len().saturating_sub(count)..];
         for reading in shown {

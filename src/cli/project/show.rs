@@ -117,7 +117,7 @@ pub(super) fn show(locations: &Locations, query: &str, format: ListFormat) -> an
                     text.push_str(&format!("  {mark} {id:<40} {title}\n"));
                 }
             }
-            let readings = project.readings_lines(8);
+            let readings = project.readings_lines(catalog, 8);
             if let Some((movement, rest)) = readings.split_first() {
                 text.push_str(&format!("\nReadiness over time: {movement}\n"));
                 text.extend(rest.iter().map(|line| format!("  {}\n", crate::safe_text::for_terminal(line, false))));

@@ -381,6 +381,9 @@ fn a_scan_in_the_window_records_the_projects_readiness_over_time() {
     let readings = |w: &super::Window| w.harness.state().model.progress().projects[0].readings.clone();
     assert_eq!(readings(&w).len(), 1, "the first scan, before anything was accepted");
     assert_eq!(readings(&w)[0].readiness, 0);
+    let now = w.harness.state().model.progress().projects[0].clone();
+    assert!(w.harness.query_by_label_contains("Over time: scans: readiness 0, Level 0; since").is_some());
+    assert!(w.harness.query_by_label_contains("; marked since: readiness").is_some(), "{:?}", now.readings);
     w.scan();
     let after = readings(&w);
     assert_eq!(after.len(), 2, "the scan after Accept all: {after:?}");
