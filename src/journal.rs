@@ -27,7 +27,17 @@ pub struct Entry {
     /// 1 for a machine's first change, then one more for each.
     pub seq: u64,
     pub at: DateTime<Utc>,
-    pub edit: Edit,
+    pub change: Record,
+}
+
+/// What a journal line records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Record {
+    /// A change the person made, as [`crate::tracker::Tracker::apply`] takes it.
+    Edit(Edit),
+    /// A machine's whole progress file as it was when it moved to journals: merged with the rest, each
+    /// item, project item and reading by its own date (the later wins), the histories joined.
+    Base(Box<Progress>),
 }
 
 impl Entry {
@@ -100,9 +110,46 @@ pub fn fold(catalog: &Catalog, sources: &[Source]) -> Progress {
     all.dedup();
     let mut progress = Progress::default();
     for (_, entry) in all {
-        progress.apply_edit(catalog, &entry.edit, entry.at);
+        match &entry.change {
+            Record::Edit(edit) => {
+                progress.apply_edit(catalog, edit, entry.at);
+            }
+            Record::Base(base) => merge_base(&mut progress, base),
+        }
     }
     progress
+}
+
+/// Merges a carried-over progress file into `progress`: what is newer by its own date wins, so two
+/// machines' files merge to the same whichever comes first, and nothing either held is lost.
+fn merge_base(progress: &mut Progress, base: &Progress) {
+    for (id, item) in &base.items {
+        let newer = progress.items.get(id).is_none_or(|current| current.changed < item.changed);
+        if newer {
+            progress.items.insert(id.clone(), item.clone());
+        }
+    }
+    for event in &base.history {
+        if !progress.history.contains(event) {
+            progress.history.push(event.clone());
+        }
+    }
+    progress.history.sort_by_key(|event| event.at);
+    for project in &base.projects {
+        match progress.projects.iter_mut().find(|p| p.id == project.id) {
+            None => progress.projects.push(project.clone()),
+            Some(current) => {
+                for (id, item) in &project.items {
+                    if current.items.get(id).is_none_or(|mine| mine.changed < item.changed) {
+                        current.items.insert(id.clone(), item.clone());
+                    }
+                }
+                for reading in &project.readings {
+                    current.record(reading);
+                }
+            }
+        }
+    }
 }
 
 /// Two machines that share an id (a copied config) can write different changes under one place: their
@@ -124,7 +171,7 @@ mod tests {
     fn mark(seq: u64, seconds: i64, item: &str, status: Status, note: Option<&str>) -> Entry {
         let change =
             Change { item: item.into(), status: Some(status), note: note.map(str::to_owned), ..Change::default() };
-        Entry { seq, at: at(seconds), edit: Edit::Item(change) }
+        Entry { seq, at: at(seconds), change: Record::Edit(Edit::Item(change)) }
     }
 
     fn text(entries: &[Entry]) -> String {
@@ -137,7 +184,11 @@ mod tests {
             NewProject { name: "Tuition centre".into(), checklist: "launch-one-project".into(), ..Default::default() };
         let entries = [
             mark(1, 0, "devops-basics/dockerfile", Status::Done, Some("line one\nline \"two\"")),
-            Entry { seq: 2, at: at(1), edit: Edit::Project(ProjectChange::Add { id: "tc".into(), project }) },
+            Entry {
+                seq: 2,
+                at: at(1),
+                change: Record::Edit(Edit::Project(ProjectChange::Add { id: "tc".into(), project })),
+            },
         ];
         let written = text(&entries);
         assert_eq!(written.lines().count(), 2, "{written}");
@@ -150,7 +201,7 @@ mod tests {
         let cut = &written[..written.len() - 10];
         let read = read_journal(cut).unwrap();
         assert_eq!((read.entries.len(), read.pending), (1, written.lines().nth(1).unwrap().len() - 9));
-        let damaged = format!("{}(seq: 3, at: \"yesterday\", edit: Item((item: \"a/x\")))\n", written);
+        let damaged = format!("{}(seq: 3, at: \"yesterday\", change: Edit(Item((item: \"a/x\"))))\n", written);
         let err = read_journal(&damaged).unwrap_err();
         assert_eq!(err.pos.line, 3, "{err}");
         assert!(err.to_string().starts_with("3:"), "{err}");
@@ -196,5 +247,48 @@ mod tests {
         assert_eq!(one.items["a/two"].status, Status::Done);
         let one_events: Vec<_> = one.history.iter().filter(|e| e.item == "a/one").map(|e| (e.from, e.to)).collect();
         assert_eq!(one_events, [(Status::Todo, Status::Learning), (Status::Learning, Status::Done)], "each once");
+    }
+
+    /// Two machines that each had a progress file of their own when they moved to journals: both files
+    /// are kept whole, merged by each item's date whichever machine comes first, and later changes apply.
+    #[test]
+    fn two_carried_over_files_merge_by_their_own_dates_in_either_order() {
+        let catalog = Catalog::default();
+        let base = |marks: &[(&str, Status, i64)]| {
+            let mut progress = Progress::default();
+            for &(item, status, seconds) in marks {
+                progress.apply(
+                    &catalog,
+                    &Change { item: item.into(), status: Some(status), ..Change::default() },
+                    at(seconds),
+                );
+            }
+            progress
+        };
+        let laptop = base(&[("a/one", Status::Done, 0), ("a/two", Status::Done, 1)]);
+        let desktop = base(&[("a/one", Status::Learning, 5), ("a/three", Status::Skipped, 2)]);
+        let entry = |seq, seconds, progress: &Progress| Entry {
+            seq,
+            at: at(seconds),
+            change: Record::Base(Box::new(progress.clone())),
+        };
+        let sources = |first_at, second_at| {
+            vec![
+                Source {
+                    machine: "aaaaaaaaaaaaaaaa".into(),
+                    entries: vec![entry(1, first_at, &laptop), mark(2, 200, "a/two", Status::Todo, None)],
+                },
+                Source { machine: "bbbbbbbbbbbbbbbb".into(), entries: vec![entry(1, second_at, &desktop)] },
+            ]
+        };
+        let (one, other) = (fold(&catalog, &sources(100, 150)), fold(&catalog, &sources(150, 100)));
+        assert_eq!(one, other, "the order the machines moved in does not matter");
+        let status = |item: &str| one.items[item].status;
+        assert_eq!(
+            (status("a/one"), status("a/two"), status("a/three")),
+            (Status::Learning, Status::Todo, Status::Skipped)
+        );
+        assert_eq!(one.history.len(), 5, "four carried over, one made after: {:?}", one.history);
+        assert!(one.history.windows(2).all(|pair| pair[0].at <= pair[1].at));
     }
 }
