@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 pub(crate) mod desktop;
 mod files;
 mod format;
+pub mod journal_files;
 mod output;
 mod project_file;
 mod settings;

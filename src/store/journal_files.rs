@@ -1,0 +1,175 @@
+//! The journal files of a data folder (issue 31, in progress: `Store` does not use them yet; see
+//! [`crate::journal`] for what a line holds and how journals fold). Each machine appends to
+//! `journal/MACHINE.ron` only, so no file has two writers; the machine's id is kept in the config
+//! folder, outside the synced data folder.
+
+use std::fs::{self, File, OpenOptions};
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use super::files::{atomic_write, sync_dir};
+use crate::journal::{MACHINE_ID_LEN, machine_of};
+
+/// The folder of the journals, in the data folder.
+pub const JOURNAL_DIR: &str = "journal";
+/// The file in the config folder that names this machine.
+const MACHINE_ID_FILE: &str = "machine-id";
+
+/// This machine's id, from the config folder; made (random, 16 hex digits) the first time, or when the
+/// file holds anything else.
+pub fn machine_id(config_dir: &Path) -> io::Result<String> {
+    let path = config_dir.join(MACHINE_ID_FILE);
+    if let Ok(text) = fs::read_to_string(&path) {
+        let id = text.trim();
+        if machine_of(&format!("{id}.ron")) == Some(id) {
+            return Ok(id.to_owned());
+        }
+    }
+    // std's hasher is keyed at random per process: hashing the time and the process id with it gives
+    // 64 bits no other machine (or copy of this config) made at another moment will share.
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher
+        .write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
+    hasher.write_u32(std::process::id());
+    let id = format!("{:0width$x}", hasher.finish(), width = MACHINE_ID_LEN);
+    fs::create_dir_all(config_dir)?;
+    atomic_write(&path, format!("{id}\n").as_bytes())?;
+    Ok(id)
+}
+
+/// One journal file as read: its name, the machine it belongs to, the text of its complete lines, and
+/// how many bytes after them are still being delivered (a sync tool's copy in progress may end inside
+/// a character, so they are not read as text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalFile {
+    pub name: String,
+    pub machine: String,
+    pub text: String,
+    pub pending: usize,
+}
+
+/// Every journal in `data_dir/journal/` (conflict copies included), in name order; other files are left
+/// alone and unread. No folder yet is no journals.
+pub fn read_journals(data_dir: &Path) -> io::Result<Vec<JournalFile>> {
+    let dir = data_dir.join(JOURNAL_DIR);
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(machine) = machine_of(&name).map(str::to_owned) else { continue };
+        if !entry.file_type()?.is_file() {
+            continue;
+        }
+        let bytes = fs::read(entry.path())?;
+        let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let text = String::from_utf8(bytes[..complete].to_vec())
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{name} is not UTF-8 text")))?;
+        files.push(JournalFile { name, machine, text, pending: bytes.len() - complete });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// Appends `lines` (each without its line break) to this machine's journal and makes them durable
+/// (fsync of the file, and of the folder when the file is new). The caller holds the folder's lock. A
+/// torn last line, left by a write of this machine killed mid-line and so never acknowledged, is cut off
+/// first, so each new line starts on a line of its own.
+pub fn append_lines(data_dir: &Path, machine: &str, lines: &[String]) -> io::Result<()> {
+    let dir = data_dir.join(JOURNAL_DIR);
+    let created_dir = !dir.exists();
+    fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("{machine}.ron"));
+    let new_file = !path.exists();
+    let mut file = OpenOptions::new().read(true).append(true).create(true).open(&path)?;
+    cut_torn_line(&mut file)?;
+    let mut text = lines.join("\n");
+    text.push('\n');
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    if new_file {
+        sync_dir(&dir)?;
+    }
+    if created_dir {
+        sync_dir(data_dir)?;
+    }
+    Ok(())
+}
+
+/// Cuts `file` back to just after its last line break when it does not end with one.
+fn cut_torn_line(file: &mut File) -> io::Result<()> {
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(());
+    }
+    let mut last = [0u8];
+    file.seek(SeekFrom::End(-1))?;
+    file.read_exact(&mut last)?;
+    if last[0] == b'\n' {
+        return Ok(());
+    }
+    let mut bytes = Vec::new();
+    file.seek(SeekFrom::Start(0))?;
+    file.read_to_end(&mut bytes)?;
+    let keep = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    file.set_len(keep as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ME: &str = "0123456789abcdef";
+
+    #[test]
+    fn lines_are_appended_whole_and_a_torn_last_line_of_mine_is_cut_first() {
+        let dir = tempfile::tempdir().unwrap();
+        append_lines(dir.path(), ME, &["one".into(), "two".into()]).unwrap();
+        let path = dir.path().join(JOURNAL_DIR).join(format!("{ME}.ron"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one\ntwo\n");
+        // A write killed mid-line.
+        OpenOptions::new().append(true).open(&path).unwrap().write_all(b"thr").unwrap();
+        append_lines(dir.path(), ME, &["three".into()]).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one\ntwo\nthree\n");
+    }
+
+    #[test]
+    fn every_journal_and_conflict_copy_is_read_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let journals = dir.path().join(JOURNAL_DIR);
+        fs::create_dir_all(journals.join("ffffffffffffffff.ron")).unwrap();
+        let copy = format!("{ME}.sync-conflict-20261206-101010-ABCDEFG.ron");
+        for name in [format!("{ME}.ron"), copy.clone(), "notes.txt".into()] {
+            fs::write(journals.join(&name), format!("{name}\n")).unwrap();
+        }
+        // A copy cut inside a character: its complete lines are read, the rest is pending.
+        fs::write(journals.join("aaaaaaaaaaaaaaaa.ron"), b"whole line\ncaf\xc3").unwrap();
+        let read = read_journals(dir.path()).unwrap();
+        let names: Vec<(&str, &str, usize)> =
+            read.iter().map(|f| (f.name.as_str(), f.machine.as_str(), f.pending)).collect();
+        let mine = format!("{ME}.ron");
+        assert_eq!(
+            names,
+            [(mine.as_str(), ME, 0), (copy.as_str(), ME, 0), ("aaaaaaaaaaaaaaaa.ron", "aaaaaaaaaaaaaaaa", 4)]
+        );
+        assert_eq!(read[2].text, "whole line\n");
+        assert!(read_journals(&dir.path().join("none")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_machine_keeps_its_id_and_two_configs_get_two() {
+        let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let id = machine_id(one.path()).unwrap();
+        assert_eq!(machine_of(&format!("{id}.ron")), Some(id.as_str()), "{id}");
+        assert_eq!(machine_id(one.path()).unwrap(), id);
+        assert_ne!(machine_id(two.path()).unwrap(), id);
+        fs::write(one.path().join(MACHINE_ID_FILE), "not an id\n").unwrap();
+        let new = machine_id(one.path()).unwrap();
+        assert!(new != id && machine_of(&format!("{new}.ron")).is_some());
+    }
+}
