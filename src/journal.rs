@@ -38,6 +38,10 @@ pub enum Record {
     /// A machine's whole progress file as it was when it moved to journals: merged with the rest, each
     /// item, project item and reading by its own date (the later wins), the histories joined.
     Base(Box<Progress>),
+    /// A backup put back (`skillgap restore`): from its time on, the progress is that backup, whatever
+    /// came before on any machine; later changes apply on top. (A `Base` merges by date, so it could not
+    /// take a later change back.)
+    Restore(Box<Progress>),
 }
 
 impl Entry {
@@ -115,6 +119,7 @@ pub fn fold(catalog: &Catalog, sources: &[Source]) -> Progress {
                 progress.apply_edit(catalog, edit, entry.at);
             }
             Record::Base(base) => merge_base(&mut progress, base),
+            Record::Restore(backup) => progress = (**backup).clone(),
         }
     }
     progress
@@ -290,5 +295,31 @@ mod tests {
         );
         assert_eq!(one.history.len(), 5, "four carried over, one made after: {:?}", one.history);
         assert!(one.history.windows(2).all(|pair| pair[0].at <= pair[1].at));
+    }
+
+    /// A restore on one machine puts the backup back for every machine, at its time: changes before it
+    /// (here or elsewhere) are gone, changes after it stay.
+    #[test]
+    fn a_restore_puts_the_backup_back_and_later_changes_apply_on_top() {
+        let catalog = Catalog::default();
+        let mut backup = Progress::default();
+        backup.apply(
+            &catalog,
+            &Change { item: "a/one".into(), status: Some(Status::Learning), ..Change::default() },
+            at(0),
+        );
+        let restore = Entry { seq: 2, at: at(20), change: Record::Restore(Box::new(backup.clone())) };
+        let laptop = Source {
+            machine: "aaaaaaaaaaaaaaaa".into(),
+            entries: vec![mark(1, 10, "a/one", Status::Done, Some("a mistake")), restore],
+        };
+        let desktop = Source {
+            machine: "bbbbbbbbbbbbbbbb".into(),
+            entries: vec![mark(1, 15, "a/two", Status::Done, None), mark(2, 30, "a/three", Status::Done, None)],
+        };
+        let folded = fold(&catalog, &[laptop, desktop]);
+        assert_eq!(folded.items["a/one"], backup.items["a/one"], "as in the backup");
+        assert!(!folded.items.contains_key("a/two"), "a change before the restore is taken back");
+        assert_eq!(folded.items["a/three"].status, Status::Done, "a change after it stays");
     }
 }
