@@ -87,18 +87,24 @@ impl Tracker {
 
     /// [`Tracker::apply`] with an explicit time (tests, imports).
     pub fn apply_at<E: Clone + Into<Edit>>(&mut self, changes: &[E], now: DateTime<Utc>) -> Result<usize, StoreError> {
+        let applied = self.apply_in_memory(changes.iter().map(|change| change.clone().into()), now);
+        if applied > 0 {
+            self.save()?;
+        }
+        Ok(applied)
+    }
+
+    /// Applies `edits` to the progress in memory, keeping those that changed anything to be saved;
+    /// returns how many did.
+    fn apply_in_memory(&mut self, edits: impl IntoIterator<Item = Edit>, now: DateTime<Utc>) -> usize {
         let mut applied = 0;
-        for change in changes {
-            let edit: Edit = change.clone().into();
+        for edit in edits {
             if self.progress.apply_edit(&self.catalog, &edit, now) {
                 self.unsaved.push((edit, now));
                 applied += 1;
             }
         }
-        if applied > 0 {
-            self.save()?;
-        }
-        Ok(applied)
+        applied
     }
 
     /// Writes unsaved changes, merging with whatever another process saved meanwhile.
@@ -199,11 +205,7 @@ impl Tracker {
         let _lock = self.store.lock()?;
         self.catch_up()?;
         let (edits, decided) = decide(&self.catalog, &self.progress).map_err(DecideError::Refused)?;
-        for edit in &edits {
-            if self.progress.apply_edit(&self.catalog, edit, now) {
-                self.unsaved.push((edit.clone(), now));
-            }
-        }
+        self.apply_in_memory(edits, now);
         self.save_locked()?;
         Ok(decided)
     }

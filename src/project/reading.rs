@@ -67,16 +67,16 @@ impl Reading {
     }
 }
 
-/// Where `project` stands now, measured `by` a scan or a check, with the evidence that is not in its
-/// folder (`exists` says what is); `None` when its checklist is not loaded.
+/// Where `project` stands now, measured `by` a scan or a check of its folder, with the evidence that
+/// is not in that folder; `None` when its checklist is not loaded.
 pub(crate) fn reading_of(
     catalog: &Catalog,
     project: &Project,
     by: ReadingSource,
-    exists: impl Fn(&str) -> bool,
     now: DateTime<Utc>,
 ) -> Option<(Reading, Vec<GoneEvidence>)> {
-    let gone = gone_evidence(catalog, project, exists);
+    let folder = std::path::Path::new(&project.folder);
+    let gone = gone_evidence(catalog, project, |path| crate::scan::is_in_folder(folder, path));
     let assessed = super::assess(catalog, project)?;
     Some((Reading::of(&assessed.assessment.score, by, &gone, now), gone))
 }

@@ -145,7 +145,7 @@ impl Scan {
 }
 
 /// Checks that `folder` is a folder the scan can read, as a project's folder must be, and not a link.
-pub(crate) fn check_folder(folder: &Path) -> Result<(), ScanError> {
+fn check_folder(folder: &Path) -> Result<(), ScanError> {
     match std::fs::symlink_metadata(folder) {
         Ok(meta) if meta.file_type().is_symlink() => Err(ScanError::Link { path: folder.to_path_buf() }),
         Ok(meta) if meta.is_dir() => Ok(()),

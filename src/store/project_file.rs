@@ -17,6 +17,11 @@ pub enum ExportError {
 written; replace it with the real folder or file, then export again."
     )]
     Link { path: PathBuf },
+    #[error(
+        "the project folder {path} does not exist (was the clone moved?). Nothing was written; give the project \
+its folder again, then export again."
+    )]
+    NoFolder { path: PathBuf },
     #[error("{path} is not a {what}. Nothing was written; move it away, then export again.")]
     NotA { path: PathBuf, what: &'static str },
     #[error("cannot write {path}: {error}. Nothing was changed; make the folder writable, then export again.")]
@@ -24,7 +29,8 @@ written; replace it with the real folder or file, then export again."
 }
 
 /// Writes `text` as the project file of `folder`, atomically: the folder and `.skillgap` must be real
-/// folders (`.skillgap` is made when missing) and `project.ron` a regular file or nothing. Returns its path.
+/// folders (`.skillgap` is made when missing; a folder that is gone is said, never made again) and
+/// `project.ron` a regular file or nothing. Returns its path.
 pub(crate) fn write_project_file(folder: &Path, text: &str) -> Result<PathBuf, ExportError> {
     let path = folder.join(PROJECT_FILE);
     let holder = path.parent().unwrap_or(folder).to_path_buf();
@@ -33,7 +39,10 @@ pub(crate) fn write_project_file(folder: &Path, text: &str) -> Result<PathBuf, E
             Ok(meta) if meta.is_symlink() => return Err(ExportError::Link { path: place.to_path_buf() }),
             Ok(meta) if (what == "folder" && meta.is_dir()) || (what == "file" && meta.is_file()) => {}
             Ok(_) => return Err(ExportError::NotA { path: place.to_path_buf(), what }),
-            Err(error) if error.kind() == io::ErrorKind::NotFound && place != folder => {
+            Err(error) if error.kind() == io::ErrorKind::NotFound && place == folder => {
+                return Err(ExportError::NoFolder { path: folder.to_path_buf() });
+            }
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
                 if what == "folder" {
                     std::fs::create_dir(place)
                         .map_err(|error| ExportError::Write { path: place.to_path_buf(), error })?;

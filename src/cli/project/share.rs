@@ -7,7 +7,7 @@ use anyhow::{Context as _, bail};
 use chrono::Utc;
 
 use super::super::{ListFormat, Outcome, open_tracker, print_stdout, warn_skipped};
-use crate::catalog;
+use crate::catalog::{self, Catalog};
 use crate::paths::Locations;
 use crate::project::check::{Checked, GoneEvidence, check as check_project};
 use crate::project::export::{PROJECT_FILE, ProjectFile, export_text};
@@ -16,7 +16,7 @@ use crate::report::project::{ProjectStory, project_story, render_story_text};
 use crate::safe_text::for_terminal;
 use crate::scan::load_project_file;
 use crate::scan::{self, Scan};
-use crate::store::{write_output, write_project_file};
+use crate::store::{Store, write_output, write_project_file};
 use crate::tracker::Tracker;
 
 /// Writes the project's statuses, notes and evidence to `FOLDER/.skillgap/project.ron` (or `output`).
@@ -27,11 +27,7 @@ pub(super) fn export(locations: &Locations, query: &str, output: Option<&Path>) 
     let written = match (output, project.folder.is_empty()) {
         // Another file is written as a report is, through `--output`'s rules.
         (Some(path), _) => write_output(path, text.as_bytes(), &locations.data_dir)?,
-        (None, false) => {
-            // A folder that is gone, or has become a link, is said, never made again or followed.
-            scan::check_folder(Path::new(&project.folder))?;
-            Some(write_project_file(Path::new(&project.folder), &text)?)
-        }
+        (None, false) => Some(write_project_file(Path::new(&project.folder), &text)?),
         (None, true) => bail!(
             "{} has no folder to export into; give it one with `skillgap project edit {} --folder DIR`, or name a file \
              with --output FILE",
@@ -63,8 +59,7 @@ pub(super) fn warn_unknown(unknown: &[String], checklist: &str) {
 /// evidence gone from that folder.
 pub(super) fn record_reading(tracker: &mut Tracker, id: &str, by: ReadingSource) -> anyhow::Result<Vec<GoneEvidence>> {
     let Some(project) = tracker.progress().projects.iter().find(|p| p.id == id) else { return Ok(Vec::new()) };
-    let folder = Path::new(&project.folder);
-    let measured = reading_of(tracker.catalog(), project, by, |p| scan::is_in_folder(folder, p), Utc::now());
+    let measured = reading_of(tracker.catalog(), project, by, Utc::now());
     let Some((reading, gone)) = measured else { return Ok(Vec::new()) };
     tracker.apply(&[ProjectChange::Record { project: id.to_owned(), reading }])?;
     Ok(gone)
@@ -130,7 +125,7 @@ fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outc
     let story = project_story(&catalog, &result.project, now).context("the project's checklist is not loaded")?;
     if let Some(assessed) = assess(&catalog, &result.project) {
         let reading = Reading::of(&assessed.assessment.score, ReadingSource::Check, &result.gone, now);
-        record_check(locations, (&folder, &result.project.checklist), reading);
+        record_check((locations, &catalog), (&folder, &result.project.checklist), reading);
     }
     let passed = request.min_level.is_none_or(|min| story.level >= min);
     let out = match request.format {
@@ -146,15 +141,13 @@ fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outc
 
 /// Keeps a check's reading in the person's project of this folder, if they have one: a machine with no
 /// progress file (a CI runner) gets nothing written. A failure to record is said, and the check stands.
-fn record_check(locations: &Locations, (folder, checklist): (&Path, &str), reading: Reading) {
-    if !crate::store::Store::new(&locations.data_dir).path().exists() {
+/// The checklists the check loaded are the tracker's: they are not read twice.
+fn record_check((locations, catalog): (&Locations, &Catalog), (folder, checklist): (&Path, &str), reading: Reading) {
+    let store = Store::new(&locations.data_dir);
+    if !store.path().exists() {
         return;
     }
-    let workspace = crate::workspace::open(locations);
-    if workspace.unreadable.is_some() {
-        return;
-    }
-    let mut tracker = workspace.tracker;
+    let Ok(mut tracker) = Tracker::open(catalog.clone(), store) else { return };
     let folder = folder.to_string_lossy();
     // The projects of this folder scored against the checklist the check used: a reading of another
     // checklist's items would say nothing true of them.

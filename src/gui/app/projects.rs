@@ -54,7 +54,6 @@ impl App {
         let Some(project) = self.model.progress().project(id) else { return };
         let folder = Path::new(&project.folder);
         let written = export_text(self.model.catalog(), project).and_then(|(text, items)| {
-            scan::check_folder(folder).map_err(|err| err.to_string())?;
             let path = store::write_project_file(folder, &text).map_err(|err| err.to_string())?;
             Ok((path, items))
         });
@@ -219,14 +218,7 @@ impl App {
             Ok(found) => {
                 let proposals = scan::proposals(self.model.catalog(), project, &found);
                 let left_out = found.left_out();
-                let folder = Path::new(&project.folder);
-                let measured = reading_of(
-                    self.model.catalog(),
-                    project,
-                    ReadingSource::Scan,
-                    |path| scan::is_in_folder(folder, path),
-                    chrono::Utc::now(),
-                );
+                let measured = reading_of(self.model.catalog(), project, ReadingSource::Scan, chrono::Utc::now());
                 self.projects.scan_finished(finished(Ok(proposals), (found.dangers, found.security, left_out)));
                 // Where it stood at this scan, kept for its history (not a change to undo).
                 if let Some((reading, _)) = measured {
