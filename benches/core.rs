@@ -96,7 +96,7 @@ fn benches(c: &mut Criterion) {
         });
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("progress.ron"), &f.progress_text).unwrap();
-        let mut tracker = Tracker::open(f.catalog.clone(), Store::new(dir.path())).unwrap();
+        let mut tracker = Tracker::open(f.catalog.clone(), Store::new(dir.path(), None)).unwrap();
         let item = f.catalog.items[0].full_id.clone();
         let mut flip = false;
         group.bench_function(id("save_after_one_change"), |b| {

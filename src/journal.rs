@@ -1,4 +1,4 @@
-//! Progress as journals, one per machine (issue 31, in progress: the store does not use it yet). Each
+//! Progress as journals, one per machine. Each
 //! machine appends its own changes to `journal/MACHINE.ron` in the data folder, one change a line, so
 //! no file has two writers and no sync tool (Syncthing, Dropbox, git) can make a conflict of them. The
 //! progress is the fold of every journal: every change, once, in time order with a fixed tie-break.
@@ -127,18 +127,16 @@ pub fn fold(catalog: &Catalog, sources: &[Source]) -> Progress {
 
 /// Merges a carried-over progress file into `progress`: what is newer by its own date wins, so two
 /// machines' files merge to the same whichever comes first, and nothing either held is lost.
-fn merge_base(progress: &mut Progress, base: &Progress) {
+pub(crate) fn merge_base(progress: &mut Progress, base: &Progress) {
     for (id, item) in &base.items {
         let newer = progress.items.get(id).is_none_or(|current| current.changed < item.changed);
         if newer {
             progress.items.insert(id.clone(), item.clone());
         }
     }
-    for event in &base.history {
-        if !progress.history.contains(event) {
-            progress.history.push(event.clone());
-        }
-    }
+    let known: std::collections::HashSet<&crate::progress::HistoryEvent> = progress.history.iter().collect();
+    let new: Vec<_> = base.history.iter().filter(|event| !known.contains(event)).cloned().collect();
+    progress.history.extend(new);
     progress.history.sort_by_key(|event| event.at);
     for project in &base.projects {
         match progress.projects.iter_mut().find(|p| p.id == project.id) {

@@ -74,7 +74,7 @@ pub struct ItemProgress {
 }
 
 /// One status change, as the history records it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEvent {
     pub item: String,

@@ -36,7 +36,7 @@ pub struct Tracker {
 impl Tracker {
     /// Loads progress from `store`. Fails (and leaves the file untouched) when it cannot be read.
     pub fn open(catalog: Catalog, mut store: Store) -> Result<Tracker, StoreError> {
-        let progress = store.load()?;
+        let progress = store.load(&catalog)?;
         Ok(Tracker::new(catalog, store, progress))
     }
 
@@ -49,7 +49,7 @@ impl Tracker {
     /// Renames an unreadable progress file aside (see [`Store::move_aside`]) and starts afresh.
     pub(crate) fn move_aside_and_start_fresh(&mut self) -> Result<std::path::PathBuf, StoreError> {
         let moved = self.store.move_aside()?;
-        self.progress = self.store.load()?;
+        self.progress = self.store.load(&self.catalog)?;
         self.unsaved.clear();
         Ok(moved)
     }
@@ -82,10 +82,11 @@ impl Tracker {
     /// Changes are [`crate::progress::Change`]s to the person's items or
     /// [`crate::project::ProjectChange`]s.
     pub fn apply<E: Clone + Into<Edit>>(&mut self, changes: &[E]) -> Result<usize, StoreError> {
-        self.apply_at(changes, Utc::now())
+        let at = self.store.stamp(Utc::now());
+        self.apply_at(changes, at)
     }
 
-    /// [`Tracker::apply`] with an explicit time (tests, imports).
+    /// [`Tracker::apply`] with an explicit time (tests, imports), kept as it is.
     pub fn apply_at<E: Clone + Into<Edit>>(&mut self, changes: &[E], now: DateTime<Utc>) -> Result<usize, StoreError> {
         let applied = self.apply_in_memory(changes.iter().map(|change| change.clone().into()), now);
         if applied > 0 {
@@ -121,29 +122,46 @@ impl Tracker {
         if self.unsaved.is_empty() {
             return Ok(());
         }
-        // A removed project stays in a backup of its own, whatever later saves do to the daily ones.
-        for (edit, _) in &self.unsaved {
+        let caught_up = self.catch_up()?;
+        // A removed project stays in a backup of its own: the progress as it was before the removal.
+        for (index, (edit, _)) in self.unsaved.iter().enumerate() {
             if let Edit::Project(ProjectChange::Remove { project }) = edit {
-                self.store.keep_copy(&format!("removing-{}", crate::project::backup_tag(project)))?;
+                let before = self.progress_before(index)?;
+                self.store.keep_copy(&format!("removing-{}", crate::project::backup_tag(project)), &before)?;
             }
         }
-        self.catch_up()?;
-        self.store.save(&self.progress)?;
+        self.store.append(&self.unsaved, &self.progress)?;
         self.unsaved.clear();
+        if caught_up {
+            // The changes are placed among the others by their time, as every later read will fold them.
+            self.progress = self.store.load(&self.catalog)?;
+        }
         Ok(())
     }
 
-    /// Reads the file again if another process changed it, with this tracker's unsaved changes replayed
-    /// on top. The caller holds the folder's lock.
-    fn catch_up(&mut self) -> Result<(), StoreError> {
-        if self.store.changed_on_disk() {
-            let mut merged = self.store.load()?;
-            for (edit, at) in &self.unsaved {
-                merged.apply_edit(&self.catalog, edit, *at);
-            }
-            self.progress = merged;
+    /// Reads the journals again if another process or machine added to them, with this tracker's unsaved
+    /// changes replayed on top; returns whether it did. The caller holds the folder's lock.
+    fn catch_up(&mut self) -> Result<bool, StoreError> {
+        if !self.store.changed_on_disk() {
+            return Ok(false);
         }
-        Ok(())
+        let mut merged = self.store.load(&self.catalog)?;
+        for (edit, at) in &self.unsaved {
+            merged.apply_edit(&self.catalog, edit, *at);
+        }
+        self.progress = merged;
+        Ok(true)
+    }
+
+    /// The progress as it was before the unsaved change at `index`: what is on disk, with the unsaved
+    /// changes before it.
+    fn progress_before(&self, index: usize) -> Result<Progress, StoreError> {
+        let mut store = Store::new(self.store.dir(), None);
+        let mut before = store.load(&self.catalog)?;
+        for (edit, at) in &self.unsaved[..index] {
+            before.apply_edit(&self.catalog, edit, *at);
+        }
+        Ok(before)
     }
 
     /// Picks up a file another process wrote. With unsaved changes it merges them (by saving);
@@ -157,7 +175,7 @@ impl Tracker {
             self.save()?;
             return Ok(before != self.progress);
         }
-        let fresh = self.store.load()?;
+        let fresh = self.store.load(&self.catalog)?;
         let changed = fresh != self.progress;
         self.progress = fresh;
         Ok(changed)
@@ -201,9 +219,9 @@ impl Tracker {
         &mut self,
         decide: impl FnOnce(&Catalog, &Progress) -> Result<(Vec<Edit>, T), E>,
     ) -> Result<T, DecideError<E>> {
-        let now = Utc::now();
         let _lock = self.store.lock()?;
         self.catch_up()?;
+        let now = self.store.stamp(Utc::now());
         let (edits, decided) = decide(&self.catalog, &self.progress).map_err(DecideError::Refused)?;
         self.apply_in_memory(edits, now);
         self.save_locked()?;
@@ -212,7 +230,7 @@ impl Tracker {
 
     /// Replaces the progress with a backup (see [`Store::restore`]).
     pub(crate) fn restore(&mut self, backup: &std::path::Path) -> Result<(), StoreError> {
-        self.progress = self.store.restore(backup)?;
+        self.progress = self.store.restore(&self.catalog, backup)?;
         self.unsaved.clear();
         Ok(())
     }
@@ -223,7 +241,7 @@ mod tests {
     use super::*;
 
     fn tracker(dir: &std::path::Path) -> Tracker {
-        Tracker::open(crate::catalog::load_catalog(&[]).0, Store::new(dir)).unwrap()
+        Tracker::open(crate::catalog::load_catalog(&[]).0, Store::new(dir, None)).unwrap()
     }
 
     fn new_project(name: &str) -> NewProject {

@@ -26,10 +26,10 @@ pub(crate) struct Workspace {
 /// Loads the checklists and reads the progress file, parsing both afresh.
 pub(crate) fn open(locations: &Locations) -> Workspace {
     let (catalog, skipped) = catalog::load_catalog(&locations.checklist_dirs);
-    let mut store = Store::new(&locations.data_dir);
+    let mut store = Store::of(locations);
     store.remove_legacy_cache();
     // A store whose read failed refuses to save, so the unread file is never overwritten.
-    let (progress, unreadable) = match store.load() {
+    let (progress, unreadable) = match store.load(&catalog) {
         Ok(progress) => (progress, None),
         Err(err) => (Progress::default(), Some(err)),
     };

@@ -105,10 +105,10 @@ of them to you. A project's item usually proves one to three; keep the ones its 
 }
 
 pub(super) fn backups(locations: &Locations) -> anyhow::Result<Outcome> {
-    let store = Store::new(&locations.data_dir);
+    let store = Store::of(locations);
     let found = store.backups();
     if found.is_empty() {
-        say!("No backups yet in {}. One is kept each time progress is saved.", store.dir().display());
+        say!("No backups yet in {}. One is kept on each day progress changes.", store.dir().display());
         return Ok(Outcome::Success);
     }
     for backup in found {
@@ -121,14 +121,15 @@ pub(super) fn backups(locations: &Locations) -> anyhow::Result<Outcome> {
 }
 
 pub(super) fn restore(locations: &Locations, file: &Path) -> anyhow::Result<Outcome> {
-    let mut store = Store::new(&locations.data_dir);
-    let restored = store.restore(file)?;
+    let (catalog, _) = crate::catalog::load_catalog(&locations.checklist_dirs);
+    let mut store = Store::of(locations);
+    let restored = store.restore(&catalog, file)?;
     say!(
-        "Restored {} ({} items with progress, {} history events) to {}.",
+        "Restored {} ({} items with progress, {} history events) in {}, for every machine that shares it.",
         file.display(),
         restored.items.len(),
         restored.history.len(),
-        store.path().display()
+        store.dir().display()
     );
     Ok(Outcome::Success)
 }

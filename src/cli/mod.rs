@@ -126,7 +126,7 @@ fn open_tracker(locations: &Locations) -> anyhow::Result<Tracker> {
 
 /// The remembered settings; a settings file that cannot be read is warned about and left alone.
 fn settings(locations: &Locations) -> Settings {
-    Store::new(&locations.data_dir).load_settings().unwrap_or_else(|err| {
+    Store::of(locations).load_settings().unwrap_or_else(|err| {
         eprintln!("warning: {err}");
         Settings::default()
     })

@@ -47,7 +47,7 @@ pub(super) fn target(context: &Context, id: Option<&str>) -> anyhow::Result<Outc
         Some(id) => {
             let target = find_target(catalog, id)?;
             let chosen = target.id.clone();
-            Store::new(&context.locations.data_dir).update_settings(|settings| settings.target = Some(chosen))?;
+            Store::of(&context.locations).update_settings(|settings| settings.target = Some(chosen))?;
             print!("The active target is now ");
             target
         }

@@ -4,7 +4,7 @@
 use std::io;
 use std::path::Path;
 
-use super::files::{atomic_write, read_limited};
+use super::files::read_limited;
 use super::{MAX_PROGRESS_BYTES, StoreError};
 use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
@@ -35,11 +35,6 @@ fn encode_within(progress: &Progress, path: &Path, limit: u64) -> Result<String,
         return Ok(compact);
     }
     Err(StoreError::TooLarge { path: path.to_path_buf(), bytes: compact.len() as u64, limit })
-}
-
-/// Writes a progress file's `text` (see [`encode`]) at `path`, atomically.
-pub(super) fn write_progress(path: &Path, text: &str) -> io::Result<()> {
-    atomic_write(path, text.as_bytes())
 }
 
 /// Reads and parses a progress file; a missing file is empty progress.

@@ -1,20 +1,23 @@
-//! The journal files of a data folder (issue 31, in progress: `Store` does not use them yet; see
-//! [`crate::journal`] for what a line holds and how journals fold). Each machine appends to
+//! The journal files of a data folder (see [`crate::journal`] for what a line holds and how journals
+//! fold). Each machine appends to
 //! `journal/MACHINE.ron` only, so no file has two writers; the machine's id is kept in the config
 //! folder, outside the synced data folder.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
+use std::time::SystemTime;
 
-use super::files::{atomic_write, sync_dir};
+use super::PROGRESS_FILE;
+use super::files::{atomic_write, read_limited, sync_dir};
 use crate::journal::{MACHINE_ID_LEN, machine_of};
 
 /// The folder of the journals, in the data folder.
 pub const JOURNAL_DIR: &str = "journal";
 /// The file in the config folder that names this machine.
-const MACHINE_ID_FILE: &str = "machine-id";
+pub(super) const MACHINE_ID_FILE: &str = "machine-id";
 
 /// This machine's id, from the config folder; made (random, 16 hex digits) the first time, or when the
 /// file holds anything else.
@@ -66,7 +69,8 @@ pub fn read_journals(data_dir: &Path) -> io::Result<Vec<JournalFile>> {
         if !entry.file_type()?.is_file() {
             continue;
         }
-        let bytes = fs::read(entry.path())?;
+        let bytes =
+            read_limited(&entry.path()).map_err(|error| io::Error::new(error.kind(), format!("{name}: {error}")))?;
         let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let text = String::from_utf8(bytes[..complete].to_vec())
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{name} is not UTF-8 text")))?;
@@ -74,6 +78,62 @@ pub fn read_journals(data_dir: &Path) -> io::Result<Vec<JournalFile>> {
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(files)
+}
+
+/// What identifies one version of a file on disk: an append changes its size, a replacement its inode,
+/// any edit its size or modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    inode: u64,
+}
+
+fn fingerprint(meta: &fs::Metadata) -> Fingerprint {
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(meta);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Fingerprint { len: meta.len(), modified: meta.modified().ok(), inode }
+}
+
+/// The journals and the progress file to carry over as they are on disk: when it changes, someone (a
+/// process of this machine, a sync tool) changed progress.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DiskState {
+    journals: BTreeMap<String, Fingerprint>,
+    legacy: Option<Fingerprint>,
+}
+
+/// The [`DiskState`] of `data_dir` now: a listing of `journal/` and a look at each journal.
+pub fn disk_state(data_dir: &Path) -> DiskState {
+    let mut journals = BTreeMap::new();
+    if let Ok(entries) = fs::read_dir(data_dir.join(JOURNAL_DIR)) {
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if machine_of(&name).is_some()
+                && let Ok(meta) = entry.metadata()
+            {
+                journals.insert(name, fingerprint(&meta));
+            }
+        }
+    }
+    let legacy = fs::metadata(data_dir.join(PROGRESS_FILE)).ok().map(|meta| fingerprint(&meta));
+    DiskState { journals, legacy }
+}
+
+impl DiskState {
+    /// Takes in what this machine's append changed: its own journal, and the progress file it carried
+    /// over (`carried`). Any other change stays news.
+    pub(super) fn update(&mut self, data_dir: &Path, machine: &str, carried: bool) {
+        let name = format!("{machine}.ron");
+        if let Ok(meta) = fs::metadata(data_dir.join(JOURNAL_DIR).join(&name)) {
+            self.journals.insert(name, fingerprint(&meta));
+        }
+        if carried {
+            self.legacy = None;
+        }
+    }
 }
 
 /// Appends `lines` (each without its line break) to this machine's journal and makes them durable

@@ -1,19 +1,26 @@
-//! The progress file on disk. Only this module touches it.
+//! The person's progress on disk. Only this module touches it.
 //!
-//! - One RON file, `progress.ron`, in the data folder, with a schema `version`.
-//! - Saves are atomic and durable: a temporary file in the same folder, fsync, rename, fsync the folder.
-//! - The file being replaced is kept as `progress.ron.bak`, and once a day in `backups/` (14 days kept).
-//! - A file that cannot be read is never overwritten: [`Store::save`] refuses until it was read.
-//! - A lock on the data folder serialises the read-merge-write of several processes (see [`Store::lock`]).
-//! - A `progress.ron` that is a link stays one: the file it points to is what saves replace.
+//! - Progress is journals, one per machine: `journal/MACHINE.ron` in the data folder, one change a line
+//!   (see [`crate::journal`]). A machine only ever appends to its own, so a folder synced by Syncthing,
+//!   Dropbox or git never holds two writers' versions of one file; the progress is the fold of them all.
+//! - An append is durable before it is acknowledged: the line is written, then the file is fsynced (and
+//!   the folder, when the file is new). A line cut short by a kill is cut off by the next append.
+//! - A journal with a complete line that does not read is never appended to: [`Store::append`] refuses
+//!   until everything was read. A half-delivered last line (a sync tool's copy in progress) is not damage.
+//! - A lock on the data folder serialises the processes of one machine (see [`Store::lock`]).
+//! - A `progress.ron` of a version before journals is read as it is and, at the first change, carried
+//!   over whole into this machine's journal and kept in `backups/` (never deleted).
+//! - Backups are whole progress files in `backups/` (see `backups.rs`): `skillgap restore` puts one back
+//!   for every machine by appending it to the journal.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+mod backups;
 pub(crate) mod desktop;
 mod files;
 mod format;
@@ -22,32 +29,38 @@ mod output;
 mod project_file;
 mod settings;
 
-use files::{atomic_write, file_to_replace, folder_of, read_limited};
-use format::{encode, write_progress};
+use backups::{BACKUP_DIR, read_backup};
+pub use backups::{Backup, BackupOffer};
+use files::folder_of;
 pub use format::{parse_progress, read_progress, to_ron};
+use journal_files::{DiskState, JOURNAL_DIR, append_lines, disk_state, machine_id, read_journals};
 pub(crate) use output::{Destination, create_folder, new_report_in, remove_files_older_than, report_at, unused_path};
 pub use output::{OutputError, write_output};
 pub use project_file::ExportError;
 pub(crate) use project_file::write_project_file;
 pub(crate) use settings::SETTINGS_FILE;
 
-use crate::progress::{CURRENT_VERSION, Progress};
+use crate::catalog::Catalog;
+use crate::journal::{Entry, Record, Source, fold, merge_base, read_journal};
+use crate::progress::{CURRENT_VERSION, Edit, Progress};
 use crate::text_pos::TextPos;
 
-const PROGRESS_FILE: &str = "progress.ron";
-const BACKUP_FILE: &str = "progress.ron.bak";
-const BACKUP_DIR: &str = "backups";
+/// The progress file of versions before journals, carried over at the first change.
+pub(super) const PROGRESS_FILE: &str = "progress.ron";
 pub const LOCK_FILE: &str = "progress.lock";
 /// A file being written is staged as `.NAME.XXXXXX.tmp` beside it, so a killed save of the progress file
 /// leaves `.progress.ron.*.tmp`, which the next save removes, and never touches a report's staging file.
 const TEMP_SUFFIX: &str = ".tmp";
-/// Daily backups kept in `backups/`.
-const DAILY_BACKUPS_KEPT: usize = 14;
-/// Progress files larger than this are refused unread (10,000 items with 60,000 changes take 9 MiB).
+/// Progress and journal files larger than this are refused unread (10,000 items with 60,000 changes take
+/// 9 MiB).
 const MAX_PROGRESS_BYTES: u64 = 64 * 1024 * 1024;
 
 const WHAT_TO_DO: &str = "The file was left untouched. List backups with `skillgap backups` and restore one with \
 `skillgap restore FILE`, or move the file aside to start afresh.";
+
+const JOURNAL_WHAT_TO_DO: &str = "The journals were left untouched and nothing will be added to them until this \
+line reads. skillgap writes whole lines only, so the line was changed by hand or by a tool: undo that change, or \
+restore a backup (`skillgap backups`, `skillgap restore FILE`), which moves this file aside.";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -57,6 +70,8 @@ pub enum StoreError {
     Read { path: PathBuf, error: io::Error },
     #[error("progress file {path}{} cannot be read: {message}\n{WHAT_TO_DO}", .pos.map(|p| format!(":{p}")).unwrap_or_default())]
     Damaged { path: PathBuf, pos: Option<TextPos>, message: String },
+    #[error("journal {path}:{pos} cannot be read: {message}\n{JOURNAL_WHAT_TO_DO}")]
+    DamagedJournal { path: PathBuf, pos: TextPos, message: String },
     #[error(
         "progress file {path} has version {version}, but this skillgap knows versions up to {CURRENT_VERSION}. \
 It was left untouched: update skillgap to use it."
@@ -89,58 +104,41 @@ impl StoreError {
                 let at = pos.map(|p| format!(":{p}")).unwrap_or_default();
                 format!("progress file {}{at} cannot be read: {message}", path.display())
             }
+            StoreError::DamagedJournal { path, pos, message } => {
+                format!("journal {}:{pos} cannot be read: {message}", path.display())
+            }
             other => other.to_string(),
         }
     }
 }
 
-/// What identifies one version of the file on disk: a save replaces the file (new inode) and any
-/// edit changes its size or modification time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fingerprint {
-    len: u64,
-    modified: Option<SystemTime>,
-    inode: u64,
-}
-
-fn fingerprint(path: &Path) -> Option<Fingerprint> {
-    let meta = fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&meta);
-    #[cfg(not(unix))]
-    let inode = 0;
-    Some(Fingerprint { len: meta.len(), modified: meta.modified().ok(), inode })
-}
-
 /// How far the store trusts what is on disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Sync {
-    /// Never read, or the last read failed: saving would overwrite something unread.
+    /// Never read, or the last read failed: appending would add to something unread.
     Unread,
-    /// In step with the file as it was at this fingerprint (`None`: there was no file).
-    Seen(Option<Fingerprint>),
+    /// In step with the files as they were in this state.
+    Seen(DiskState),
 }
 
-/// One backup file, as `skillgap backups` lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Backup {
-    pub path: PathBuf,
-    pub modified: Option<DateTime<Utc>>,
-    pub bytes: u64,
+/// What the journals last read tell about the next change: the latest time of any change (a new change is
+/// stamped after it, so a change made after seeing another one wins over it, whatever the clocks say) and
+/// each machine's last place.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Clock {
+    latest: Option<DateTime<Utc>>,
+    last_seq: BTreeMap<String, u64>,
 }
 
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// Where this machine's id is kept: the config folder, outside the synced data folder.
+    id_dir: PathBuf,
     sync: Sync,
-}
-
-/// What a backup would bring back, for the window's offer to restore it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BackupOffer {
-    pub backup: Backup,
-    /// Items marked done in it.
-    pub done: usize,
+    clock: Clock,
+    /// The file the last read found damaged: what [`Store::move_aside`] moves.
+    damaged: Option<PathBuf>,
 }
 
 /// Holds the folder's lock file locked until dropped.
@@ -148,32 +146,75 @@ pub struct BackupOffer {
 pub struct Lock(#[allow(dead_code)] File);
 
 impl Store {
-    pub fn new(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into(), sync: Sync::Unread }
+    /// The store of `data_dir`, this machine's id kept in `config_dir` (in `data_dir` when there is none:
+    /// then a data folder synced to another machine must not carry its `machine-id` file along).
+    pub fn new(data_dir: impl Into<PathBuf>, config_dir: Option<&Path>) -> Store {
+        let dir = data_dir.into();
+        let id_dir = config_dir.map_or_else(|| dir.clone(), Path::to_path_buf);
+        Store { dir, id_dir, sync: Sync::Unread, clock: Clock::default(), damaged: None }
+    }
+
+    /// The store of a run's data folder.
+    pub fn of(locations: &crate::paths::Locations) -> Store {
+        Store::new(&locations.data_dir, locations.config_dir.as_deref())
     }
 
     pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
-    pub(crate) fn path(&self) -> PathBuf {
+    /// The progress file of versions before journals.
+    fn legacy_path(&self) -> PathBuf {
         self.dir.join(PROGRESS_FILE)
     }
 
-    /// The file saves replace: the progress file, or where it links to. A `progress.ron` linked into a
-    /// synced folder stays a link, and the synced file is the one replaced atomically (F7).
-    fn target(&self) -> PathBuf {
-        file_to_replace(&self.path())
+    /// Whether this data folder holds any progress (journals, or a progress file to carry over).
+    pub(crate) fn has_progress(&self) -> bool {
+        self.dir.join(JOURNAL_DIR).is_dir() || self.legacy_path().exists()
     }
 
-    /// Reads the progress file. No file yet means empty progress. On failure the store stays
-    /// unread, so it will refuse to save over the file.
-    pub fn load(&mut self) -> Result<Progress, StoreError> {
-        let path = self.path();
-        let before = fingerprint(&path);
-        let result = read_progress(&path);
-        self.sync = if result.is_ok() { Sync::Seen(before) } else { Sync::Unread };
-        result
+    /// Reads every journal and folds them into the progress (with a progress file of a version before
+    /// journals merged in, until it is carried over). Nothing yet means empty progress. On failure the
+    /// store stays unread, so it will refuse to append.
+    pub fn load(&mut self, catalog: &Catalog) -> Result<Progress, StoreError> {
+        let before = disk_state(&self.dir);
+        match self.read_all(catalog) {
+            Ok((progress, clock)) => {
+                self.sync = Sync::Seen(before);
+                self.clock = clock;
+                self.damaged = None;
+                Ok(progress)
+            }
+            Err(err) => {
+                self.sync = Sync::Unread;
+                self.damaged = match &err {
+                    StoreError::Damaged { path, .. } | StoreError::DamagedJournal { path, .. } => Some(path.clone()),
+                    _ => None,
+                };
+                Err(err)
+            }
+        }
+    }
+
+    fn read_all(&self, catalog: &Catalog) -> Result<(Progress, Clock), StoreError> {
+        let journal_dir = self.dir.join(JOURNAL_DIR);
+        let files = read_journals(&self.dir).map_err(|error| StoreError::Read { path: journal_dir.clone(), error })?;
+        let mut sources = Vec::with_capacity(files.len());
+        for file in files {
+            let journal = read_journal(&file.text).map_err(|damage| StoreError::DamagedJournal {
+                path: journal_dir.join(&file.name),
+                pos: damage.pos,
+                message: damage.message,
+            })?;
+            sources.push(Source { machine: file.machine, entries: journal.entries });
+        }
+        let clock = Clock::of(&sources);
+        let mut progress = fold(catalog, &sources);
+        let legacy = self.legacy_path();
+        if legacy.exists() {
+            merge_base(&mut progress, &read_progress(&legacy)?);
+        }
+        Ok((progress, clock))
     }
 
     /// Deletes the parse cache that versions before 0.2 kept in `cache/` of the data folder: nothing reads
@@ -187,12 +228,25 @@ impl Store {
         };
     }
 
-    /// Whether the file on disk is not the one this store last read or wrote.
+    /// Whether the files on disk are not those this store last read or wrote: another process or machine
+    /// added changes.
     pub(crate) fn changed_on_disk(&self) -> bool {
-        match self.sync {
+        match &self.sync {
             Sync::Unread => true,
-            Sync::Seen(seen) => fingerprint(&self.path()) != seen,
+            Sync::Seen(seen) => disk_state(&self.dir) != *seen,
         }
+    }
+
+    /// The time a change made at `now` is recorded at: `now`, or just after the latest change this store
+    /// has seen when a clock (this one or another machine's) is behind, so a change made after seeing
+    /// another wins over it.
+    pub(crate) fn stamp(&mut self, now: DateTime<Utc>) -> DateTime<Utc> {
+        let at = match self.clock.latest {
+            Some(latest) if latest > now => latest + chrono::TimeDelta::nanoseconds(1),
+            _ => now,
+        };
+        self.clock.latest = Some(at);
+        at
     }
 
     /// Waits for, then takes, the folder's lock. On Unix the lock is on the data folder itself: a lock
@@ -215,134 +269,123 @@ impl Store {
         Ok(Lock(file))
     }
 
-    /// Writes `progress` atomically and durably, keeping the replaced file as backups. The caller
-    /// holds [`Store::lock`] (as [`crate::tracker::Tracker::save`] does).
-    pub fn save(&mut self, progress: &Progress) -> Result<(), StoreError> {
-        let path = self.path();
-        if self.sync == Sync::Unread && path.exists() {
-            return Err(StoreError::NotLoaded { path });
+    /// Appends `edits` (each with the time [`Store::stamp`] gave it) to this machine's journal, durably,
+    /// and keeps the day's backup of `progress` (the progress with them). A progress file of a version
+    /// before journals is carried over first. The caller holds [`Store::lock`] and has caught up with the
+    /// files (as [`crate::tracker::Tracker::save`] does).
+    pub fn append(&mut self, edits: &[(Edit, DateTime<Utc>)], progress: &Progress) -> Result<(), StoreError> {
+        let records = edits.iter().map(|(edit, at)| (Record::Edit(edit.clone()), *at)).collect();
+        self.append_records(records)?;
+        let machine = self.machine()?;
+        self.keep_daily(&machine, progress)
+    }
+
+    /// Appends `records` to this machine's journal, after the progress file to carry over, if any.
+    fn append_records(&mut self, mut records: Vec<(Record, DateTime<Utc>)>) -> Result<(), StoreError> {
+        let Sync::Seen(seen) = &self.sync else {
+            return Err(StoreError::NotLoaded { path: self.dir.join(JOURNAL_DIR) });
+        };
+        let mut seen = seen.clone();
+        let machine = self.machine()?;
+        let legacy = self.legacy_path();
+        let carried = if legacy.exists() {
+            let progress = read_progress(&legacy)?;
+            // At the time of the first change after it (and before it, by its place): the changes were
+            // made on top of it.
+            let at = records.first().map_or_else(|| self.stamp(Utc::now()), |(_, at)| *at);
+            records.insert(0, (Record::Base(Box::new(progress)), at));
+            true
+        } else {
+            false
+        };
+        let mut seq = self.clock.last_seq.get(&machine).copied().unwrap_or(0);
+        let mut lines = Vec::with_capacity(records.len());
+        for (change, at) in records {
+            seq += 1;
+            let entry = Entry { seq, at, change };
+            lines.push(entry.to_line().map_err(|error| self.write_error(&machine, io::Error::other(error)))?);
         }
-        let text = encode(progress, &path)?;
-        let write_error = |source| StoreError::Write { path: path.clone(), error: source };
-        fs::create_dir_all(&self.dir).map_err(write_error)?;
-        let target = self.target();
-        if target.exists() {
-            self.keep_backups(&target).map_err(write_error)?;
+        remove_stale_temp_files(&legacy);
+        append_lines(&self.dir, &machine, &lines).map_err(|error| self.write_error(&machine, error))?;
+        self.clock.last_seq.insert(machine.clone(), seq);
+        if carried {
+            self.keep_carried_over(&legacy)?;
         }
-        remove_stale_temp_files(&target);
-        write_progress(&target, &text).map_err(write_error)?;
-        self.sync = Sync::Seen(fingerprint(&path));
+        // Only this machine's file changed: a file another machine's sync delivered meanwhile is still
+        // news to `changed_on_disk`.
+        seen.update(&self.dir, &machine, carried);
+        self.sync = Sync::Seen(seen);
         Ok(())
     }
 
-    /// Keeps the file about to be replaced as `progress.ron.bak` and, once a day, in `backups/`.
-    /// Hard links make this free of copying; where the file system has none, it copies.
-    fn keep_backups(&self, current: &Path) -> io::Result<()> {
-        let staged = self.dir.join(format!("{BACKUP_FILE}.tmp"));
-        fs::remove_file(&staged).ok();
-        if fs::hard_link(current, &staged).is_err() {
-            fs::copy(current, &staged)?;
-        }
-        fs::rename(&staged, self.dir.join(BACKUP_FILE))?;
-        // When a killed writer already linked the backup to this very file, both names are one inode and
-        // POSIX rename does nothing, leaving the staged name behind.
-        fs::remove_file(&staged).ok();
-
-        let daily_dir = self.dir.join(BACKUP_DIR);
-        let today = self.dir.join(BACKUP_DIR).join(format!("progress-{}.ron", Utc::now().format("%Y-%m-%d")));
-        if !today.exists() {
-            fs::create_dir_all(&daily_dir)?;
-            if fs::hard_link(current, &today).is_err() {
-                fs::copy(current, &today)?;
-            }
-            prune_daily_backups(&daily_dir)?;
-        }
-        Ok(())
-    }
-
-    /// Keeps a copy of the progress file as it is now in `backups/progress-before-WHAT-TIME.ron` (listed by
-    /// `skillgap backups`, brought back with `skillgap restore`), and returns its path; `None` when there
-    /// is no file yet. The caller holds [`Store::lock`].
-    pub(crate) fn keep_copy(&self, what: &str) -> Result<Option<PathBuf>, StoreError> {
-        let path = self.path();
-        if !path.exists() {
-            return Ok(None);
-        }
-        let write_error = |source| StoreError::Write { path: path.clone(), error: source };
+    /// Moves a carried-over progress file of a version before journals into `backups/`.
+    fn keep_carried_over(&self, legacy: &Path) -> Result<(), StoreError> {
         let keep_dir = self.dir.join(BACKUP_DIR);
+        let keep = keep_dir.join(format!("progress-before-journals-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
+        let write_error = |source| StoreError::Write { path: keep.clone(), error: source };
         fs::create_dir_all(&keep_dir).map_err(write_error)?;
-        let keep = keep_dir.join(format!("progress-before-{what}-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
-        // Written whole or not at all: a copy cut short by a full disk would be listed as a backup.
-        fs::read(&path).and_then(|bytes| atomic_write(&keep, &bytes)).map_err(write_error)?;
-        Ok(Some(keep))
+        fs::rename(legacy, &keep).map_err(write_error)?;
+        files::sync_dir(&self.dir).map_err(write_error)
     }
 
-    /// Renames the progress file to `progress.ron.damaged-<time>` beside it, so a fresh one can start
-    /// while the old bytes stay on disk. Returns the new name.
+    fn write_error(&self, machine: &str, error: io::Error) -> StoreError {
+        StoreError::Write { path: self.dir.join(JOURNAL_DIR).join(format!("{machine}.ron")), error }
+    }
+
+    /// This machine's id (made the first time it is needed).
+    fn machine(&self) -> Result<String, StoreError> {
+        machine_id(&self.id_dir).map_err(|error| StoreError::Write { path: self.id_dir.clone(), error })
+    }
+
+    /// Renames the file the last read found damaged to `NAME.damaged-<time>` beside it, so the others
+    /// can be read while its bytes stay on disk. Returns the new name.
     pub(crate) fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
-        let path = self.target();
-        let aside = path.with_file_name(format!("{PROGRESS_FILE}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
+        let path = self.damaged.clone().unwrap_or_else(|| self.legacy_path());
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let aside = path.with_file_name(format!("{name}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
         fs::rename(&path, &aside).map_err(|source| StoreError::Write { path: path.clone(), error: source })?;
         self.sync = Sync::Unread;
+        self.damaged = None;
         Ok(aside)
     }
 
-    /// The backups, newest first by when they were written (`progress.ron.bak` first among equals): the
-    /// previous save, the daily copies, copies kept before a restore, and any other `.ron` file in `backups/`.
-    pub fn backups(&self) -> Vec<Backup> {
-        let mut found: Vec<Backup> = Vec::new();
-        let describe = |path: PathBuf| {
-            let meta = fs::metadata(&path).ok()?;
-            meta.is_file().then(|| Backup {
-                modified: meta.modified().ok().map(DateTime::<Utc>::from),
-                bytes: meta.len(),
-                path,
-            })
-        };
-        found.extend(describe(self.dir.join(BACKUP_FILE)));
-        if let Ok(entries) = fs::read_dir(self.dir.join(BACKUP_DIR)) {
-            let mut daily: Vec<Backup> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-                .filter_map(describe)
-                .collect();
-            daily.sort_by(|a, b| b.path.cmp(&a.path));
-            found.extend(daily);
-        }
-        // Stable: among equal times `.bak`, then names in reverse order, stay where they are.
-        found.sort_by_key(|backup| std::cmp::Reverse(backup.modified));
-        found
-    }
-
-    /// The newest backup that reads, and how many items it has done: what restoring the latest backup
-    /// brings back.
-    pub(crate) fn newest_readable_backup(&self) -> Option<BackupOffer> {
-        self.backups().into_iter().find_map(|backup| {
-            let progress = parse_progress(&backup.path, &read_limited(&backup.path).ok()?).ok()?;
-            let done = progress.items.values().filter(|item| item.status == crate::progress::Status::Done).count();
-            Some(BackupOffer { backup, done })
-        })
-    }
-
-    /// Replaces the progress file with a backup, after checking the backup reads and keeping the
-    /// current file (if any) in `backups/` under a name that says when it was replaced.
-    pub fn restore(&mut self, backup: &Path) -> Result<Progress, StoreError> {
-        let restored = match read_limited(backup) {
-            Ok(bytes) => parse_progress(backup, &bytes)?,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                return Err(StoreError::NoBackup { path: backup.to_path_buf() });
-            }
-            Err(source) => return Err(StoreError::Read { path: backup.to_path_buf(), error: source }),
-        };
+    /// Puts a backup back, for every machine: the progress from now on is the backup's (changes made
+    /// after apply on top). What there was is kept in `backups/` first; a damaged file is moved aside
+    /// (its bytes kept), as restoring is how a person gets past one.
+    pub fn restore(&mut self, catalog: &Catalog, backup: &Path) -> Result<Progress, StoreError> {
+        let restored = read_backup(backup)?;
         let _lock = self.lock()?;
-        let path = self.path();
-        let text = encode(&restored, &path)?;
-        self.keep_copy("restore")?;
-        let write_error = |source| StoreError::Write { path: path.clone(), error: source };
-        write_progress(&self.target(), &text).map_err(write_error)?;
-        self.sync = Sync::Seen(fingerprint(&path));
+        let mut tries = 0;
+        let current = loop {
+            match self.load(catalog) {
+                Ok(current) => break current,
+                Err(StoreError::Damaged { .. } | StoreError::DamagedJournal { .. }) if tries < 100 => {
+                    self.move_aside()?;
+                    tries += 1;
+                }
+                Err(err) => return Err(err),
+            }
+        };
+        if self.has_progress() {
+            self.keep_copy("restore", &current)?;
+        }
+        let at = self.stamp(Utc::now());
+        self.append_records(vec![(Record::Restore(Box::new(restored.clone())), at)])?;
         Ok(restored)
+    }
+}
+
+impl Clock {
+    fn of(sources: &[Source]) -> Clock {
+        let mut clock = Clock::default();
+        for source in sources {
+            for entry in &source.entries {
+                clock.latest = clock.latest.max(Some(entry.at));
+                let last = clock.last_seq.entry(source.machine.clone()).or_default();
+                *last = (*last).max(entry.seq);
+            }
+        }
+        clock
     }
 }
 
@@ -359,29 +402,6 @@ fn remove_stale_temp_files(progress_file: &Path) {
             fs::remove_file(entry.path()).ok();
         }
     }
-}
-
-/// Keeps the newest [`DAILY_BACKUPS_KEPT`] daily backups. Only files named as the app names them
-/// (`progress-YYYY-MM-DD.ron`, a real date not after today) count; anything else in the folder, such as a
-/// sync client's conflicted copy, is never deleted.
-fn prune_daily_backups(dir: &Path) -> io::Result<()> {
-    let today = Utc::now().date_naive();
-    let mut daily: Vec<(chrono::NaiveDate, PathBuf)> = fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let name = entry.file_name();
-            let date = name.to_str()?.strip_prefix("progress-")?.strip_suffix(".ron")?;
-            let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok().filter(|d| *d <= today)?;
-            // Only the exact form: chrono also reads "2025-1-5".
-            (date.format("progress-%Y-%m-%d.ron").to_string() == name.to_string_lossy()).then(|| (date, entry.path()))
-        })
-        .collect();
-    daily.sort();
-    let excess = daily.len().saturating_sub(DAILY_BACKUPS_KEPT);
-    for (_, old) in &daily[..excess] {
-        fs::remove_file(old)?;
-    }
-    Ok(())
 }
 
 /// The folder where versions before 0.2 kept a parse cache; see [`Store::remove_legacy_cache`].

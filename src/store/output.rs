@@ -71,10 +71,12 @@ fn is_data_folder_file(path: &Path, data_dir: &Path) -> bool {
         || name.starts_with(&format!(".{PROGRESS_FILE}."))
         || name == super::LOCK_FILE
         || name.starts_with(super::SETTINGS_FILE)
-        || name.starts_with(&format!(".{}.", super::SETTINGS_FILE));
-    let backups = data_dir.join(BACKUP_DIR);
+        || name.starts_with(&format!(".{}.", super::SETTINGS_FILE))
+        || name == super::journal_files::JOURNAL_DIR
+        || name == super::journal_files::MACHINE_ID_FILE;
+    let (backups, journals) = (data_dir.join(BACKUP_DIR), data_dir.join(super::journal_files::JOURNAL_DIR));
     (same_folder(folder, &data_dir) && own_name)
-        || folder.ancestors().any(|above| same_folder(above, &backups))
+        || folder.ancestors().any(|above| same_folder(above, &backups) || same_folder(above, &journals))
         || path == resolve_links(&data_dir.join(PROGRESS_FILE))
 }
 

@@ -36,8 +36,7 @@ fn mark_records_status_note_evidence_and_history() {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("done: Build one (fixture/build-one)"));
-    let saved = std::fs::read_to_string(sandbox.progress_file()).unwrap();
-    let progress = skillgap::store::parse_progress(&sandbox.progress_file(), saved.as_bytes()).unwrap();
+    let progress = sandbox.load_progress().unwrap();
     let item = &progress.items["fixture/test-one"];
     assert_eq!(item.status, skillgap::progress::Status::Done);
     assert_eq!(item.note, "did it");
@@ -291,8 +290,8 @@ fn data_dir_flag_overrides_the_environment() {
     let sandbox = Sandbox::new();
     let other = sandbox.root.path().join("elsewhere");
     sandbox.cmd().arg("--data-dir").arg(&other).args(["mark", "build-one", "done"]).assert().success();
-    assert!(other.join("progress.ron").exists());
-    assert!(!sandbox.progress_file().exists());
+    assert!(other.join("journal").is_dir());
+    assert!(!sandbox.data_dir().exists());
 }
 
 #[test]

@@ -79,26 +79,35 @@ fn backups_and_restore_round_trip() {
     sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
     sandbox.cmd().args(["mark", "test-one", "done"]).assert().success();
     let listing = stdout(&sandbox.cmd().arg("backups").output().unwrap());
-    assert!(listing.contains("progress.ron.bak"), "{listing}");
-    let bak = sandbox.data_dir().join("progress.ron.bak");
-    let output = sandbox.cmd().arg("restore").arg(&bak).output().unwrap();
+    // The day's copy, taken at the day's first change.
+    let machine = std::fs::read_to_string(sandbox.config_dir().join("machine-id")).unwrap();
+    let daily = sandbox.data_dir().join("backups").join(format!(
+        "progress-{}-{}.ron",
+        chrono::Utc::now().format("%Y-%m-%d"),
+        machine.trim()
+    ));
+    assert!(listing.contains(&daily.display().to_string()), "{listing}");
+    let output = sandbox.cmd().arg("restore").arg(&daily).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let list = stdout(&sandbox.cmd().args(["list", "--status", "done"]).output().unwrap());
     assert!(list.contains("fixture/build-one") && !list.contains("fixture/test-one"), "{list}");
     let kept = std::fs::read_dir(sandbox.data_dir().join("backups")).unwrap().count();
-    assert!(kept >= 2, "the replaced file is kept as a backup too");
+    assert!(kept >= 2, "the replaced progress is kept as a backup too");
+    sandbox.cmd().args(["mark", "ship-one", "done"]).assert().success();
+    let list = stdout(&sandbox.cmd().args(["list", "--status", "done"]).output().unwrap());
+    assert!(list.contains("fixture/ship-one") && !list.contains("fixture/test-one"), "changes go on after: {list}");
 }
 
 #[test]
 fn restore_of_a_damaged_backup_is_refused_and_changes_nothing() {
     let sandbox = Sandbox::new();
     sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
-    let before = std::fs::read(sandbox.progress_file()).unwrap();
+    let before = std::fs::read(sandbox.journal_file()).unwrap();
     let junk = sandbox.root.path().join("junk.ron");
     std::fs::write(&junk, "not ron at all").unwrap();
     let output = sandbox.cmd().arg("restore").arg(&junk).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(std::fs::read(sandbox.progress_file()).unwrap(), before);
+    assert_eq!(std::fs::read(sandbox.journal_file()).unwrap(), before);
 }
 
 #[test]
@@ -131,8 +140,8 @@ fn an_edited_checklist_or_progress_file_is_always_read_afresh() {
     assert!(list().contains("Build 1st"), "{}", list());
     let summary = stdout(&sandbox.bare_cmd().args(["summary", "--checklist", "mine"]).output().unwrap());
     assert!(summary.contains("Build 1st"), "{summary}");
-    // The progress file edited by hand (done -> todo).
-    let progress = std::fs::read_to_string(sandbox.progress_file()).unwrap();
-    std::fs::write(sandbox.progress_file(), progress.replace("status: done", "status: todo")).unwrap();
+    // The journal edited by hand (done -> todo).
+    let journal = std::fs::read_to_string(sandbox.journal_file()).unwrap();
+    std::fs::write(sandbox.journal_file(), journal.replace("status:Some(done)", "status:Some(todo)")).unwrap();
     assert!(list().contains("[ ] mine/build-one"), "{}", list());
 }

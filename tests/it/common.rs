@@ -17,6 +17,21 @@ pub fn bad_fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad").join(name)
 }
 
+/// The progress the journals of `data_dir` make (with the fixture and built-in checklists).
+pub fn progress_of(data_dir: &Path, config_dir: Option<&Path>) -> skillgap::progress::Progress {
+    let (catalog, _) = skillgap::catalog::load_catalog(&[fixture_dir()]);
+    skillgap::store::Store::new(data_dir, config_dir).load(&catalog).unwrap()
+}
+
+/// [`progress_of`] as pretty RON, as a backup holds it; empty when the folder holds no progress yet.
+pub fn progress_text(data_dir: &Path, config_dir: Option<&Path>) -> String {
+    let progress = progress_of(data_dir, config_dir);
+    if progress == skillgap::progress::Progress::default() {
+        return String::new();
+    }
+    skillgap::store::to_ron(&progress).unwrap()
+}
+
 /// A temporary home for one test: `data/` for progress, `config/` for user checklists.
 pub struct Sandbox {
     pub root: tempfile::TempDir,
@@ -35,8 +50,26 @@ impl Sandbox {
         self.root.path().join("config")
     }
 
+    /// The progress file of a version before journals (carried over at the first change).
     pub fn progress_file(&self) -> PathBuf {
         self.data_dir().join("progress.ron")
+    }
+
+    /// This machine's journal: where `skillgap` run from this sandbox appends its changes.
+    pub fn journal_file(&self) -> PathBuf {
+        let id = std::fs::read_to_string(self.config_dir().join("machine-id")).unwrap();
+        self.data_dir().join("journal").join(format!("{}.ron", id.trim()))
+    }
+
+    /// The progress every journal of the data folder makes.
+    pub fn load_progress(&self) -> Result<skillgap::progress::Progress, skillgap::store::StoreError> {
+        let (catalog, _) = skillgap::catalog::load_catalog(&[fixture_dir()]);
+        skillgap::store::Store::new(self.data_dir(), Some(&self.config_dir())).load(&catalog)
+    }
+
+    /// The progress every journal of the data folder makes, as a backup would print it.
+    pub fn progress_text(&self) -> String {
+        progress_text(&self.data_dir(), Some(&self.config_dir()))
     }
 
     /// `skillgap` with the sandbox's folders and the fixture checklist, scored for the fixture's target.

@@ -146,8 +146,8 @@ fn an_old_version_1_file_loads_with_nothing_lost() {
     let sandbox = Sandbox::new();
     sandbox.write_progress(&std::fs::read(&path).unwrap());
     sandbox.bare_cmd().args(["mark", "devops-basics/env-vars", "done"]).assert().success();
-    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
-    let after = parse_progress(&sandbox.progress_file(), text.as_bytes()).unwrap();
+    let text = sandbox.progress_text();
+    let after = sandbox.load_progress().unwrap();
     assert_eq!(after.items.len(), 4);
     assert_eq!(after.history.len(), 5);
     for (id, before) in &progress.items {
@@ -157,8 +157,7 @@ fn an_old_version_1_file_loads_with_nothing_lost() {
 
     // A project added to the upgraded file sits beside the old entries.
     sandbox.bare_cmd().args(["project", "add", "Weather app"]).assert().success();
-    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
-    let with_project = parse_progress(&sandbox.progress_file(), text.as_bytes()).unwrap();
+    let with_project = sandbox.load_progress().unwrap();
     assert_eq!(with_project.projects.len(), 1);
     assert_eq!(with_project.items, after.items);
 }
@@ -187,8 +186,7 @@ fn concurrent_mark_processes_never_lose_each_others_changes() {
         let output = child.wait_with_output().unwrap();
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     }
-    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
-    let progress = parse_progress(&sandbox.progress_file(), text.as_bytes()).unwrap();
+    let progress = sandbox.load_progress().unwrap();
     for id in &ids {
         assert_eq!(progress.items.get(id).map(|p| p.status), Some(Status::Done), "{id} was lost");
     }
@@ -227,9 +225,8 @@ fn median_micros(mut run: impl FnMut(usize)) -> u64 {
 
 /// The progress file loads, holds every note whose save completed, and kept its whole history.
 fn assert_saved(sandbox: &Sandbox, expected_notes: &std::collections::BTreeMap<String, String>, run: usize) {
-    let bytes = std::fs::read(sandbox.progress_file()).unwrap();
-    let progress = parse_progress(&sandbox.progress_file(), &bytes)
-        .unwrap_or_else(|err| panic!("after run {run} the file does not load: {err}"));
+    let progress =
+        sandbox.load_progress().unwrap_or_else(|err| panic!("after run {run} the file does not load: {err}"));
     for (id, note) in expected_notes {
         assert_eq!(progress.items.get(id).map(|p| p.note.as_str()), Some(note.as_str()), "run {run}: {id}");
     }

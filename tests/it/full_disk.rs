@@ -12,8 +12,9 @@ fn a_restore_that_runs_out_of_space_leaves_no_empty_backup() {
         let note = "a note long enough to make the progress file several kilobytes ".repeat(20 + i);
         sandbox.cmd().args(["mark", id, "done", "--note", &note]).assert().success();
     }
-    let backup = sandbox.data_dir().join("progress.ron.bak");
-    let before = std::fs::read(sandbox.progress_file()).unwrap();
+    let backup = sandbox.root.path().join("backup.ron");
+    std::fs::write(&backup, sandbox.progress_text()).unwrap();
+    let before = std::fs::read(sandbox.journal_file()).unwrap();
     assert!(before.len() > 4096, "{} bytes", before.len());
     let listed_before = String::from_utf8(sandbox.cmd().arg("backups").output().unwrap().stdout).unwrap();
 
@@ -31,7 +32,7 @@ fn a_restore_that_runs_out_of_space_leaves_no_empty_backup() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot save progress"));
-    assert_eq!(std::fs::read(sandbox.progress_file()).unwrap(), before, "the progress file is unchanged");
+    assert_eq!(std::fs::read(sandbox.journal_file()).unwrap(), before, "the journal is unchanged");
     let listed_after = String::from_utf8(sandbox.cmd().arg("backups").output().unwrap().stdout).unwrap();
     assert_eq!(listed_after, listed_before, "no new, cut-short backup is listed");
     let strays: Vec<_> =

@@ -68,11 +68,15 @@ fn a_report_never_replaces_the_data_folder_s_own_files() {
     sandbox.cmd().args(["mark", "test-one", "done"]).assert().success();
     let data = sandbox.data_dir();
     let link = sandbox.root.path().join("innocent.md");
-    std::os::unix::fs::symlink(data.join("progress.ron"), &link).unwrap();
+    std::os::unix::fs::symlink(sandbox.journal_file(), &link).unwrap();
     let daily = std::fs::read_dir(data.join("backups")).unwrap().next().unwrap().unwrap().path();
-    // The lock file an older skillgap, or one on a system without folder locks, leaves.
+    // The lock file an older skillgap, or one on a system without folder locks, leaves; the progress file
+    // and its backup a version before journals left.
     std::fs::write(data.join("progress.lock"), "").unwrap();
-    for target in [data.join("progress.ron"), data.join("progress.ron.bak"), data.join("progress.lock"), daily, link] {
+    std::fs::write(data.join("progress.ron.bak"), "(version: 3)").unwrap();
+    std::fs::write(data.join("machine-id"), "0123456789abcdef\n").unwrap();
+    let targets = [sandbox.journal_file(), data.join("progress.ron.bak"), data.join("progress.lock"), daily, link];
+    for target in targets.into_iter().chain([data.join("machine-id")]) {
         let before = std::fs::read(&target).unwrap();
         let output = sandbox.cmd().args(["summary", "--format", "markdown", "--output"]).arg(&target).output().unwrap();
         assert_eq!(output.status.code(), Some(1), "{}", target.display());
@@ -197,13 +201,14 @@ fn a_note_edit_never_moves_the_date_an_item_was_done() {
 fn a_failed_save_says_what_happened_once_and_what_to_do() {
     let sandbox = Sandbox::new();
     sandbox.cmd().args(["mark", "build-one", "done"]).assert().success();
-    // A folder where the backup goes makes the next save fail, even for root.
-    std::fs::remove_file(sandbox.data_dir().join("progress.ron.bak")).ok();
-    std::fs::create_dir_all(sandbox.data_dir().join("progress.ron.bak/in-the-way")).unwrap();
+    // A folder where the journal goes makes the next save fail, even for root.
+    let journal = sandbox.journal_file();
+    std::fs::remove_file(&journal).unwrap();
+    std::fs::create_dir_all(journal.join("in-the-way")).unwrap();
     let output = sandbox.cmd().args(["mark", "test-one", "done"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains(&format!("cannot save progress to {}", sandbox.progress_file().display())), "{err}");
+    assert!(err.contains(&format!("cannot save progress to {}", journal.display())), "{err}");
     assert!(err.contains("make the folder writable or free some space, then do it again"), "{err}");
     assert!(!err.contains("kept in memory"), "{err}");
     assert_eq!(err.matches("(os error").count(), 1, "the OS error once: {err}");
@@ -235,7 +240,7 @@ fn a_closed_standard_output_never_panics_and_the_change_is_still_saved() {
         let err = String::from_utf8_lossy(&run.stderr);
         assert!(run.status.success() && !err.contains("panicked"), "skillgap {args:?}: {:?}\n{err}", run.status);
     }
-    let saved = std::fs::read_to_string(sandbox.progress_file()).unwrap();
+    let saved = sandbox.progress_text();
     assert!(saved.contains("\"devops-basics/dockerfile\"") && saved.contains("Proven in Tuition centre"), "{saved}");
 }
 

@@ -163,8 +163,10 @@ fn names_that_show_as_blank_or_as_another_are_refused() {
 fn a_name_with_an_escape_from_a_hand_edit_is_shown_escaped_and_not_exported() {
     let sandbox = Sandbox::new();
     let clone = added_clone(&sandbox);
-    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
-    std::fs::write(sandbox.progress_file(), text.replace("name: \"TC\"", "name: \"TC\\u{1b}[31m\"")).unwrap();
+    let text = std::fs::read_to_string(sandbox.journal_file()).unwrap();
+    let edited = text.replace("name:\"TC\"", "name:\"TC\\u{1b}[31m\"");
+    assert_ne!(edited, text);
+    std::fs::write(sandbox.journal_file(), edited).unwrap();
     let mark = project(&sandbox, &["mark", "tc", "launch-review", "doing"]);
     assert!(mark.status.success(), "{}", stderr(&mark));
     assert!(!stdout(&mark).contains('\u{1b}') && stdout(&mark).contains("\\u{1b}"), "{}", stdout(&mark));

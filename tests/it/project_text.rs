@@ -47,11 +47,13 @@ fn text_from_the_file_is_escaped_in_every_report() {
     let evidence = ["mark", "evil", "containerised", "done", "--evidence", "https://example.com/PLACEHOLDER"];
     assert!(project(&sandbox, &evidence).status.success());
     let hostile_evidence = "rollback\n- [x] Fake ticked item\n# Injected heading\n\u{1b}[2J.sh";
-    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
-    let text = text
+    // A hand edit of the journal, as a person (or a tool) could make one.
+    let text = std::fs::read_to_string(sandbox.journal_file()).unwrap();
+    let edited = text
         .replace("\"https://example.com/PLACEHOLDER\"", &ron::to_string(hostile_evidence).unwrap())
-        .replace("name: \"Evil\"", &format!("name: {}", ron::to_string("Evil\u{202e}gnp.exe").unwrap()));
-    std::fs::write(sandbox.progress_file(), text).unwrap();
+        .replace("name:\"Evil\"", &format!("name:{}", ron::to_string("Evil\u{202e}gnp.exe").unwrap()));
+    assert_ne!(edited, text);
+    std::fs::write(sandbox.journal_file(), edited).unwrap();
     let dir = sandbox.root.path();
     for format in ["markdown", "html", "text"] {
         let file = dir.join(format!("story.{format}"));

@@ -148,8 +148,7 @@ fn adding_refuses_a_duplicate_name_a_missing_folder_a_bad_link_and_an_unknown_ch
     assert!(err.contains("there is no checklist \"no-such-list\"") && err.contains("launch-one-project"), "{err}");
     let err = project_fails(&sandbox, &["add", "  "]);
     assert!(err.contains("a project needs a name"), "{err}");
-    let text = std::fs::read_to_string(sandbox.progress_file()).unwrap();
-    assert_eq!(parse_progress(&sandbox.progress_file(), text.as_bytes()).unwrap().projects.len(), 1);
+    assert_eq!(sandbox.load_progress().unwrap().projects.len(), 1);
 }
 
 #[test]
@@ -233,8 +232,7 @@ fn skills_a_project_proves_are_shown_and_done_only_when_accepted() {
     assert!(err.contains("Nothing was changed"), "{err}");
     let accepted = project(&sandbox, &["accept", "tuition", "devops-basics/dockerfile"]);
     assert!(accepted.contains("done: Write a Dockerfile for your own app"), "{accepted}");
-    let file = sandbox.progress_file();
-    let progress = parse_progress(&file, &std::fs::read(&file).unwrap()).unwrap();
+    let progress = sandbox.load_progress().unwrap();
     let skill = &progress.items["devops-basics/dockerfile"];
     assert_eq!(skill.status, skillgap::progress::Status::Done);
     assert_eq!(skill.evidence, "https://github.com/example/tuition-centre/blob/HEAD/Dockerfile");

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::common::{self, Sandbox};
-use skillgap::store::{LOCK_FILE, parse_progress};
+use skillgap::store::LOCK_FILE;
 
 const WRITERS: usize = 4;
 const RUNS_PER_WRITER: usize = 150;
@@ -104,8 +104,7 @@ fn concurrent_writers_killed_at_random_with_the_lock_deleted_under_them_lose_no_
     stop.store(true, Ordering::Relaxed);
     let deleted = deleter.join().unwrap();
 
-    let bytes = std::fs::read(sandbox.progress_file()).unwrap();
-    let progress = parse_progress(&sandbox.progress_file(), &bytes).unwrap();
+    let progress = sandbox.load_progress().unwrap();
     let kills: usize = results.iter().map(|r| r.1).sum();
     let failures: Vec<&String> = results.iter().flat_map(|r| &r.2).collect();
     eprintln!(

@@ -14,25 +14,37 @@ use skillgap::tracker::Tracker;
 fn open(dir: &std::path::Path) -> Tracker {
     let (catalog, problems) = load_catalog(&[common::fixture_dir()]);
     assert!(problems.is_empty(), "{problems:?}");
-    Tracker::open(catalog, Store::new(dir)).unwrap()
+    Tracker::open(catalog, Store::new(dir, None)).unwrap()
+}
+
+/// This machine's journal in `dir` (a store opened with no config folder keeps its id in the data folder).
+fn journal(dir: &std::path::Path) -> std::path::PathBuf {
+    let id = std::fs::read_to_string(dir.join("machine-id")).unwrap();
+    dir.join("journal").join(format!("{}.ron", id.trim()))
 }
 
 #[test]
-fn save_writes_a_versioned_file_that_reads_back_identically() {
+fn a_change_is_one_line_in_this_machines_journal_and_reads_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut tracker = open(dir.path());
+    let note = "ünïcode ✓\nline 2 \"quoted\"";
     tracker
         .apply(&[Change {
             item: "fixture/build-one".into(),
             status: Some(Status::Done),
-            note: Some("ünïcode ✓\nline 2".into()),
+            note: Some(note.into()),
             ..Change::default()
         }])
         .unwrap();
-    let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
-    assert!(text.contains("version: 3"), "{text}");
-    let back = parse_progress(&dir.path().join("progress.ron"), text.as_bytes()).unwrap();
-    assert_eq!(&back, tracker.progress());
+    tracker.apply(&[Change::status("fixture/test-one", Status::Learning)]).unwrap();
+    let text = std::fs::read_to_string(journal(dir.path())).unwrap();
+    assert_eq!(text.lines().count(), 2, "one line a change: {text}");
+    assert!(
+        text.starts_with("(seq:1,at:\"") && text.contains("change:Edit(Item((item:\"fixture/build-one\""),
+        "{text}"
+    );
+    assert_eq!(open(dir.path()).progress(), tracker.progress(), "what is read back is what was applied");
+    assert!(!dir.path().join("progress.ron").exists(), "no progress file is written any more");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(Result::ok)
@@ -42,41 +54,60 @@ fn save_writes_a_versioned_file_that_reads_back_identically() {
 }
 
 #[test]
-fn the_previous_file_is_kept_as_bak_and_as_a_daily_backup() {
+fn a_daily_backup_of_the_progress_is_kept_per_machine() {
     let dir = tempfile::tempdir().unwrap();
     let mut tracker = open(dir.path());
     tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
-    let first = std::fs::read(dir.path().join("progress.ron")).unwrap();
     tracker.apply(&[Change::status("fixture/test-one", Status::Done)]).unwrap();
-    assert_eq!(std::fs::read(dir.path().join("progress.ron.bak")).unwrap(), first);
     let backups = tracker.store().backups();
-    assert_eq!(backups.len(), 2, "{backups:?}");
-    assert!(backups[1].path.starts_with(dir.path().join("backups")));
+    assert_eq!(backups.len(), 1, "one a day: {backups:?}");
+    let id = std::fs::read_to_string(dir.path().join("machine-id")).unwrap();
+    let name = backups[0].path.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(name, format!("progress-{}-{}.ron", Utc::now().format("%Y-%m-%d"), id.trim()));
+    let text = std::fs::read(&backups[0].path).unwrap();
+    assert_eq!(parse_progress(&backups[0].path, &text).unwrap().items["fixture/build-one"].status, Status::Done);
 }
 
+/// A progress file of a version before journals is read as it is, and at the first change carried over
+/// whole into the journal; the file itself is kept, byte for byte, in `backups/`.
 #[test]
-fn progress_of_items_no_checklist_has_is_kept() {
+fn a_progress_file_of_a_version_before_journals_is_carried_over_and_kept() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("progress.ron"),
-        r#"(version: 1, items: {"gone/old-item": (status: done, changed: "2026-01-01T00:00:00Z", note: "keep me")}, history: [])"#,
-    )
-    .unwrap();
+    let old = r#"(version: 1, items: {"gone/old-item": (status: done, changed: "2026-01-01T00:00:00Z", note: "keep me")}, history: [])"#;
+    std::fs::write(dir.path().join("progress.ron"), old).unwrap();
     let mut tracker = open(dir.path());
+    assert_eq!(tracker.progress().items["gone/old-item"].note, "keep me", "read before any change");
+    assert!(!dir.path().join("journal").exists(), "reading writes nothing");
     tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
-    let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
-    assert!(text.contains("gone/old-item") && text.contains("keep me"), "{text}");
+    assert!(!dir.path().join("progress.ron").exists(), "carried over");
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("progress-before-journals-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), old, "kept as it was");
+    let reopened = open(dir.path());
+    assert_eq!(reopened.progress().items["gone/old-item"].note, "keep me");
+    assert_eq!(reopened.progress().items["fixture/build-one"].status, Status::Done);
+    assert_eq!(reopened.progress(), tracker.progress());
 }
 
 #[test]
-fn an_unread_file_is_never_overwritten() {
+fn a_journal_with_a_line_that_does_not_read_is_never_added_to() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("progress.ron"), "garbage").unwrap();
-    let mut store = Store::new(dir.path());
-    assert!(matches!(store.load(), Err(StoreError::Damaged { .. })));
-    let err = store.save(&Default::default()).unwrap_err();
+    open(dir.path()).apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    let path = journal(dir.path());
+    let damaged = format!("{}(seq: 2, at: \"yesterday\")\n", std::fs::read_to_string(&path).unwrap());
+    std::fs::write(&path, &damaged).unwrap();
+    let (catalog, _) = load_catalog(&[common::fixture_dir()]);
+    let mut store = Store::new(dir.path(), None);
+    let err = store.load(&catalog).unwrap_err();
+    assert!(err.to_string().starts_with(&format!("journal {}:2:", path.display())), "{err}");
+    let _lock = store.lock().unwrap();
+    let err = store.append(&[], &Progress::default()).unwrap_err();
     assert!(matches!(err, StoreError::NotLoaded { .. }), "{err}");
-    assert_eq!(std::fs::read_to_string(dir.path().join("progress.ron")).unwrap(), "garbage");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), damaged);
 }
 
 #[test]
@@ -138,22 +169,8 @@ fn a_failing_folder_keeps_changes_in_memory_and_a_retry_saves_them() {
     std::fs::remove_file(&data).unwrap();
     tracker.save().unwrap();
     assert!(!tracker.has_unsaved_changes());
-    let text = std::fs::read_to_string(data.join("progress.ron")).unwrap();
+    let text = std::fs::read_to_string(journal(&data)).unwrap();
     assert!(text.contains("fixture/build-one"), "{text}");
-}
-
-#[test]
-fn a_backup_already_linked_to_the_current_file_leaves_no_staged_file() {
-    // A writer killed after linking the backup but before replacing the file leaves `.bak` and
-    // `progress.ron` as one inode; the next save must not leave `progress.ron.bak.tmp` behind.
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::new(dir.path());
-    let progress = store.load().unwrap();
-    store.save(&progress).unwrap();
-    std::fs::hard_link(dir.path().join("progress.ron"), dir.path().join("progress.ron.bak")).unwrap();
-    store.save(&progress).unwrap();
-    assert!(!dir.path().join("progress.ron.bak.tmp").exists());
-    assert!(dir.path().join("progress.ron.bak").exists());
 }
 
 fn status() -> impl Strategy<Value = Status> {
@@ -233,20 +250,40 @@ fn progress() -> impl Strategy<Value = Progress> {
 }
 
 proptest! {
-    /// Whatever a person's progress holds, what is saved reads back the same.
+    /// Whatever a person's progress holds, a backup of it restored (one journal line holding it all)
+    /// reads back the same.
     #[test]
-    fn any_progress_saved_reads_back_the_same(progress in progress()) {
+    fn any_progress_restored_reads_back_the_same(progress in progress()) {
         let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::new(dir.path());
-        store.load().unwrap();
-        let _lock = store.lock().unwrap();
-        store.save(&progress).unwrap();
-        prop_assert_eq!(Store::new(dir.path()).load().unwrap(), progress);
+        let backup = dir.path().join("backup.ron");
+        std::fs::write(&backup, skillgap::store::to_ron(&progress).unwrap()).unwrap();
+        let catalog = skillgap::catalog::Catalog::default();
+        let data = dir.path().join("data");
+        prop_assert_eq!(&Store::new(&data, None).restore(&catalog, &backup).unwrap(), &progress);
+        prop_assert_eq!(Store::new(&data, None).load(&catalog).unwrap(), progress);
+    }
+
+    /// Whatever notes and links a person writes, each change is one journal line and reads back the same.
+    #[test]
+    fn any_note_and_link_reads_back_the_same(changes in prop::collection::vec((text(), text()), 1..6)) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut tracker = open(dir.path());
+        for (note, evidence) in &changes {
+            let change = Change {
+                item: "fixture/build-one".into(),
+                note: Some(note.clone()),
+                evidence: Some(evidence.clone()),
+                ..Change::default()
+            };
+            tracker.apply(&[change]).unwrap();
+        }
+        let reopened = open(dir.path());
+        prop_assert_eq!(reopened.progress(), tracker.progress());
     }
 }
 
-/// The file a person may open in an editor: one field a line, items and history events each over lines
-/// of their own, empty notes and links left out.
+/// A backup is a file a person may open in an editor: one field a line, items and history events each
+/// over lines of their own, empty notes and links left out.
 #[test]
 fn the_progress_file_is_pretty_ron_a_person_can_read_and_diff() {
     let dir = tempfile::tempdir().unwrap();
@@ -255,7 +292,7 @@ fn the_progress_file_is_pretty_ron_a_person_can_read_and_diff() {
     tracker.apply_at(&[Change::status("fixture/build-one", Status::Done)], at).unwrap();
     let note = Change { item: "fixture/test-one".into(), note: Some("a \"quoted\" note".into()), ..Change::default() };
     tracker.apply_at(&[note], at).unwrap();
-    let text = std::fs::read_to_string(dir.path().join("progress.ron")).unwrap();
+    let text = skillgap::store::to_ron(tracker.progress()).unwrap();
     assert_eq!(
         text,
         r#"(
@@ -289,13 +326,15 @@ fn restoring_a_backup_that_does_not_exist_is_an_error_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut tracker = open(dir.path());
     tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
-    let before = std::fs::read(dir.path().join("progress.ron")).unwrap();
+    let before = std::fs::read(journal(dir.path())).unwrap();
+    let backups_before = tracker.store().backups();
     let typo = dir.path().join("backups/progress-2026-11-32.ron");
-    let err = Store::new(dir.path()).restore(&typo).unwrap_err().to_string();
+    let catalog = skillgap::catalog::Catalog::default();
+    let err = Store::new(dir.path(), None).restore(&catalog, &typo).unwrap_err().to_string();
     assert!(err.contains(&format!("cannot restore {}: it does not exist", typo.display())), "{err}");
     assert!(err.contains("skillgap backups"), "says what to do: {err}");
-    assert_eq!(std::fs::read(dir.path().join("progress.ron")).unwrap(), before);
-    assert!(!dir.path().join("backups").exists(), "nothing was kept aside for a restore that did not happen");
+    assert_eq!(std::fs::read(journal(dir.path())).unwrap(), before);
+    assert_eq!(tracker.store().backups(), backups_before, "nothing was kept aside for a restore that did not happen");
 }
 
 /// Hostile-input review F5: backups were listed by name, so `progress-before-restore-*` files sorted above
@@ -317,7 +356,7 @@ fn backups_are_listed_newest_first_by_when_they_were_written() {
         std::fs::write(&path, "(version: 1)").unwrap();
         std::fs::File::options().write(true).open(&path).unwrap().set_modified(now - day * age_days).unwrap();
     }
-    let listed: Vec<String> = Store::new(dir.path())
+    let listed: Vec<String> = Store::new(dir.path(), None)
         .backups()
         .iter()
         .map(|b| b.path.file_name().unwrap().to_string_lossy().into_owned())
@@ -357,12 +396,10 @@ fn pruning_keeps_files_the_app_did_not_write() {
         .unwrap()
         .filter(|e| {
             let name = e.as_ref().unwrap().file_name().to_string_lossy().into_owned();
-            name.starts_with("progress-20")
-                && name.len() == "progress-2025-01-01.ron".len()
-                && !name.starts_with("progress-2999")
+            name.starts_with("progress-20") && !name.contains("conflicted") && !name.starts_with("progress-2999")
         })
         .count();
-    assert_eq!(daily, 14, "the 14 newest days the app wrote are kept");
+    assert_eq!(daily, 14, "the 14 newest days the app wrote are kept (today's under this machine's id)");
     assert!(!backups.join("progress-2025-01-01.ron").exists(), "the oldest go");
     let listed: Vec<_> = tracker.store().backups().into_iter().map(|b| b.path).collect();
     for name in foreign {
@@ -386,12 +423,16 @@ fn a_fifo_a_folder_or_a_huge_file_is_refused_without_reading_it() {
     for (path, expected) in
         [(&fifo, "not a regular file"), (&folder, "not a regular file"), (&huge, "larger than 64 MiB")]
     {
-        let err = Store::new(&data).restore(path).unwrap_err().to_string();
+        let err = Store::new(&data, None).restore(&Default::default(), path).unwrap_err().to_string();
         assert!(err.contains(&path.display().to_string()) && err.contains(expected), "{err}");
     }
-    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(data.join("journal")).unwrap();
+    let journal_fifo = data.join("journal/0123456789abcdef.ron");
+    assert!(std::process::Command::new("mkfifo").arg(&journal_fifo).status().unwrap().success());
+    let progress = Store::new(&data, None).load(&Default::default()).unwrap();
+    assert!(progress.items.is_empty(), "a FIFO named like a journal is not read (nor waited on)");
     std::fs::rename(&fifo, data.join("progress.ron")).unwrap();
-    let err = Store::new(&data).load().unwrap_err().to_string();
+    let err = Store::new(&data, None).load(&Default::default()).unwrap_err().to_string();
     assert!(err.contains("not a regular file"), "{err}");
 }
 
@@ -405,32 +446,26 @@ fn a_progress_file_or_checklist_with_a_byte_order_mark_reads() {
     assert!(skillgap::catalog::parse_checklist("bom.ron", &format!("\u{feff}{checklist}")).is_ok());
 }
 
-/// Hostile-input review F7: a `progress.ron` that is a link into a synced folder was replaced by a
-/// regular file on the next save, and the synced copy silently stopped updating. The link is followed:
-/// the file it points to is replaced atomically, the link stays, and the backups are real copies.
+/// Hostile-input review F7 once kept a `progress.ron` linked into a synced folder a link. With journals the
+/// whole data folder is what is synced: a linked progress file is carried over like any other, the file
+/// it points to is never written, and a report never replaces it.
 #[cfg(unix)]
 #[test]
-fn a_linked_progress_file_stays_a_link_and_its_target_is_updated() {
+fn a_linked_progress_file_is_carried_over_and_its_target_never_written() {
     let root = tempfile::tempdir().unwrap();
     let (data, synced) = (root.path().join("data"), root.path().join("Sync"));
-    open(&synced).apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    std::fs::create_dir_all(&synced).unwrap();
+    let old =
+        r#"(version: 1, items: {"fixture/build-one": (status: done, changed: "2026-01-01T00:00:00Z")}, history: [])"#;
+    std::fs::write(synced.join("progress.ron"), old).unwrap();
     std::fs::create_dir_all(&data).unwrap();
     std::os::unix::fs::symlink(synced.join("progress.ron"), data.join("progress.ron")).unwrap();
 
     let mut tracker = open(&data);
     assert_eq!(tracker.progress().items["fixture/build-one"].status, Status::Done, "read through the link");
     tracker.apply(&[Change::status("fixture/test-one", Status::Done)]).unwrap();
-    tracker.apply(&[Change::status("fixture/ship-one", Status::Done)]).unwrap();
-
-    assert!(std::fs::symlink_metadata(data.join("progress.ron")).unwrap().is_symlink(), "still a link");
-    let target = std::fs::read_to_string(synced.join("progress.ron")).unwrap();
-    assert!(target.contains("fixture/ship-one") && target.contains("fixture/build-one"), "{target}");
-    let bak = std::fs::symlink_metadata(data.join("progress.ron.bak")).unwrap();
-    assert!(bak.is_file(), "the backup is a copy, not a link to the link");
-    assert!(std::fs::read_to_string(data.join("progress.ron.bak")).unwrap().contains("fixture/test-one"));
-    let strays: Vec<_> = std::fs::read_dir(&synced).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
-    assert_eq!(strays, [std::ffi::OsString::from("progress.ron")], "nothing else is left in the synced folder");
-    let report = skillgap::store::write_output(&synced.join("progress.ron"), b"# report", &data);
-    assert!(report.is_err(), "a report never replaces the file the progress link points to");
-    assert_eq!(std::fs::read_to_string(synced.join("progress.ron")).unwrap(), target);
+    assert_eq!(open(&data).progress().items["fixture/build-one"].status, Status::Done, "carried over");
+    assert_eq!(std::fs::read_to_string(synced.join("progress.ron")).unwrap(), old, "never written");
+    let report = skillgap::store::write_output(&data.join("journal"), b"# report", &data);
+    assert!(report.is_err(), "a report never replaces the journals");
 }

@@ -143,8 +143,8 @@ fn checked(locations: &Locations, request: &CheckRequest) -> anyhow::Result<Outc
 /// progress file (a CI runner) gets nothing written. A failure to record is said, and the check stands.
 /// The checklists the check loaded are the tracker's: they are not read twice.
 fn record_check((locations, catalog): (&Locations, &Catalog), (folder, checklist): (&Path, &str), reading: Reading) {
-    let store = Store::new(&locations.data_dir);
-    if !store.path().exists() {
+    let store = Store::of(locations);
+    if !store.has_progress() {
         return;
     }
     let Ok(mut tracker) = Tracker::open(catalog.clone(), store) else { return };

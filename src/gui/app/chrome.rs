@@ -151,7 +151,7 @@ read and tries again every second; fix or restore the file (skillgap backups, sk
 
     pub(super) fn status_bar_ui(&self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let path = self.model.tracker().store().path();
+            let path = self.model.tracker().store().dir();
             match (&self.model.save_state, self.model.has_unsaved_changes()) {
                 (_, true) => ui.colored_label(ui.visuals().error_fg_color, "Not saved"),
                 (SaveState::Saved(at), false) => ui.label(format!("Saved {}", at.format("%H:%M:%S"))),
@@ -230,7 +230,8 @@ without your progress: it is not lost.",
             let name = offer.backup.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let saved = offer.backup.modified.map(|at| at.with_timezone(&chrono::Local).format(" %Y-%m-%d %H:%M"));
             let saved = saved.map(|at| format!(", saved{at}")).unwrap_or_default();
-            format!("Latest backup: {name}{saved}, {} items done.", offer.done)
+            let items = if offer.done == 1 { "item" } else { "items" };
+            format!("Latest backup: {name}{saved}, {} {items} done.", offer.done)
         }
         None => "No backup reads, so there is none to restore.".to_owned(),
     };

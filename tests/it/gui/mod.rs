@@ -91,7 +91,7 @@ fn window() -> Window {
 
 impl Window {
     fn progress_text(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("progress.ron")).unwrap_or_default()
+        common::progress_text(self.dir.path(), None)
     }
 
     fn index(&self, full_id: &str) -> usize {
@@ -180,7 +180,7 @@ impl Window {
     /// Another process on the same data folder, as `skillgap mark` would be.
     fn terminal(&self) -> Tracker {
         let (catalog, _) = skillgap::catalog::load_catalog(&[common::fixture_dir()]);
-        Tracker::open(catalog, Store::new(self.dir.path())).unwrap()
+        Tracker::open(catalog, Store::new(self.dir.path(), None)).unwrap()
     }
 
     /// Runs frames until the window has read a change saved elsewhere, and no further: the next frame
@@ -225,6 +225,6 @@ fn skip_builtins(dir: &std::path::Path) {
         .filter(|item| !item.full_id.starts_with("fixture/"))
         .map(|item| Change::status(item.full_id.clone(), Status::Skipped))
         .collect();
-    let mut tracker = Tracker::open(catalog, Store::new(dir)).unwrap();
+    let mut tracker = Tracker::open(catalog, Store::new(dir, None)).unwrap();
     tracker.apply(&changes).unwrap();
 }

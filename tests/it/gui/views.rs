@@ -16,7 +16,8 @@ fn ticking_an_item_updates_the_header_and_writes_the_progress_file() {
     skip_builtins(dir.path());
     let ids = ["build", "test", "ship", "run", "observe"].map(|s| format!("fixture/{s}-one"));
     let mut tracker =
-        Tracker::open(skillgap::catalog::load_catalog(&[common::fixture_dir()]).0, Store::new(dir.path())).unwrap();
+        Tracker::open(skillgap::catalog::load_catalog(&[common::fixture_dir()]).0, Store::new(dir.path(), None))
+            .unwrap();
     tracker.apply(&ids.iter().map(|id| Change::status(id.clone(), Status::Done)).collect::<Vec<_>>()).unwrap();
     let mut w = open_window(dir, None);
     let before = w.readiness();
@@ -245,7 +246,7 @@ fn a_failed_save_shows_the_banner_keeps_the_change_and_retry_works() {
     harness.run();
     assert!(harness.query_by_label("Your last change could not be saved").is_none());
     assert!(!harness.state().model.has_unsaved_changes());
-    assert!(std::fs::read_to_string(data.join("progress.ron")).unwrap().contains("fixture/build-one"));
+    assert!(common::progress_text(&data, None).contains("fixture/build-one"));
 }
 
 #[test]
@@ -253,7 +254,7 @@ fn a_change_made_by_the_cli_shows_up_in_the_window() {
     let mut w = window();
     assert_eq!(w.status("fixture/ship-one"), Status::Todo);
     let (catalog, _) = skillgap::catalog::load_catalog(&[common::fixture_dir()]);
-    let mut terminal = Tracker::open(catalog, Store::new(w.dir.path())).unwrap();
+    let mut terminal = Tracker::open(catalog, Store::new(w.dir.path(), None)).unwrap();
     terminal.apply(&[Change::status("fixture/ship-one", Status::Done)]).unwrap();
     w.wait_seconds(1.5);
     assert_eq!(w.status("fixture/ship-one"), Status::Done);
@@ -265,14 +266,16 @@ fn a_change_made_by_the_cli_shows_up_in_the_window() {
 fn a_file_damaged_while_open_is_reported_as_a_reload_error_and_left_alone() {
     let mut w = window();
     w.click_checkbox("Build one");
-    let path = w.dir.path().join("progress.ron");
+    let id = std::fs::read_to_string(w.dir.path().join("machine-id")).unwrap();
+    let path = w.dir.path().join("journal").join(format!("{}.ron", id.trim()));
     let good = std::fs::read(&path).unwrap();
-    std::fs::write(&path, b"(version: 1, items: {").unwrap();
+    let damaged = [good.as_slice(), b"(seq: 2, at: \"today\")\n"].concat();
+    std::fs::write(&path, &damaged).unwrap();
     w.wait_seconds(1.5);
     assert!(w.harness.query_by_label("Your progress file changed on disk and could not be read again").is_some());
     assert!(w.harness.query_by_label("Your last change could not be saved").is_none());
     assert_eq!(w.status("fixture/build-one"), Status::Done, "the window keeps what it last read");
-    assert_eq!(std::fs::read(&path).unwrap(), b"(version: 1, items: {", "the damaged file is left alone");
+    assert_eq!(std::fs::read(&path).unwrap(), damaged, "the damaged file is left alone");
 
     std::fs::write(&path, &good).unwrap();
     w.wait_seconds(1.5);
@@ -302,7 +305,12 @@ fn a_damaged_progress_file_opens_read_only_and_is_left_alone() {
     w.harness.key_press(egui::Key::ArrowDown);
     w.harness.key_press(egui::Key::Space);
     w.harness.run();
-    assert_eq!(w.progress_text(), "(version: 1, items: {", "nothing is saved until the person chooses");
+    assert_eq!(
+        std::fs::read_to_string(w.dir.path().join("progress.ron")).unwrap(),
+        "(version: 1, items: {",
+        "the file is left alone"
+    );
+    assert!(!w.dir.path().join("journal").exists(), "nothing is saved until the person chooses");
     w.harness.get_by_role_and_label(Role::Button, "Move it aside and start fresh").click();
     w.harness.run();
     assert!(!w.harness.state().model.is_read_only());

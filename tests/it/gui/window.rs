@@ -229,7 +229,7 @@ fn at_start_the_selected_gap_is_shown_with_its_neighbours() {
         .chain(fixture.map(|item| (item, Status::Skipped)))
         .map(|(item, status)| skillgap::progress::Change::status(item.full_id.clone(), status))
         .collect();
-    let mut tracker = skillgap::tracker::Tracker::open(catalog, skillgap::store::Store::new(dir.path())).unwrap();
+    let mut tracker = skillgap::tracker::Tracker::open(catalog, skillgap::store::Store::new(dir.path(), None)).unwrap();
     tracker.apply(&changes).unwrap();
     let (model, _) = crate::common::open_model_for(dir.path(), None);
     let start = skillgap::gui::StartOptions { view: Some(View::Checklists), ..Default::default() };
