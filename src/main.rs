@@ -162,13 +162,16 @@ enum CommandArgs {
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// List the backups of the progress file, newest first.
+    /// List the backups of the progress, newest first.
     Backups,
-    /// Replace the progress file with a backup (the current file is kept as a backup first).
+    /// Put a backup back, for every machine that shares the data folder (what there was is kept as a backup first).
     Restore {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Commit this machine's changes in a data folder kept in git, pull the other machines' and push (with the
+    /// system's git).
+    Sync,
     /// Your projects: is your app production-ready? `skillgap project add "Tuition centre" --folder ~/code/tc`.
     #[command(subcommand)]
     Project(ProjectArgs),
@@ -249,6 +252,7 @@ impl From<CommandArgs> for Command {
             CommandArgs::Targets { format } => Command::Targets { format: format.into() },
             CommandArgs::Check { files } => Command::Check { files },
             CommandArgs::Backups => Command::Backups,
+            CommandArgs::Sync => Command::Sync,
             CommandArgs::Restore { file } => Command::Restore { file },
             CommandArgs::Project(args) => Command::Project(args.into()),
         }

@@ -133,3 +133,18 @@ pub(super) fn restore(locations: &Locations, file: &Path) -> anyhow::Result<Outc
     );
     Ok(Outcome::Success)
 }
+
+pub(super) fn sync(locations: &Locations) -> anyhow::Result<Outcome> {
+    let store = Store::of(locations);
+    let _lock = store.lock()?;
+    let machine = store.machine()?;
+    let report = crate::store::git::sync(store.dir(), &machine)?;
+    let committed = if report.committed { "committed this machine's changes, " } else { "" };
+    say!(
+        "Synced {}: {committed}pulled and pushed {}/{}. Every machine that syncs sees the same progress.",
+        store.dir().display(),
+        report.remote,
+        report.branch
+    );
+    Ok(Outcome::Success)
+}

@@ -44,6 +44,7 @@ pub(super) fn list(
                 .map(|(index, item, item_status, in_target)| {
                     let checklist = &catalog.checklists[item.checklist];
                     let proven_by: Vec<&str> = proven_by(&proven, index).iter().map(|p| p.id.as_str()).collect();
+                    let mine = progress.get(item);
                     serde_json::json!({
                         "id": item.full_id,
                         "checklist": checklist.id,
@@ -57,6 +58,9 @@ pub(super) fn list(
                         "resources": item.resources,
                         "in_target": in_target,
                         "proven_by": proven_by,
+                        "note": mine.map_or("", |p| p.note.as_str()),
+                        "evidence": mine.map_or("", |p| p.evidence.as_str()),
+                        "changed": mine.map(|p| p.changed.to_rfc3339()),
                     })
                 })
                 .collect();

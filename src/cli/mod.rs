@@ -77,6 +77,7 @@ pub enum Command {
     Restore {
         file: PathBuf,
     },
+    Sync,
     Project(ProjectCommand),
 }
 
@@ -179,6 +180,7 @@ pub fn run(context: &Context, command: Command) -> anyhow::Result<Outcome> {
         Command::Check { files } => files::check(locations, &files),
         Command::Backups => files::backups(locations),
         Command::Restore { file } => files::restore(locations, &file),
+        Command::Sync => files::sync(locations),
         Command::Project(command) => project::run(locations, command),
     }
 }

@@ -24,6 +24,7 @@ mod backups;
 pub(crate) mod desktop;
 mod files;
 mod format;
+pub mod git;
 pub mod journal_files;
 mod output;
 mod project_file;
@@ -333,7 +334,7 @@ impl Store {
     }
 
     /// This machine's id (made the first time it is needed).
-    fn machine(&self) -> Result<String, StoreError> {
+    pub(crate) fn machine(&self) -> Result<String, StoreError> {
         machine_id(&self.id_dir).map_err(|error| StoreError::Write { path: self.id_dir.clone(), error })
     }
 

@@ -31,5 +31,6 @@ mod scan;
 mod scan_shapes;
 mod score;
 mod store;
+mod sync;
 mod target_balance;
 mod targets;

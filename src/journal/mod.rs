@@ -17,6 +17,9 @@ use crate::catalog::Catalog;
 use crate::progress::{Edit, Progress};
 use crate::text_pos::TextPos;
 
+mod project_ids;
+use project_ids::ProjectIds;
+
 /// A machine's id: 16 lowercase hex digits, kept outside the synced folder.
 pub const MACHINE_ID_LEN: usize = 16;
 
@@ -113,11 +116,10 @@ pub fn fold(catalog: &Catalog, sources: &[Source]) -> Progress {
     // Equal neighbours after the sort are one change seen twice (a journal and its conflict copy).
     all.dedup();
     let mut progress = Progress::default();
-    for (_, entry) in all {
+    let mut project_ids = ProjectIds::default();
+    for (machine, entry) in all {
         match &entry.change {
-            Record::Edit(edit) => {
-                progress.apply_edit(catalog, edit, entry.at);
-            }
+            Record::Edit(edit) => project_ids.apply(&mut progress, catalog, machine, edit, entry.at),
             Record::Base(base) => merge_base(&mut progress, base),
             Record::Restore(backup) => progress = (**backup).clone(),
         }
