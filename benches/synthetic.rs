@@ -157,3 +157,33 @@ fn time_in_span(rng: &mut Xorshift) -> DateTime<Utc> {
 pub fn checklist_ron(file: &ChecklistFile) -> String {
     ron::ser::to_string_pretty(file, ron::ser::PrettyConfig::new().indentor("  ".to_owned())).unwrap_or_default()
 }
+
+/// The journal a person who made `progress` one change at a time would have: a line for each status
+/// change of the history, in time order, then one for each note and evidence link, at the item's date.
+pub fn journal_text(progress: &Progress) -> String {
+    use skillgap::journal::{Entry, Record};
+    use skillgap::progress::{Change, Edit};
+    let mut changes: Vec<(DateTime<Utc>, Change)> = progress
+        .history
+        .iter()
+        .map(|event| {
+            let change = Change { item: event.item.clone(), status: Some(event.to), ..Change::default() };
+            (event.at, change)
+        })
+        .collect();
+    for (id, item) in &progress.items {
+        if !item.note.is_empty() || !item.evidence.is_empty() {
+            let note = (!item.note.is_empty()).then(|| item.note.clone());
+            let evidence = (!item.evidence.is_empty()).then(|| item.evidence.clone());
+            changes.push((item.changed, Change { item: id.clone(), note, evidence, ..Change::default() }));
+        }
+    }
+    changes.sort_by_key(|(at, _)| *at);
+    let mut text = String::new();
+    for (seq, (at, change)) in changes.into_iter().enumerate() {
+        let entry = Entry { seq: seq as u64 + 1, at, change: Record::Edit(Edit::Item(change)) };
+        text.push_str(&entry.to_line().unwrap_or_default());
+        text.push('\n');
+    }
+    text
+}

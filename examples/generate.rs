@@ -4,8 +4,9 @@
 //!   cargo run --release --example generate -- realistic OUT_DIR    the built-ins plus a 350-item list
 //!   cargo run --release --example generate -- N OUT_DIR            the built-ins plus lists up to N items
 //!
-//! OUT_DIR/checklists/*.ron are checklists (load them with --checklists), OUT_DIR/data/progress.ron is
-//! the matching progress (use it with --data-dir).
+//! OUT_DIR/checklists/*.ron are checklists (load them with --checklists), OUT_DIR/data/journal/ holds the
+//! matching progress as one machine's journal, a line a change (use it with --data-dir);
+//! OUT_DIR/progress.ron is the same progress as a progress file of a version before journals.
 
 #[path = "../benches/synthetic.rs"]
 mod synthetic;
@@ -31,11 +32,12 @@ fn main() -> anyhow::Result<()> {
     let data = synthetic::generate_with(own, &builtin_ids);
     let checklists = out.join("checklists");
     std::fs::create_dir_all(&checklists)?;
-    std::fs::create_dir_all(out.join("data"))?;
+    std::fs::create_dir_all(out.join("data/journal"))?;
     for file in &data.checklists {
         std::fs::write(checklists.join(format!("{}.ron", file.id)), synthetic::checklist_ron(file))?;
     }
-    std::fs::write(out.join("data/progress.ron"), skillgap::store::to_ron(&data.progress)?)?;
+    std::fs::write(out.join("data/journal/0000000000000001.ron"), synthetic::journal_text(&data.progress))?;
+    std::fs::write(out.join("progress.ron"), skillgap::store::to_ron(&data.progress)?)?;
     println!(
         "{} built-in + {own} own items in {} lists, {} progress entries, {} history events -> {}",
         builtin_ids.len(),

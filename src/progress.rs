@@ -202,7 +202,11 @@ impl Progress {
     /// anything changed. `catalog` resolves aliases so a change to a renamed item starts from the
     /// progress stored under its old id.
     pub fn apply(&mut self, catalog: &Catalog, change: &Change, now: DateTime<Utc>) -> bool {
-        let inherited = catalog.item_index(&change.item).and_then(|index| self.get(&catalog.items[index])).cloned();
+        let inherited = if self.items.contains_key(&change.item) {
+            None
+        } else {
+            catalog.item_index(&change.item).and_then(|index| self.get(&catalog.items[index])).cloned()
+        };
         let entry = self.items.entry(change.item.clone());
         let current = match entry {
             std::collections::btree_map::Entry::Occupied(o) => o.into_mut(),
@@ -228,13 +232,16 @@ impl Progress {
         if changed {
             current.changed = now;
         }
+        // Whether this change added an event to the history (then the item has one for sure).
+        let mut recorded = false;
         if current.status != before.status {
             // An undo that takes back the item's last status change removes that change from the
-            // history: what the person took back never happened (no "To do since", no extra entry).
-            let last = self.history.iter().rposition(|e| e.item == change.item);
+            // history: what the person took back never happened (no "To do since", no extra entry). Only an
+            // undo looks for it: a journal replays tens of thousands of changes, and the search is linear.
+            let last = if change.undo { self.history.iter().rposition(|e| e.item == change.item) } else { None };
             let reversed = last.filter(|&i| {
                 let event = &self.history[i];
-                change.undo && event.from == current.status && event.to == before.status
+                event.from == current.status && event.to == before.status
             });
             if let Some(index) = reversed {
                 self.history.remove(index);
@@ -249,10 +256,11 @@ impl Progress {
                 // A change replayed by a merge keeps its time, so it goes before events saved meanwhile (F20).
                 let position = self.history.partition_point(|e| e.at <= now);
                 self.history.insert(position, event);
+                recorded = true;
             }
         }
         let is_default = current.status == Status::Todo && current.note.is_empty() && current.evidence.is_empty();
-        if is_default && !self.history.iter().any(|e| e.item == change.item) {
+        if is_default && !recorded && !self.history.iter().any(|e| e.item == change.item) {
             // An item back where it started, with no history (a no-op, or an undone first change), leaves no
             // trace in the file.
             self.items.remove(&change.item);

@@ -13,7 +13,8 @@ const MAX_MARKS_PER_CHARACTER: usize = 30;
 /// and isolates, marks, zero-width spaces, byte-order marks. The joiners (U+200C, U+200D) are not: Persian,
 /// Indic scripts and emoji need them.
 pub(crate) fn is_hidden_format(c: char) -> bool {
-    c.general_category() == GeneralCategory::Format && !matches!(c, '\u{200C}' | '\u{200D}')
+    // No ASCII character is a format character: the quick test first, as every checklist's text is checked.
+    !c.is_ascii() && c.general_category() == GeneralCategory::Format && !matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// Why `text` (named `what`: "the name", "the evidence") cannot be kept as one line of a person's own text:
@@ -82,7 +83,7 @@ pub(crate) fn for_terminal(text: &str, keep_lines: bool) -> Cow<'_, str> {
 pub(crate) fn cap_combining_marks(text: &str) -> Cow<'_, str> {
     // Whether `c` is kept, counting the marks in a row in `run`.
     let keep = |run: &mut usize, c: char| {
-        *run = if c.general_category_group() == GeneralCategoryGroup::Mark { *run + 1 } else { 0 };
+        *run = if !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark { *run + 1 } else { 0 };
         *run <= MAX_MARKS_PER_CHARACTER
     };
     let mut run = 0;

@@ -18,7 +18,7 @@ use crate::progress::{Edit, Progress};
 use crate::text_pos::TextPos;
 
 mod project_ids;
-use project_ids::ProjectIds;
+pub(crate) use project_ids::ProjectIds;
 
 /// A machine's id: 16 lowercase hex digits, kept outside the synced folder.
 pub const MACHINE_ID_LEN: usize = 16;
@@ -108,6 +108,11 @@ pub struct Source {
 /// The progress every journal makes: each entry once (a conflict copy repeats its machine's lines),
 /// applied in time order; entries at one time in the order of their machine, then their place.
 pub fn fold(catalog: &Catalog, sources: &[Source]) -> Progress {
+    fold_all(catalog, sources).progress
+}
+
+/// [`fold`], with what it takes to apply later entries on top (see [`Folded::follows`]).
+pub fn fold_all(catalog: &Catalog, sources: &[Source]) -> Folded {
     let mut all: Vec<(&str, &Entry)> =
         sources.iter().flat_map(|source| source.entries.iter().map(|entry| (source.machine.as_str(), entry))).collect();
     all.sort_by(|(a_machine, a), (b_machine, b)| {
@@ -115,16 +120,43 @@ pub fn fold(catalog: &Catalog, sources: &[Source]) -> Progress {
     });
     // Equal neighbours after the sort are one change seen twice (a journal and its conflict copy).
     all.dedup();
-    let mut progress = Progress::default();
-    let mut project_ids = ProjectIds::default();
+    let mut folded = Folded::default();
     for (machine, entry) in all {
-        match &entry.change {
-            Record::Edit(edit) => project_ids.apply(&mut progress, catalog, machine, edit, entry.at),
-            Record::Base(base) => merge_base(&mut progress, base),
-            Record::Restore(backup) => progress = (**backup).clone(),
-        }
+        folded.apply(catalog, machine, entry);
     }
-    progress
+    folded
+}
+
+/// Where an entry falls in the fold: its time, then its machine, then its place in the machine's journal.
+pub type FoldKey = (DateTime<Utc>, String, u64);
+
+/// The journals folded so far: the progress, and what applying the next entries needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Folded {
+    pub progress: Progress,
+    pub(crate) project_ids: ProjectIds,
+    /// The key of the last entry applied.
+    pub last: Option<FoldKey>,
+}
+
+impl Folded {
+    /// Applies `entry`, of `machine`'s journal, after those applied so far.
+    pub fn apply(&mut self, catalog: &Catalog, machine: &str, entry: &Entry) {
+        match &entry.change {
+            Record::Edit(edit) => self.project_ids.apply(&mut self.progress, catalog, machine, edit, entry.at),
+            Record::Base(base) => merge_base(&mut self.progress, base),
+            Record::Restore(backup) => self.progress = (**backup).clone(),
+        }
+        self.last = Some((entry.at, machine.to_owned(), entry.seq));
+    }
+
+    /// Whether `entry` of `machine` comes after every entry applied, so applying it on top gives what a
+    /// fold of everything would.
+    pub fn follows(&self, machine: &str, entry: &Entry) -> bool {
+        self.last
+            .as_ref()
+            .is_none_or(|(at, last_machine, seq)| (entry.at, machine, entry.seq) > (*at, last_machine.as_str(), *seq))
+    }
 }
 
 /// Merges a carried-over progress file into `progress`: what is newer by its own date wins, so two

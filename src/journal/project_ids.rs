@@ -13,8 +13,8 @@ use crate::progress::{Edit, Progress};
 use crate::project::{ProjectChange, name_key};
 
 /// Who added each project, and the ids a machine's changes name that the fold gave another id.
-#[derive(Debug, Default)]
-pub(super) struct ProjectIds {
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct ProjectIds {
     added_by: HashMap<String, String>,
     /// (machine, the id it picked) -> the id the project has.
     moved: HashMap<(String, String), String>,

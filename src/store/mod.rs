@@ -29,12 +29,13 @@ pub mod journal_files;
 mod output;
 mod project_file;
 mod settings;
+mod snapshot;
 
 use backups::{BACKUP_DIR, read_backup};
 pub use backups::{Backup, BackupOffer};
 use files::folder_of;
 pub use format::{parse_progress, read_progress, to_ron};
-use journal_files::{DiskState, JOURNAL_DIR, append_lines, disk_state, machine_id, read_journals};
+use journal_files::{DiskState, JOURNAL_DIR, JournalFile, append_lines, disk_state, machine_id, read_journals};
 pub(crate) use output::{Destination, create_folder, new_report_in, remove_files_older_than, report_at, unused_path};
 pub use output::{OutputError, write_output};
 pub use project_file::ExportError;
@@ -42,7 +43,7 @@ pub(crate) use project_file::write_project_file;
 pub(crate) use settings::SETTINGS_FILE;
 
 use crate::catalog::Catalog;
-use crate::journal::{Entry, Record, Source, fold, merge_base, read_journal};
+use crate::journal::{Entry, Record, Source, fold_all, merge_base, read_journal};
 use crate::progress::{CURRENT_VERSION, Edit, Progress};
 use crate::text_pos::TextPos;
 
@@ -140,6 +141,9 @@ pub struct Store {
     clock: Clock,
     /// The file the last read found damaged: what [`Store::move_aside`] moves.
     damaged: Option<PathBuf>,
+    /// Where the fold is kept between runs (`snapshot.rs`): in the config folder, so a store with none
+    /// folds every journal each time.
+    snapshot: Option<PathBuf>,
 }
 
 /// Holds the folder's lock file locked until dropped.
@@ -152,7 +156,8 @@ impl Store {
     pub fn new(data_dir: impl Into<PathBuf>, config_dir: Option<&Path>) -> Store {
         let dir = data_dir.into();
         let id_dir = config_dir.map_or_else(|| dir.clone(), Path::to_path_buf);
-        Store { dir, id_dir, sync: Sync::Unread, clock: Clock::default(), damaged: None }
+        let snapshot = config_dir.map(|config| snapshot::snapshot_path(config, &dir));
+        Store { dir, id_dir, sync: Sync::Unread, clock: Clock::default(), damaged: None, snapshot }
     }
 
     /// The store of a run's data folder.
@@ -200,6 +205,27 @@ impl Store {
     fn read_all(&self, catalog: &Catalog) -> Result<(Progress, Clock), StoreError> {
         let journal_dir = self.dir.join(JOURNAL_DIR);
         let files = read_journals(&self.dir).map_err(|error| StoreError::Read { path: journal_dir.clone(), error })?;
+        let legacy = self.legacy_path();
+        if legacy.exists() {
+            let (mut progress, clock) = self.fold_journals(catalog, &files)?;
+            merge_base(&mut progress, &read_progress(&legacy)?);
+            return Ok((progress, clock));
+        }
+        self.fold_journals(catalog, &files)
+    }
+
+    /// The fold of `files`: from the snapshot and the lines appended since when it can be, else of every
+    /// line (and the snapshot made again).
+    fn fold_journals(&self, catalog: &Catalog, files: &[JournalFile]) -> Result<(Progress, Clock), StoreError> {
+        if let Some(path) = &self.snapshot
+            && let Some((folded, clock, fresh)) = snapshot::fold_from(path, catalog, files)
+        {
+            if !fresh {
+                snapshot::save(path, catalog, files, &folded, &clock);
+            }
+            return Ok((folded.progress, clock));
+        }
+        let journal_dir = self.dir.join(JOURNAL_DIR);
         let mut sources = Vec::with_capacity(files.len());
         for file in files {
             let journal = read_journal(&file.text).map_err(|damage| StoreError::DamagedJournal {
@@ -207,15 +233,14 @@ impl Store {
                 pos: damage.pos,
                 message: damage.message,
             })?;
-            sources.push(Source { machine: file.machine, entries: journal.entries });
+            sources.push(Source { machine: file.machine.clone(), entries: journal.entries });
         }
         let clock = Clock::of(&sources);
-        let mut progress = fold(catalog, &sources);
-        let legacy = self.legacy_path();
-        if legacy.exists() {
-            merge_base(&mut progress, &read_progress(&legacy)?);
+        let folded = fold_all(catalog, &sources);
+        if let Some(path) = self.snapshot.as_ref().filter(|_| !files.is_empty()) {
+            snapshot::save(path, catalog, files, &folded, &clock);
         }
-        Ok((progress, clock))
+        Ok((folded.progress, clock))
     }
 
     /// Deletes the parse cache that versions before 0.2 kept in `cache/` of the data folder: nothing reads
@@ -306,6 +331,7 @@ impl Store {
             let entry = Entry { seq, at, change };
             lines.push(entry.to_line().map_err(|error| self.write_error(&machine, io::Error::other(error)))?);
         }
+        self.check_room(&machine, &lines)?;
         remove_stale_temp_files(&legacy);
         append_lines(&self.dir, &machine, &lines).map_err(|error| self.write_error(&machine, error))?;
         self.clock.last_seq.insert(machine.clone(), seq);
@@ -327,6 +353,18 @@ impl Store {
         fs::create_dir_all(&keep_dir).map_err(write_error)?;
         fs::rename(legacy, &keep).map_err(write_error)?;
         files::sync_dir(&self.dir).map_err(write_error)
+    }
+
+    /// Refuses lines that would take this machine's journal past what the reader takes: skillgap never
+    /// writes a file it would then refuse to read (N2).
+    fn check_room(&self, machine: &str, lines: &[String]) -> Result<(), StoreError> {
+        let path = self.dir.join(JOURNAL_DIR).join(format!("{machine}.ron"));
+        let now = fs::metadata(&path).map_or(0, |meta| meta.len());
+        let bytes = now + lines.iter().map(|line| line.len() as u64 + 1).sum::<u64>();
+        if bytes > MAX_PROGRESS_BYTES {
+            return Err(StoreError::TooLarge { path, bytes, limit: MAX_PROGRESS_BYTES });
+        }
+        Ok(())
     }
 
     fn write_error(&self, machine: &str, error: io::Error) -> StoreError {

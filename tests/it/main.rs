@@ -7,6 +7,7 @@
 #[path = "../../benches/synthetic.rs"]
 mod synthetic;
 
+mod backups;
 mod builtin_checklists;
 mod check;
 mod cli;
@@ -30,6 +31,7 @@ mod report;
 mod scan;
 mod scan_shapes;
 mod score;
+mod snapshot;
 mod store;
 mod sync;
 mod target_balance;

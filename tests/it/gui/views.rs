@@ -260,6 +260,24 @@ fn a_change_made_by_the_cli_shows_up_in_the_window() {
     assert_eq!(w.status("fixture/ship-one"), Status::Done);
 }
 
+/// Issue 31: a sync tool delivers another machine's journal into the data folder while the window is open;
+/// within a second the window shows that machine's change.
+#[test]
+fn a_change_from_another_machine_shows_up_when_its_journal_arrives() {
+    let mut w = window();
+    w.click_checkbox("Build one");
+    let other = tempfile::tempdir().unwrap();
+    let (catalog, _) = skillgap::catalog::load_catalog(&[common::fixture_dir()]);
+    let mut desktop = Tracker::open(catalog, Store::new(other.path().join("data"), Some(other.path()))).unwrap();
+    desktop.apply(&[Change::status("fixture/ship-one", Status::Learning)]).unwrap();
+    assert_eq!(w.status("fixture/ship-one"), Status::Todo);
+    let journal = common::walk(&other.path().join("data/journal")).pop().unwrap();
+    std::fs::copy(&journal, w.dir.path().join("journal").join(journal.file_name().unwrap())).unwrap();
+    w.wait_seconds(1.0);
+    assert_eq!(w.status("fixture/ship-one"), Status::Learning, "the other machine's change");
+    assert_eq!(w.status("fixture/build-one"), Status::Done, "and this one's");
+}
+
 /// Hostile-input review U4: a file damaged while the window is open is a failed reload, not a failed
 /// save, and nothing is written over it. Once the file reads again, the banner goes.
 #[test]

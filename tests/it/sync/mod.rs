@@ -78,12 +78,12 @@ fn two_machines_changing_apart_show_every_change_after_a_sync() {
     desktop.run(&["project", "add", "Blog"]);
     copier.sync(&laptop.data, &desktop.data);
 
+    assert_eq!(laptop.item("fixture/test-one")["status"], "learning", "the laptop's change");
+    assert_eq!(laptop.item("fixture/ship-one")["status"], "done", "the desktop's change");
     assert_eq!(laptop.view(), desktop.view(), "both print the same");
     let build = laptop.item("fixture/build-one");
     assert_eq!(build["note"], "on the desktop, later", "the later note wins: {build}");
     assert_eq!(build["evidence"], "https://example.com/laptop", "an evidence change on one side stays: {build}");
-    assert_eq!(laptop.item("fixture/test-one")["status"], "learning");
-    assert_eq!(laptop.item("fixture/ship-one")["status"], "done");
     let projects = desktop.run(&["project", "list"]);
     assert!(projects.contains("Shop") && projects.contains("Blog"), "{projects}");
     let shop = desktop.run(&["project", "show", "shop"]);
