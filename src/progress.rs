@@ -1,13 +1,16 @@
 //! A person's progress: a status per item (keyed by full id), notes, evidence links, and the history of
 //! every status change. [`Progress::apply`] is the only way progress changes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Item};
 use crate::project::{Project, ProjectChange};
+
+/// When each item's status was last set, by the id the history records it under.
+pub type StatusDates = foldhash::HashMap<String, DateTime<Utc>>;
 
 /// The schema version this build writes. See `store::migrate` for how older files are upgraded.
 /// Version 2 added the person's projects; version 3 their readings (readiness at each scan and check).
@@ -166,8 +169,8 @@ impl Progress {
     /// Computed once and handed to [`Progress::status_since`]. A note or evidence edit is no status
     /// change, so it never moves the date an item was done (hostile-input review F11), and an undo
     /// gives the status it returns to its earlier date back.
-    pub(crate) fn status_dates(&self) -> HashMap<String, DateTime<Utc>> {
-        let mut changes: HashMap<&str, Vec<DateTime<Utc>>> = HashMap::new();
+    pub(crate) fn status_dates(&self) -> StatusDates {
+        let mut changes: foldhash::HashMap<&str, Vec<DateTime<Utc>>> = foldhash::HashMap::default();
         for event in &self.history {
             let dates = changes.entry(&event.item).or_default();
             if event.undo && dates.len() > 1 {
@@ -182,7 +185,7 @@ impl Progress {
     /// Since when `item` has its current status: its last status change in `dates` (from
     /// `Progress::status_dates`) under its id or an alias, or, for an entry the history does not know
     /// (a hand-made file), when the entry last changed.
-    pub fn status_since(&self, item: &Item, dates: &HashMap<String, DateTime<Utc>>) -> Option<DateTime<Utc>> {
+    pub fn status_since(&self, item: &Item, dates: &StatusDates) -> Option<DateTime<Utc>> {
         std::iter::once(&item.full_id)
             .chain(&item.aliases)
             .filter_map(|id| dates.get(id).copied())

@@ -6,7 +6,6 @@ pub(crate) mod format;
 mod load;
 pub mod validate;
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -118,9 +117,9 @@ pub struct Catalog {
 /// that item id too: then it is ambiguous on its own).
 #[derive(Debug, Clone, Default)]
 struct Index {
-    by_full_id: HashMap<String, usize>,
-    by_alias: HashMap<String, usize>,
-    by_item_id: HashMap<String, (usize, Uniqueness)>,
+    by_full_id: foldhash::HashMap<String, usize>,
+    by_alias: foldhash::HashMap<String, usize>,
+    by_item_id: foldhash::HashMap<String, (usize, Uniqueness)>,
 }
 
 impl Index {

@@ -73,7 +73,7 @@ pub struct Model {
     pub assessment: Assessment,
     pub timeline: Vec<TimelinePoint>,
     /// When each item's status last changed (see `Progress::status_dates`).
-    pub status_dates: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>>,
+    pub status_dates: crate::progress::StatusDates,
     /// Done and applicable items per checklist, and per section of each checklist.
     pub checklist_counts: Vec<Count>,
     pub section_counts: Vec<Vec<Count>>,

@@ -16,7 +16,7 @@ pub(super) struct Parts<'a, 'b> {
     pub target: &'b Target,
     pub progress: &'a Progress,
     /// When each item's status last changed (see [`Progress::status_dates`]).
-    pub status_dates: std::collections::HashMap<String, DateTime<Utc>>,
+    pub status_dates: crate::progress::StatusDates,
     pub statuses: &'b [Status],
     /// Each catalog item's stored progress, in catalog order.
     pub stored: Vec<Option<&'a ItemProgress>>,

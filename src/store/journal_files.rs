@@ -71,10 +71,13 @@ pub fn read_journals(data_dir: &Path) -> io::Result<Vec<JournalFile>> {
         }
         let bytes =
             read_limited(&entry.path()).map_err(|error| io::Error::new(error.kind(), format!("{name}: {error}")))?;
+        let mut bytes = bytes;
         let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let text = String::from_utf8(bytes[..complete].to_vec())
+        let pending = bytes.len() - complete;
+        bytes.truncate(complete);
+        let text = String::from_utf8(bytes)
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{name} is not UTF-8 text")))?;
-        files.push(JournalFile { name, machine, text, pending: bytes.len() - complete });
+        files.push(JournalFile { name, machine, text, pending });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(files)

@@ -197,8 +197,24 @@ pub(super) fn save(path: &Path, catalog: &Catalog, files: &[JournalFile], folded
 fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let folder = super::files::folder_of(path);
     std::fs::create_dir_all(folder)?;
+    remove_stale_temp_files(folder);
     let mut staged = tempfile::Builder::new().prefix(".snapshot.").suffix(".tmp").tempfile_in(folder)?;
     staged.write_all(bytes)?;
     staged.persist(path).map_err(|err| err.error)?;
     Ok(())
+}
+
+/// Removes what a run killed while writing a snapshot left (a minute old: a write takes milliseconds, and
+/// another run's may be under way).
+fn remove_stale_temp_files(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    let minute_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let old = entry.metadata().and_then(|meta| meta.modified()).is_ok_and(|modified| modified < minute_ago);
+        if name.starts_with(".snapshot.") && name.ends_with(".tmp") && old {
+            std::fs::remove_file(entry.path()).ok();
+        }
+    }
 }
