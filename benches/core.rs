@@ -34,6 +34,8 @@ struct Fixture {
     texts: Vec<String>,
     catalog: Catalog,
     progress_text: String,
+    /// The same progress as one machine's journal.
+    journal_text: String,
     progress: Progress,
 }
 
@@ -49,7 +51,8 @@ fn fixture(size: &str) -> Fixture {
     texts.extend(data.checklists.iter().map(synthetic::checklist_ron));
     let files = texts.iter().map(|text| (parse_checklist("bench.ron", text).unwrap(), Origin::BuiltIn("bench")));
     let catalog = Catalog::from_files(files.collect()).0;
-    Fixture { texts, catalog, progress_text: to_ron(&data.progress).unwrap(), progress: data.progress }
+    let journal_text = synthetic::journal_text(&data.progress);
+    Fixture { texts, catalog, progress_text: to_ron(&data.progress).unwrap(), journal_text, progress: data.progress }
 }
 
 fn benches(c: &mut Criterion) {
@@ -63,6 +66,14 @@ fn benches(c: &mut Criterion) {
         });
         group.bench_function(id("parse_progress"), |b| {
             b.iter(|| black_box(parse_progress(std::path::Path::new("p.ron"), f.progress_text.as_bytes()).is_ok()))
+        });
+        // Every line of a machine's journal read and folded: what a run without a snapshot does.
+        group.bench_function(id("fold_journal"), |b| {
+            b.iter(|| {
+                let entries = skillgap::journal::read_journal(&f.journal_text).unwrap().entries;
+                let sources = [skillgap::journal::Source { machine: "0000000000000001".into(), entries }];
+                black_box(skillgap::journal::fold(&f.catalog, &sources).items.len())
+            })
         });
         group.bench_function(id("write_progress"), |b| b.iter(|| black_box(to_ron(&f.progress).unwrap().len())));
         let target = f.catalog.default_target();
@@ -95,7 +106,8 @@ fn benches(c: &mut Criterion) {
             })
         });
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("progress.ron"), &f.progress_text).unwrap();
+        std::fs::create_dir_all(dir.path().join("journal")).unwrap();
+        std::fs::write(dir.path().join("journal/0000000000000001.ron"), &f.journal_text).unwrap();
         let mut tracker = Tracker::open(f.catalog.clone(), Store::new(dir.path(), None)).unwrap();
         let item = f.catalog.items[0].full_id.clone();
         let mut flip = false;

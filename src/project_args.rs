@@ -85,7 +85,7 @@ pub(crate) enum ProjectArgs {
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Remove a project (the progress file as it was is kept in backups/).
+    /// Remove a project (the progress as it was is kept in backups/).
     Remove {
         #[arg(value_name = "PROJECT")]
         project: String,

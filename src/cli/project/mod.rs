@@ -245,7 +245,7 @@ fn remove(locations: &Locations, query: &str) -> anyhow::Result<Outcome> {
     let kept = backups.iter().find(|b| b.path.to_string_lossy().contains(&format!("before-removing-{tag}")));
     if let Some(kept) = kept {
         say!(
-            "The progress file as it was before is kept in {}; `skillgap restore` that file to bring the project back.",
+            "The progress as it was before is kept in {}; `skillgap restore` that file to bring the project back.",
             kept.path.display()
         );
     }
