@@ -3,22 +3,10 @@
 
 use crate::common;
 
-use skillgap::catalog::load_catalog;
 use skillgap::progress::{Change, Status};
 use skillgap::store::Store;
-use skillgap::tracker::Tracker;
 
-fn open(dir: &std::path::Path) -> Tracker {
-    let (catalog, problems) = load_catalog(&[common::fixture_dir()]);
-    assert!(problems.is_empty(), "{problems:?}");
-    Tracker::open(catalog, Store::new(dir, None)).unwrap()
-}
-
-/// This machine's journal in `dir` (a store opened with no config folder keeps its id in the data folder).
-fn journal(dir: &std::path::Path) -> std::path::PathBuf {
-    let id = std::fs::read_to_string(dir.join("machine-id")).unwrap();
-    dir.join("journal").join(format!("{}.ron", id.trim()))
-}
+use common::{journal_in as journal, open_tracker as open};
 
 /// Hostile-input review F4: `restore` of a path that does not exist restored empty progress.
 #[test]

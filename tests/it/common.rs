@@ -32,6 +32,19 @@ pub fn progress_text(data_dir: &Path, config_dir: Option<&Path>) -> String {
     skillgap::store::to_ron(&progress).unwrap()
 }
 
+/// A tracker over `dir` with the fixture checklists, its machine's id kept in `dir` (no config folder).
+pub fn open_tracker(dir: &Path) -> skillgap::tracker::Tracker {
+    let (catalog, problems) = skillgap::catalog::load_catalog(&[fixture_dir()]);
+    assert!(problems.is_empty(), "{problems:?}");
+    skillgap::tracker::Tracker::open(catalog, skillgap::store::Store::new(dir, None)).unwrap()
+}
+
+/// The journal of the machine whose id is kept in `dir` (see [`open_tracker`]).
+pub fn journal_in(dir: &Path) -> PathBuf {
+    let id = std::fs::read_to_string(dir.join("machine-id")).unwrap();
+    dir.join("journal").join(format!("{}.ron", id.trim()))
+}
+
 /// A temporary home for one test: `data/` for progress, `config/` for user checklists.
 pub struct Sandbox {
     pub root: tempfile::TempDir,

@@ -9,19 +9,8 @@ use skillgap::catalog::load_catalog;
 use skillgap::progress::{CURRENT_VERSION, Change, HistoryEvent, ItemProgress, Progress, Status};
 use skillgap::project::{Project, ProjectItem, ProjectStatus, Reading, ReadingSource};
 use skillgap::store::{Store, StoreError, parse_progress};
-use skillgap::tracker::Tracker;
 
-fn open(dir: &std::path::Path) -> Tracker {
-    let (catalog, problems) = load_catalog(&[common::fixture_dir()]);
-    assert!(problems.is_empty(), "{problems:?}");
-    Tracker::open(catalog, Store::new(dir, None)).unwrap()
-}
-
-/// This machine's journal in `dir` (a store opened with no config folder keeps its id in the data folder).
-fn journal(dir: &std::path::Path) -> std::path::PathBuf {
-    let id = std::fs::read_to_string(dir.join("machine-id")).unwrap();
-    dir.join("journal").join(format!("{}.ron", id.trim()))
-}
+use common::{journal_in as journal, open_tracker as open};
 
 #[test]
 fn a_change_is_one_line_in_this_machines_journal_and_reads_back() {
