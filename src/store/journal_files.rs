@@ -10,9 +10,10 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::time::SystemTime;
 
-use super::PROGRESS_FILE;
 use super::files::{atomic_write, read_limited, sync_dir};
+use super::{PROGRESS_FILE, StoreError};
 use crate::journal::{MACHINE_ID_LEN, machine_of};
+use crate::text_pos::TextPos;
 
 /// The folder of the journals, in the data folder.
 pub const JOURNAL_DIR: &str = "journal";
@@ -53,30 +54,32 @@ pub struct JournalFile {
 }
 
 /// Every journal in `data_dir/journal/` (conflict copies included), in name order; other files are left
-/// alone and unread. No folder yet is no journals.
-pub fn read_journals(data_dir: &Path) -> io::Result<Vec<JournalFile>> {
+/// alone and unread. No folder yet is no journals. Complete lines that are not UTF-8 are damage, placed.
+pub fn read_journals(data_dir: &Path) -> Result<Vec<JournalFile>, StoreError> {
     let dir = data_dir.join(JOURNAL_DIR);
+    let read_error = |path: &Path, error| StoreError::Read { path: path.to_path_buf(), error };
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(error) => return Err(error),
+        Err(error) => return Err(read_error(&dir, error)),
     };
     let mut files = Vec::new();
     for entry in entries {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let entry = entry.map_err(|error| read_error(&dir, error))?;
+        let (name, path) = (entry.file_name().to_string_lossy().into_owned(), entry.path());
         let Some(machine) = machine_of(&name).map(str::to_owned) else { continue };
-        if !entry.file_type()?.is_file() {
+        if !entry.file_type().map_err(|error| read_error(&path, error))?.is_file() {
             continue;
         }
-        let bytes =
-            read_limited(&entry.path()).map_err(|error| io::Error::new(error.kind(), format!("{name}: {error}")))?;
-        let mut bytes = bytes;
+        let mut bytes = read_limited(&path).map_err(|error| read_error(&path, error))?;
         let complete = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let pending = bytes.len() - complete;
         bytes.truncate(complete);
-        let text = String::from_utf8(bytes)
-            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("{name} is not UTF-8 text")))?;
+        let text = String::from_utf8(bytes).map_err(|err| StoreError::DamagedJournal {
+            pos: TextPos::of_invalid_utf8(err.as_bytes(), err.utf8_error().valid_up_to()),
+            path: path.clone(),
+            message: "not UTF-8 text".to_owned(),
+        })?;
         files.push(JournalFile { name, machine, text, pending });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));

@@ -61,8 +61,9 @@ const WHAT_TO_DO: &str = "The file was left untouched. List backups with `skillg
 `skillgap restore FILE`, or move the file aside to start afresh.";
 
 const JOURNAL_WHAT_TO_DO: &str = "The journals were left untouched and nothing will be added to them until this \
-line reads. skillgap writes whole lines only, so the line was changed by hand or by a tool: undo that change, or \
-restore a backup (`skillgap backups`, `skillgap restore FILE`), which moves this file aside.";
+line reads. If another machine sharing the folder runs a newer skillgap, update this one. Otherwise the line was \
+changed by hand or by a tool (skillgap writes whole lines only): undo that change, or restore a backup \
+(`skillgap backups`, `skillgap restore FILE`), which moves this file aside.";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -203,8 +204,7 @@ impl Store {
     }
 
     fn read_all(&self, catalog: &Catalog) -> Result<(Progress, Clock), StoreError> {
-        let journal_dir = self.dir.join(JOURNAL_DIR);
-        let files = read_journals(&self.dir).map_err(|error| StoreError::Read { path: journal_dir.clone(), error })?;
+        let files = read_journals(&self.dir)?;
         let legacy = self.legacy_path();
         if legacy.exists() {
             let (mut progress, clock) = self.fold_journals(catalog, &files)?;

@@ -99,6 +99,22 @@ fn a_journal_with_a_line_that_does_not_read_is_never_added_to() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), damaged);
 }
 
+/// A complete line with bytes that are not UTF-8 is damage too, placed; the same bytes in a last line still
+/// being delivered are not.
+#[test]
+fn a_journal_line_that_is_not_utf8_is_placed_and_a_tail_that_is_not_yet_is_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    open(dir.path()).apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    let path = journal(dir.path());
+    let good = std::fs::read(&path).unwrap();
+    std::fs::write(&path, [good.as_slice(), b"(seq: 2, at: \xff\xfe"].concat()).unwrap();
+    assert_eq!(open(dir.path()).progress().items["fixture/build-one"].status, Status::Done, "pending");
+    std::fs::write(&path, [good.as_slice(), b"(seq: 2, at: \xff\xfe\n"].concat()).unwrap();
+    let (catalog, _) = load_catalog(&[common::fixture_dir()]);
+    let err = Store::new(dir.path(), None).load(&catalog).unwrap_err().to_string();
+    assert!(err.starts_with(&format!("journal {}:2:14 cannot be read: not UTF-8 text", path.display())), "{err}");
+}
+
 #[test]
 fn two_writers_on_one_folder_keep_each_others_changes() {
     let dir = tempfile::tempdir().unwrap();
