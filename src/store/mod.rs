@@ -295,7 +295,7 @@ impl Store {
         Ok(Lock(file))
     }
 
-    /// Appends `edits` (each with the time [`Store::stamp`] gave it) to this machine's journal, durably,
+    /// Appends `edits` (each with the time `Store::stamp` gave it) to this machine's journal, durably,
     /// and keeps the day's backup of `progress` (the progress with them). A progress file of a version
     /// before journals is carried over first. The caller holds [`Store::lock`] and has caught up with the
     /// files (as [`crate::tracker::Tracker::save`] does).
