@@ -115,6 +115,28 @@ fn a_journal_line_that_is_not_utf8_is_placed_and_a_tail_that_is_not_yet_is_pendi
     assert!(err.starts_with(&format!("journal {}:2:14 cannot be read: not UTF-8 text", path.display())), "{err}");
 }
 
+/// Another machine's clock is a day ahead: its change of an item carries tomorrow's time. A change made
+/// here after it arrived still wins, as the person meant, and stays after it in the history.
+#[test]
+fn a_change_made_after_seeing_another_wins_even_when_that_one_is_dated_ahead() {
+    let dir = tempfile::tempdir().unwrap();
+    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    let ahead = skillgap::journal::Entry {
+        seq: 1,
+        at: tomorrow,
+        change: skillgap::journal::Record::Edit(Change::status("fixture/build-one", Status::Learning).into()),
+    };
+    std::fs::create_dir_all(dir.path().join("journal")).unwrap();
+    std::fs::write(dir.path().join("journal/aaaaaaaaaaaaaaaa.ron"), ahead.to_line().unwrap() + "\n").unwrap();
+    let mut tracker = open(dir.path());
+    assert_eq!(tracker.progress().items["fixture/build-one"].status, Status::Learning);
+    tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    let reopened = open(dir.path());
+    assert_eq!(reopened.progress().items["fixture/build-one"].status, Status::Done, "the change made after it");
+    let last = reopened.progress().history.last().unwrap();
+    assert!(last.to == Status::Done && last.at > tomorrow, "{:?}", reopened.progress().history);
+}
+
 #[test]
 fn two_writers_on_one_folder_keep_each_others_changes() {
     let dir = tempfile::tempdir().unwrap();
