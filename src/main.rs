@@ -24,11 +24,12 @@ use project_args::ProjectArgs;
     about = "See which DevOps and software-engineering basics you still miss, across the whole lifecycle.",
     long_about = "See which DevOps and software-engineering basics you still miss, across the whole lifecycle: \
 build, test, ship, run, observe, recover.\n\nWith no command, skillgap opens its window.",
-    after_help = "Progress lives in progress.ron in the data folder (on Linux ~/.local/share/skillgap). \
+    after_help = "Progress lives in journal/, one file per machine, in the data folder (on Linux \
+~/.local/share/skillgap); share that folder with a sync tool or git to use it on several machines. \
 Your own checklists go in the config folder's checklists/ (on Linux ~/.config/skillgap/checklists)."
 )]
 struct Cli {
-    /// Folder of the progress file (default: the platform's data folder).
+    /// Folder of your progress, its journals and backups (default: the platform's data folder).
     #[arg(long, global = true, value_name = "DIR", env = paths::DATA_DIR_ENV)]
     data_dir: Option<PathBuf>,
 

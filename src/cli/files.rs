@@ -124,19 +124,22 @@ pub(super) fn restore(locations: &Locations, file: &Path) -> anyhow::Result<Outc
     let (catalog, _) = crate::catalog::load_catalog(&locations.checklist_dirs);
     let mut store = Store::of(locations);
     let restored = store.restore(&catalog, file)?;
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     say!(
-        "Restored {} ({} items with progress, {} history events) in {}, for every machine that shares it.",
+        "Restored {} ({}, {}) in {}, for every machine that shares it.",
         file.display(),
-        restored.items.len(),
-        restored.history.len(),
+        count(restored.items.len(), "item with progress", "items with progress"),
+        count(restored.history.len(), "history event", "history events"),
         store.dir().display()
     );
     Ok(Outcome::Success)
 }
 
 pub(super) fn sync(locations: &Locations) -> anyhow::Result<Outcome> {
-    let store = Store::of(locations);
+    let mut store = Store::of(locations);
     let _lock = store.lock()?;
+    let (catalog, _) = crate::catalog::load_catalog(&locations.checklist_dirs);
+    store.carry_over(&catalog)?;
     let machine = store.machine()?;
     let report = crate::store::git::sync(store.dir(), &machine)?;
     let committed = if report.committed { "committed this machine's changes, " } else { "" };

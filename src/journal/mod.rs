@@ -76,6 +76,8 @@ pub fn read_journal(text: &str) -> Result<Journal, DamagedLine> {
     let complete = text.rfind('\n').map_or(0, |end| end + 1);
     let mut entries = Vec::new();
     for (index, line) in text[..complete].lines().enumerate() {
+        // A byte-order mark, as an editor on Windows may add one, is not part of the line.
+        let line = if index == 0 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
         if line.trim().is_empty() {
             continue;
         }

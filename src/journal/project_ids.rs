@@ -54,6 +54,11 @@ impl ProjectIds {
         progress.apply_project(&change, at);
     }
 
+    /// The ids the fold gave `machine`'s projects in place of those it picked, that it has not named yet.
+    pub(crate) fn moved_for(&self, machine: &str) -> Vec<String> {
+        self.moved.iter().filter(|((m, _), _)| m == machine).map(|(_, moved)| moved.clone()).collect()
+    }
+
     /// For an `Add` (or a `Put` of a project not there) whose id another machine's project has: that
     /// project's id when it is the same project (the same name), else a free id.
     fn taken_by_another(&self, progress: &Progress, machine: &str, change: &ProjectChange) -> Option<String> {

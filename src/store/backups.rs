@@ -13,6 +13,8 @@ use chrono::{DateTime, Utc};
 use super::files::{atomic_write, read_limited};
 use super::format::{encode, parse_progress};
 use super::{Store, StoreError};
+use crate::catalog::Catalog;
+use crate::journal::Record;
 use crate::progress::{Progress, Status};
 
 pub(super) const BACKUP_DIR: &str = "backups";
@@ -93,6 +95,31 @@ impl Store {
         found
     }
 
+    /// Puts a backup back, for every machine: the progress from now on is the backup's (changes made
+    /// after apply on top). What there was is kept in `backups/` first; a damaged file is moved aside
+    /// (its bytes kept), as restoring is how a person gets past one.
+    pub fn restore(&mut self, catalog: &Catalog, backup: &Path) -> Result<Progress, StoreError> {
+        let restored = read_backup(backup)?;
+        let _lock = self.lock()?;
+        let mut tries = 0;
+        let current = loop {
+            match self.load(catalog) {
+                Ok(current) => break current,
+                Err(StoreError::Damaged { .. } | StoreError::DamagedJournal { .. }) if tries < 100 => {
+                    self.move_aside()?;
+                    tries += 1;
+                }
+                Err(err) => return Err(err),
+            }
+        };
+        if self.has_progress() {
+            self.keep_copy("restore", &current)?;
+        }
+        let at = self.stamp(Utc::now());
+        self.append_records(vec![(Record::Restore(Box::new(restored.clone())), at)])?;
+        Ok(restored)
+    }
+
     /// The newest backup that reads, and how many items it has done: what restoring the latest backup
     /// brings back.
     pub(crate) fn newest_readable_backup(&self) -> Option<BackupOffer> {
@@ -107,7 +134,10 @@ impl Store {
 /// A backup's progress, or why it cannot be restored.
 pub(super) fn read_backup(path: &Path) -> Result<Progress, StoreError> {
     match read_limited(path) {
-        Ok(bytes) => parse_progress(path, &bytes),
+        Ok(bytes) => parse_progress(path, &bytes).map_err(|err| match err {
+            StoreError::Damaged { path, pos, message } => StoreError::NotABackup { path, pos, message },
+            other => other,
+        }),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Err(StoreError::NoBackup { path: path.to_path_buf() }),
         Err(source) => Err(StoreError::Read { path: path.to_path_buf(), error: source }),
     }

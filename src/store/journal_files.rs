@@ -42,6 +42,13 @@ pub fn machine_id(config_dir: &Path) -> io::Result<String> {
     Ok(id)
 }
 
+/// This machine's id if it has one yet (it has none before its first change).
+pub fn existing_machine_id(config_dir: &Path) -> Option<String> {
+    let text = fs::read_to_string(config_dir.join(MACHINE_ID_FILE)).ok()?;
+    let id = text.trim();
+    (machine_of(&format!("{id}.ron")) == Some(id)).then(|| id.to_owned())
+}
+
 /// One journal file as read: its name, the machine it belongs to, the text of its complete lines, and
 /// how many bytes after them are still being delivered (a sync tool's copy in progress may end inside
 /// a character, so they are not read as text).

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
+mod append;
 mod backups;
 pub(crate) mod desktop;
 mod files;
@@ -31,11 +32,11 @@ mod project_file;
 mod settings;
 mod snapshot;
 
-use backups::{BACKUP_DIR, read_backup};
+use backups::BACKUP_DIR;
 pub use backups::{Backup, BackupOffer};
 use files::folder_of;
 pub use format::{parse_progress, read_progress, to_ron};
-use journal_files::{DiskState, JOURNAL_DIR, JournalFile, append_lines, disk_state, machine_id, read_journals};
+use journal_files::{DiskState, JOURNAL_DIR, JournalFile, disk_state, machine_id, read_journals};
 pub(crate) use output::{Destination, create_folder, new_report_in, remove_files_older_than, report_at, unused_path};
 pub use output::{OutputError, write_output};
 pub use project_file::ExportError;
@@ -43,8 +44,8 @@ pub(crate) use project_file::write_project_file;
 pub(crate) use settings::SETTINGS_FILE;
 
 use crate::catalog::Catalog;
-use crate::journal::{Entry, Record, Source, fold_all, merge_base, read_journal};
-use crate::progress::{CURRENT_VERSION, Edit, Progress};
+use crate::journal::{Folded, Source, fold_all, merge_base, read_journal};
+use crate::progress::{CURRENT_VERSION, Progress};
 use crate::text_pos::TextPos;
 
 /// The progress file of versions before journals, carried over at the first change.
@@ -62,8 +63,9 @@ const WHAT_TO_DO: &str = "The file was left untouched. List backups with `skillg
 
 const JOURNAL_WHAT_TO_DO: &str = "The journals were left untouched and nothing will be added to them until this \
 line reads. If another machine sharing the folder runs a newer skillgap, update this one. Otherwise the line was \
-changed by hand or by a tool (skillgap writes whole lines only): undo that change, or restore a backup \
-(`skillgap backups`, `skillgap restore FILE`), which moves this file aside.";
+changed by hand or by a tool (skillgap writes whole lines only): undo that change. Restoring a backup \
+(`skillgap backups`, `skillgap restore FILE`) moves this file aside, but brings back only what the backup \
+held: changes made since it was kept are not in it.";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -92,8 +94,18 @@ items with 60,000 changes take 9 MiB): see where its history came from, or resto
         .bytes.div_ceil(1024 * 1024), .limit / (1024 * 1024)
     )]
     TooLarge { path: PathBuf, bytes: u64, limit: u64 },
+    #[error(
+        "{problem}\n{path} is another machine's journal. skillgap will not move it aside: a sync tool would pass that on, and that machine's later changes would be lost. Undo the edit that \
+damaged the line, here or on that machine; moving the file out of journal/ by hand drops every change in it."
+    )]
+    OthersJournal { path: PathBuf, problem: String },
     #[error("the progress file {path} could not be read, so skillgap will not overwrite it. {WHAT_TO_DO}")]
     NotLoaded { path: PathBuf },
+    #[error(
+        "cannot restore {path}{}: {message}. It is not a progress file skillgap can read; list the backups with \
+`skillgap backups`. Nothing was changed.", .pos.map(|p| format!(":{p}")).unwrap_or_default()
+    )]
+    NotABackup { path: PathBuf, pos: Option<TextPos>, message: String },
     #[error("cannot restore {path}: it does not exist. List the backups with `skillgap backups`. Nothing was changed.")]
     NoBackup { path: PathBuf },
 }
@@ -131,6 +143,10 @@ enum Sync {
 struct Clock {
     latest: Option<DateTime<Utc>>,
     last_seq: BTreeMap<String, u64>,
+    /// This machine's projects the fold gave another id (two machines picked one id): this machine's next
+    /// change first names each new id, so from then on its old id means the other project, as it now
+    /// shows (see `journal/project_ids.rs`).
+    renamed: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -140,8 +156,8 @@ pub struct Store {
     id_dir: PathBuf,
     sync: Sync,
     clock: Clock,
-    /// The file the last read found damaged: what [`Store::move_aside`] moves.
-    damaged: Option<PathBuf>,
+    /// The file the last read found damaged (what [`Store::move_aside`] moves), and what is wrong in it.
+    damaged: Option<(PathBuf, String)>,
     /// Where the fold is kept between runs (`snapshot.rs`): in the config folder, so a store with none
     /// folds every journal each time.
     snapshot: Option<PathBuf>,
@@ -195,7 +211,9 @@ impl Store {
             Err(err) => {
                 self.sync = Sync::Unread;
                 self.damaged = match &err {
-                    StoreError::Damaged { path, .. } | StoreError::DamagedJournal { path, .. } => Some(path.clone()),
+                    StoreError::Damaged { path, .. } | StoreError::DamagedJournal { path, .. } => {
+                        Some((path.clone(), err.problem()))
+                    }
                     _ => None,
                 };
                 Err(err)
@@ -223,6 +241,7 @@ impl Store {
             if !fresh {
                 snapshot::save(path, catalog, files, &folded, &clock);
             }
+            let clock = self.with_renamed(clock, &folded);
             return Ok((folded.progress, clock));
         }
         let journal_dir = self.dir.join(JOURNAL_DIR);
@@ -240,7 +259,15 @@ impl Store {
         if let Some(path) = self.snapshot.as_ref().filter(|_| !files.is_empty()) {
             snapshot::save(path, catalog, files, &folded, &clock);
         }
+        let clock = self.with_renamed(clock, &folded);
         Ok((folded.progress, clock))
+    }
+
+    fn with_renamed(&self, mut clock: Clock, folded: &Folded) -> Clock {
+        if let Some(me) = journal_files::existing_machine_id(&self.id_dir) {
+            clock.renamed = folded.project_ids.moved_for(&me);
+        }
+        clock
     }
 
     /// Deletes the parse cache that versions before 0.2 kept in `cache/` of the data folder: nothing reads
@@ -295,122 +322,28 @@ impl Store {
         Ok(Lock(file))
     }
 
-    /// Appends `edits` (each with the time `Store::stamp` gave it) to this machine's journal, durably,
-    /// and keeps the day's backup of `progress` (the progress with them). A progress file of a version
-    /// before journals is carried over first. The caller holds [`Store::lock`] and has caught up with the
-    /// files (as [`crate::tracker::Tracker::save`] does).
-    pub fn append(&mut self, edits: &[(Edit, DateTime<Utc>)], progress: &Progress) -> Result<(), StoreError> {
-        let records = edits.iter().map(|(edit, at)| (Record::Edit(edit.clone()), *at)).collect();
-        self.append_records(records)?;
-        let machine = self.machine()?;
-        self.keep_daily(&machine, progress)
-    }
-
-    /// Appends `records` to this machine's journal, after the progress file to carry over, if any.
-    fn append_records(&mut self, mut records: Vec<(Record, DateTime<Utc>)>) -> Result<(), StoreError> {
-        let Sync::Seen(seen) = &self.sync else {
-            return Err(StoreError::NotLoaded { path: self.dir.join(JOURNAL_DIR) });
-        };
-        let mut seen = seen.clone();
-        let machine = self.machine()?;
-        let legacy = self.legacy_path();
-        let carried = if legacy.exists() {
-            let progress = read_progress(&legacy)?;
-            // At the time of the first change after it (and before it, by its place): the changes were
-            // made on top of it.
-            let at = records.first().map_or_else(|| self.stamp(Utc::now()), |(_, at)| *at);
-            records.insert(0, (Record::Base(Box::new(progress)), at));
-            true
-        } else {
-            false
-        };
-        let mut seq = self.clock.last_seq.get(&machine).copied().unwrap_or(0);
-        let mut lines = Vec::with_capacity(records.len());
-        for (change, at) in records {
-            seq += 1;
-            let entry = Entry { seq, at, change };
-            lines.push(entry.to_line().map_err(|error| self.write_error(&machine, io::Error::other(error)))?);
-        }
-        self.check_room(&machine, &lines)?;
-        remove_stale_temp_files(&legacy);
-        append_lines(&self.dir, &machine, &lines).map_err(|error| self.write_error(&machine, error))?;
-        self.clock.last_seq.insert(machine.clone(), seq);
-        if carried {
-            self.keep_carried_over(&legacy)?;
-        }
-        // Only this machine's file changed: a file another machine's sync delivered meanwhile is still
-        // news to `changed_on_disk`.
-        seen.update(&self.dir, &machine, carried);
-        self.sync = Sync::Seen(seen);
-        Ok(())
-    }
-
-    /// Moves a carried-over progress file of a version before journals into `backups/`.
-    fn keep_carried_over(&self, legacy: &Path) -> Result<(), StoreError> {
-        let keep_dir = self.dir.join(BACKUP_DIR);
-        let keep = keep_dir.join(format!("progress-before-journals-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
-        let write_error = |source| StoreError::Write { path: keep.clone(), error: source };
-        fs::create_dir_all(&keep_dir).map_err(write_error)?;
-        fs::rename(legacy, &keep).map_err(write_error)?;
-        files::sync_dir(&self.dir).map_err(write_error)
-    }
-
-    /// Refuses lines that would take this machine's journal past what the reader takes: skillgap never
-    /// writes a file it would then refuse to read (N2).
-    fn check_room(&self, machine: &str, lines: &[String]) -> Result<(), StoreError> {
-        let path = self.dir.join(JOURNAL_DIR).join(format!("{machine}.ron"));
-        let now = fs::metadata(&path).map_or(0, |meta| meta.len());
-        let bytes = now + lines.iter().map(|line| line.len() as u64 + 1).sum::<u64>();
-        if bytes > MAX_PROGRESS_BYTES {
-            return Err(StoreError::TooLarge { path, bytes, limit: MAX_PROGRESS_BYTES });
-        }
-        Ok(())
-    }
-
-    fn write_error(&self, machine: &str, error: io::Error) -> StoreError {
-        StoreError::Write { path: self.dir.join(JOURNAL_DIR).join(format!("{machine}.ron")), error }
-    }
-
     /// This machine's id (made the first time it is needed).
     pub(crate) fn machine(&self) -> Result<String, StoreError> {
         machine_id(&self.id_dir).map_err(|error| StoreError::Write { path: self.id_dir.clone(), error })
     }
 
     /// Renames the file the last read found damaged to `NAME.damaged-<time>` beside it, so the others
-    /// can be read while its bytes stay on disk. Returns the new name.
+    /// can be read while its bytes stay on disk. Returns the new name. Another machine's journal is never
+    /// moved: a sync tool would pass the move on, and that machine's later changes would be lost.
     pub(crate) fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
-        let path = self.damaged.clone().unwrap_or_else(|| self.legacy_path());
+        let (path, problem) = self.damaged.clone().unwrap_or_else(|| (self.legacy_path(), String::new()));
+        let owner = path.file_name().and_then(|n| crate::journal::machine_of(&n.to_string_lossy()).map(str::to_owned));
+        if let Some(owner) = owner
+            && journal_files::existing_machine_id(&self.id_dir).as_ref() != Some(&owner)
+        {
+            return Err(StoreError::OthersJournal { path, problem });
+        }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let aside = path.with_file_name(format!("{name}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
         fs::rename(&path, &aside).map_err(|source| StoreError::Write { path: path.clone(), error: source })?;
         self.sync = Sync::Unread;
         self.damaged = None;
         Ok(aside)
-    }
-
-    /// Puts a backup back, for every machine: the progress from now on is the backup's (changes made
-    /// after apply on top). What there was is kept in `backups/` first; a damaged file is moved aside
-    /// (its bytes kept), as restoring is how a person gets past one.
-    pub fn restore(&mut self, catalog: &Catalog, backup: &Path) -> Result<Progress, StoreError> {
-        let restored = read_backup(backup)?;
-        let _lock = self.lock()?;
-        let mut tries = 0;
-        let current = loop {
-            match self.load(catalog) {
-                Ok(current) => break current,
-                Err(StoreError::Damaged { .. } | StoreError::DamagedJournal { .. }) if tries < 100 => {
-                    self.move_aside()?;
-                    tries += 1;
-                }
-                Err(err) => return Err(err),
-            }
-        };
-        if self.has_progress() {
-            self.keep_copy("restore", &current)?;
-        }
-        let at = self.stamp(Utc::now());
-        self.append_records(vec![(Record::Restore(Box::new(restored.clone())), at)])?;
-        Ok(restored)
     }
 }
 

@@ -149,7 +149,7 @@ fn restore(snapshot: Snapshot) -> Option<(Folded, Clock)> {
         Some(at) => Some(from_time(at)?),
         None => None,
     };
-    let clock = Clock { latest, last_seq: snapshot.last_seq.into_iter().collect() };
+    let clock = Clock { latest, last_seq: snapshot.last_seq.into_iter().collect(), renamed: Vec::new() };
     Some((Folded { progress, project_ids: snapshot.project_ids, last }, clock))
 }
 

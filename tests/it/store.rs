@@ -137,6 +137,34 @@ fn a_change_made_after_seeing_another_wins_even_when_that_one_is_dated_ahead() {
     assert!(last.to == Status::Done && last.at > tomorrow, "{:?}", reopened.progress().history);
 }
 
+/// Review of this change, 2: a restore moved another machine's damaged journal aside; a sync tool passed
+/// the move on and that machine's later changes were lost. Now only this machine's own journal (or a
+/// progress file) is moved; another's is named, with what to do, and left alone.
+#[test]
+fn a_restore_never_moves_another_machines_journal_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tracker = open(dir.path());
+    tracker.apply(&[Change::status("fixture/build-one", Status::Done)]).unwrap();
+    let backup = tracker.store().backups()[0].path.clone();
+    let theirs = dir.path().join("journal/aaaaaaaaaaaaaaaa.ron");
+    std::fs::write(&theirs, "(seq: 1, at: \"not a time\")\n").unwrap();
+    let (catalog, _) = load_catalog(&[common::fixture_dir()]);
+    let err = Store::new(dir.path(), None).restore(&catalog, &backup).unwrap_err().to_string();
+    assert!(err.contains(&format!("journal {}:1:", theirs.display())), "what is wrong: {err}");
+    assert!(err.contains("another machine's journal") && err.contains("Undo the edit"), "{err}");
+    assert!(theirs.exists(), "left where it is");
+
+    // This machine's own damaged journal is moved aside, and the backup comes back.
+    std::fs::remove_file(&theirs).unwrap();
+    let mine = journal(dir.path());
+    let text = std::fs::read_to_string(&mine).unwrap();
+    std::fs::write(&mine, format!("{text}(seq: 9, at: \"not a time\")\n")).unwrap();
+    let restored = Store::new(dir.path(), None).restore(&catalog, &backup).unwrap();
+    assert_eq!(restored.items["fixture/build-one"].status, Status::Done);
+    let aside = std::fs::read_dir(dir.path().join("journal")).unwrap().filter_map(Result::ok);
+    assert!(aside.into_iter().any(|e| e.file_name().to_string_lossy().contains(".damaged-")), "its bytes kept");
+}
+
 #[test]
 fn two_writers_on_one_folder_keep_each_others_changes() {
     let dir = tempfile::tempdir().unwrap();

@@ -192,6 +192,41 @@ fn progress_files_from_before_journals_on_two_machines_are_carried_over_and_merg
     assert_eq!(carried.len(), 2, "each machine's file is kept: {kept:?}");
 }
 
+/// Review of this change, 5: "Shop" on the laptop and "shop!" on the desktop, added apart, make one id.
+/// After the sync the desktop shows its project as `shop-2`, and what it then calls `shop` is the laptop's:
+/// a mark of `shop` lands there, as the list it shows says.
+#[test]
+fn after_a_sync_renames_a_project_its_old_id_means_the_project_that_now_has_it() {
+    let root = tempfile::tempdir().unwrap();
+    let (laptop, desktop) = (Machine::new(root.path(), "laptop"), Machine::new(root.path(), "desktop"));
+    let mut copier = copier::Copier::default();
+    laptop.run(&["project", "add", "Shop"]);
+    desktop.run(&["project", "add", "shop!"]);
+    desktop.run(&["project", "mark", "shop", "containerised", "done"]);
+    copier.sync(&laptop.data, &desktop.data);
+    let listed = desktop.run(&["project", "list"]);
+    assert!(listed.contains("shop-2"), "{listed}");
+    let marked = desktop.run(&["project", "mark", "shop", "one-command-start", "done"]);
+    assert!(marked.contains("in Shop"), "{marked}");
+    copier.sync(&laptop.data, &desktop.data);
+    for machine in [&laptop, &desktop] {
+        let (shop, shop_2) = (items_done(machine, "shop"), items_done(machine, "shop-2"));
+        assert_eq!(shop, ["Shop", "launch-one-project/one-command-start"]);
+        assert_eq!(shop_2, ["shop!", "launch-one-project/containerised"]);
+    }
+}
+
+/// A project's name, then the ids of its items done, as `project show --format json` tells them.
+fn items_done(machine: &Machine, project: &str) -> Vec<String> {
+    let shown: serde_json::Value =
+        serde_json::from_str(&machine.run(&["project", "show", project, "--format", "json"])).unwrap();
+    let story = &shown["story"];
+    let done = story["stages"].as_array().unwrap().iter().flat_map(|stage| stage["done"].as_array().unwrap().clone());
+    std::iter::once(story["name"].as_str().unwrap().to_owned())
+        .chain(done.map(|item| item["id"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
 /// Copies every file of `from` into `to`.
 pub fn copy_folder(from: &Path, to: &Path) {
     for file in crate::common::walk(from) {
