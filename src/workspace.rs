@@ -21,6 +21,8 @@ pub(crate) struct Workspace {
     pub settings: Settings,
     /// Why the settings file could not be read, if it could not. It is then left untouched.
     pub settings_error: Option<String>,
+    /// What reading the journals noticed that a person should hear (a journal that lost lines).
+    pub journal_warnings: Vec<String>,
 }
 
 /// Loads the checklists and reads the progress file, parsing both afresh.
@@ -33,9 +35,11 @@ pub(crate) fn open(locations: &Locations) -> Workspace {
         Ok(progress) => (progress, None),
         Err(err) => (Progress::default(), Some(err)),
     };
+    let journal_warnings = store.take_warnings();
     let (settings, settings_error) = match store.load_settings() {
         Ok(settings) => (settings, None),
         Err(err) => (Settings::default(), Some(err.to_string())),
     };
-    Workspace { tracker: Tracker::new(catalog, store, progress), unreadable, skipped, settings, settings_error }
+    let tracker = Tracker::new(catalog, store, progress);
+    Workspace { tracker, unreadable, skipped, settings, settings_error, journal_warnings }
 }

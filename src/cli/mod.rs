@@ -119,6 +119,9 @@ pub(crate) fn warn_skipped(problems: &[FileProblem]) {
 fn open_tracker(locations: &Locations) -> anyhow::Result<Tracker> {
     let workspace = workspace::open(locations);
     warn_skipped(&workspace.skipped);
+    for warning in &workspace.journal_warnings {
+        eprintln!("warning: {warning}");
+    }
     match workspace.unreadable {
         Some(err) => Err(err.into()),
         None => Ok(workspace.tracker),

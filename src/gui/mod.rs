@@ -65,6 +65,7 @@ pub fn open_model(locations: &Locations, target: Option<&str>) -> Result<(Model,
     let workspace = workspace::open(locations);
     let mut problems: Vec<String> = workspace.skipped.iter().map(ToString::to_string).collect();
     problems.extend(workspace.settings_error.clone());
+    problems.extend(workspace.journal_warnings.iter().cloned());
     let catalog = workspace.tracker.catalog();
     let target = match target {
         Some(id) => find_target(catalog, id)?.id.clone(),

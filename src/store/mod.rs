@@ -161,6 +161,8 @@ pub struct Store {
     /// Where the fold is kept between runs (`snapshot.rs`): in the config folder, so a store with none
     /// folds every journal each time.
     snapshot: Option<PathBuf>,
+    /// What the last reads noticed that a person should hear (a journal that lost lines).
+    warnings: Vec<String>,
 }
 
 /// Holds the folder's lock file locked until dropped.
@@ -174,7 +176,8 @@ impl Store {
         let dir = data_dir.into();
         let id_dir = config_dir.map_or_else(|| dir.clone(), Path::to_path_buf);
         let snapshot = config_dir.map(|config| snapshot::snapshot_path(config, &dir));
-        Store { dir, id_dir, sync: Sync::Unread, clock: Clock::default(), damaged: None, snapshot }
+        let (sync, clock, damaged, warnings) = (Sync::Unread, Clock::default(), None, Vec::new());
+        Store { dir, id_dir, sync, clock, damaged, snapshot, warnings }
     }
 
     /// The store of a run's data folder.
@@ -184,6 +187,11 @@ impl Store {
 
     pub(crate) fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// What the reads so far noticed (a journal shorter than this machine last read it, or gone), once.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// The progress file of versions before journals.
@@ -221,7 +229,7 @@ impl Store {
         }
     }
 
-    fn read_all(&self, catalog: &Catalog) -> Result<(Progress, Clock), StoreError> {
+    fn read_all(&mut self, catalog: &Catalog) -> Result<(Progress, Clock), StoreError> {
         let files = read_journals(&self.dir)?;
         let legacy = self.legacy_path();
         if legacy.exists() {
@@ -234,15 +242,16 @@ impl Store {
 
     /// The fold of `files`: from the snapshot and the lines appended since when it can be, else of every
     /// line (and the snapshot made again).
-    fn fold_journals(&self, catalog: &Catalog, files: &[JournalFile]) -> Result<(Progress, Clock), StoreError> {
-        if let Some(path) = &self.snapshot
-            && let Some((folded, clock, fresh)) = snapshot::fold_from(path, catalog, files)
-        {
-            if !fresh {
-                snapshot::save(path, catalog, files, &folded, &clock);
+    fn fold_journals(&mut self, catalog: &Catalog, files: &[JournalFile]) -> Result<(Progress, Clock), StoreError> {
+        if let Some(path) = self.snapshot.clone() {
+            if let Some((folded, clock, fresh)) = snapshot::fold_from(&path, catalog, files) {
+                if !fresh {
+                    snapshot::save(&path, catalog, files, &folded, &clock);
+                }
+                let clock = self.with_renamed(clock, &folded);
+                return Ok((folded.progress, clock));
             }
-            let clock = self.with_renamed(clock, &folded);
-            return Ok((folded.progress, clock));
+            self.warnings.extend(snapshot::lost_since(&path, &self.dir, files));
         }
         let journal_dir = self.dir.join(JOURNAL_DIR);
         let mut sources = Vec::with_capacity(files.len());
@@ -341,6 +350,10 @@ impl Store {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let aside = path.with_file_name(format!("{name}.damaged-{}", Utc::now().format("%Y%m%dT%H%M%S")));
         fs::rename(&path, &aside).map_err(|source| StoreError::Write { path: path.clone(), error: source })?;
+        // The snapshot names the file moved: it would be taken for a journal that lost its lines.
+        if let Some(snapshot) = &self.snapshot {
+            fs::remove_file(snapshot).ok();
+        }
         self.sync = Sync::Unread;
         self.damaged = None;
         Ok(aside)

@@ -120,13 +120,45 @@ pub(super) fn fold_from(path: &Path, catalog: &Catalog, files: &[JournalFile]) -
 }
 
 fn read(path: &Path, catalog: u64) -> Option<Snapshot> {
+    read_any(path).filter(|snapshot| snapshot.catalog == catalog)
+}
+
+fn read_any(path: &Path) -> Option<Snapshot> {
     let bytes = std::fs::read(path).ok()?;
     let (payload, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
     if xxh3_64(payload).to_le_bytes() != sum {
         return None;
     }
     let snapshot: Snapshot = postcard::from_bytes(payload).ok()?;
-    (snapshot.format == FORMAT && snapshot.catalog == catalog).then_some(snapshot)
+    (snapshot.format == FORMAT).then_some(snapshot)
+}
+
+/// The journals this machine folded before that are now gone or shorter, said in words: a sync tool or
+/// git that put back an older copy, or passed on a deletion, took changes away, and nothing else would say
+/// so. (Said once: the snapshot is then made of what is there.)
+pub(super) fn lost_since(path: &Path, data_dir: &Path, files: &[JournalFile]) -> Vec<String> {
+    let Some(snapshot) = read_any(path) else { return Vec::new() };
+    let journal = |name: &str| data_dir.join(super::journal_files::JOURNAL_DIR).join(name);
+    let history = "If a sync tool or git put back an older copy or passed on a deletion, the changes it held are \
+no longer counted: get the file back from the tool's history (Syncthing's .stversions, Dropbox's version history, \
+`git log -- journal`).";
+    snapshot
+        .files
+        .iter()
+        .filter_map(|mark| match files.iter().find(|f| f.name == mark.name) {
+            None => Some(format!(
+                "journal {} is gone since this machine last read it. {history}",
+                journal(&mark.name).display()
+            )),
+            Some(file) if (file.text.len() as u64) < mark.len => Some(format!(
+                "journal {} is shorter than when this machine last read it ({} bytes, then {}). {history}",
+                journal(&mark.name).display(),
+                file.text.len(),
+                mark.len
+            )),
+            Some(_) => None,
+        })
+        .collect()
 }
 
 fn restore(snapshot: Snapshot) -> Option<(Folded, Clock)> {

@@ -84,3 +84,30 @@ fn a_damaged_or_foreign_snapshot_is_a_full_fold() {
     assert_eq!(with, without);
     assert!(!with.items.contains_key("fixture/ship-one"));
 }
+
+/// Review of this change, 6: a sync tool that puts back an older, shorter copy of a journal (or passes on
+/// its deletion) takes changes away, and nothing said so. The machine that folded them says it, once.
+#[test]
+fn a_journal_shorter_than_last_read_or_gone_is_said_once() {
+    let sandbox = common::Sandbox::new();
+    for item in ["build-one", "test-one", "ship-one"] {
+        sandbox.cmd().args(["mark", item, "done"]).assert().success();
+    }
+    let journal = sandbox.journal_file();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let first_line = text.lines().next().unwrap().to_owned() + "\n";
+    std::fs::write(&journal, &first_line).unwrap();
+    let output = sandbox.cmd().arg("summary").output().unwrap();
+    let err = common::stderr(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("journal {} is shorter than when this machine last read it", journal.display())),
+        "{err}"
+    );
+    assert!(err.contains("get the file back from the tool's history"), "{err}");
+    assert!(common::stderr(&sandbox.cmd().arg("summary").output().unwrap()).is_empty(), "said once");
+
+    std::fs::remove_file(&journal).unwrap();
+    let err = common::stderr(&sandbox.cmd().arg("summary").output().unwrap());
+    assert!(err.contains("is gone since this machine last read it"), "{err}");
+}
