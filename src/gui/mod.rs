@@ -83,7 +83,9 @@ target in the header.",
     };
     let access = match workspace.unreadable {
         Some(err) => {
-            Access::ReadOnly { reason: err.problem(), backup: workspace.tracker.store().newest_readable_backup() }
+            let store = workspace.tracker.store();
+            let others_journal = store.damaged_is_others();
+            Access::ReadOnly { reason: err.problem(), backup: store.newest_readable_backup(), others_journal }
         }
         None => Access::ReadWrite,
     };

@@ -24,6 +24,8 @@ pub enum Access {
         reason: String,
         /// What restoring the latest backup would bring back; `None` when no backup reads.
         backup: Option<BackupOffer>,
+        /// The damaged file is another machine's journal: skillgap neither restores over it nor moves it.
+        others_journal: bool,
     },
 }
 

@@ -63,9 +63,9 @@ const WHAT_TO_DO: &str = "The file was left untouched. List backups with `skillg
 
 const JOURNAL_WHAT_TO_DO: &str = "The journals were left untouched and nothing will be added to them until this \
 line reads. If another machine sharing the folder runs a newer skillgap, update this one. Otherwise the line was \
-changed by hand or by a tool (skillgap writes whole lines only): undo that change. Restoring a backup \
-(`skillgap backups`, `skillgap restore FILE`) moves this file aside, but brings back only what the backup \
-held: changes made since it was kept are not in it.";
+changed by hand or by a tool (skillgap writes whole lines only): undo that change. If it is this machine's \
+journal, restoring a backup (`skillgap backups`, `skillgap restore FILE`) moves it aside, but brings back only \
+what the backup held: changes made since it was kept are not in it.";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -336,15 +336,19 @@ impl Store {
         machine_id(&self.id_dir).map_err(|error| StoreError::Write { path: self.id_dir.clone(), error })
     }
 
+    /// Whether the file the last read found damaged is another machine's journal (which is never moved).
+    pub(crate) fn damaged_is_others(&self) -> bool {
+        let Some((path, _)) = &self.damaged else { return false };
+        let owner = path.file_name().and_then(|n| crate::journal::machine_of(&n.to_string_lossy()).map(str::to_owned));
+        owner.is_some_and(|owner| journal_files::existing_machine_id(&self.id_dir).as_ref() != Some(&owner))
+    }
+
     /// Renames the file the last read found damaged to `NAME.damaged-<time>` beside it, so the others
     /// can be read while its bytes stay on disk. Returns the new name. Another machine's journal is never
     /// moved: a sync tool would pass the move on, and that machine's later changes would be lost.
     pub(crate) fn move_aside(&mut self) -> Result<PathBuf, StoreError> {
         let (path, problem) = self.damaged.clone().unwrap_or_else(|| (self.legacy_path(), String::new()));
-        let owner = path.file_name().and_then(|n| crate::journal::machine_of(&n.to_string_lossy()).map(str::to_owned));
-        if let Some(owner) = owner
-            && journal_files::existing_machine_id(&self.id_dir).as_ref() != Some(&owner)
-        {
+        if self.damaged_is_others() {
             return Err(StoreError::OthersJournal { path, problem });
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

@@ -63,9 +63,17 @@ impl App {
 
     pub(super) fn banners_ui(&mut self, ui: &mut Ui) {
         let (model, commands) = (&self.model, &mut self.commands);
-        if let Access::ReadOnly { reason, backup } = &model.access {
-            let title = "Read-only: your progress file could not be read";
-            error_banner(ui, title, reason, commands, |ui, commands| read_only_choices(ui, backup.as_ref(), commands));
+        if let Access::ReadOnly { reason, backup, others_journal } = &model.access {
+            if *others_journal {
+                let title = "Read-only: another machine's journal has a line that cannot be read";
+                let data = model.tracker().store().dir().to_path_buf();
+                error_banner(ui, title, reason, commands, |ui, commands| others_journal_choices(ui, data, commands));
+            } else {
+                let title = "Read-only: your progress could not be read";
+                error_banner(ui, title, reason, commands, |ui, commands| {
+                    read_only_choices(ui, backup.as_ref(), commands)
+                });
+            }
         } else if let SaveState::Failed(reason) = &model.save_state {
             error_banner(ui, "Your last change could not be saved", reason, commands, |ui, commands| {
                 ui.label("It is kept in this window: fix the cause, then Retry saves it.");
@@ -245,6 +253,18 @@ without your progress: it is not lost.",
     let fresh = ui.button("Move it aside and start fresh");
     if fresh.on_hover_text("The unreadable file is renamed and kept beside the new, empty one").clicked() {
         commands.push(AppCommand::MoveAsideAndStartFresh.into());
+    }
+}
+
+/// What a person can do about another machine's damaged journal: fix the line. It is never moved aside
+/// nor restored over, as a sync tool would pass that on and that machine's later changes would be lost.
+fn others_journal_choices(ui: &mut Ui, data: std::path::PathBuf, commands: &mut Vec<Command>) {
+    ui.label(
+        "skillgap will not move it aside or restore over it: a sync tool would pass that on, and that machine's \
+later changes would be lost. Undo the edit that damaged the line, here or on that machine, then open skillgap again.",
+    );
+    if ui.button("Open the data folder").clicked() {
+        commands.push(ViewCommand::Open(data).into());
     }
 }
 

@@ -271,3 +271,20 @@ fn read_only_says_the_progress_is_not_lost_and_which_backup_would_come_back() {
     assert_eq!(w.status("fixture/build-one"), Status::Done);
     assert!(w.harness.query_by_label("Progress not loaded").is_none());
 }
+
+/// Another machine's journal with a line that does not read: the window says whose it is and what to do,
+/// and offers neither a restore nor a move aside (a sync tool would pass the move on, and that machine's
+/// later changes would be lost); this machine's own damaged journal still gets both.
+#[test]
+fn another_machines_damaged_journal_is_not_offered_a_move_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("journal")).unwrap();
+    std::fs::write(dir.path().join("journal/aaaaaaaaaaaaaaaa.ron"), "(seq: 1, at: \"never\")\n").unwrap();
+    let w = super::open_window(dir, None);
+    assert!(w.harness.query_by_label("Read-only: another machine's journal has a line that cannot be read").is_some());
+    assert!(w.harness.query_by_label_contains("Undo the edit that damaged the line").is_some());
+    assert!(w.harness.query_by_label("Move it aside and start fresh").is_none());
+    assert!(w.harness.query_by_label("Restore latest backup").is_none());
+    assert!(w.harness.query_by_label("Open the data folder").is_some());
+    assert!(w.dir.path().join("journal/aaaaaaaaaaaaaaaa.ron").exists());
+}

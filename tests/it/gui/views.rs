@@ -318,7 +318,7 @@ fn a_damaged_progress_file_opens_read_only_and_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("progress.ron"), "(version: 1, items: {").unwrap();
     let mut w = open_window(dir, None);
-    assert!(w.harness.query_by_label("Read-only: your progress file could not be read").is_some());
+    assert!(w.harness.query_by_label("Read-only: your progress could not be read").is_some());
     assert!(w.harness.state().model.is_read_only());
     w.harness.key_press(egui::Key::ArrowDown);
     w.harness.key_press(egui::Key::Space);
