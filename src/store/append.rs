@@ -22,10 +22,14 @@ impl Store {
     /// before journals is carried over first. The caller holds [`Store::lock`] and has caught up with the
     /// files (as [`crate::tracker::Tracker::save`] does).
     pub fn append(&mut self, edits: &[(Edit, DateTime<Utc>)], progress: &Progress) -> Result<(), StoreError> {
+        // The backup first: when it cannot be written the change is not either, so a failed save never
+        // leaves a change on disk that the caller keeps as unsaved and would append again.
+        if matches!(self.sync, Sync::Seen(_)) {
+            let machine = self.machine()?;
+            self.keep_daily(&machine, progress)?;
+        }
         let records = edits.iter().map(|(edit, at)| (Record::Edit(edit.clone()), *at)).collect();
-        self.append_records(records)?;
-        let machine = self.machine()?;
-        self.keep_daily(&machine, progress)
+        self.append_records(records)
     }
 
     /// Carries a progress file of a version before journals over into this machine's journal now (before
