@@ -142,12 +142,12 @@ pub(super) fn sync(locations: &Locations) -> anyhow::Result<Outcome> {
     store.carry_over(&catalog)?;
     let machine = store.machine()?;
     let report = crate::store::git::sync(store.dir(), &machine)?;
-    let committed = if report.committed { "committed this machine's changes, " } else { "" };
-    say!(
-        "Synced {}: {committed}pulled and pushed {}/{}. Every machine that syncs sees the same progress.",
-        store.dir().display(),
-        report.remote,
-        report.branch
-    );
+    let committed = if report.committed { "committed this machine's changes; " } else { "nothing new here; " };
+    let arrived = match report.arrived {
+        0 => "no changes from other machines".to_owned(),
+        1 => "1 change from other machines".to_owned(),
+        n => format!("{n} changes from other machines"),
+    };
+    say!("Synced {} with {}/{}: {committed}{arrived}.", store.dir().display(), report.remote, report.branch);
     Ok(Outcome::Success)
 }

@@ -58,6 +58,8 @@ pub struct SyncReport {
     /// The remote and branch pulled from and pushed to.
     pub remote: String,
     pub branch: String,
+    /// Changes of other machines the pull brought (journal lines).
+    pub arrived: usize,
 }
 
 /// Commits what changed in `dir` (as `machine`), pulls the others' changes and pushes. The caller holds
@@ -72,14 +74,27 @@ pub fn sync(dir: &Path, machine: &str) -> Result<SyncReport, SyncError> {
     let local = git.run("branch", &["symbolic-ref", "--short", "HEAD"])?.trim().to_owned();
     let remote = git.remote(&local)?;
     let (branch, on_remote) = git.remote_branch(&remote, &local)?;
+    let before = lines_of_others(dir, machine);
     if on_remote {
         git.pull(&remote, &branch)?;
     }
+    let arrived = lines_of_others(dir, machine).saturating_sub(before);
     // A new repository with nothing in it yet (no change made on any machine) has nothing to push.
     if git.succeeds(&["rev-parse", "--verify", "--quiet", "HEAD"])? {
         git.run("push", &["push", "--quiet", "--set-upstream", &remote, &format!("HEAD:refs/heads/{branch}")])?;
     }
-    Ok(SyncReport { committed, remote, branch })
+    Ok(SyncReport { committed, remote, branch, arrived })
+}
+
+/// How many lines the journals of machines other than `machine` hold.
+fn lines_of_others(dir: &Path, machine: &str) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir.join(super::journal_files::JOURNAL_DIR)) else { return 0 };
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| crate::journal::machine_of(&entry.file_name().to_string_lossy()).is_some_and(|m| m != machine))
+        .filter_map(|entry| std::fs::read(entry.path()).ok())
+        .map(|bytes| bytes.iter().filter(|&&b| b == b'\n').count())
+        .sum()
 }
 
 struct Git<'a> {
