@@ -12,7 +12,7 @@ use crate::common::{self, Sandbox};
 use skillgap::store::LOCK_FILE;
 
 const WRITERS: usize = 4;
-const RUNS_PER_WRITER: usize = 150;
+const RUNS_PER_WRITER: usize = 200;
 
 /// What happened to one item's last changes, in the order one writer made them.
 #[derive(Default)]
@@ -54,7 +54,9 @@ fn writer(sandbox: &Sandbox, writer: usize, run_time: Duration) -> (BTreeMap<Str
         let mut child = mark(sandbox, item, &note).spawn().unwrap();
         let log = logs.entry(item.clone()).or_default();
         if run % 2 == 1 {
-            std::thread::sleep(Duration::from_micros(rng % (run_time.as_micros() as u64 * 3 / 2 + 1)));
+            // Within the time one run took when measured, so most kills land in a run: an append is quick,
+            // and kills aimed past its end (as when this was a whole-file rewrite) missed a third of the time.
+            std::thread::sleep(Duration::from_micros(rng % (run_time.as_micros() as u64 * 9 / 10 + 1)));
             child.kill().ok();
         }
         let output = child.wait_with_output().unwrap();
