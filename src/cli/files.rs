@@ -138,8 +138,7 @@ pub(super) fn restore(locations: &Locations, file: &Path) -> anyhow::Result<Outc
 pub(super) fn sync(locations: &Locations) -> anyhow::Result<Outcome> {
     let mut store = Store::of(locations);
     let _lock = store.lock()?;
-    let (catalog, _) = crate::catalog::load_catalog(&locations.checklist_dirs);
-    store.carry_over(&catalog)?;
+    store.carry_over(|| crate::catalog::load_catalog(&locations.checklist_dirs).0)?;
     let machine = store.machine()?;
     let report = crate::store::git::sync(store.dir(), &machine)?;
     let committed = if report.committed { "committed this machine's changes; " } else { "nothing new here; " };

@@ -33,12 +33,13 @@ impl Store {
     }
 
     /// Carries a progress file of a version before journals over into this machine's journal now (before
-    /// `skillgap sync` commits: two machines' files would conflict in git). The caller holds the lock.
-    pub(crate) fn carry_over(&mut self, catalog: &Catalog) -> Result<(), StoreError> {
+    /// `skillgap sync` commits: two machines' files would conflict in git), with the checklists `catalog`
+    /// loads, only when there is one. The caller holds the lock.
+    pub(crate) fn carry_over(&mut self, catalog: impl FnOnce() -> Catalog) -> Result<(), StoreError> {
         if !self.legacy_path().exists() {
             return Ok(());
         }
-        self.load(catalog)?;
+        self.load(&catalog())?;
         self.append_records(Vec::new())
     }
 

@@ -41,15 +41,13 @@ pub struct BackupOffer {
 
 impl Store {
     /// Keeps `progress` in `backups/progress-before-WHAT-TIME.ron` (listed by `skillgap backups`,
-    /// brought back with `skillgap restore`), and returns its path. Written whole or not at all: a copy
-    /// cut short by a full disk would be listed as a backup.
+    /// brought back with `skillgap restore`), and returns its path.
     pub(crate) fn keep_copy(&self, what: &str, progress: &Progress) -> Result<PathBuf, StoreError> {
-        let keep_dir = self.dir.join(BACKUP_DIR);
-        let keep = keep_dir.join(format!("progress-before-{what}-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
-        let write_error = |source| StoreError::Write { path: keep.clone(), error: source };
-        fs::create_dir_all(&keep_dir).map_err(write_error)?;
-        let text = encode(progress, &keep)?;
-        atomic_write(&keep, text.as_bytes()).map_err(write_error)?;
+        let keep = self
+            .dir
+            .join(BACKUP_DIR)
+            .join(format!("progress-before-{what}-{}.ron", Utc::now().format("%Y-%m-%dT%H-%M-%S")));
+        write_backup(&keep, progress)?;
         Ok(keep)
     }
 
@@ -60,11 +58,8 @@ impl Store {
         if today.exists() {
             return Ok(());
         }
-        let write_error = |source| StoreError::Write { path: today.clone(), error: source };
-        fs::create_dir_all(&daily_dir).map_err(write_error)?;
-        let text = encode(progress, &today)?;
-        atomic_write(&today, text.as_bytes()).map_err(write_error)?;
-        prune_daily_backups(&daily_dir, machine).map_err(write_error)
+        write_backup(&today, progress)?;
+        prune_daily_backups(&daily_dir, machine).map_err(|error| StoreError::Write { path: today, error })
     }
 
     /// The backups, newest first by when they were written: the daily copies, copies kept before a restore
@@ -129,6 +124,15 @@ impl Store {
             Some(BackupOffer { backup, done })
         })
     }
+}
+
+/// Writes `progress` as a backup at `path` (its folder made if need be), whole or not at all: a copy cut
+/// short by a full disk would be listed as a backup.
+fn write_backup(path: &Path, progress: &Progress) -> Result<(), StoreError> {
+    let write_error = |error| StoreError::Write { path: path.to_path_buf(), error };
+    fs::create_dir_all(super::files::folder_of(path)).map_err(write_error)?;
+    let text = encode(progress, path)?;
+    atomic_write(path, text.as_bytes()).map_err(write_error)
 }
 
 /// A backup's progress, or why it cannot be restored.

@@ -86,15 +86,11 @@ pub fn sync(dir: &Path, machine: &str) -> Result<SyncReport, SyncError> {
     Ok(SyncReport { committed, remote, branch, arrived })
 }
 
-/// How many lines the journals of machines other than `machine` hold.
+/// How many complete lines the journals of machines other than `machine` hold (none when they cannot be
+/// read: the count is only said, the next command reports the journal).
 fn lines_of_others(dir: &Path, machine: &str) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir.join(super::journal_files::JOURNAL_DIR)) else { return 0 };
-    entries
-        .filter_map(Result::ok)
-        .filter(|entry| crate::journal::machine_of(&entry.file_name().to_string_lossy()).is_some_and(|m| m != machine))
-        .filter_map(|entry| std::fs::read(entry.path()).ok())
-        .map(|bytes| bytes.iter().filter(|&&b| b == b'\n').count())
-        .sum()
+    let files = super::journal_files::read_journals(dir).unwrap_or_default();
+    files.iter().filter(|file| file.machine != machine).map(|file| file.text.lines().count()).sum()
 }
 
 struct Git<'a> {

@@ -23,12 +23,8 @@ pub(super) const MACHINE_ID_FILE: &str = "machine-id";
 /// This machine's id, from the config folder; made (random, 16 hex digits) the first time, or when the
 /// file holds anything else.
 pub fn machine_id(config_dir: &Path) -> io::Result<String> {
-    let path = config_dir.join(MACHINE_ID_FILE);
-    if let Ok(text) = fs::read_to_string(&path) {
-        let id = text.trim();
-        if machine_of(&format!("{id}.ron")) == Some(id) {
-            return Ok(id.to_owned());
-        }
+    if let Some(id) = existing_machine_id(config_dir) {
+        return Ok(id);
     }
     // std's hasher is keyed at random per process: hashing the time and the process id with it gives
     // 64 bits no other machine (or copy of this config) made at another moment will share.
@@ -38,7 +34,7 @@ pub fn machine_id(config_dir: &Path) -> io::Result<String> {
     hasher.write_u32(std::process::id());
     let id = format!("{:0width$x}", hasher.finish(), width = MACHINE_ID_LEN);
     fs::create_dir_all(config_dir)?;
-    atomic_write(&path, format!("{id}\n").as_bytes())?;
+    atomic_write(&config_dir.join(MACHINE_ID_FILE), format!("{id}\n").as_bytes())?;
     Ok(id)
 }
 

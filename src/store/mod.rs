@@ -243,15 +243,18 @@ impl Store {
     /// The fold of `files`: from the snapshot and the lines appended since when it can be, else of every
     /// line (and the snapshot made again).
     fn fold_journals(&mut self, catalog: &Catalog, files: &[JournalFile]) -> Result<(Progress, Clock), StoreError> {
-        if let Some(path) = self.snapshot.clone() {
-            if let Some((folded, clock, fresh)) = snapshot::fold_from(&path, catalog, files) {
+        if let Some(path) = self.snapshot.clone()
+            && let Some(kept) = snapshot::read(&path)
+        {
+            // Read once: a journal lost or shortened since is a miss too, said before the full fold.
+            self.warnings.extend(snapshot::lost_since(&kept, &self.dir, files));
+            if let Some((folded, clock, fresh)) = snapshot::fold_from(kept, catalog, files) {
                 if !fresh {
                     snapshot::save(&path, catalog, files, &folded, &clock);
                 }
                 let clock = self.with_renamed(clock, &folded);
                 return Ok((folded.progress, clock));
             }
-            self.warnings.extend(snapshot::lost_since(&path, &self.dir, files));
         }
         let journal_dir = self.dir.join(JOURNAL_DIR);
         let mut sources = Vec::with_capacity(files.len());

@@ -57,7 +57,7 @@ struct Mark {
 type Time = (i64, u32);
 
 #[derive(Debug, Serialize, Deserialize)]
-struct Snapshot {
+pub(super) struct Snapshot {
     format: u32,
     catalog: u64,
     files: Vec<Mark>,
@@ -81,12 +81,10 @@ fn from_time((seconds, nanos): Time) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(seconds, nanos)
 }
 
-/// The fold the snapshot at `path` holds, brought up to date with `files` by applying the lines appended
-/// since; `None` when it cannot be (see the module's doc). The second value says whether it was up to
-/// date already.
-pub(super) fn fold_from(path: &Path, catalog: &Catalog, files: &[JournalFile]) -> Option<(Folded, Clock, bool)> {
-    let snapshot = read(path, catalog_key(catalog))?;
-    if snapshot.files.len() != files.len() {
+/// The fold `snapshot` holds, brought up to date with `files` by applying the lines appended since; `None`
+/// when it cannot be (see the module's doc). The third value says whether it was up to date already.
+pub(super) fn fold_from(snapshot: Snapshot, catalog: &Catalog, files: &[JournalFile]) -> Option<(Folded, Clock, bool)> {
+    if snapshot.catalog != catalog_key(catalog) || snapshot.files.len() != files.len() {
         return None;
     }
     let mut new: Vec<(&str, Entry)> = Vec::new();
@@ -119,11 +117,8 @@ pub(super) fn fold_from(path: &Path, catalog: &Catalog, files: &[JournalFile]) -
     Some((folded, clock, fresh))
 }
 
-fn read(path: &Path, catalog: u64) -> Option<Snapshot> {
-    read_any(path).filter(|snapshot| snapshot.catalog == catalog)
-}
-
-fn read_any(path: &Path) -> Option<Snapshot> {
+/// The snapshot at `path`, if it reads whole and is of this format (of any checklists: `fold_from` checks).
+pub(super) fn read(path: &Path) -> Option<Snapshot> {
     let bytes = std::fs::read(path).ok()?;
     let (payload, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
     if xxh3_64(payload).to_le_bytes() != sum {
@@ -136,8 +131,7 @@ fn read_any(path: &Path) -> Option<Snapshot> {
 /// The journals this machine folded before that are now gone or shorter, said in words: a sync tool or
 /// git that put back an older copy, or passed on a deletion, took changes away, and nothing else would say
 /// so. (Said once: the snapshot is then made of what is there.)
-pub(super) fn lost_since(path: &Path, data_dir: &Path, files: &[JournalFile]) -> Vec<String> {
-    let Some(snapshot) = read_any(path) else { return Vec::new() };
+pub(super) fn lost_since(snapshot: &Snapshot, data_dir: &Path, files: &[JournalFile]) -> Vec<String> {
     let journal = |name: &str| data_dir.join(super::journal_files::JOURNAL_DIR).join(name);
     let history = "If a sync tool or git put back an older copy or passed on a deletion, the changes it held are \
 no longer counted: get the file back from the tool's history (Syncthing's .stversions, Dropbox's version history, \
