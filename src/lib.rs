@@ -21,6 +21,7 @@ pub mod paths;
 pub mod progress;
 pub mod project;
 pub mod report;
+pub mod review;
 pub mod safe_text;
 pub mod scan;
 pub mod score;

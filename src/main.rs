@@ -14,8 +14,10 @@ use skillgap::report::{Format, Paper, SummaryOptions};
 use skillgap::{Stage, Weight};
 
 mod project_args;
+mod review_args;
 
 use project_args::ProjectArgs;
+use review_args::ReviewArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -176,6 +178,8 @@ enum CommandArgs {
     /// Your projects: is your app production-ready? `skillgap project add "Tuition centre" --folder ~/code/tc`.
     #[command(subcommand)]
     Project(ProjectArgs),
+    /// Today's reviews of done items, or record one: `skillgap review docker-image good`.
+    Review(ReviewArgs),
 }
 
 /// A clap value enum that stands for one of the library's own enums.
@@ -256,6 +260,7 @@ impl From<CommandArgs> for Command {
             CommandArgs::Sync => Command::Sync,
             CommandArgs::Restore { file } => Command::Restore { file },
             CommandArgs::Project(args) => Command::Project(args.into()),
+            CommandArgs::Review(args) => Command::Review(args.into()),
         }
     }
 }

@@ -8,13 +8,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Item};
 use crate::project::{Project, ProjectChange};
+use crate::review::Rating;
 
 /// When each item's status was last set, by the id the history records it under.
 pub type StatusDates = foldhash::HashMap<String, DateTime<Utc>>;
 
 /// The schema version this build writes. See `store::migrate` for how older files are upgraded.
-/// Version 2 added the person's projects; version 3 their readings (readiness at each scan and check).
-pub const CURRENT_VERSION: u32 = 3;
+/// Version 2 added the person's projects; version 3 their readings (readiness at each scan and check);
+/// version 4 the reviews of done items.
+pub const CURRENT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -90,6 +92,15 @@ pub struct HistoryEvent {
     pub undo: bool,
 }
 
+/// One review of a done item: the person redid its proof and said how it went (see [`crate::review`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewEvent {
+    pub item: String,
+    pub at: DateTime<Utc>,
+    pub rating: Rating,
+}
+
 /// The whole progress file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,11 +114,20 @@ pub struct Progress {
     /// The person's projects (see [`crate::project`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<Project>,
+    /// Every review, oldest first. Only those since an item was last marked done count for its schedule.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ReviewEvent>,
 }
 
 impl Default for Progress {
     fn default() -> Self {
-        Progress { version: CURRENT_VERSION, items: BTreeMap::new(), history: Vec::new(), projects: Vec::new() }
+        Progress {
+            version: CURRENT_VERSION,
+            items: BTreeMap::new(),
+            history: Vec::new(),
+            projects: Vec::new(),
+            reviews: Vec::new(),
+        }
     }
 }
 
@@ -123,6 +143,9 @@ pub struct Change {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
+    /// A review of the (done) item, rated. With `undo`, takes back the item's last review of this rating.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Rating>,
     /// The status change takes back this item's previous one (see [`HistoryEvent::undo`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub undo: bool,
@@ -151,6 +174,10 @@ impl From<ProjectChange> for Edit {
 impl Change {
     pub fn status(item: impl Into<String>, status: Status) -> Change {
         Change { item: item.into(), status: Some(status), ..Change::default() }
+    }
+
+    pub fn review(item: impl Into<String>, rating: Rating) -> Change {
+        Change { item: item.into(), review: Some(rating), ..Change::default() }
     }
 }
 
@@ -230,7 +257,7 @@ impl Progress {
         if let Some(evidence) = &change.evidence {
             current.evidence = evidence.trim().to_owned();
         }
-        let changed =
+        let mut changed =
             current.status != before.status || current.note != before.note || current.evidence != before.evidence;
         if changed {
             current.changed = now;
@@ -262,7 +289,13 @@ impl Progress {
                 recorded = true;
             }
         }
-        let is_default = current.status == Status::Todo && current.note.is_empty() && current.evidence.is_empty();
+        let is_done = current.status == Status::Done;
+        if let Some(rating) = change.review {
+            changed |= self.apply_review(&change.item, rating, change.undo, is_done, now);
+        }
+        let is_default = self.items.get(&change.item).is_some_and(|current| {
+            current.status == Status::Todo && current.note.is_empty() && current.evidence.is_empty()
+        });
         if is_default && !recorded && !self.history.iter().any(|e| e.item == change.item) {
             // An item back where it started, with no history (a no-op, or an undone first change), leaves no
             // trace in the file.

@@ -5,14 +5,22 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
+use crate::review::ReviewSettings;
 use crate::target::Target;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename = "Settings", deny_unknown_fields)]
 pub(crate) struct Settings {
     /// The id of the active target; none means [`crate::target::DEFAULT_TARGET`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
+    /// Whether done items are reviewed, how often, and how many a day.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub reviews: ReviewSettings,
+}
+
+fn is_default(settings: &ReviewSettings) -> bool {
+    *settings == ReviewSettings::default()
 }
 
 /// A target id that no loaded target has.

@@ -54,7 +54,7 @@ impl Tracker {
         Ok(moved)
     }
 
-    pub(crate) fn catalog(&self) -> &Catalog {
+    pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }
 

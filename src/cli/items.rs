@@ -115,7 +115,7 @@ pub(super) fn mark(
                 status: Some(status),
                 note: note.clone(),
                 evidence: evidence.clone(),
-                undo: false,
+                ..Change::default()
             }),
             Err(err) => errors.push(err.to_string()),
         }

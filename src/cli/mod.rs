@@ -17,10 +17,12 @@ mod desktop;
 mod files;
 mod items;
 mod project;
+mod review;
 mod targets;
 
 pub use desktop::install_desktop;
 pub use project::{CheckRequest, ProjectCommand};
+pub use review::{ReviewCommand, SettingsChange};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -79,6 +81,7 @@ pub enum Command {
     },
     Sync,
     Project(ProjectCommand),
+    Review(ReviewCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +188,7 @@ pub fn run(context: &Context, command: Command) -> anyhow::Result<Outcome> {
         Command::Restore { file } => files::restore(locations, &file),
         Command::Sync => files::sync(locations),
         Command::Project(command) => project::run(locations, command),
+        Command::Review(command) => review::review(locations, command),
     }
 }
 

@@ -174,6 +174,10 @@ pub(crate) fn merge_base(progress: &mut Progress, base: &Progress) {
     let new: Vec<_> = base.history.iter().filter(|event| !known.contains(event)).cloned().collect();
     progress.history.extend(new);
     progress.history.sort_by_key(|event| event.at);
+    let known: std::collections::HashSet<&crate::progress::ReviewEvent> = progress.reviews.iter().collect();
+    let new: Vec<_> = base.reviews.iter().filter(|review| !known.contains(review)).cloned().collect();
+    progress.reviews.extend(new);
+    progress.reviews.sort_by_key(|review| review.at);
     for project in &base.projects {
         match progress.projects.iter_mut().find(|p| p.id == project.id) {
             None => progress.projects.push(project.clone()),

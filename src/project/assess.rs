@@ -69,7 +69,7 @@ impl Credit<'_> {
             status: Some(Status::Done),
             note: (!has_note).then(|| format!("Proven in {}: {}", self.project.name, self.evidence)),
             evidence: if has_link { None } else { link },
-            undo: false,
+            ..Change::default()
         }
     }
 }

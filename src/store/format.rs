@@ -175,9 +175,9 @@ enum MigrateError {
 /// schema; each later version adds an arm that reads the old shape and converts it.
 fn migrate(version: u32, text: &str) -> Result<Progress, MigrateError> {
     match version {
-        // Version 2 only added `projects`, version 3 only the projects' `readings`: an older file reads as
-        // the current one without them.
-        1 | 2 => ron::Options::default()
+        // Version 2 only added `projects`, version 3 only the projects' `readings`, version 4 only `reviews`:
+        // an older file reads as the current one without them.
+        1..=3 => ron::Options::default()
             .from_str::<Progress>(text)
             .map(|progress| Progress { version: CURRENT_VERSION, ..progress })
             .map_err(MigrateError::Parse),

@@ -42,10 +42,14 @@ impl Store {
         let text = std::str::from_utf8(&bytes).map_err(|_| damaged(None, "not UTF-8 text".to_owned()))?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // `(target: "everything")` reads as well as `(target: Some("everything"))`, the form saves write (N19).
-        ron::Options::default()
+        let settings: Settings = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(text)
-            .map_err(|err| damaged(Some(TextPos::of_ron_error(&err)), crate::text_pos::describe(&err.code)))
+            .map_err(|err| damaged(Some(TextPos::of_ron_error(&err)), crate::text_pos::describe(&err.code)))?;
+        match settings.reviews.problem() {
+            Some(problem) => Err(damaged(None, problem)),
+            None => Ok(settings),
+        }
     }
 
     /// Changes the settings with `change` and saves them atomically, under the folder's lock, through a

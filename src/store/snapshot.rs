@@ -18,10 +18,11 @@ use super::Clock;
 use super::journal_files::JournalFile;
 use crate::catalog::Catalog;
 use crate::journal::{Entry, Folded, ProjectIds, read_journal};
-use crate::progress::{CURRENT_VERSION, HistoryEvent, ItemProgress, Progress, Status};
+use crate::progress::{CURRENT_VERSION, HistoryEvent, ItemProgress, Progress, ReviewEvent, Status};
+use crate::review::Rating;
 
 /// Changed whenever what is written changes: an older snapshot is then a full fold, not a misreading.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const SNAPSHOT_DIR: &str = "snapshots";
 
 /// Where the snapshot of `data_dir`'s journals is kept in `config_dir`: one per data folder.
@@ -69,6 +70,8 @@ pub(super) struct Snapshot {
     /// Item ids, once each, that `history` names by place.
     names: Vec<String>,
     history: Vec<(u32, Status, Status, Time, bool)>,
+    /// Reviews, naming their items by place in `names` too.
+    reviews: Vec<(u32, Rating, Time)>,
     /// The projects, as RON: few, and with fields the compact form cannot leave out.
     projects: String,
 }
@@ -165,8 +168,13 @@ fn restore(snapshot: Snapshot) -> Option<(Folded, Clock)> {
         let item = snapshot.names.get(usize::try_from(item).ok()?)?.clone();
         history.push(HistoryEvent { item, from, to, at: from_time(at)?, undo });
     }
+    let mut reviews = Vec::with_capacity(snapshot.reviews.len());
+    for (item, rating, at) in snapshot.reviews {
+        let item = snapshot.names.get(usize::try_from(item).ok()?)?.clone();
+        reviews.push(ReviewEvent { item, at: from_time(at)?, rating });
+    }
     let projects = ron::from_str(&snapshot.projects).ok()?;
-    let progress = Progress { version: CURRENT_VERSION, items, history, projects };
+    let progress = Progress { version: CURRENT_VERSION, items, history, projects, reviews };
     let last = match snapshot.last {
         Some((at, machine, seq)) => Some((from_time(at)?, machine, seq)),
         None => None,
@@ -189,15 +197,13 @@ pub(super) fn save(path: &Path, catalog: &Catalog, files: &[JournalFile], folded
     let Ok(projects) = ron::to_string(&progress.projects) else { return };
     let mut places: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     let mut names = Vec::new();
-    let mut history = Vec::with_capacity(progress.history.len());
-    for event in &progress.history {
-        let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
-        let place = *places.entry(event.item.as_str()).or_insert_with(|| {
-            names.push(event.item.clone());
-            next
-        });
-        history.push((place, event.from, event.to, time(event.at), event.undo));
-    }
+    let history = progress
+        .history
+        .iter()
+        .map(|event| (place_of(&mut places, &mut names, &event.item), event.from, event.to, time(event.at), event.undo))
+        .collect();
+    let reviews =
+        progress.reviews.iter().map(|r| (place_of(&mut places, &mut names, &r.item), r.rating, time(r.at))).collect();
     let snapshot = Snapshot {
         format: FORMAT,
         catalog: catalog_key(catalog),
@@ -213,11 +219,21 @@ pub(super) fn save(path: &Path, catalog: &Catalog, files: &[JournalFile], folded
             .collect(),
         names,
         history,
+        reviews,
         projects,
     };
     let Ok(mut bytes) = postcard::to_stdvec(&snapshot) else { return };
     bytes.extend_from_slice(&xxh3_64(&bytes).to_le_bytes());
     write(path, &bytes).ok();
+}
+
+/// The place of `item` in `names`, added at the end the first time.
+fn place_of<'a>(places: &mut std::collections::HashMap<&'a str, u32>, names: &mut Vec<String>, item: &'a str) -> u32 {
+    let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+    *places.entry(item).or_insert_with(|| {
+        names.push(item.to_owned());
+        next
+    })
 }
 
 fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -55,7 +55,7 @@ damaged_cases! {
     damaged_wrong_types: "wrong-types.ron" => "progress.ron:1:60",
     damaged_bad_status: "bad-status.ron" => "expected one of `todo`, `learning`, `done`, or `skipped`",
     damaged_bad_date: "bad-date.ron" => "progress.ron:1:76 cannot be read: input contains invalid characters",
-    damaged_newer_version: "newer-version.ron" => "has version 7, but this skillgap knows versions up to 3",
+    damaged_newer_version: "newer-version.ron" => "has version 7, but this skillgap knows versions up to 4",
     damaged_no_version: "no-version.ron" => "no `version` field",
     damaged_version_zero: "version-zero.ron" => "its version is 0, and skillgap's versions start at 1",
     damaged_unknown_field: "unknown-field.ron" => "progress.ron:20:3 cannot be read: Unexpected field named `histroy`",
@@ -131,7 +131,7 @@ fn a_huge_user_checklist_of_100000_items_loads() {
 fn an_old_version_1_file_loads_with_nothing_lost() {
     let path = fixture("progress-v1.ron");
     let progress = parse_progress(&path, &std::fs::read(&path).unwrap()).unwrap();
-    assert_eq!(progress.version, 3, "read as the current version, which added projects and their readings");
+    assert_eq!(progress.version, 4, "read as the current version, which added projects, their readings and reviews");
     assert!(progress.projects.is_empty());
     assert_eq!(progress.items.len(), 3);
     let shell = &progress.items["devops-basics/linux-shell"];
@@ -153,7 +153,7 @@ fn an_old_version_1_file_loads_with_nothing_lost() {
     for (id, before) in &progress.items {
         assert_eq!(&after.items[id], before, "{id} changed");
     }
-    assert!(text.contains("version: 3"), "{text}");
+    assert!(text.contains("version: 4"), "{text}");
 
     // A project added to the upgraded file sits beside the old entries.
     sandbox.bare_cmd().args(["project", "add", "Weather app"]).assert().success();

@@ -28,6 +28,7 @@ mod project_text;
 mod projects;
 mod races;
 mod report;
+mod review;
 mod scan;
 mod scan_shapes;
 mod score;

@@ -67,7 +67,7 @@ fn progress(catalog: &Catalog) -> Progress {
         status: Some(status),
         note: Some(note.into()),
         evidence: Some(evidence.into()),
-        undo: false,
+        ..Change::default()
     };
     apply(
         with("fixture/build-one", Status::Done, "Makefile with `make test`.", "https://github.com/ada/shop"),
@@ -288,7 +288,7 @@ fn pdf_prints_the_start_of_a_huge_note_and_link_and_says_where_the_rest_is() {
         status: None,
         note: Some(note.clone()),
         evidence: Some(link.clone()),
-        undo: false,
+        ..Change::default()
     };
     assert!(progress.apply(catalog, &change, at(11, 20)));
     let summary = report::summarize(catalog, &progress, catalog.default_target(), &full_options(), at(11, 23));

@@ -6,8 +6,9 @@ use crate::common;
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use skillgap::catalog::load_catalog;
-use skillgap::progress::{CURRENT_VERSION, Change, HistoryEvent, ItemProgress, Progress, Status};
+use skillgap::progress::{CURRENT_VERSION, Change, HistoryEvent, ItemProgress, Progress, ReviewEvent, Status};
 use skillgap::project::{Project, ProjectItem, ProjectStatus, Reading, ReadingSource};
+use skillgap::review::Rating;
 use skillgap::store::{Store, StoreError, parse_progress};
 
 use common::{journal_in as journal, open_tracker as open};
@@ -262,6 +263,8 @@ fn progress() -> impl Strategy<Value = Progress> {
     });
     let event = (text(), status(), status(), time(), any::<bool>())
         .prop_map(|(item, from, to, at, undo)| HistoryEvent { item, from, to, at, undo });
+    let review = (text(), time(), prop::sample::select(Rating::ALL.to_vec()))
+        .prop_map(|(item, at, rating)| ReviewEvent { item, at, rating });
     let project_item = (prop::sample::select(ProjectStatus::ALL.to_vec()), time(), text(), text())
         .prop_map(|(status, changed, note, evidence)| ProjectItem { status, changed, note, evidence });
     let source = prop_oneof![Just(ReadingSource::Scan), Just(ReadingSource::Check)];
@@ -296,12 +299,19 @@ fn progress() -> impl Strategy<Value = Progress> {
     (
         prop::collection::btree_map(text(), item, 0..8),
         prop::collection::vec(event, 0..8),
+        prop::collection::vec(review, 0..4),
         prop::collection::vec(project, 0..3).prop_map(|projects| {
             let mut seen = std::collections::BTreeSet::new();
             projects.into_iter().filter(|p| seen.insert(p.id.clone())).collect::<Vec<_>>()
         }),
     )
-        .prop_map(|(items, history, projects)| Progress { version: CURRENT_VERSION, items, history, projects })
+        .prop_map(|(items, history, reviews, projects)| Progress {
+            version: CURRENT_VERSION,
+            items,
+            history,
+            projects,
+            reviews,
+        })
 }
 
 proptest! {
@@ -351,7 +361,7 @@ fn the_progress_file_is_pretty_ron_a_person_can_read_and_diff() {
     assert_eq!(
         text,
         r#"(
-  version: 3,
+  version: 4,
   items: {
     "fixture/build-one": (
       status: done,

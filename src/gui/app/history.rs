@@ -6,6 +6,7 @@ use super::App;
 use crate::gui::command::View;
 use crate::progress::{Change, Edit, Status};
 use crate::project::{Project, ProjectChange};
+use crate::review::Rating;
 
 /// What a step changed: one item of the person's, or one project as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,23 +25,30 @@ pub(super) enum Snapshot {
         status: Status,
         note: String,
         evidence: String,
+        /// How many reviews it has had, and the rating of the last: a review step adds one.
+        reviews: usize,
+        last_rating: Option<Rating>,
     },
     /// `None`: there was no such project (before it was added, after it was removed).
-    Project {
-        id: String,
-        project: Option<Box<Project>>,
-    },
+    Project { id: String, project: Option<Box<Project>> },
 }
 
 impl Snapshot {
-    /// The edit that gives the subject this state again; `undo` takes back the item's last status change.
-    fn restore(&self, undo: bool) -> Edit {
+    /// The edit that gives the subject this state again from `from`; `undo` takes back the item's last
+    /// status change or review.
+    fn restore(&self, from: &Snapshot, undo: bool) -> Edit {
         match self {
-            Snapshot::Item { id, status, note, evidence } => Edit::Item(Change {
+            Snapshot::Item { id, status, note, evidence, reviews, last_rating } => Edit::Item(Change {
                 item: id.clone(),
                 status: Some(*status),
                 note: Some(note.clone()),
                 evidence: Some(evidence.clone()),
+                review: match from {
+                    // Undo takes back the review made; redo makes it again.
+                    Snapshot::Item { reviews: had, last_rating: made, .. } if had > reviews => *made,
+                    Snapshot::Item { reviews: had, .. } if had < reviews => *last_rating,
+                    _ => None,
+                },
                 undo,
             }),
             Snapshot::Project { project: Some(project), .. } => Edit::Project(ProjectChange::Put(project.clone())),
@@ -106,11 +114,14 @@ impl App {
                     Some(index) => progress.get(&catalog.items[index]),
                     None => progress.items.get(id),
                 };
+                let mut reviews = progress.reviews.iter().filter(|review| &review.item == id);
                 Snapshot::Item {
                     id: id.clone(),
                     status: stored.map_or(Status::Todo, |p| p.status),
                     note: stored.map(|p| p.note.clone()).unwrap_or_default(),
                     evidence: stored.map(|p| p.evidence.clone()).unwrap_or_default(),
+                    reviews: reviews.clone().count(),
+                    last_rating: reviews.next_back().map(|review| review.rating),
                 }
             }
             Subject::Project(id) => Snapshot::Project {
@@ -179,7 +190,7 @@ impl App {
             self.history.redo.clear();
             return false;
         }
-        self.model.apply(&[to.restore(undo)]);
+        self.model.apply(&[to.restore(expected, undo)]);
         self.history.message = Some(format!("{verb}: {}", step.what));
         self.show_subject(&to.subject(), step.view);
         true

@@ -6,6 +6,7 @@
 
 mod copier;
 mod git;
+mod reviews;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,122 @@
+//! `skillgap review` on a temporary data folder: listing, recording, planning, settings, and the refusals.
+
+use crate::common::{Sandbox, stderr, stdout};
+
+fn run(sandbox: &Sandbox, args: &[&str]) -> std::process::Output {
+    sandbox.cmd().env("TZ", "UTC").args(args).output().unwrap()
+}
+
+fn ok(sandbox: &Sandbox, args: &[&str]) -> String {
+    let output = run(sandbox, args);
+    assert!(output.status.success(), "skillgap {args:?}: {}", stderr(&output));
+    stdout(&output)
+}
+
+fn all_json(sandbox: &Sandbox) -> Vec<serde_json::Value> {
+    serde_json::from_str::<serde_json::Value>(&ok(sandbox, &["review", "--all", "--format", "json"]))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn nothing_done_nothing_to_review() {
+    let sandbox = Sandbox::new();
+    let out = ok(&sandbox, &["review"]);
+    assert!(out.contains("Nothing to review: no item is done yet."), "{out}");
+}
+
+#[test]
+fn every_done_item_has_a_next_review_and_a_review_moves_it() {
+    let sandbox = Sandbox::new();
+    ok(&sandbox, &["mark", "build-one", "test-one", "ship-one", "done"]);
+    let rows = all_json(&sandbox);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let today = chrono::Utc::now().date_naive();
+    for row in &rows {
+        let due: chrono::NaiveDate = row["due"].as_str().unwrap().parse().unwrap();
+        assert!(due > today, "not due the day it was done: {row}");
+        assert!(row["last_reviewed"].is_null());
+        assert_eq!(row["state"]["reviews"], 0);
+        assert!(row["state"]["stability_days"].as_f64().unwrap() > 0.0);
+    }
+    let build = rows.iter().find(|row| row["id"] == "fixture/build-one").unwrap();
+    assert_eq!(build["proof"], "Built it.");
+
+    let out = ok(&sandbox, &["review", "build-one", "good"]);
+    assert!(out.starts_with("Reviewed fixture/build-one: good. Next review: "), "{out}");
+    let rows = all_json(&sandbox);
+    let build = rows.iter().find(|row| row["id"] == "fixture/build-one").unwrap();
+    assert_eq!(build["state"]["reviews"], 1);
+    assert_eq!(build["last_rating"], "good");
+    let reviewed: chrono::DateTime<chrono::FixedOffset> =
+        chrono::DateTime::parse_from_rfc3339(build["last_reviewed"].as_str().unwrap()).unwrap();
+    assert_eq!(reviewed.date_naive(), today);
+}
+
+#[test]
+fn a_review_of_an_item_not_done_or_unknown_or_without_a_rating_is_refused_and_changes_nothing() {
+    let sandbox = Sandbox::new();
+    ok(&sandbox, &["mark", "build-one", "done"]);
+    ok(&sandbox, &["mark", "test-one", "learning"]);
+    let before = sandbox.progress_text();
+    for (args, says) in [
+        (&["review", "build-one", "test-one", "good"][..], "fixture/test-one is learning (not done)"),
+        (&["review", "no-such-item", "easy"][..], "unknown item"),
+        (&["review", "build-one", "great"][..], "\"great\" is not a rating"),
+        (&["review", "good"][..], "name the items you reviewed"),
+    ] {
+        let output = run(&sandbox, args);
+        assert!(!output.status.success(), "{args:?} was accepted");
+        assert!(stderr(&output).contains(says), "{args:?}: {}", stderr(&output));
+    }
+    assert_eq!(sandbox.progress_text(), before, "nothing was recorded");
+}
+
+#[test]
+fn as_of_shows_a_future_days_plan_and_refuses_the_past() {
+    let sandbox = Sandbox::new();
+    ok(&sandbox, &["mark", "build-one", "test-one", "ship-one", "run-one", "observe-one", "recover-one", "done"]);
+    let rows = all_json(&sandbox);
+    let due = rows[0]["due"].as_str().unwrap();
+    let out = ok(&sandbox, &["review", "--as-of", due]);
+    assert!(out.starts_with(&format!("Reviews planned for {due}")), "{out}");
+    assert!(out.contains(rows[0]["id"].as_str().unwrap()), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&sandbox, &["review", "--as-of", due, "--format", "json"])).unwrap();
+    let on_that_day = rows.iter().filter(|row| row["due"] == due).count();
+    assert_eq!(json.as_array().unwrap().len(), on_that_day);
+    let output = run(&sandbox, &["review", "--as-of", "2020-01-01"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("is before today"), "{}", stderr(&output));
+}
+
+#[test]
+fn reviews_turned_off_say_so_and_refuse_a_rating_and_settings_out_of_range_are_refused() {
+    let sandbox = Sandbox::new();
+    ok(&sandbox, &["mark", "build-one", "done"]);
+    let out = ok(&sandbox, &["review", "--disable"]);
+    assert!(out.starts_with("Reviews are off"), "{out}");
+    assert!(ok(&sandbox, &["review"]).starts_with("Reviews are off"));
+    let output = run(&sandbox, &["review", "build-one", "good"]);
+    assert!(stderr(&output).contains("reviews are off"), "{}", stderr(&output));
+    let out = ok(&sandbox, &["review", "--enable", "--daily-limit", "8", "--retention", "0.85"]);
+    assert_eq!(out.trim(), "Reviews are on: at most 8 a day, each due when recall falls to 85%.");
+    let output = run(&sandbox, &["review", "--retention", "1.5"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("outside 0.7..0.97"), "{}", stderr(&output));
+    let settings = std::fs::read_to_string(sandbox.data_dir().join("settings.ron")).unwrap();
+    assert!(settings.contains("daily_limit: 8") && settings.contains("0.85"), "{settings}");
+}
+
+#[test]
+fn a_settings_file_with_a_retention_out_of_range_is_reported_and_left_alone() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.data_dir()).unwrap();
+    let path = sandbox.data_dir().join("settings.ron");
+    std::fs::write(&path, "(reviews: (retention: 2.0))").unwrap();
+    let output = run(&sandbox, &["review"]);
+    assert!(stderr(&output).contains("the review retention 2 is outside"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "(reviews: (retention: 2.0))");
+}
