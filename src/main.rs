@@ -196,7 +196,7 @@ macro_rules! value_enum {
     };
 }
 
-value_enum!(ViewArg => View { Checklists, Gaps, Progress, Summary, Projects });
+value_enum!(ViewArg => View { Checklists, Gaps, Review, Progress, Summary, Projects });
 value_enum!(ThemeArg => egui::Theme { Light, Dark });
 value_enum!(FormatArg => Format { Text, Markdown, Html, Json, Pdf });
 value_enum!(PaperArg => Paper { A4, Letter });

@@ -13,6 +13,7 @@ use crate::catalog::Item;
 use crate::progress::Status;
 use crate::project::{NewProject, ProjectStatus};
 use crate::report::{Format, SummaryOptions};
+use crate::review::Rating;
 use crate::scan::Proposal;
 
 /// The main views, one per tab.
@@ -24,10 +25,13 @@ pub enum View {
     Progress,
     Summary,
     Projects,
+    /// Today's reviews of done items.
+    Review,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Checklists, View::Gaps, View::Progress, View::Summary, View::Projects];
+    pub const ALL: [View; 6] =
+        [View::Checklists, View::Gaps, View::Review, View::Progress, View::Summary, View::Projects];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -36,6 +40,7 @@ impl View {
             View::Progress => "Progress",
             View::Summary => "Summary",
             View::Projects => "Projects",
+            View::Review => "Review",
         }
     }
 }
@@ -68,6 +73,11 @@ pub enum ItemCommand {
     AcceptCredit {
         skill: String,
         project: String,
+    },
+    /// A review of a done item: its proof redone, rated.
+    Review {
+        item: String,
+        rating: Rating,
     },
 }
 
@@ -147,6 +157,8 @@ pub enum ViewCommand {
 pub enum AppCommand {
     /// Score for this target (by id) and remember it.
     SetTarget(String),
+    /// Turn reviews on or off, and remember it.
+    SetReviews(bool),
     Undo,
     Redo,
     RetrySave,

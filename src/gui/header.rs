@@ -3,8 +3,9 @@
 
 use egui::{RichText, Ui};
 
-use super::command::{AppCommand, Command};
+use super::command::{AppCommand, Command, View, ViewCommand};
 use super::model::Model;
+use super::review_view;
 use super::widgets;
 use crate::Stage;
 use crate::report::percent_label;
@@ -42,6 +43,7 @@ pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, expand
             ui.separator();
             ui.label(done_count(model)).on_hover_text(count_base(model));
         }
+        reviews_due(ui, model, commands);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (text, help) = if show_details {
                 ("Less", "Fold the header to one line (the choice is remembered)")
@@ -87,6 +89,29 @@ fn summary_line(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         score.level.meaning(),
         score.next_level_sentence(model.catalog())
     ));
+}
+
+const FRESH_HELP: &str = "Fresh: done items practised within their review schedule (done or reviewed, and \
+not yet past the day FSRS set for the next review). It sits beside readiness and never lowers it: a review brings \
+an item back.";
+
+/// "3 reviews due today", a button to the Review view, and how many done items are fresh; nothing when
+/// reviews are off or nothing is done.
+fn reviews_due(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
+    let plan = &model.reviews;
+    if !plan.enabled || plan.planned.is_empty() {
+        return;
+    }
+    ui.separator();
+    let fresh = format!("{} of {} fresh", plan.fresh(), plan.planned.len());
+    ui.label(fresh).on_hover_text(format!("{FRESH_HELP}\n{}", review_view::freshness(model)));
+    let due = plan.due_today().count();
+    if due > 0 {
+        let text = format!("{due} review{} due today", if due == 1 { "" } else { "s" });
+        if ui.button(text).on_hover_text("Redo their proofs in the Review view").clicked() {
+            commands.push(ViewCommand::Show(View::Review).into());
+        }
+    }
 }
 
 /// What the header's count is counted over (window review L12: three totals, no base said).

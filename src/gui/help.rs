@@ -26,10 +26,11 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Space", "done, or back to to do"),
     ("L", "learning, or back to to do"),
     ("S", "skipped, or back to to do"),
+    ("1 / 2 / 3 / 4", "Review: rate the chosen review Again (forgot), Hard, Good or Easy; L: back to learning"),
     ("Ctrl+N", "write a note for the selected item"),
     ("Ctrl+E", "edit the selected item's evidence link"),
     ("Page Up / Page Down, Home / End", "Summary: scroll the pages, go to the first or last"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a status, note or link (the status line says which)"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo a status, note, link or review (the status line says which)"),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "zoom in / out / reset"),
     ("Ctrl+Q", "quit"),
 ];

@@ -46,6 +46,14 @@ pub fn item_about_ui(ui: &mut Ui, model: &Model, index: usize, commands: &mut Ve
         _ => score::gain_sentence(gain, target.contains(index), &target.title),
     };
     ui.label(RichText::new(sentence).weak());
+    // Last practised and next review of a done item while reviews are on, on the same line as the
+    // sentence of other statuses would be, so nothing below moves when the status changes.
+    if let Some(planned) = model.planned(index) {
+        let next = format!("{} · next review {}", super::review_view::practised_line(planned), planned.due);
+        ui.label(RichText::new(next).weak());
+    } else {
+        ui.label(RichText::new(" ").weak());
+    }
     ui.add_space(6.0);
     if !item.description.is_empty() {
         ui.label(RichText::new("Why it matters").strong());

@@ -17,6 +17,7 @@ mod paper_preview;
 mod progress;
 mod project_items;
 mod projects_view;
+mod review_view;
 mod save_status;
 mod scan_proposals;
 mod summary_source;

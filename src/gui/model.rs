@@ -4,11 +4,12 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, Local, Offset, Utc};
 
 use crate::catalog::{self, Catalog, FileProblem};
 use crate::filter::Scope;
 use crate::progress::{Progress, Status};
+use crate::review::{Plan, Planned, ReviewSettings};
 use crate::score::{self, Assessment, Level, TimelinePoint};
 use crate::store::{BackupOffer, StoreError};
 use crate::target::Target;
@@ -81,6 +82,9 @@ pub struct Model {
     pub section_counts: Vec<Vec<Count>>,
     /// Every target's readiness over the same progress, in the catalog's order of targets.
     pub targets: Vec<TargetRow>,
+    /// Every done item's next review, planned from today (see [`crate::review`]).
+    pub reviews: Plan,
+    review_settings: ReviewSettings,
     /// Bumped on every change, so views can cache what they derive from the model.
     pub generation: u64,
     /// The folders of the person's checklist files, and what they held when last loaded.
@@ -112,6 +116,8 @@ impl Model {
     /// A model over `tracker`, scored for the target `target` (the default target when it is not loaded).
     pub fn new(tracker: Tracker, access: Access, target: &str) -> Model {
         let target = tracker.catalog().target_or_default(target).id.clone();
+        // Settings that do not read are said by the command line; the window reviews with the defaults.
+        let review_settings = tracker.store().load_settings().map(|s| s.reviews).unwrap_or_default();
         let mut model = Model {
             tracker,
             target,
@@ -124,6 +130,8 @@ impl Model {
             checklist_counts: Vec::new(),
             section_counts: Vec::new(),
             targets: Vec::new(),
+            reviews: Plan::lay_out(&Catalog::default(), Vec::new(), 0, Local::now().date_naive(), 0),
+            review_settings,
             generation: 0,
             checklist_dirs: Vec::new(),
             checklist_files: Vec::new(),
@@ -163,6 +171,28 @@ impl Model {
             .update_settings(|settings| settings.target = Some(chosen))
             .map(|_| ())
             .map_err(|e| e.to_string())
+    }
+
+    /// Plans the reviews again when the day has turned since they were planned (a window left open
+    /// overnight).
+    pub fn replan_on_a_new_day(&mut self) {
+        if self.reviews.today != Local::now().date_naive() {
+            self.refresh();
+        }
+    }
+
+    /// Turns reviews on or off and remembers it in the settings, as `skillgap review --enable` does.
+    pub fn set_reviews(&mut self, enabled: bool) -> Result<(), String> {
+        let saved = self.tracker.store().update_settings(|settings| settings.reviews.enabled = enabled);
+        let saved = saved.map_err(|e| e.to_string())?;
+        self.review_settings = saved.reviews;
+        self.refresh();
+        Ok(())
+    }
+
+    /// The schedule of item `index`, if it is done and reviews are on.
+    pub fn planned(&self, index: usize) -> Option<&Planned> {
+        self.reviews.planned.iter().find(|planned| planned.schedule.item == index)
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -206,6 +236,8 @@ impl Model {
             .map(|checklist| checklist.sections.iter().map(|section| count_of(section.items.clone())).collect())
             .collect();
         self.checklist_counts = catalog.checklists.iter().map(|c| count_of(c.item_range())).collect();
+        let offset = Local::now().offset().fix();
+        self.reviews = Plan::of(catalog, self.tracker.progress(), &self.review_settings, Utc::now(), offset);
         self.generation += 1;
     }
 

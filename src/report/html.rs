@@ -81,7 +81,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out, "<div class=\"hero\"><div class=\"score\">{:.0}<small>/100</small></div>", s.readiness)?;
     writeln!(
         out,
-        "<div>Readiness for <strong>{}</strong><br><strong>Level {}: {}</strong><br>{}<br><span class=\"muted\">{} of {} applicable items done ({} in all). {}</span></div></div>",
+        "<div>Readiness for <strong>{}</strong><br><strong>Level {}: {}</strong><br>{}<br><span class=\"muted\">{} of {} applicable items done ({} in all). {} {}</span></div></div>",
         escape_html(s.target.title),
         s.level,
         escape_html(s.level_name),
@@ -89,6 +89,7 @@ fn write_html(out: &mut String, s: &Summary) -> std::fmt::Result {
         s.done,
         s.applicable,
         s.total,
+        escape_html(&s.practice.sentence()),
         escape_html(&s.next_level.sentence)
     )?;
     write_stages_and_lists(out, s)?;

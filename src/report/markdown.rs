@@ -61,7 +61,8 @@ fn write_markdown(out: &mut String, s: &Summary) -> std::fmt::Result {
         escape_markdown(&s.next_level.sentence)
     )?;
     writeln!(out)?;
-    writeln!(out, "{} of {} applicable items done ({} in all).", s.done, s.applicable, s.total)?;
+    let (done, applicable, total, practice) = (s.done, s.applicable, s.total, s.practice.sentence());
+    writeln!(out, "{done} of {applicable} applicable items done ({total} in all). {practice}")?;
     writeln!(out)?;
     writeln!(out, "| Stage | Coverage | Done |")?;
     writeln!(out, "|---|---:|---:|")?;

@@ -107,6 +107,40 @@ pub struct Summary<'a> {
     pub targets: Vec<TargetLine<'a>>,
     /// The person's projects with their levels.
     pub projects: Vec<ProjectLine<'a>>,
+    /// How many done skills were practised lately (see [`crate::review`]).
+    pub practice: PracticeLine,
+}
+
+/// Done skills, and how many of them were practised (done, or reviewed since) in the last
+/// [`PRACTICE_DAYS`] days.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PracticeLine {
+    pub done: usize,
+    pub practised: usize,
+    pub days: i64,
+}
+
+/// The window of "practised lately" in the summary.
+pub const PRACTICE_DAYS: i64 = 90;
+
+impl PracticeLine {
+    fn of(catalog: &Catalog, progress: &Progress, dates: &crate::progress::StatusDates, now: DateTime<Utc>) -> Self {
+        // When an item was last practised does not depend on the review settings or the time zone.
+        let settings = crate::review::ReviewSettings::default();
+        let offset = chrono::Offset::fix(&chrono::Utc);
+        let schedules = crate::review::schedules(catalog, progress, dates, &settings, offset);
+        let since = now - chrono::Duration::days(PRACTICE_DAYS);
+        let practised = schedules.iter().filter(|s| s.last_practised() >= since).count();
+        PracticeLine { done: schedules.len(), practised, days: PRACTICE_DAYS }
+    }
+
+    /// "40 of 60 done skills were practised (done or reviewed) in the last 90 days."
+    pub fn sentence(&self) -> String {
+        format!(
+            "{} of {} done skills were practised (done or reviewed) in the last {} days.",
+            self.practised, self.done, self.days
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -326,6 +360,7 @@ pub fn build_summary<'a>(input: &SummaryInput<'a, '_>) -> Summary<'a> {
         with_notes: options.with_notes,
         targets: target_lines(catalog, statuses, target),
         projects: project_lines(catalog, &progress.projects),
+        practice: PracticeLine::of(catalog, progress, &parts.status_dates, now),
     }
 }
 

@@ -26,6 +26,7 @@ fn write_text(out: &mut String, s: &Summary) -> std::fmt::Result {
     writeln!(out, "{}", s.explanation)?;
     writeln!(out, "{}", s.next_level.sentence)?;
     writeln!(out, "Overall    {} of {} applicable items done ({} in all)", s.done, s.applicable, s.total)?;
+    writeln!(out, "Practised  {}", s.practice.sentence())?;
     writeln!(out)?;
     writeln!(out, "Stages")?;
     for stage in &s.stages {

@@ -30,7 +30,8 @@ impl App {
             ItemCommand::SetStatus { item, .. }
             | ItemCommand::SetNote { item, .. }
             | ItemCommand::SetEvidence { item, .. }
-            | ItemCommand::AcceptCredit { skill: item, .. } => match catalog.item_index(item) {
+            | ItemCommand::AcceptCredit { skill: item, .. }
+            | ItemCommand::Review { item, .. } => match catalog.item_index(item) {
                 Some(index) => (catalog.items[index].full_id.clone(), catalog.items[index].title.clone()),
                 // The item is gone from the checklists since the click: nothing to change.
                 None => return,
@@ -59,6 +60,9 @@ impl App {
                 let Some(credit) = credit else { return };
                 let what = format!("{title}: done, proven in {}", credit.project.name);
                 (what, credit.accept(progress.get(&catalog.items[index]), &id))
+            }
+            ItemCommand::Review { rating, .. } => {
+                (format!("the review of {title} ({rating})"), Change::review(id, rating))
             }
         };
         self.change(what, &subject, &[Edit::Item(change)]);
@@ -113,6 +117,11 @@ impl App {
                     let title = &self.model.target().title;
                     self.messages.notice =
                         Some(format!("Scoring for {title} in this window, but it could not be remembered: {err}"));
+                }
+            }
+            AppCommand::SetReviews(enabled) => {
+                if let Err(err) = self.model.set_reviews(enabled) {
+                    self.messages.notice = Some(format!("Could not change the review setting: {err}"));
                 }
             }
             AppCommand::Undo => self.undo(),

@@ -33,6 +33,7 @@ use super::help::{Dialog, Folders, about_ui, help_ui};
 use super::model::Model;
 use super::progress::ProgressView;
 use super::projects_view::ProjectsView;
+use super::review_view::ReviewView;
 use super::summary_view::{ReportPrefs, SummaryView};
 use super::{header, nav};
 use history::History;
@@ -146,6 +147,7 @@ pub struct App {
     prefs: Prefs,
     checklists: ChecklistView,
     gaps: GapsView,
+    review: ReviewView,
     summary: SummaryView,
     progress: ProgressView,
     projects: ProjectsView,
@@ -187,6 +189,7 @@ impl App {
         App {
             checklists,
             gaps: GapsView::default(),
+            review: ReviewView::default(),
             summary: SummaryView::default(),
             progress: ProgressView::default(),
             projects: ProjectsView::at_start(prefs.project.clone()),
@@ -297,6 +300,9 @@ impl App {
             }
             View::Progress => {
                 egui::CentralPanel::default().show(ui, |ui| self.progress.ui(ui, &self.model));
+            }
+            View::Review => {
+                egui::CentralPanel::default().show(ui, |ui| self.review.ui(ui, &self.model, &mut self.commands));
             }
             View::Summary => {
                 egui::CentralPanel::default().show(ui, |ui| {

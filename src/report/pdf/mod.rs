@@ -77,8 +77,13 @@ fn stages_and_targets(layout: &mut Layout<'_>, s: &Summary) {
     let overall = (s.applicable > 0).then(|| 100.0 * s.done as f64 / s.applicable as f64);
     let counts = format!("{}/{}", s.done, s.applicable);
     let mut overall = vec![bar_row(layout, (Face::Bold, "Overall"), overall, &counts)];
-    let note =
-        format!("{} of {} applicable items done; {} in all, skipped ones left out.", s.done, s.applicable, s.total);
+    let note = format!(
+        "{} of {} applicable items done; {} in all, skipped ones left out. {}",
+        s.done,
+        s.applicable,
+        s.total,
+        s.practice.sentence()
+    );
     overall.extend(layout.paragraph(left, width, (Face::Regular, SMALL, SMALL_LINE, MUTED), &note));
     stages.push(overall);
     layout.section("Stages", stages);

@@ -18,6 +18,7 @@ mod integrity;
 mod layout;
 mod preview;
 mod projects;
+mod review;
 mod summary;
 mod targets;
 mod undo;
