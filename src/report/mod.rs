@@ -134,10 +134,10 @@ impl PracticeLine {
         PracticeLine { done: schedules.len(), practised, days: PRACTICE_DAYS }
     }
 
-    /// "40 of 60 done skills were practised (done or reviewed) in the last 90 days."
+    /// "40 of your 60 done skills (every checklist) were practised (done or reviewed) in the last 90 days."
     pub fn sentence(&self) -> String {
         format!(
-            "{} of {} done skills were practised (done or reviewed) in the last {} days.",
+            "{} of your {} done skills (every checklist) were practised (done or reviewed) in the last {} days.",
             self.practised, self.done, self.days
         )
     }

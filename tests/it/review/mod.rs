@@ -208,3 +208,18 @@ fn a_progress_with_reviews_reads_back_and_an_older_one_reads_without() {
     let old: Progress = ron::from_str("(version: 3, items: {}, history: [])").unwrap();
     assert!(old.reviews.is_empty());
 }
+
+#[test]
+fn the_summary_counts_done_skills_practised_in_the_last_ninety_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tracker = tracker_with_done(dir.path(), 3, day(0, 9));
+    let reviewed = tracker.catalog().items[0].full_id.clone();
+    tracker.apply_at(&[Change::review(reviewed, Rating::Good)], day(50, 9)).unwrap();
+    let (catalog, progress) = (tracker.catalog(), tracker.progress());
+    let options = skillgap::report::SummaryOptions::default();
+    let at = |days| skillgap::report::summarize(catalog, progress, catalog.default_target(), &options, day(days, 12));
+    let sentence = |days| at(days).practice.sentence();
+    assert!(sentence(80).starts_with("3 of your 3 done skills"), "{}", sentence(80));
+    assert!(sentence(120).starts_with("1 of your 3 done skills"), "only the one reviewed: {}", sentence(120));
+    assert!(sentence(200).starts_with("0 of your 3 done skills"), "{}", sentence(200));
+}
