@@ -120,3 +120,39 @@ fn a_settings_file_with_a_retention_out_of_range_is_reported_and_left_alone() {
     assert!(stderr(&output).contains("the review retention 2 is outside"), "{}", stderr(&output));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "(reviews: (retention: 2.0))");
 }
+
+/// Sixty items ticked tonight: day by day with `--as-of`, each first review is planned once, never more
+/// than five on a day, and on most days of the month after.
+#[test]
+fn sixty_items_ticked_tonight_plan_at_most_five_a_day_with_as_of() {
+    let sandbox = Sandbox::new();
+    let run_bare = |args: &[&str]| {
+        let output = sandbox.bare_cmd().env("TZ", "UTC").args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    };
+    let list: serde_json::Value = serde_json::from_str(&run_bare(&["list", "--format", "json"])).unwrap();
+    let ids: Vec<&str> = list.as_array().unwrap().iter().take(60).map(|item| item["id"].as_str().unwrap()).collect();
+    let mut mark = vec!["mark"];
+    mark.extend(&ids);
+    mark.push("done");
+    run_bare(&mark);
+    let today = chrono::Utc::now().date_naive();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut per_day = Vec::new();
+    for days in 0..60 {
+        let day = (today + chrono::Days::new(days)).to_string();
+        let json: serde_json::Value =
+            serde_json::from_str(&run_bare(&["review", "--as-of", &day, "--format", "json"])).unwrap();
+        let rows = json.as_array().unwrap();
+        per_day.push(rows.len());
+        for row in rows {
+            assert_eq!(row["due"], day.as_str());
+            assert!(seen.insert(row["id"].as_str().unwrap().to_owned()), "planned twice: {row}");
+        }
+    }
+    assert_eq!(seen.len(), 60, "every first review is planned: {per_day:?}");
+    assert!(per_day.iter().all(|&count| count <= 5), "{per_day:?}");
+    assert_eq!(per_day[0], 0, "none the evening they were ticked");
+    assert!(per_day[..31].iter().filter(|&&count| count > 0).count() >= 15, "spread over the month: {per_day:?}");
+}
