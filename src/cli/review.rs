@@ -2,7 +2,7 @@
 //! review settings.
 
 use anyhow::bail;
-use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 
 use super::{ListFormat, Outcome, open_tracker, print_stdout, settings};
 use crate::catalog::Catalog;
@@ -34,11 +34,6 @@ pub struct SettingsChange {
     pub daily_limit: Option<u32>,
 }
 
-/// The person's own days: the machine's time zone now.
-fn local_offset() -> FixedOffset {
-    chrono::Local::now().offset().fix()
-}
-
 pub(super) fn review(locations: &Locations, command: ReviewCommand) -> anyhow::Result<Outcome> {
     if command.settings != SettingsChange::default() {
         return change_settings(locations, &command.settings);
@@ -57,14 +52,16 @@ pub(super) fn review(locations: &Locations, command: ReviewCommand) -> anyhow::R
 }
 
 fn change_settings(locations: &Locations, change: &SettingsChange) -> anyhow::Result<Outcome> {
-    let mut wanted = settings(locations).reviews;
+    // Read here, not through `settings`: a file that does not read is the error, said once.
+    let store = Store::of(locations);
+    let mut wanted = store.load_settings()?.reviews;
     wanted.enabled = change.enabled.unwrap_or(wanted.enabled);
     wanted.retention = change.retention.unwrap_or(wanted.retention);
     wanted.daily_limit = change.daily_limit.unwrap_or(wanted.daily_limit);
     if let Some(problem) = wanted.problem() {
         bail!("{problem}. Nothing was changed.");
     }
-    let saved = Store::of(locations).update_settings(|settings| settings.reviews = wanted)?;
+    let saved = store.update_settings(|settings| settings.reviews = wanted)?;
     say!("{}", describe_settings(&saved.reviews));
     Ok(Outcome::Success)
 }
@@ -93,6 +90,8 @@ fn record(locations: &Locations, ids: &[String], rating: Rating, settings: &Revi
     let mut errors = Vec::new();
     for id in ids {
         match catalog.resolve(id) {
+            // An item named twice is one review.
+            Ok(index) if changes.iter().any(|c: &Change| c.item == catalog.items[index].full_id) => {}
             Ok(index) => match tracker.progress().status(&catalog.items[index]) {
                 Status::Done => changes.push(Change::review(catalog.items[index].full_id.clone(), rating)),
                 other => errors.push(format!(
@@ -109,7 +108,7 @@ fn record(locations: &Locations, ids: &[String], rating: Rating, settings: &Revi
     }
     tracker.apply(&changes)?;
     let now = Utc::now();
-    let plan = Plan::of(tracker.catalog(), tracker.progress(), settings, now, local_offset());
+    let plan = Plan::of(tracker.catalog(), tracker.progress(), settings, now, &Local);
     for change in &changes {
         let planned = plan.planned.iter().find(|p| tracker.catalog().items[p.schedule.item].full_id == change.item);
         let next = planned.map_or(String::new(), |p| format!(". Next review: {}", when(p.due, plan.today)));
@@ -117,7 +116,8 @@ fn record(locations: &Locations, ids: &[String], rating: Rating, settings: &Revi
     }
     if rating == Rating::Again {
         say!(
-            "Forgot is fine: it comes back within days. To learn it again from the start: `skillgap mark ID learning`."
+            "A forgotten item comes back before the other reviews waiting. To learn it again from the start: \
+`skillgap mark ID learning`."
         );
     }
     Ok(Outcome::Success)
@@ -139,16 +139,16 @@ fn list(locations: &Locations, command: &ReviewCommand, settings: &ReviewSetting
         say!("{}", describe_settings(settings));
         return Ok(Outcome::Success);
     }
-    let plan = Plan::of(catalog, progress, settings, Utc::now(), local_offset());
+    let plan = Plan::of(catalog, progress, settings, Utc::now(), &Local);
     let day = command.as_of.unwrap_or(plan.today);
     if day < plan.today {
         bail!("--as-of {day} is before today ({}); the plan starts today", plan.today);
     }
-    let shown: Vec<&Planned> = if command.all { plan.planned.iter().collect() } else { plan.on(day).collect() };
-    let shown = &shown[..command.limit.unwrap_or(usize::MAX).min(shown.len())];
+    let matching: Vec<&Planned> = if command.all { plan.planned.iter().collect() } else { plan.on(day).collect() };
+    let shown = &matching[..command.limit.unwrap_or(usize::MAX).min(matching.len())];
     let out = match command.format {
         ListFormat::Json => format!("{}\n", serde_json::to_string_pretty(&json_rows(catalog, shown))?),
-        ListFormat::Text => text(catalog, &plan, shown, day, command.all),
+        ListFormat::Text => text(catalog, &plan, shown, matching.len(), day, command.all),
     };
     print_stdout(out.as_bytes())?;
     Ok(Outcome::Success)
@@ -180,30 +180,13 @@ fn json_rows(catalog: &Catalog, shown: &[&Planned]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn text(catalog: &Catalog, plan: &Plan, shown: &[&Planned], day: NaiveDate, all: bool) -> String {
-    let mut out = String::new();
-    if all {
-        out.push_str(&format!("Every done item and its next review ({} items):\n", shown.len()));
-    } else if day == plan.today {
-        let room = plan.limit.saturating_sub(plan.reviewed_today);
-        out.push_str(&format!(
-            "Reviews due today, {day}: {} (at most {} a day; {} done today, {room} to go).\n",
-            shown.len(),
-            plan.limit,
-            plan.reviewed_today
-        ));
-    } else {
-        out.push_str(&format!(
-            "Reviews planned for {}: {} (if each day's reviews before it are done).\n",
-            when(day, plan.today),
-            shown.len()
-        ));
-    }
+fn text(catalog: &Catalog, plan: &Plan, shown: &[&Planned], matching: usize, day: NaiveDate, all: bool) -> String {
+    let mut out = heading(plan, shown.len(), matching, day, all);
     for planned in shown {
         let (item, schedule) = (&catalog.items[planned.schedule.item], &planned.schedule);
         let practised = match schedule.last_reviewed {
-            Some(at) => format!("reviewed {}", at.date_naive()),
-            None => format!("done {}", schedule.done_since.date_naive()),
+            Some(at) => format!("reviewed {}", at.with_timezone(&Local).date_naive()),
+            None => format!("done {}", schedule.done_since.with_timezone(&Local).date_naive()),
         };
         let due = if all { format!("{}  ", planned.due) } else { String::new() };
         out.push_str(&format!("{due}{:<44} {}  ({practised})\n", item.full_id, item.title));
@@ -211,16 +194,32 @@ fn text(catalog: &Catalog, plan: &Plan, shown: &[&Planned], day: NaiveDate, all:
             out.push_str(&format!("    Proof: {}\n", item.proof));
         }
     }
-    if shown.is_empty() && !all {
-        let next = plan.planned.iter().map(|p| p.due).filter(|due| *due > day).min();
-        match next {
-            Some(next) => {
-                out.push_str(&format!("Nothing to review. The next review is on {}.\n", when(next, plan.today)))
-            }
-            None => out.push_str("Nothing to review: no item is done yet.\n"),
-        }
-    } else if !all {
+    if matching == 0 && !all {
+        let next = plan.planned.iter().map(|p| p.due).find(|due| *due > day);
+        out.push_str(&match (next, plan.last_day()) {
+            (Some(next), _) => format!("Nothing to review. The next review is on {}.\n", when(next, plan.today)),
+            (None, Some(last)) => format!("Nothing planned then: the last planned review is on {last}.\n"),
+            (None, None) => "Nothing to review: no item is done yet.\n".to_owned(),
+        });
+    } else if !all && !shown.is_empty() {
         out.push_str("Redo each proof, then record how it went: skillgap review ID again|hard|good|easy\n");
     }
+    if let Some(backlog) = plan.backlog() {
+        out.push_str(&format!("{backlog} A higher --daily-limit catches up sooner.\n"));
+    }
     out
+}
+
+/// The first line: what is listed, and how many of how many when `--limit` left some out.
+fn heading(plan: &Plan, shown: usize, matching: usize, day: NaiveDate, all: bool) -> String {
+    let count = if shown < matching { format!("{matching}, showing {shown}") } else { matching.to_string() };
+    if all {
+        format!("Every done item and its next review: {count}.\n")
+    } else if day == plan.today {
+        let room = plan.limit.saturating_sub(plan.reviewed_today);
+        let (limit, done) = (plan.limit, plan.reviewed_today);
+        format!("Reviews due today, {day}: {count} (at most {limit} a day; {done} done today, {room} to go).\n")
+    } else {
+        format!("Reviews planned for {}: {count} (if each day's reviews before it are done).\n", when(day, plan.today))
+    }
 }

@@ -103,7 +103,7 @@ fn reviews_due(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
         return;
     }
     ui.separator();
-    let fresh = format!("{} of {} fresh", plan.fresh(), plan.planned.len());
+    let fresh = format!("{} of {} done skills fresh", plan.fresh(), plan.planned.len());
     ui.label(fresh).on_hover_text(format!("{FRESH_HELP}\n{}", review_view::freshness(model)));
     let due = plan.due_today().count();
     if due > 0 {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use chrono::{DateTime, Local, Offset, Utc};
+use chrono::{DateTime, Local, Utc};
 
 use crate::catalog::{self, Catalog, FileProblem};
 use crate::filter::Scope;
@@ -174,9 +174,11 @@ impl Model {
     }
 
     /// Plans the reviews again when the day has turned since they were planned (a window left open
-    /// overnight).
-    pub fn replan_on_a_new_day(&mut self) {
-        if self.reviews.today != Local::now().date_naive() {
+    /// overnight), or the review settings changed (`skillgap review --disable` in a terminal).
+    pub fn replan_when_due(&mut self) {
+        let settings = self.tracker.store().load_settings().map(|s| s.reviews).unwrap_or(self.review_settings);
+        if self.reviews.today != Local::now().date_naive() || settings != self.review_settings {
+            self.review_settings = settings;
             self.refresh();
         }
     }
@@ -236,8 +238,7 @@ impl Model {
             .map(|checklist| checklist.sections.iter().map(|section| count_of(section.items.clone())).collect())
             .collect();
         self.checklist_counts = catalog.checklists.iter().map(|c| count_of(c.item_range())).collect();
-        let offset = Local::now().offset().fix();
-        self.reviews = Plan::of(catalog, self.tracker.progress(), &self.review_settings, Utc::now(), offset);
+        self.reviews = Plan::of(catalog, self.tracker.progress(), &self.review_settings, Utc::now(), &Local);
         self.generation += 1;
     }
 

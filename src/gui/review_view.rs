@@ -36,6 +36,14 @@ impl ReviewView {
             });
         });
         ui.label(freshness(model));
+        if let Some(backlog) = plan.backlog() {
+            ui.label(
+                RichText::new(format!(
+                    "{backlog} A higher daily limit catches up sooner: `skillgap review --daily-limit N`."
+                ))
+                .weak(),
+            );
+        }
         ui.separator();
         if queue.is_empty() {
             ui.label(nothing_due(model));
@@ -122,9 +130,10 @@ fn review_card(ui: &mut Ui, model: &Model, item: usize, commands: &mut Vec<Comma
 /// "Done 2026-11-02 · last reviewed 2026-11-20 (good)".
 pub(crate) fn practised_line(planned: &crate::review::Planned) -> String {
     let schedule = &planned.schedule;
-    let done = format!("Done {}", schedule.done_since.date_naive());
+    let day = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&chrono::Local).date_naive();
+    let done = format!("Done {}", day(schedule.done_since));
     match (schedule.last_reviewed, schedule.last_rating) {
-        (Some(at), Some(rating)) => format!("{done} · last reviewed {} ({rating})", at.date_naive()),
+        (Some(at), Some(rating)) => format!("{done} · last reviewed {} ({rating})", day(at)),
         _ => format!("{done} · not reviewed yet"),
     }
 }

@@ -127,8 +127,7 @@ impl PracticeLine {
     fn of(catalog: &Catalog, progress: &Progress, dates: &crate::progress::StatusDates, now: DateTime<Utc>) -> Self {
         // When an item was last practised does not depend on the review settings or the time zone.
         let settings = crate::review::ReviewSettings::default();
-        let offset = chrono::Offset::fix(&chrono::Utc);
-        let schedules = crate::review::schedules(catalog, progress, dates, &settings, offset);
+        let schedules = crate::review::schedules(catalog, progress, dates, &settings, &Utc);
         let since = now - chrono::Duration::days(PRACTICE_DAYS);
         let practised = schedules.iter().filter(|s| s.last_practised() >= since).count();
         PracticeLine { done: schedules.len(), practised, days: PRACTICE_DAYS }

@@ -1,11 +1,15 @@
 //! The reviews laid out on days: each done item on its ideal day or, when that day is full, the first
 //! later day with room, never more than the daily limit on one day (today's reviews already done count
-//! against today). What waits, waits in order: the oldest ideal day first, then Core items, then the
+//! against today). Items last rated *Again* are placed first, so a forgotten skill comes back within days
+//! even behind a backlog; the others wait in order: the oldest ideal day first, then Core items, then the
 //! catalog's order. Recomputed from the progress whenever it is asked, so it needs no file of its own.
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
+use std::collections::HashMap;
 
-use super::{ReviewSettings, Schedule, schedules};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use super::schedule::later;
+use super::{Rating, ReviewSettings, Schedule, schedules};
 use crate::Weight;
 use crate::catalog::Catalog;
 use crate::progress::Progress;
@@ -33,20 +37,20 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The plan for `progress` at `now`, in the person's days at `offset` from UTC.
-    pub fn of(
+    /// The plan for `progress` at `now`, in the person's days in time zone `zone`.
+    pub fn of<Zone: TimeZone>(
         catalog: &Catalog,
         progress: &Progress,
         settings: &ReviewSettings,
         now: DateTime<Utc>,
-        offset: FixedOffset,
+        zone: &Zone,
     ) -> Plan {
-        let found = schedules(catalog, progress, &progress.status_dates(), settings, offset);
-        let today = now.with_timezone(&offset).date_naive();
+        let found = schedules(catalog, progress, &progress.status_dates(), settings, zone);
+        let today = now.with_timezone(zone).date_naive();
         let reviewed_today = progress
             .reviews
             .iter()
-            .filter(|review| review.at <= now && review.at.with_timezone(&offset).date_naive() == today)
+            .filter(|review| review.at <= now && review.at.with_timezone(zone).date_naive() == today)
             .count();
         let reviewed_today = u32::try_from(reviewed_today).unwrap_or(u32::MAX);
         let mut plan = Plan::lay_out(catalog, found, settings.daily_limit, today, reviewed_today);
@@ -63,22 +67,32 @@ impl Plan {
         reviewed_today: u32,
     ) -> Plan {
         let rank = |weight: Weight| Weight::ALL.iter().position(|w| *w == weight).unwrap_or(Weight::ALL.len());
-        found.sort_by_key(|s| (s.ideal, rank(catalog.items[s.item].weight), s.item));
-        let room = |day: NaiveDate| if day == today { limit.saturating_sub(reviewed_today) } else { limit };
-        let (mut day, mut used) = (today, 0);
-        let mut planned = Vec::with_capacity(found.len());
-        for schedule in found {
-            let wanted = schedule.ideal.max(today);
-            if wanted > day {
-                (day, used) = (wanted, 0);
-            }
-            while used >= room(day) {
-                (day, used) = (day + Days::new(1), 0);
-            }
-            used += 1;
-            planned.push(Planned { schedule, due: day });
-        }
+        let lapsed = |s: &Schedule| s.last_rating != Some(Rating::Again);
+        found.sort_by_key(|s| (lapsed(s), s.ideal, rank(catalog.items[s.item].weight), s.item));
+        let mut days = Days { today, limit, reviewed_today, used: HashMap::new(), first_free: today };
+        let mut planned: Vec<Planned> =
+            found.into_iter().map(|schedule| Planned { due: days.take(schedule.ideal.max(today)), schedule }).collect();
+        planned.sort_by_key(|p| (p.due, lapsed(&p.schedule), p.schedule.ideal, p.schedule.item));
         Plan { today, limit, reviewed_today, planned, enabled: true }
+    }
+
+    /// Reviews waiting past their ideal day: more than the daily limit keeps up with.
+    pub fn overdue(&self) -> usize {
+        self.planned.iter().filter(|p| p.schedule.ideal < self.today).count()
+    }
+
+    /// Said when reviews wait past their day (more items are done than the daily limit keeps up with):
+    /// "12 reviews wait past their day: at 5 a day, the last is on 2027-01-04."
+    pub fn backlog(&self) -> Option<String> {
+        let overdue = self.overdue();
+        let last = self.last_day().filter(|_| overdue > 0)?;
+        let (reviews, wait) = if overdue == 1 { ("review", "waits") } else { ("reviews", "wait") };
+        Some(format!("{overdue} {reviews} {wait} past their day: at {} a day, the last is on {last}.", self.limit))
+    }
+
+    /// The last day a review is planned for, if any.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.planned.last().map(|p| p.due)
     }
 
     /// The reviews planned for `day`.
@@ -100,5 +114,36 @@ impl Plan {
     /// Done items practised (done or reviewed) at or after `since`.
     pub fn practised_since(&self, since: DateTime<Utc>) -> usize {
         self.planned.iter().filter(|p| p.schedule.last_practised() >= since).count()
+    }
+}
+
+/// The days' room: `limit` a day, less today's reviews done.
+struct Days {
+    today: NaiveDate,
+    limit: u32,
+    reviewed_today: u32,
+    used: HashMap<NaiveDate, u32>,
+    /// Every day before it is full.
+    first_free: NaiveDate,
+}
+
+impl Days {
+    fn room(&self, day: NaiveDate) -> u32 {
+        if day == self.today { self.limit.saturating_sub(self.reviewed_today) } else { self.limit }
+    }
+
+    /// The first day from `wanted` with room, taken.
+    fn take(&mut self, wanted: NaiveDate) -> NaiveDate {
+        let mut day = wanted.max(self.first_free);
+        while self.used.get(&day).copied().unwrap_or(0) >= self.room(day) && day < NaiveDate::MAX {
+            day = later(day, 1);
+        }
+        *self.used.entry(day).or_default() += 1;
+        while self.used.get(&self.first_free).copied().unwrap_or(0) >= self.room(self.first_free)
+            && self.first_free < NaiveDate::MAX
+        {
+            self.first_free = later(self.first_free, 1);
+        }
+        day
     }
 }

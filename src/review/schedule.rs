@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use fsrs::{FSRS, MemoryState};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -48,13 +48,13 @@ impl Schedule {
 }
 
 /// The schedule of every done item of `catalog`, in catalog order; none when reviews are off. Days are
-/// the person's, at `offset` from UTC.
-pub fn schedules(
+/// the person's, in time zone `zone` (each date with the offset it had then).
+pub fn schedules<Zone: TimeZone>(
     catalog: &Catalog,
     progress: &Progress,
     dates: &StatusDates,
     settings: &ReviewSettings,
-    offset: FixedOffset,
+    zone: &Zone,
 ) -> Vec<Schedule> {
     if !settings.enabled {
         return Vec::new();
@@ -64,7 +64,7 @@ pub fn schedules(
         by_item.entry(review.item.as_str()).or_default().push(review);
     }
     let fsrs = FSRS::default();
-    let day = |at: DateTime<Utc>| at.with_timezone(&offset).date_naive();
+    let day = |at: DateTime<Utc>| at.with_timezone(zone).date_naive();
     let mut found = Vec::new();
     for (index, item) in catalog.items.iter().enumerate() {
         let Some(stored) = progress.get(item).filter(|p| p.status == Status::Done) else { continue };
@@ -80,7 +80,7 @@ pub fn schedules(
         let replayed = replay(&fsrs, settings.retention as f32, day(done_since), &reviews, day);
         let mut ideal = replayed.ideal;
         if reviews.is_empty() {
-            ideal = ideal + Days::new(xxh3_64(item.full_id.as_bytes()) % FIRST_SPREAD_DAYS);
+            ideal = later(ideal, xxh3_64(item.full_id.as_bytes()) % FIRST_SPREAD_DAYS);
         }
         found.push(Schedule {
             item: index,
@@ -121,7 +121,12 @@ fn replay(
     let (memory, interval) = state;
     // Rounded as FSRS's own examples do; at least a day, at most a year.
     let days = (interval.round() as u32).clamp(1, MAX_INTERVAL_DAYS);
-    Replayed { memory, ideal: last_day + Days::new(u64::from(days)) }
+    Replayed { memory, ideal: later(last_day, u64::from(days)) }
+}
+
+/// `days` after `day`, or the last day there is: a date read from a file may be near the end of time.
+pub(super) fn later(day: NaiveDate, days: u64) -> NaiveDate {
+    day.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
 }
 
 /// FSRS's next memory state and interval (in days) after a recall rated `rating`, `elapsed` days after

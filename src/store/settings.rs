@@ -17,8 +17,9 @@ pub(crate) enum SettingsError {
     Read { path: PathBuf, error: io::Error },
     #[error(
         "settings file {path}{} cannot be read: {message}. It was left untouched: fix it (it reads like \
-`(target: \"{DEFAULT_TARGET}\")`, with an id `skillgap targets` lists), or delete it to go back to the default \
-target.", .pos.map(|p| format!(":{p}")).unwrap_or_default()
+`(target: \"{DEFAULT_TARGET}\", reviews: (enabled: true, retention: 0.9, daily_limit: 5))`, with a target id \
+`skillgap targets` lists; both parts may be left out), or delete it to go back to the defaults.",
+        .pos.map(|p| format!(":{p}")).unwrap_or_default()
     )]
     Damaged { path: PathBuf, pos: Option<TextPos>, message: String },
     #[error("cannot save settings to {path}: {error}. Make the folder writable, then do it again.")]

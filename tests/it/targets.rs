@@ -221,6 +221,7 @@ fn a_hand_written_settings_file_reads_with_or_without_some_and_a_wrong_one_shows
         "{}",
         stderr(&set)
     );
-    assert!(stderr(&set).contains("(target: \"developer-who-ships\")"), "shows the right form: {}", stderr(&set));
+    let form = "(target: \"developer-who-ships\", reviews: (enabled: true, retention: 0.9, daily_limit: 5))";
+    assert!(stderr(&set).contains(form), "shows the right form: {}", stderr(&set));
     assert_eq!(std::fs::read_to_string(&settings).unwrap(), "(target: everything)");
 }

@@ -127,7 +127,7 @@ impl App {
             if !self.checklists.has_pending_draft() {
                 self.model.reload_if_changed();
                 self.reload_checklists(false);
-                self.model.replan_on_a_new_day();
+                self.model.replan_when_due();
             }
         }
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_SECONDS));

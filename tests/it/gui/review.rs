@@ -88,6 +88,18 @@ fn reviews_turned_off_leave_the_header_silent_and_are_remembered() {
     assert!(w.harness.query_by_label("3 reviews due today").is_some());
 }
 
+/// `skillgap review --disable` in a terminal while the window is open: within a second the header says
+/// nothing more.
+#[test]
+fn reviews_turned_off_in_a_terminal_reach_the_open_window() {
+    let mut w = window_with_reviews_due(None);
+    assert!(w.harness.query_by_label("3 reviews due today").is_some());
+    std::fs::write(w.dir.path().join("settings.ron"), "(reviews: (enabled: false))").unwrap();
+    w.wait_seconds(1.5);
+    assert!(w.harness.query_by_label("3 reviews due today").is_none());
+    assert!(!w.harness.state().model.reviews.enabled);
+}
+
 #[test]
 fn the_checklists_detail_says_when_a_done_item_was_practised_and_its_next_review() {
     let mut w = window_with_reviews_due(None);

@@ -156,3 +156,48 @@ fn sixty_items_ticked_tonight_plan_at_most_five_a_day_with_as_of() {
     assert_eq!(per_day[0], 0, "none the evening they were ticked");
     assert!(per_day[..31].iter().filter(|&&count| count > 0).count() >= 15, "spread over the month: {per_day:?}");
 }
+
+/// Hostile-input review of issue 32: a review dated at the end of time in a journal (a hand edit, another
+/// machine) crashed `review`, `summary` and the window with "NaiveDate + Days out of range".
+#[test]
+fn a_review_dated_at_the_end_of_time_is_no_crash() {
+    let sandbox = Sandbox::new();
+    ok(&sandbox, &["mark", "build-one", "done"]);
+    let line =
+        "(seq:99,at:\"+262142-12-31T00:00:00Z\",change:Edit(Item((item:\"fixture/build-one\",review:Some(again)))))\n";
+    let mut journal = std::fs::read_to_string(sandbox.journal_file()).unwrap();
+    journal.push_str(line);
+    std::fs::write(sandbox.journal_file(), journal).unwrap();
+    for args in [&["review", "--all"][..], &["review"][..], &["summary"][..]] {
+        let output = run(&sandbox, args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    }
+}
+
+/// Dates are the person's days: in a time zone where today is another day than in UTC, the done date
+/// printed is the local one (one of UTC+14 and UTC-12 is always on another day than UTC).
+#[test]
+fn dates_are_printed_in_the_local_time_zone() {
+    let sandbox = Sandbox::new();
+    ok(&sandbox, &["mark", "build-one", "done"]);
+    for (tz, hours) in [("XXX-14", 14), ("XXX+12", -12)] {
+        let local = (chrono::Utc::now() + chrono::Duration::hours(hours)).date_naive();
+        let output = sandbox.cmd().env("TZ", tz).args(["review", "--all"]).output().unwrap();
+        let out = stdout(&output);
+        assert!(out.contains(&format!("(done {local})")), "TZ={tz}: {out}");
+    }
+}
+
+/// A settings flag given with a review or a listing would have dropped the review silently; an item named
+/// twice was two reviews.
+#[test]
+fn a_review_with_a_settings_flag_is_refused_and_an_item_named_twice_is_one_review() {
+    let sandbox = Sandbox::new();
+    ok(&sandbox, &["mark", "build-one", "done"]);
+    let output = run(&sandbox, &["review", "build-one", "easy", "--daily-limit", "5"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("cannot be used with"), "{}", stderr(&output));
+    ok(&sandbox, &["review", "build-one", "fixture/build-one", "build-one", "good"]);
+    let rows = all_json(&sandbox);
+    assert_eq!(rows[0]["state"]["reviews"], 1, "{rows:?}");
+}

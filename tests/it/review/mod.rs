@@ -4,7 +4,7 @@
 
 mod cli;
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use skillgap::catalog::{Catalog, load_catalog};
 use skillgap::progress::{Change, Progress, Status};
 use skillgap::review::{Plan, Rating, ReviewSettings};
@@ -14,10 +14,6 @@ fn builtin() -> Catalog {
     let (catalog, problems) = load_catalog(&[]);
     assert!(problems.is_empty(), "{problems:?}");
     catalog
-}
-
-fn utc() -> FixedOffset {
-    FixedOffset::east_opt(0).unwrap()
 }
 
 /// 2026-03-02 at `hour`:00 UTC, `days` later.
@@ -37,7 +33,7 @@ fn tracker_with_done(dir: &std::path::Path, count: usize, at: DateTime<Utc>) -> 
 }
 
 fn plan(tracker: &Tracker, settings: &ReviewSettings, now: DateTime<Utc>) -> Plan {
-    Plan::of(tracker.catalog(), tracker.progress(), settings, now, utc())
+    Plan::of(tracker.catalog(), tracker.progress(), settings, now, &Utc)
 }
 
 fn per_day(dates: impl IntoIterator<Item = NaiveDate>) -> std::collections::BTreeMap<NaiveDate, usize> {
@@ -222,4 +218,21 @@ fn the_summary_counts_done_skills_practised_in_the_last_ninety_days() {
     assert!(sentence(80).starts_with("3 of your 3 done skills"), "{}", sentence(80));
     assert!(sentence(120).starts_with("1 of your 3 done skills"), "only the one reviewed: {}", sentence(120));
     assert!(sentence(200).starts_with("0 of your 3 done skills"), "{}", sentence(200));
+}
+
+/// Hostile-input review of issue 32: behind a backlog, a forgotten item waited weeks (then years at 5,000
+/// items) while the message said "within days". Items last rated *Again* are placed first.
+#[test]
+fn a_forgotten_item_comes_back_within_days_even_behind_a_backlog() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tracker = tracker_with_done(dir.path(), 100, day(0, 9));
+    let settings = ReviewSettings::default();
+    let id = tracker.catalog().items[7].full_id.clone();
+    tracker.apply_at(&[Change::review(id.clone(), Rating::Again)], day(90, 9)).unwrap();
+    let plan = plan(&tracker, &settings, day(90, 10));
+    assert!(plan.overdue() > 50, "a backlog: {}", plan.overdue());
+    let planned = plan.planned.iter().find(|p| tracker.catalog().items[p.schedule.item].full_id == id).unwrap();
+    assert!((planned.due - plan.today).num_days() <= 3, "due {} while today is {}", planned.due, plan.today);
+    let due = per_day(plan.planned.iter().map(|p| p.due));
+    assert!(due.values().all(|&count| count <= 5), "{due:?}");
 }
