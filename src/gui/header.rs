@@ -43,7 +43,7 @@ pub fn header_ui(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, expand
             ui.separator();
             ui.label(done_count(model)).on_hover_text(count_base(model));
         }
-        reviews_due(ui, model, commands);
+        reviews_due(ui, model, commands, count_on_first_line);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (text, help) = if show_details {
                 ("Less", "Fold the header to one line (the choice is remembered)")
@@ -96,18 +96,21 @@ not yet past the day FSRS set for the next review). It sits beside readiness and
 an item back.";
 
 /// "3 reviews due today", a button to the Review view, and how many done items are fresh; nothing when
-/// reviews are off or nothing is done.
-fn reviews_due(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>) {
+/// reviews are off or nothing is done. In a narrow window only the button, shorter.
+fn reviews_due(ui: &mut Ui, model: &Model, commands: &mut Vec<Command>, wide: bool) {
     let plan = &model.reviews;
     if !plan.enabled || plan.planned.is_empty() {
         return;
     }
     ui.separator();
-    let fresh = format!("{} of {} done skills fresh", plan.fresh(), plan.planned.len());
-    ui.label(fresh).on_hover_text(format!("{FRESH_HELP}\n{}", review_view::freshness(model)));
+    if wide {
+        let fresh = format!("{} of {} done skills fresh", plan.fresh(), plan.planned.len());
+        ui.label(fresh).on_hover_text(format!("{FRESH_HELP}\n{}", review_view::freshness(model)));
+    }
     let due = plan.due_today().count();
     if due > 0 {
-        let text = format!("{due} review{} due today", if due == 1 { "" } else { "s" });
+        let plural = if due == 1 { "" } else { "s" };
+        let text = if wide { format!("{due} review{plural} due today") } else { format!("{due} due") };
         if ui.button(text).on_hover_text("Redo their proofs in the Review view").clicked() {
             commands.push(ViewCommand::Show(View::Review).into());
         }

@@ -35,14 +35,10 @@ impl ReviewView {
                 }
             });
         });
-        ui.label(freshness(model));
+        ui.add(egui::Label::new(freshness(model)).wrap());
         if let Some(backlog) = plan.backlog() {
-            ui.label(
-                RichText::new(format!(
-                    "{backlog} A higher daily limit catches up sooner: `skillgap review --daily-limit N`."
-                ))
-                .weak(),
-            );
+            let hint = format!("{backlog} A higher daily limit catches up sooner: `skillgap review --daily-limit N`.");
+            ui.add(egui::Label::new(RichText::new(hint).weak()).wrap());
         }
         ui.separator();
         if queue.is_empty() {
