@@ -129,7 +129,7 @@ enum CommandArgs {
         #[arg(long, value_enum, default_value_t = ListFormatArg::Text)]
         format: ListFormatArg,
     },
-    /// Set the status of one or more items: `skillgap mark linux-shell docker-image done`.
+    /// Set the status of one or more items: `skillgap mark linux-shell dockerfile done`.
     Mark {
         /// Item ids (full `checklist/item`, or the item id when it is unique).
         #[arg(required = true, value_name = "ID")]
@@ -178,7 +178,7 @@ enum CommandArgs {
     /// Your projects: is your app production-ready? `skillgap project add "Tuition centre" --folder ~/code/tc`.
     #[command(subcommand)]
     Project(ProjectArgs),
-    /// Today's reviews of done items, or record one: `skillgap review docker-image good`.
+    /// Today's reviews of done items, or record one: `skillgap review dockerfile good`.
     Review(ReviewArgs),
 }
 
