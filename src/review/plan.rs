@@ -67,12 +67,12 @@ impl Plan {
         reviewed_today: u32,
     ) -> Plan {
         let rank = |weight: Weight| Weight::ALL.iter().position(|w| *w == weight).unwrap_or(Weight::ALL.len());
-        let lapsed = |s: &Schedule| s.last_rating != Some(Rating::Again);
-        found.sort_by_key(|s| (lapsed(s), s.ideal, rank(catalog.items[s.item].weight), s.item));
+        let not_forgotten = |s: &Schedule| s.last_rating != Some(Rating::Again);
+        found.sort_by_key(|s| (not_forgotten(s), s.ideal, rank(catalog.items[s.item].weight), s.item));
         let mut days = Days { today, limit, reviewed_today, used: HashMap::new(), first_free: today };
         let mut planned: Vec<Planned> =
             found.into_iter().map(|schedule| Planned { due: days.take(schedule.ideal.max(today)), schedule }).collect();
-        planned.sort_by_key(|p| (p.due, lapsed(&p.schedule), p.schedule.ideal, p.schedule.item));
+        planned.sort_by_key(|p| (p.due, not_forgotten(&p.schedule), p.schedule.ideal, p.schedule.item));
         Plan { today, limit, reviewed_today, planned, enabled: true }
     }
 
