@@ -201,3 +201,18 @@ fn a_review_with_a_settings_flag_is_refused_and_an_item_named_twice_is_one_revie
     let rows = all_json(&sandbox);
     assert_eq!(rows[0]["state"]["reviews"], 1, "{rows:?}");
 }
+
+/// Hostile-input review of issue 32: under `--limit` the heading said the number shown as the number
+/// due, and an `--as-of` after the last planned day said no item was done.
+#[test]
+fn the_heading_says_how_many_of_how_many_and_a_day_after_the_plan_names_its_last_day() {
+    let sandbox = Sandbox::new();
+    ok(&sandbox, &["mark", "build-one", "test-one", "ship-one", "done"]);
+    let out = ok(&sandbox, &["review", "--all", "--limit", "2"]);
+    assert!(out.starts_with("Every done item and its next review: 3, showing 2."), "{out}");
+    let rows = all_json(&sandbox);
+    let last = rows.iter().map(|row| row["due"].as_str().unwrap().to_owned()).max().unwrap();
+    let out = ok(&sandbox, &["review", "--as-of", "2099-01-01"]);
+    assert!(out.contains(&format!("Nothing planned then: the last planned review is on {last}.")), "{out}");
+    assert!(!out.contains("no item is done yet"), "{out}");
+}
