@@ -196,7 +196,7 @@ impl Progress {
     /// Computed once and handed to [`Progress::status_since`]. A note or evidence edit is no status
     /// change, so it never moves the date an item was done (hostile-input review F11), and an undo
     /// gives the status it returns to its earlier date back.
-    pub(crate) fn status_dates(&self) -> StatusDates {
+    pub fn status_dates(&self) -> StatusDates {
         let mut changes: foldhash::HashMap<&str, Vec<DateTime<Utc>>> = foldhash::HashMap::default();
         for event in &self.history {
             let dates = changes.entry(&event.item).or_default();

@@ -108,7 +108,8 @@ fn record(locations: &Locations, ids: &[String], rating: Rating, settings: &Revi
     }
     tracker.apply(&changes)?;
     let now = Utc::now();
-    let plan = Plan::of(tracker.catalog(), tracker.progress(), settings, now, &Local);
+    let progress = tracker.progress();
+    let plan = Plan::of(tracker.catalog(), progress, &progress.status_dates(), settings, now, &Local);
     for change in &changes {
         let planned = plan.planned.iter().find(|p| tracker.catalog().items[p.schedule.item].full_id == change.item);
         let next = planned.map_or(String::new(), |p| format!(". Next review: {}", when(p.due, plan.today)));
@@ -139,7 +140,7 @@ fn list(locations: &Locations, command: &ReviewCommand, settings: &ReviewSetting
         say!("{}", describe_settings(settings));
         return Ok(Outcome::Success);
     }
-    let plan = Plan::of(catalog, progress, settings, Utc::now(), &Local);
+    let plan = Plan::of(catalog, progress, &progress.status_dates(), settings, Utc::now(), &Local);
     let day = command.as_of.unwrap_or(plan.today);
     if day < plan.today {
         bail!("--as-of {day} is before today ({}); the plan starts today", plan.today);
@@ -195,8 +196,7 @@ fn text(catalog: &Catalog, plan: &Plan, shown: &[&Planned], matching: usize, day
         }
     }
     if matching == 0 && !all {
-        let next = plan.planned.iter().map(|p| p.due).find(|due| *due > day);
-        out.push_str(&match (next, plan.last_day()) {
+        out.push_str(&match (plan.next_day_after(day), plan.last_day()) {
             (Some(next), _) => format!("Nothing to review. The next review is on {}.\n", when(next, plan.today)),
             (None, Some(last)) => format!("Nothing planned then: the last planned review is on {last}.\n"),
             (None, None) => "Nothing to review: no item is done yet.\n".to_owned(),

@@ -238,7 +238,8 @@ impl Model {
             .map(|checklist| checklist.sections.iter().map(|section| count_of(section.items.clone())).collect())
             .collect();
         self.checklist_counts = catalog.checklists.iter().map(|c| count_of(c.item_range())).collect();
-        self.reviews = Plan::of(catalog, self.tracker.progress(), &self.review_settings, Utc::now(), &Local);
+        let (progress, settings) = (self.tracker.progress(), &self.review_settings);
+        self.reviews = Plan::of(catalog, progress, &self.status_dates, settings, Utc::now(), &Local);
         self.generation += 1;
     }
 

@@ -148,7 +148,7 @@ pub(crate) fn freshness(model: &Model) -> String {
 
 fn nothing_due(model: &Model) -> String {
     let plan = &model.reviews;
-    match plan.planned.iter().map(|p| p.due).filter(|due| *due > plan.today).min() {
+    match plan.next_day_after(plan.today) {
         Some(next) => {
             let count = plan.on(next).count();
             format!("Nothing to review today. Next: {next}, {count} item{}.", if count == 1 { "" } else { "s" })

@@ -12,7 +12,7 @@ use super::schedule::later;
 use super::{Rating, ReviewSettings, Schedule, schedules};
 use crate::Weight;
 use crate::catalog::Catalog;
-use crate::progress::Progress;
+use crate::progress::{Progress, StatusDates};
 
 /// One done item and the day its review is planned for.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,15 +37,17 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The plan for `progress` at `now`, in the person's days in time zone `zone`.
+    /// The plan for `progress` at `now`, in the person's days in time zone `zone`; `dates` are its
+    /// [`Progress::status_dates`], which the window has computed already.
     pub fn of<Zone: TimeZone>(
         catalog: &Catalog,
         progress: &Progress,
+        dates: &StatusDates,
         settings: &ReviewSettings,
         now: DateTime<Utc>,
         zone: &Zone,
     ) -> Plan {
-        let found = schedules(catalog, progress, &progress.status_dates(), settings, zone);
+        let found = schedules(catalog, progress, dates, settings, zone);
         let today = now.with_timezone(zone).date_naive();
         let reviewed_today = progress
             .reviews
@@ -88,6 +90,11 @@ impl Plan {
         let last = self.last_day().filter(|_| overdue > 0)?;
         let (reviews, wait) = if overdue == 1 { ("review", "waits") } else { ("reviews", "wait") };
         Some(format!("{overdue} {reviews} {wait} past their day: at {} a day, the last is on {last}.", self.limit))
+    }
+
+    /// The first day after `day` a review is planned for, if any.
+    pub fn next_day_after(&self, day: NaiveDate) -> Option<NaiveDate> {
+        self.planned.iter().map(|p| p.due).find(|due| *due > day)
     }
 
     /// The last day a review is planned for, if any.

@@ -33,7 +33,8 @@ fn tracker_with_done(dir: &std::path::Path, count: usize, at: DateTime<Utc>) -> 
 }
 
 fn plan(tracker: &Tracker, settings: &ReviewSettings, now: DateTime<Utc>) -> Plan {
-    Plan::of(tracker.catalog(), tracker.progress(), settings, now, &Utc)
+    let progress = tracker.progress();
+    Plan::of(tracker.catalog(), progress, &progress.status_dates(), settings, now, &Utc)
 }
 
 fn per_day(dates: impl IntoIterator<Item = NaiveDate>) -> std::collections::BTreeMap<NaiveDate, usize> {
